@@ -56,6 +56,7 @@ class DateMention:
     text: str
     span: DateSpan | None
     anaphoric: bool = False
+    shift_days: int | None = None  # for anaphoric mentions: days after (+) or before (-) the anchor event
 
 
 @dataclass(slots=True)

@@ -1,0 +1,520 @@
+"""Sentences -> events: triggers decide how many events a sentence tells and of which type; the mentions
+(places, dates, quantities, actors) around each trigger fill it; the sentence's attribution makes its claim.
+
+Rules, each from how ACLED codes and how news is written:
+- every control trigger (capture, retake, lose, flee, retreat, surrender) is its own event, so "retook the
+  town on Tuesday, only to lose it again the next day" gives two; violence words of one sentence (clashes,
+  airstrikes, killed) make one event, of the most specific type, or join the control event they accompany;
+- an event naming several districts becomes one event per district (ACLED's convention);
+- a date, place or actor is taken from the words nearest its trigger; an event with none takes its
+  sentence's earlier event's, and "it" / "the district" take the place of the article's latest event;
+- an anaphoric date ("the next day") is resolved against the previous dated event of the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from contested.records import (
+    ActorMention,
+    Attribution,
+    Claim,
+    DateMention,
+    DateSpan,
+    Document,
+    Event,
+    Evidence,
+    Location,
+    Quantity,
+)
+from contested.taxonomy import acled_type
+from contested.triggers import CONTROL_FAMILIES, Trigger
+
+# Among violence words of one clause, the more specific type wins (ACLED codes "IED blast killed 3" as IED).
+VIOLENCE_PRIORITY = ("suicide", "air", "explosive", "grenade", "shelling", "abduction", "sexual", "clash", "kill")
+VIOLENCE_TYPE = {
+    "suicide": "suicide_bombing",
+    "air": "air_strike",
+    "explosive": "explosive_device",
+    "grenade": "grenade",
+    "shelling": "shelling",
+    "abduction": "abduction",
+    "sexual": "sexual_violence",
+    "clash": "armed_clash",
+    "kill": "armed_clash",
+}
+OTHER_TYPE = {
+    "arrest": "arrest",
+    "weapons": "weapons_seized",
+    "property": "property_destruction",
+    "displacement": "displacement",
+    "camp": "camp_established",
+    "mobilization": "mobilization",
+    "agreement": "agreement",
+    "diplomacy": "diplomacy",
+    "protest": "protest",
+    "riot": "riot",
+}
+# Weak families make an event only when nothing stronger is in the sentence.
+WEAK_FAMILIES = ("weapons", "property", "displacement", "camp", "mobilization", "agreement", "protest", "riot",
+                 "diplomacy", "arrest")
+
+PEOPLE_UNITS = re.compile(
+    r"^(soldiers|troops|militants|fighters|insurgents|policemen|police|officers|members|people|civilians|men|"
+    r"guards|commandos|personnel|servicemen|rebels|prisoners|suspects|individuals|persons|terrorists|"
+    r"commanders|women|children|militiamen|workers|employees)$"
+)
+PLACE_NOUNS = re.compile(
+    r"\b(district|districts|town|city|village|base|checkpoints?|outposts?|posts?|area|centre|center|"
+    r"headquarters|crossing|port|province|capital|territory|control|compound|garrison|airport|bazaar|highway)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR_PLACE = re.compile(
+    r"\b(it|the (district|town|city|area|village|base|crossing|port|centre|center|province|capital|compound))\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(not|never|no longer|failed to|attempt(ed)? to|tried to|trying to|threaten\w* to|plans? to|"
+    r"planning to|could|would|may|might|aim\w* to|bid to|sought to|seeking to)\s+(\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class SentenceMentions:
+    """What the mention finders found in one sentence; offsets are in the document's text."""
+
+    start: int
+    end: int
+    text: str
+    triggers: list[Trigger]
+    places: list[tuple[int, int, Location]]
+    dates: list[DateMention]
+    quantities: list[Quantity]
+    actors: list[ActorMention]
+    attribution: Attribution
+    agent_spans: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
+    paragraph: int = 0
+
+
+@dataclass(slots=True)
+class _Draft:
+    trigger: Trigger
+    family: str
+    extra: list[Trigger] = field(default_factory=list)
+    places: list[tuple[int, int, Location]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+def _nearest(items, key_span, drafts: list[_Draft], before_weight: float = 1.6):
+    """Assign each item (with .start/.end or a (start, end, ...) tuple) to the draft whose trigger is
+    nearest; words after a trigger belong to it more readily than words before it."""
+    out: dict[int, list] = {i: [] for i in range(len(drafts))}
+    for item in items:
+        s, e = key_span(item)
+        best, best_d = None, None
+        for i, d in enumerate(drafts):
+            spans = [(d.trigger.start, d.trigger.end)] + [(t.start, t.end) for t in d.extra]
+            dist = min(
+                (s - te) if s >= te else ((ts - e) * before_weight if e <= ts else 0) for ts, te in spans
+            )
+            if best_d is None or dist < best_d:
+                best, best_d = i, dist
+        if best is not None:
+            out[best].append(item)
+    return out
+
+
+def _group(sent: SentenceMentions) -> list[_Draft]:
+    """Triggers -> drafts: one per control trigger, violence words joined to one event."""
+    control = [t for t in sent.triggers if t.family in CONTROL_FAMILIES]
+    violence = [t for t in sent.triggers if t.family in VIOLENCE_TYPE]
+    weak = [t for t in sent.triggers if t.family in OTHER_TYPE]
+    # Modal or negated triggers ("failed to capture", "threatened to attack") tell no event.
+    control = [t for t in control if not _NEGATED.search(sent.text[max(0, t.start - sent.start - 40): t.start - sent.start])]
+    drafts: list[_Draft] = [_Draft(t, t.family) for t in control]
+    if violence:
+        if drafts:
+            # Violence words join the nearest control event (its fatalities come with them).
+            joined = _nearest(violence, lambda t: (t.start, t.end), drafts)
+            for i, ts in joined.items():
+                drafts[i].extra.extend(ts)
+        else:
+            fam = min((t.family for t in violence), key=VIOLENCE_PRIORITY.index)
+            main = next(t for t in violence if t.family == fam)
+            drafts.append(_Draft(main, fam, [t for t in violence if t is not main]))
+    if not drafts and weak:
+        fam = min((t.family for t in weak), key=WEAK_FAMILIES.index)
+        main = next(t for t in weak if t.family == fam)
+        drafts.append(_Draft(main, fam, [t for t in weak if t is not main]))
+    elif weak and not control and any(t.family == "weapons" for t in weak) and not violence:
+        pass
+    drafts.sort(key=lambda d: d.trigger.start)
+    return drafts
+
+
+def _roles(draft: _Draft, sent: SentenceMentions, actors: list[ActorMention]) -> tuple[list, list]:
+    """Agent and patient actors of a draft: from the parse where it says (agent_spans), else by position."""
+    agents, patients = [], []
+    spans = sent.agent_spans.get(draft.trigger.start)
+    if spans:
+        agent_spans, patient_spans = spans
+        for a in actors:
+            if any(s <= a.start and a.end <= e for s, e in agent_spans):
+                agents.append(a)
+            elif any(s <= a.start and a.end <= e for s, e in patient_spans):
+                patients.append(a)
+    if not agents and not patients:
+        for a in actors:
+            (agents if a.end <= draft.trigger.start else patients).append(a)
+    return agents, patients
+
+
+def _unique(actors: list[ActorMention]) -> list[ActorMention]:
+    seen, out = set(), []
+    for a in actors:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out
+
+
+def _is_state(a: ActorMention | None) -> bool:
+    return a is not None and a.kind in ("state_forces", "external")
+
+
+def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places) -> tuple[str, str | None, list, list]:
+    """The event type, its detail, and actor1/actor2 lists (possibly swapped for 'lose' / 'fell to')."""
+    fam = draft.family
+    a1 = agents[0] if agents else None
+    detail = None
+    text_after = sent.text[draft.trigger.end - sent.start: draft.trigger.end - sent.start + 60]
+    if fam in ("capture", "regain", "lose", "surrender_place"):
+        # "captured three militants" is an arrest, not a capture of territory.
+        if fam == "capture" and not places and not PLACE_NOUNS.search(text_after):
+            people = [q for q in draft.quantities if PEOPLE_UNITS.match(q.unit)]
+            if people or (patients and not _is_state(patients[0]) and patients[0].start > draft.trigger.start):
+                return "arrest", None, agents, patients
+            if re.match(r"\s+(?:\w+\s+){0,2}(militants?|fighters?|insurgents?|members?|commanders?|suspects?)",
+                        text_after, re.IGNORECASE):
+                return "arrest", None, agents, patients
+        if re.match(r"(?:fall|fell|falling|fallen)", draft.trigger.text, re.IGNORECASE):
+            # "X fell to the Taliban": the actor follows the trigger.
+            agents, patients = [p for p in patients if not _is_state(p)] or agents, [
+                a for a in agents if _is_state(a)
+            ]
+            a1 = agents[0] if agents else None
+        if fam == "lose":
+            # The loser is the subject: government forces losing a place is a capture by the other side.
+            losers = agents
+            winners = [p for p in patients if p.kind not in (losers[0].kind if losers else None,)]
+            if losers and not _is_state(losers[0]):
+                return "territory_regained", None, winners, losers
+            if not losers and not winners and not places and not PLACE_NOUNS.search(text_after) and not _ANAPHOR_PLACE.match(text_after.strip()):
+                return "other", None, agents, patients  # "lost three soldiers"
+            return "territory_captured", None, winners, losers
+        if fam == "surrender_place":
+            detail = "non_violent"
+            # The ones who hand over are the losers; the ones it is handed to capture it.
+            winners = [p for p in patients if not _is_state(p)]
+            return ("territory_captured", detail, winners, agents)
+        if fam == "regain":
+            if a1 is not None and not _is_state(a1):
+                return "territory_captured", None, agents, patients
+            return "territory_regained", None, agents, patients
+        if _is_state(a1):
+            return "territory_regained", None, agents, patients
+        return "territory_captured", None, agents, patients
+    if fam == "flee":
+        foreign = [loc for _, _, loc in places if loc.country and loc.country != "Afghanistan" and loc.feature == "country"]
+        if foreign or re.search(r"\b(border|across|neighbou?ring)\b", sent.text, re.IGNORECASE):
+            return "cross_border_flight", None, agents, patients
+        if agents and agents[0].kind == "civilians" or re.search(r"\b(families|residents|villagers|civilians|homes)\b",
+                                                                   sent.text, re.IGNORECASE):
+            return "displacement", None, agents, patients
+        return "retreat", None, agents, patients
+    if fam == "retreat":
+        foreign_dest = [loc for _, _, loc in places if loc.feature == "country" and loc.country != "Afghanistan"]
+        if a1 is not None and a1.kind == "external":
+            return "withdrawal", None, agents, patients
+        if foreign_dest and re.search(r"\b(into|to|across)\b", sent.text):
+            return "cross_border_flight", None, agents, patients
+        return "retreat", None, agents, patients
+    if fam == "surrender":
+        return "surrender", None, agents, patients
+    if fam in VIOLENCE_TYPE:
+        etype = VIOLENCE_TYPE[fam]
+        if etype == "armed_clash":
+            victims = [a for a in patients if a.kind == "civilians"] or [a for a in agents if a.kind == "civilians"]
+            armed = [a for a in agents + patients if a.kind != "civilians"]
+            if victims and not [a for a in patients if a.kind != "civilians" and a.start > draft.trigger.start]:
+                # An attack on unarmed people: the perpetrator is actor1, the civilians actor2.
+                return "killing", None, [a for a in armed if a not in victims], victims
+        return etype, None, agents, patients
+    return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+def _drop_parents(places: list[tuple[int, int, Location]]) -> list[tuple[int, int, Location]]:
+    """Drop a province or country when a place inside it is also named ("Khwaja Ghar district of Takhar")."""
+    out = []
+    for p in places:
+        loc = p[2]
+        inner = False
+        for q in places:
+            if q is p:
+                continue
+            other = q[2]
+            if loc.feature == "country" and other.country == loc.country and other.feature != "country":
+                inner = True
+            elif loc.feature == "province" and other.admin1 == loc.admin1 and other.feature not in ("province", "country"):
+                inner = True
+            elif (
+                loc.feature == "district" and other.admin2 == loc.admin2 and other.admin1 == loc.admin1
+                and other.feature not in ("province", "country", "district")
+            ):
+                inner = True
+        if not inner:
+            out.append(p)
+    # The same place named twice counts once.
+    seen, uniq = set(), []
+    for p in out:
+        k = (p[2].name, p[2].admin1, p[2].admin2)
+        if k not in seen:
+            seen.add(k)
+            uniq.append(p)
+    return uniq
+
+
+def _event_id(doc_id: str, *parts) -> str:
+    h = hashlib.sha1("|".join([doc_id, *map(str, parts)]).encode()).hexdigest()
+    return h[:16]
+
+
+_TYPE_PHRASE = {
+    "territory_captured": "took control of",
+    "territory_regained": "regained control of",
+    "armed_clash": "clashed with",
+    "air_strike": "carried out an air strike on",
+    "shelling": "shelled",
+    "explosive_device": "an explosive device struck",
+    "suicide_bombing": "a suicide attack targeted",
+    "killing": "attacked",
+    "cross_border_flight": "fled across the border from",
+    "retreat": "withdrew from",
+}
+
+
+def summarize(event: Event) -> str:
+    when = f"On {event.date.start.isoformat()}" if event.date and event.date.precision == "day" else (
+        f"In the {event.date.precision} of {event.date.start.isoformat()}" if event.date else "On an unknown date"
+    )
+    a1 = next((a.name for a in event.actors if a.role == "actor1"), "an unidentified actor")
+    a2 = next((a.name for a in event.actors if a.role == "actor2"), None)
+    where = ""
+    if event.location:
+        parts = [p for p in (event.location.name, event.location.admin1) if p]
+        where = " in " + ", ".join(dict.fromkeys(parts))
+    what = event.type.replace("_", " ")
+    counts = "; ".join(q.text or f"{q.value} {q.unit}" for q in event.quantities)
+    s = f"{when}, {what}: {a1}" + (f" against {a2}" if a2 else "") + where + "."
+    if counts:
+        s += f" Figures: {counts}."
+    return s
+
+
+def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event]:
+    events: list[Event] = []
+    last_dated: DateSpan | None = None
+    last_place: tuple[int, int, Location] | None = None
+    last_place_sentence = -10
+    last_attributed: str | None = None
+    last_event_sentence = -10
+    events_of_sentence: dict[int, list[Event]] = {}
+
+    for si, sent in enumerate(sentences):
+        attribution = sent.attribution
+        if attribution.attributed_to in ("he", "she", "they", "we", "i", "who", "it", "this", "that"):
+            attribution = Attribution(last_attributed, attribution.text, attribution.stance, attribution.hedged,
+                                      attribution.start, attribution.end)
+        elif attribution.attributed_to:
+            last_attributed = attribution.attributed_to
+
+        drafts = _group(sent)
+        if not drafts:
+            # "The Taliban denied the claim": a denial or doubt about the previous sentence's events.
+            if attribution.stance in ("denies", "doubts") and si - last_event_sentence <= 2:
+                for ev in events_of_sentence.get(last_event_sentence, []):
+                    ev.claims.append(_claim(doc, sent, attribution))
+                    ev.evidence.append(Evidence())
+                    if attribution.stance == "denies" and "denied" not in ev.flags:
+                        ev.flags.append("denied")
+            continue
+
+        # Distribute mentions to drafts.
+        for i, items in _nearest(sent.places, lambda p: (p[0], p[1]), drafts).items():
+            drafts[i].places = items
+        for i, items in _nearest(sent.dates, lambda d: (d.start, d.end), drafts, before_weight=1.0).items():
+            drafts[i].dates = items
+        for i, items in _nearest(sent.quantities, lambda q: (q.start, q.end), drafts, before_weight=1.2).items():
+            drafts[i].quantities = items
+
+        sentence_events: list[Event] = []
+        prev_in_sentence: Event | None = None
+        for draft in drafts:
+            agents, patients = _roles(draft, sent, sent.actors)
+            places = _drop_parents(draft.places)
+            etype, detail, actor1s, actor2s = _decide_type(draft, sent, agents, patients, places)
+            if etype == "other" and draft.family == "lose":
+                continue
+            actor1s, actor2s = _unique(actor1s), _unique([a for a in _unique(actor2s) if a.name not in {x.name for x in actor1s}])
+            if etype in ("cross_border_flight",):
+                # The event happened where they fled from: keep Afghan places; the destination is the detail.
+                dest = [p for p in places if p[2].feature == "country" and p[2].country != "Afghanistan"]
+                origin = [p for p in places if p not in dest]
+                if dest:
+                    detail = f"to {dest[0][2].name}"
+                places = origin or dest
+            # Dates: the nearest absolute one, else an anaphoric one resolved against the last dated event.
+            date_span, date_mention = None, None
+            for dm in sorted(draft.dates, key=lambda d: abs(d.start - draft.trigger.start)):
+                if dm.span is not None:
+                    date_span, date_mention = dm.span, dm
+                    break
+                if dm.anaphoric:
+                    anchor = (prev_in_sentence.date if prev_in_sentence and prev_in_sentence.date else last_dated)
+                    if anchor is not None:
+                        from contested.dates import resolve_anaphoric
+
+                        date_span, date_mention = resolve_anaphoric(dm, anchor), dm
+                        break
+            if date_span is None and prev_in_sentence is not None:
+                date_span = prev_in_sentence.date
+            if not places:
+                if prev_in_sentence is not None and prev_in_sentence.location is not None:
+                    places = [(-1, -1, prev_in_sentence.location)]
+                elif last_place is not None and si - last_place_sentence <= 3 and _ANAPHOR_PLACE.search(
+                    sent.text[draft.trigger.end - sent.start:]
+                ):
+                    places = [(-1, -1, last_place[2])]
+            target_places = places or [None]
+            # Quantities: the killed count is ACLED's fatalities; several places share it (ACLED splits).
+            killed = sum(q.value for q in draft.quantities if q.killed)
+            fatalities = killed if any(q.killed for q in draft.quantities) else None
+            split = len(target_places) if fatalities is not None and len(target_places) > 1 else 1
+            for pi, place in enumerate(target_places):
+                ev_fatalities = None
+                if fatalities is not None:
+                    ev_fatalities = fatalities // split + (1 if pi < fatalities % split else 0)
+                claim = _claim(doc, sent, attribution)
+                ev = Event(
+                    id=_event_id(doc.doc_id, sent.start, draft.trigger.start, place[2].name if place else ""),
+                    type=etype,
+                    acled_event_type=acled_type(etype, detail).event_type,
+                    acled_sub_event_type=acled_type(etype, detail).sub_event_type,
+                    detail=detail,
+                    date=date_span,
+                    location=place[2] if place else None,
+                    quantities=[_copy_q(q, 0) for q in draft.quantities],
+                    fatalities=ev_fatalities,
+                    claims=[claim],
+                    trigger=draft.trigger.text,
+                )
+                for a in actor1s[:1]:
+                    ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, "actor1"))
+                for a in actor2s[:1]:
+                    ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, "actor2"))
+                for a in actor1s[1:2]:
+                    ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, "assoc_actor_1"))
+                for a in actor2s[1:2]:
+                    ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, "assoc_actor_2"))
+                if split > 1:
+                    ev.flags.append("fatalities_split")
+                if date_span is None:
+                    ev.flags.append("undated")
+                elif doc.published and date_span.start > doc.published:
+                    ev.flags.append("future_date")
+                if date_mention is not None and date_mention.span is None and not date_mention.anaphoric:
+                    ev.flags.append("no_reference_date")
+                if attribution.hedged:
+                    ev.flags.append("hedged")
+                if attribution.stance == "denies":
+                    ev.flags.append("denied")
+                ev.evidence.append(_evidence(draft, date_mention, place, ev.actors, attribution))
+                ev.confidence = _confidence(ev, attribution)
+                ev.summary = summarize(ev)
+                sentence_events.append(ev)
+                prev_in_sentence = ev
+            for dm in draft.dates:
+                if dm.span is not None and dm.span.precision == "day":
+                    last_dated = dm.span
+            if date_span is not None:
+                last_dated = date_span
+        # Sentences without triggers still name places that "the district" may refer to later.
+        named = [p for p in sent.places if p[2].feature in ("district", "populated_place", "border_crossing", "base")]
+        if sentence_events and sentence_events[-1].location is not None:
+            last_place = (-1, -1, sentence_events[-1].location)
+            last_place_sentence = si
+        elif named:
+            last_place = named[-1]
+            last_place_sentence = si
+        if sentence_events:
+            events.extend(sentence_events)
+            events_of_sentence[si] = sentence_events
+            last_event_sentence = si
+    return events
+
+
+def _copy_q(q: Quantity, claim_index: int) -> Quantity:
+    return Quantity(q.value, q.qualifier, q.unit, q.low, q.high, q.text, q.start, q.end, claim_index, q.killed)
+
+
+def _claim(doc: Document, sent: SentenceMentions, attribution: Attribution) -> Claim:
+    return Claim(
+        doc_id=doc.doc_id,
+        source=doc.source,
+        published=doc.published,
+        attributed_to=attribution.attributed_to,
+        attribution_text=attribution.text,
+        stance=attribution.stance,
+        hedged=attribution.hedged,
+        sentence=sent.text,
+        span=(sent.start, sent.end),
+    )
+
+
+def _evidence(draft: _Draft, date_mention, place, actors, attribution: Attribution) -> Evidence:
+    ev = Evidence()
+    ev.add("type", draft.trigger.start, draft.trigger.end)
+    for t in draft.extra:
+        ev.add("type", t.start, t.end)
+    if date_mention is not None:
+        ev.add("date", date_mention.start, date_mention.end)
+    if place is not None and place[0] >= 0:
+        ev.add("location", place[0], place[1])
+    for a in actors:
+        ev.add(a.role or "actor", a.start, a.end)
+    for q in draft.quantities:
+        ev.add("quantities", q.start, q.end)
+    ev.add("attribution", attribution.start, attribution.end)
+    return ev
+
+
+def _confidence(ev: Event, attribution: Attribution) -> float:
+    """How complete and how firmly stated the event is: not a probability, a ranking aid."""
+    c = 0.4
+    if ev.location is not None:
+        c += 0.15 if ev.location.lat is not None else 0.05
+    if ev.date is not None:
+        c += 0.15 if ev.date.precision == "day" else 0.08
+    if any(a.role == "actor1" for a in ev.actors):
+        c += 0.1
+    if attribution.attributed_to:
+        c += 0.05
+    if attribution.hedged:
+        c -= 0.15
+    if attribution.stance != "asserts":
+        c -= 0.15
+    return max(0.05, min(0.95, c))

@@ -1,0 +1,218 @@
+"""Output formats at the edge: table, jsonl, csv, geojson, ACLED-style CSV, and `explain`'s marked sentences."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from contested.actors import INTER_CODES
+from contested.records import Event
+
+CSV_COLUMNS = [
+    "id", "type", "acled_event_type", "acled_sub_event_type", "date_start", "date_end", "date_precision",
+    "actor1", "actor2", "place", "admin1", "admin2", "country", "lat", "lon", "geo_precision", "fatalities",
+    "quantities", "sources", "stances", "flags", "confidence", "summary",
+]
+
+# ACLED's column names (the public export's), in its order.
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+ISO_NUMERIC = {"Afghanistan": 4, "Tajikistan": 762, "Uzbekistan": 860, "Turkmenistan": 795, "Pakistan": 586,
+               "Iran": 364, "China": 156}
+
+
+def _actor(ev: Event, role: str):
+    return next((a for a in ev.actors if a.role == role), None)
+
+
+def event_row(ev: Event) -> dict:
+    a1, a2 = _actor(ev, "actor1"), _actor(ev, "actor2")
+    loc = ev.location
+    return {
+        "id": ev.id,
+        "type": ev.type,
+        "acled_event_type": ev.acled_event_type,
+        "acled_sub_event_type": ev.acled_sub_event_type,
+        "date_start": ev.date.start.isoformat() if ev.date else "",
+        "date_end": ev.date.end.isoformat() if ev.date else "",
+        "date_precision": ev.date.precision if ev.date else "",
+        "actor1": a1.name if a1 else "",
+        "actor2": a2.name if a2 else "",
+        "place": loc.name if loc else "",
+        "admin1": (loc.admin1 or "") if loc else "",
+        "admin2": (loc.admin2 or "") if loc else "",
+        "country": (loc.country or "") if loc else "",
+        "lat": loc.lat if loc and loc.lat is not None else "",
+        "lon": loc.lon if loc and loc.lon is not None else "",
+        "geo_precision": loc.precision if loc and loc.precision else "",
+        "fatalities": "" if ev.fatalities is None else ev.fatalities,
+        "quantities": "; ".join(f"{q.text or q.value} [{q.qualifier}]" for q in ev.quantities),
+        "sources": "; ".join(sorted({(c.source or "?") + (f" ({c.attributed_to})" if c.attributed_to else "")
+                                     for c in ev.claims})),
+        "stances": ",".join(c.stance for c in ev.claims),
+        "flags": ",".join(ev.flags),
+        "confidence": ev.confidence,
+        "summary": ev.summary or "",
+    }
+
+
+def to_jsonl(evs: Iterable[Event]) -> str:
+    return "".join(json.dumps(ev.as_json(), ensure_ascii=False) + "\n" for ev in evs)
+
+
+def to_csv(evs: Iterable[Event]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)
+    w.writeheader()
+    for ev in evs:
+        w.writerow(event_row(ev))
+    return buf.getvalue()
+
+
+def to_geojson(evs: Iterable[Event]) -> str:
+    features = []
+    for ev in evs:
+        loc = ev.location
+        geom = None
+        if loc is not None and loc.lat is not None and loc.lon is not None:
+            geom = {"type": "Point", "coordinates": [loc.lon, loc.lat]}
+        features.append({"type": "Feature", "id": ev.id, "geometry": geom, "properties": ev.as_json()})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+
+
+def to_table(evs: list[Event]):
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for col in ("id", "date", "type", "actor1", "actor2", "place", "admin1", "fatalities", "claims", "flags"):
+        table.add_column(col, overflow="fold")
+    for ev in evs:
+        r = event_row(ev)
+        date = r["date_start"] + ("" if r["date_precision"] in ("day", "") else f" ({r['date_precision']})")
+        table.add_row(ev.id[:10], date, ev.type, r["actor1"], r["actor2"], r["place"], r["admin1"],
+                      str(r["fatalities"]), str(len(ev.claims)), r["flags"])
+    return table
+
+
+def _interaction(i1: int | None, i2: int | None) -> str:
+    if i1 is None:
+        return ""
+    if i2 is None:
+        return f"{i1}0"
+    a, b = sorted((i1, i2))
+    return f"{a}{b}"
+
+
+def acled_rows(evs: Iterable[Event]) -> Iterable[dict]:
+    for n, ev in enumerate(evs, 1):
+        a1, a2 = _actor(ev, "actor1"), _actor(ev, "actor2")
+        as1, as2 = _actor(ev, "assoc_actor_1"), _actor(ev, "assoc_actor_2")
+        i1 = INTER_CODES.get(a1.kind) if a1 and a1.kind else None
+        i2 = INTER_CODES.get(a2.kind) if a2 and a2.kind else None
+        loc = ev.location
+        published = min((c.published for c in ev.claims if c.published), default=None)
+        # ACLED needs a date: an undated event is coded at its earliest report, with the coarsest precision.
+        event_date = ev.date.start if ev.date else published
+        tp = TIME_PRECISION[ev.date.precision] if ev.date else 3
+        notes = ev.summary or ""
+        if not ev.date:
+            notes = (notes + " Date unknown: coded at the report's date.").strip()
+        sources = "; ".join(sorted({c.source for c in ev.claims if c.source}))
+        yield {
+            "event_id_cnty": ev.id,
+            "event_date": event_date.isoformat() if event_date else "",
+            "year": event_date.year if event_date else "",
+            "time_precision": tp,
+            "disorder_type": DISORDER.get(ev.acled_event_type, ""),
+            "event_type": ev.acled_event_type,
+            "sub_event_type": ev.acled_sub_event_type,
+            "actor1": a1.name if a1 else "",
+            "assoc_actor_1": as1.name if as1 else "",
+            "inter1": i1 if i1 is not None else "",
+            "actor2": a2.name if a2 else "",
+            "assoc_actor_2": as2.name if as2 else "",
+            "inter2": i2 if i2 is not None else "",
+            "interaction": _interaction(i1, i2),
+            "civilian_targeting": "Civilian targeting" if a2 and a2.kind == "civilians" else "",
+            "iso": ISO_NUMERIC.get(loc.country, "") if loc and loc.country else "",
+            "region": "Caucasus and Central Asia" if loc and loc.country == "Afghanistan" else "",
+            "country": (loc.country or "") if loc else "",
+            "admin1": (loc.admin1 or "") if loc else "",
+            "admin2": (loc.admin2 or "") if loc else "",
+            "admin3": "",
+            "location": loc.name if loc else "",
+            "latitude": loc.lat if loc and loc.lat is not None else "",
+            "longitude": loc.lon if loc and loc.lon is not None else "",
+            "geo_precision": loc.precision if loc and loc.precision else "",
+            "source": sources,
+            "source_scale": "",
+            "notes": notes,
+            "fatalities": ev.fatalities if ev.fatalities is not None else 0,
+            "tags": ";".join(ev.flags),
+            "timestamp": "",
+        }
+
+
+def to_acled_csv(evs: Iterable[Event]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS)
+    w.writeheader()
+    for row in acled_rows(evs):
+        w.writerow(row)
+    return buf.getvalue()
+
+
+def explain_text(ev: Event, document_texts: dict[str, str]) -> str:
+    """The event with every claim's sentence, the words each field came from marked [[like this]]{field}."""
+    lines = [f"event {ev.id}: {ev.type} ({ev.acled_event_type} / {ev.acled_sub_event_type})"]
+    if ev.summary:
+        lines.append(f"  {ev.summary}")
+    if ev.date:
+        lines.append(f"  date: {ev.date.start} .. {ev.date.end} ({ev.date.precision}) from {ev.date.text!r}")
+    if ev.location:
+        loc = ev.location
+        lines.append(f"  location: {loc.name} [{loc.admin2 or '-'}, {loc.admin1 or '-'}, {loc.country or '-'}] "
+                     f"({loc.lat}, {loc.lon}) precision {loc.precision} from {loc.text!r}")
+    for a in ev.actors:
+        lines.append(f"  {a.role}: {a.name} from {a.text!r}")
+    for q in ev.quantities:
+        lines.append(f"  figure: {q.value} {q.unit} [{q.qualifier}] from {q.text!r} (claim {q.claim})")
+    if ev.fatalities is not None:
+        lines.append(f"  fatalities: {ev.fatalities}")
+    if ev.flags:
+        lines.append(f"  flags: {', '.join(ev.flags)}")
+    for i, c in enumerate(ev.claims):
+        who = c.attributed_to or "(the outlet's own voice)"
+        lines.append(f"claim {i}: {c.source or '?'} ({c.published or 'undated'}), citing {who}: {c.stance}"
+                     + (", hedged" if c.hedged else ""))
+        text = document_texts.get(c.doc_id)
+        s, e = c.span
+        sentence = text[s:e] if text else c.sentence
+        marks = ev.evidence[i].marks if i < len(ev.evidence) else {}
+        spans = sorted(((ms, me, name) for name, lst in marks.items() for ms, me in lst if s <= ms and me <= e),
+                       key=lambda x: (x[0], -x[1]))
+        out, pos = [], s
+        for ms, me, name in spans:
+            if ms < pos:
+                continue  # overlapping marks: the first wins
+            out.append(sentence[pos - s: ms - s])
+            out.append(f"[[{sentence[ms - s: me - s]}]]{{{name}}}")
+            pos = me
+        out.append(sentence[pos - s:])
+        lines.append("  " + "".join(out).replace("\n", " "))
+    return "\n".join(lines)

@@ -1,0 +1,100 @@
+"""Fusion: the same event told by several outlets (or twice in one article) becomes one event with several
+claims. Figures stay side by side, each pointing at its claim; ACLED's fatality rule keeps the most
+conservative; disagreement is flagged, never averaged.
+
+Two events are the same when they have the same type, the same place (name, province, district) and dates
+that overlap or lie within a day of each other; an undated event is never fused (nothing says it is the same).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from contested.records import Event
+
+DAY_TOLERANCE = timedelta(days=1)
+
+
+def location_key(ev: Event) -> tuple | None:
+    if ev.location is None:
+        return None
+    loc = ev.location
+    return (loc.name, loc.admin1, loc.admin2, loc.country)
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.date is None or b.date is None:
+        return False
+    if location_key(a) is None or location_key(a) != location_key(b):
+        return False
+    if a.date.start > b.date.end + DAY_TOLERANCE or b.date.start > a.date.end + DAY_TOLERANCE:
+        return False
+    a1 = {x.name for x in a.actors if x.role == "actor1"}
+    b1 = {x.name for x in b.actors if x.role == "actor1"}
+    return not (a1 and b1 and not a1 & b1)
+
+
+def merge_into(target: Event, other: Event) -> None:
+    """Add other's claims, figures and flags to target (in place)."""
+    have = {(c.doc_id, c.span[0], c.span[1], c.attributed_to) for c in target.claims}
+    offset = len(target.claims)
+    added = 0
+    for i, claim in enumerate(other.claims):
+        key = (claim.doc_id, claim.span[0], claim.span[1], claim.attributed_to)
+        if key in have:
+            continue
+        target.claims.append(claim)
+        target.evidence.append(other.evidence[i] if i < len(other.evidence) else type(target.evidence[0])())
+        for q in other.quantities:
+            if q.claim == i:
+                q2 = type(q)(q.value, q.qualifier, q.unit, q.low, q.high, q.text, q.start, q.end, offset + added, q.killed)
+                target.quantities.append(q2)
+        added += 1
+    if not added:
+        return
+    if other.fatalities is not None:
+        target.fatalities = other.fatalities if target.fatalities is None else min(target.fatalities, other.fatalities)
+    names = {a.name for a in target.actors}
+    for a in other.actors:
+        if a.name not in names and a.role in ("actor1", "actor2") and not any(x.role == a.role for x in target.actors):
+            target.actors.append(a)
+    for flag in other.flags:
+        if flag not in target.flags:
+            target.flags.append(flag)
+    if target.date and other.date and (target.date.start, target.date.end) != (other.date.start, other.date.end):
+        if "date_conflict" not in target.flags:
+            target.flags.append("date_conflict")
+        # Keep the more precise date.
+        order = ["day", "week", "month", "year"]
+        if order.index(other.date.precision) < order.index(target.date.precision):
+            target.date = other.date
+    by_unit: dict[str, set[int]] = {}
+    for q in target.quantities:
+        by_unit.setdefault(q.unit, set()).add(q.value)
+    if any(len(v) > 1 for v in by_unit.values()) and "contested_figures" not in target.flags:
+        target.flags.append("contested_figures")
+    if any(c.stance != "asserts" for c in target.claims) and any(c.stance == "asserts" for c in target.claims):
+        if "contested_claims" not in target.flags:
+            target.flags.append("contested_claims")
+    sources = {c.source or c.doc_id for c in target.claims}
+    target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05 * (len(sources) - 1))
+
+
+def fuse(events: list[Event], existing: list[Event] | None = None) -> tuple[list[Event], list[Event]]:
+    """Fuse ``events`` among themselves and into ``existing``.
+
+    Returns (changed existing events, new events). Events are modified in place."""
+    existing = list(existing or [])
+    changed: dict[str, Event] = {}
+    new: list[Event] = []
+    for ev in events:
+        match = next((x for x in existing if same_event(x, ev)), None) or next(
+            (x for x in new if same_event(x, ev)), None
+        )
+        if match is None:
+            new.append(ev)
+            continue
+        merge_into(match, ev)
+        if match in existing:
+            changed[match.id] = match
+    return list(changed.values()), new

@@ -1,0 +1,155 @@
+"""The whole path for documents: spaCy once per document, then the mention finders, then events.
+
+Each finder is its own module (gazetteer, dates, quantities, actors, attribution, triggers) and is called
+here; spaCy runs once per document through ``nlp.pipe`` so that batches stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from contested.actors import load_actors
+from contested.attribution import find_attribution
+from contested.dates import find_dates
+from contested.events import SentenceMentions, build_events
+from contested.gazetteer import Gazetteer
+from contested.nlp import load_nlp
+from contested.quantities import find_quantities
+from contested.records import Document, Event, PlaceMention
+from contested.triggers import find_triggers
+
+# NER labels that may name a place; the small model tags some district names as PERSON or ORG.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
+SPACY_BATCH = 32
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _place_mentions(gaz: Gazetteer, sdoc) -> list[PlaceMention]:
+    """Gazetteer matches in the text, plus NER entities the gazetteer knows under another spelling."""
+    mentions = gaz.find(sdoc.text)
+    covered = [(m.start, m.end) for m in mentions]
+    for ent in sdoc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if any(ent.start_char < e and s < ent.end_char for s, e in covered):
+            continue
+        candidates = gaz.lookup(ent.text)
+        if candidates:
+            mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, candidates, from_ner=True))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _verb_of(token):
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _subtree_span(token) -> tuple[int, int]:
+    toks = list(token.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _roles_from_parse(sdoc, sent, triggers) -> dict[int, tuple[list, list]]:
+    """Agent and patient character spans for each trigger, from the dependency parse."""
+    out = {}
+    by_char = {t.idx: t for t in sent}
+    for trig in triggers:
+        token = by_char.get(trig.start)
+        if token is None:
+            span = sdoc.char_span(trig.start, trig.end, alignment_mode="expand")
+            if span is None:
+                continue
+            token = span[0]
+        verb = _verb_of(token)
+        agents, patients = [], []
+        v = verb
+        for _ in range(3):  # "retook it ..., only to lose it": the subject of the governing verb
+            for child in v.children:
+                if child.dep_ in ("nsubj",):
+                    agents.append(_subtree_span(child))
+                elif child.dep_ == "agent":
+                    agents.extend(_subtree_span(g) for g in child.children)
+                elif child.dep_ in ("dobj", "nsubjpass", "attr"):
+                    if v is verb:
+                        patients.append(_subtree_span(child))
+                elif child.dep_ == "prep" and child.lower_ in ("with", "against", "on", "to", "between") and v is verb:
+                    patients.extend(_subtree_span(g) for g in child.children if g.dep_ == "pobj")
+            if agents or v.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") or v.head is v:
+                break
+            v = v.head
+        out[trig.start] = (agents, patients)
+    return out
+
+
+def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceMentions]:
+    gaz = gaz or Gazetteer.load()
+    actors = load_actors()
+    mentions = _place_mentions(gaz, sdoc)
+    locations = gaz.resolve(mentions)
+    placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True) if loc is not None]
+    sentences: list[SentenceMentions] = []
+    text = sdoc.text
+    paragraph = 0
+    for sent in sdoc.sents:
+        s, e = sent.start_char, sent.end_char
+        stext = text[s:e]
+        if not stext.strip():
+            continue
+        paragraph += stext.count("\n\n")
+        triggers = find_triggers(stext, s)
+        sm = SentenceMentions(
+            start=s,
+            end=e,
+            text=stext,
+            triggers=triggers,
+            places=[p for p in placed if s <= p[0] < e],
+            dates=find_dates(stext, doc.published, s),
+            quantities=find_quantities(stext, s),
+            actors=actors.find(stext, s),
+            attribution=find_attribution(sent),
+            paragraph=paragraph,
+        )
+        if triggers:
+            sm.agent_spans = _roles_from_parse(sdoc, sent, triggers)
+        sentences.append(sm)
+    return sentences
+
+
+def extract_documents(docs: Iterable[Document], n_process: int = 1) -> Iterator[tuple[Document, list[Event]]]:
+    """Events for each document, streaming; spaCy batches the texts."""
+    nlp = load_nlp()
+    gaz = Gazetteer.load()
+    pairs = ((d.text, d) for d in docs)
+    for sdoc, doc in nlp.pipe(pairs, as_tuples=True, batch_size=SPACY_BATCH, n_process=n_process):
+        yield doc, build_events(doc, analyse(doc, sdoc, gaz))
+
+
+def extract_document(doc: Document) -> list[Event]:
+    return next(extract_documents([doc]))[1]
+
+
+def make_document(text: str, published=None, source: str | None = None, title: str | None = None) -> Document:
+    from contested.ingest import document_id, normalize_text
+    from contested.metadata import byline_date
+
+    text = normalize_text(text)
+    pub = _as_date(published)
+    published_from = "given" if pub else None
+    if pub is None:
+        pub = byline_date(text)
+        published_from = "byline" if pub else None
+    return Document(document_id(text), text, title=title, source=source, published=pub, published_from=published_from)
+
+
+def extract_text(text: str, published=None, source: str | None = None, title: str | None = None) -> list[Event]:
+    return extract_document(make_document(text, published, source, title))
