@@ -172,7 +172,11 @@ _refs = st.one_of(st.none(), st.dates(min_value=D(1950, 1, 1), max_value=D(2090,
 @given(d=_dates, ref=_refs)
 def test_month_day_year_round_trip(d: date, ref: date | None) -> None:
     abbr = f"{d:%b}" + ("" if d.month == 5 else ".")
-    for text in (f"{d:%B} {d.day}, {d.year}", f"{d.day} {d:%B} {d.year}", f"on {abbr} {d.day}, {d.year} there"):
+    for text in (
+        f"{d:%B} {d.day}, {d.year}",
+        f"{d.day} {d:%B} {d.year}",
+        f"on {abbr} {d.day}, {d.year} there",
+    ):
         s = parse_date(text, ref)
         assert s is not None and (s.start, s.end, s.precision) == (d, d, "day"), text
 

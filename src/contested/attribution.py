@@ -103,9 +103,16 @@ def find_attribution(sent) -> Attribution:
         elif lemma in DOUBT_LEMMAS:
             stance = "doubts"
         tokens = list(subj.subtree)
-        # An appositive or relative clause after the name stays in the source ("Zabiullah Mujahid, a
-        # Taliban spokesman"), but not a following clause.
-        words = sent.doc[tokens[0].i: tokens[-1].i + 1]
+        # An appositive after the name stays in the source ("Zabiullah Mujahid, a Taliban spokesman"), but
+        # what a bad parse hangs before it does not ("... after clashes in Badakhshan, Tajik officials said").
+        first, last = tokens[0].i, tokens[-1].i + 1
+        if last <= token.i:
+            commas = [t.i for t in sent.doc[first: token.i] if t.text in (",", ";", ":", "--", "\u2014")]
+            if commas:
+                phrase = [t for t in sent.doc[commas[-1] + 1: token.i] if t.pos_ != "AUX" and t.dep_ != "neg"]
+                if any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+                    first, last = phrase[0].i, phrase[-1].i + 1
+        words = sent.doc[first:last]
         source = _clean_source(words.text)
         if source.lower() in _PRONOUNS:
             # A pronoun: the source is whoever the previous sentence named; keep the word, mark it.

@@ -216,7 +216,9 @@ def _h_year(m: re.Match[str], ref: date | None) -> _Result | None:
     return s, e, DateSpan(start, end, "year", m.string[s:e]), False, None
 
 
-def _relative(m: re.Match[str], ref: date | None, fn: Callable[[date, str], DateSpan | None]) -> _Result | None:
+def _relative(
+    m: re.Match[str], ref: date | None, fn: Callable[[date, str], DateSpan | None]
+) -> _Result | None:
     s, e = m.start("w"), m.end("w")
     words = m.string[s:e]
     return s, e, (fn(ref, words) if ref is not None else None), False, None
@@ -368,14 +370,21 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     # ---- absolute
     (re.compile(rf"(?P<w>(?<![\w.])(?P<m>{MONTH})\s*{_DAY}(?:,?\s+(?P<y>{_YEAR})(?!\d))?)", _F), _h_mdy),
     (
-        re.compile(rf"(?P<w>(?<![\w.,$])(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{_YEAR})(?!\d))?)", _F),
+        re.compile(
+            rf"(?P<w>(?<![\w.,$])(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{_YEAR})(?!\d))?)",
+            _F,
+        ),
         _h_mdy,
     ),
     (re.compile(rf"(?P<w>(?<![\w.,-]){_DAY}-(?P<m>{MONTH})-(?P<y>{_YEAR})(?!\d))", _F), _h_mdy),
-    (re.compile(rf"(?P<w>(?<![\w.,/:-])(?P<y>{_YEAR})-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)(?![\w/-]))", _F), _h_iso),
+    (
+        re.compile(rf"(?P<w>(?<![\w.,/:-])(?P<y>{_YEAR})-(?P<mo>[01]?\d)-(?P<d>[0-3]?\d)(?![\w/-]))", _F),
+        _h_iso,
+    ),
     (
         re.compile(
-            rf"(?P<w>(?<![\w.,/:-])(?P<d>[0-3]?\d)(?P<sep>[/.]|\s)(?P<mo>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?![\w/]|\.\d))", _F
+            rf"(?P<w>(?<![\w.,/:-])(?P<d>[0-3]?\d)(?P<sep>[/.]|\s)(?P<mo>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?![\w/]|\.\d))",
+            _F,
         ),
         _h_numeric,
     ),
@@ -402,7 +411,10 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (re.compile(r"\b(?P<w>last\s+(?:night|evening))\b", _F), _fixed(1)),
     (re.compile(r"\b(?P<w>overnight)\b", _F), _fixed(1)),
     (
-        re.compile(rf"\b(?P<w>(?:(?P<mod>last|this|past|next|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+{_PARTS})?)\b", _F),
+        re.compile(
+            rf"\b(?P<w>(?:(?P<mod>last|this|past|next|early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+{_PARTS})?)\b",
+            _F,
+        ),
         _h_weekday,
     ),
     (
@@ -414,7 +426,10 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     ),
     (re.compile(r"\b(?P<w>(?P<which>the|this|last|past)\s+weekend)\b", _F), _h_weekend),
     (
-        re.compile(rf"\b(?P<w>(?:the\s+)?(?:past|last)\s+(?P<n>{_SMALL_RE})\s+(?P<u>hours|days|weeks|months|years))\b", _F),
+        re.compile(
+            rf"\b(?P<w>(?:the\s+)?(?:past|last)\s+(?P<n>{_SMALL_RE})\s+(?P<u>hours|days|weeks|months|years))\b",
+            _F,
+        ),
         _h_past_n,
     ),
     (re.compile(rf"\b(?P<w>(?P<n>{_SMALL_RE})\s+(?P<u>days?|weeks?|months?|years?)\s+ago)\b", _F), _h_ago),
@@ -439,10 +454,51 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
 ]
 
 
+# Cheap tests that must hold for a pattern to have any chance: (lowercased text, has a digit, has a month name).
+_Gate = Callable[[str, bool, bool], bool]
+_GATES: list[_Gate] = [
+    lambda low, digit, month: digit and month,  # Month D
+    lambda low, digit, month: digit and month,  # D Month
+    lambda low, digit, month: digit and month,  # D-Month-YYYY
+    lambda low, digit, month: digit,  # YYYY-MM-DD
+    lambda low, digit, month: digit,  # DD/MM/YYYY
+    lambda low, digit, month: month,  # in July
+    lambda low, digit, month: digit,  # in 2020
+    lambda low, digit, month: digit,  # early 2020
+    lambda low, digit, month: "today" in low or "tonight" in low,
+    lambda low, digit, month: "this" in low,
+    lambda low, digit, month: "yesterday" in low,
+    lambda low, digit, month: "yesterday" in low,
+    lambda low, digit, month: "last" in low,
+    lambda low, digit, month: "overnight" in low,
+    lambda low, digit, month: "day" in low,  # weekday names
+    lambda low, digit, month: "week" in low or "month" in low or "year" in low,
+    lambda low, digit, month: "weekend" in low,
+    lambda low, digit, month: "past" in low or "last" in low,
+    lambda low, digit, month: "ago" in low,
+    lambda low, digit, month: "recently" in low,
+    lambda low, digit, month: "recent" in low,
+    lambda low, digit, month: "next" in low or "following" in low,
+    lambda low, digit, month: "later" in low or "earlier" in low or "after" in low or "before" in low,
+    lambda low, digit, month: "before" in low,
+    lambda low, digit, month: "previous" in low,
+    lambda low, digit, month: "later" in low or "earlier" in low or "afterwards" in low,
+    lambda low, digit, month: "that" in low or "same" in low,
+]
+assert len(_GATES) == len(_PATTERNS)
+_DIGIT = re.compile(r"[0-9]")
+_MONTH_GATE = re.compile("|".join(n[:3] + "|" + n[:3].upper() for n in _MONTH_FULL))
+
+
 def find_dates(text: str, reference: date | None, offset: int = 0) -> list[DateMention]:
     """Every date expression in ``text``, in order, without overlaps (the earliest, then the longest, wins)."""
     found: list[_Result] = []
-    for pattern, handler in _PATTERNS:
+    low = text.lower()
+    digit = _DIGIT.search(text) is not None
+    month = _MONTH_GATE.search(text) is not None
+    for (pattern, handler), gate in zip(_PATTERNS, _GATES, strict=True):
+        if not gate(low, digit, month):
+            continue
         for m in pattern.finditer(text):
             try:
                 result = handler(m, reference)

@@ -75,6 +75,19 @@ _ANAPHOR_PLACE = re.compile(
     r"\b(it|the (district|town|city|area|village|base|crossing|port|centre|center|province|capital|compound))\b",
     re.IGNORECASE,
 )
+_DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)\s+(the\s+)?$", re.IGNORECASE)
+# Which earlier event types a denial or doubt using a given trigger family may be about.
+_COMPATIBLE = {
+    "capture": {"territory_captured", "territory_regained"},
+    "regain": {"territory_captured", "territory_regained"},
+    "lose": {"territory_captured", "territory_regained"},
+    "surrender_place": {"territory_captured"},
+    "flee": {"cross_border_flight", "retreat", "displacement"},
+    "retreat": {"cross_border_flight", "retreat", "withdrawal"},
+    "surrender": {"surrender"},
+    "kill": {"armed_clash", "killing", "air_strike", "shelling", "explosive_device", "suicide_bombing"},
+    "clash": {"armed_clash", "killing"},
+}
 _NEGATED = re.compile(
     r"\b(not|never|no longer|failed to|attempt(ed)? to|tried to|trying to|threaten\w* to|plans? to|"
     r"planning to|could|would|may|might|aim\w* to|bid to|sought to|seeking to)\s+(\w+\s+){0,1}$",
@@ -229,7 +242,7 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
             return "territory_regained", None, agents, patients
         return "territory_captured", None, agents, patients
     if fam == "flee":
-        foreign = [loc for _, _, loc in places if loc.country and loc.country != "Afghanistan" and loc.feature == "country"]
+        foreign = [loc for _, _, loc in draft.places if loc.country and loc.country != "Afghanistan" and loc.feature == "country"]
         if foreign or re.search(r"\b(border|across|neighbou?ring)\b", sent.text, re.IGNORECASE):
             return "cross_border_flight", None, agents, patients
         if agents and agents[0].kind == "civilians" or re.search(r"\b(families|residents|villagers|civilians|homes)\b",
@@ -237,7 +250,7 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
             return "displacement", None, agents, patients
         return "retreat", None, agents, patients
     if fam == "retreat":
-        foreign_dest = [loc for _, _, loc in places if loc.feature == "country" and loc.country != "Afghanistan"]
+        foreign_dest = [loc for _, _, loc in draft.places if loc.feature == "country" and loc.country != "Afghanistan"]
         if a1 is not None and a1.kind == "external":
             return "withdrawal", None, agents, patients
         if foreign_dest and re.search(r"\b(into|to|across)\b", sent.text):
@@ -354,29 +367,53 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             continue
 
         # Distribute mentions to drafts.
-        for i, items in _nearest(sent.places, lambda p: (p[0], p[1]), drafts).items():
+        # Places and dates mostly follow their verb ("retook the town on Tuesday, only to lose it the next
+        # day"): a word goes to the trigger before it unless it is much nearer to the one after it.
+        for i, items in _nearest(sent.places, lambda p: (p[0], p[1]), drafts, before_weight=4.0).items():
             drafts[i].places = items
-        for i, items in _nearest(sent.dates, lambda d: (d.start, d.end), drafts, before_weight=1.0).items():
+        for i, items in _nearest(sent.dates, lambda d: (d.start, d.end), drafts, before_weight=4.0).items():
             drafts[i].dates = items
         for i, items in _nearest(sent.quantities, lambda q: (q.start, q.end), drafts, before_weight=1.2).items():
             drafts[i].quantities = items
 
         sentence_events: list[Event] = []
         prev_in_sentence: Event | None = None
+        if attribution.stance in ("denies", "doubts") and si - last_event_sentence <= 2:
+            # "A spokesman denied that any soldiers had fled": a claim about an event already told, when the
+            # sentence names no place or date of its own.
+            earlier = events_of_sentence.get(last_event_sentence, [])
+            kept = []
+            for draft in drafts:
+                target = None
+                if not draft.places and not [d for d in draft.dates if not d.anaphoric]:
+                    fams = _COMPATIBLE.get(draft.family, {VIOLENCE_TYPE.get(draft.family, OTHER_TYPE.get(draft.family))})
+                    target = next((ev for ev in earlier if ev.type in fams), None)
+                if target is None:
+                    kept.append(draft)
+                    continue
+                target.claims.append(_claim(doc, sent, attribution))
+                target.evidence.append(_evidence(draft, None, None, [], attribution))
+                for q in draft.quantities:
+                    target.quantities.append(_copy_q(q, len(target.claims) - 1))
+                flag = "denied" if attribution.stance == "denies" else "doubted"
+                if flag not in target.flags:
+                    target.flags.append(flag)
+            drafts = kept
         for draft in drafts:
             agents, patients = _roles(draft, sent, sent.actors)
-            places = _drop_parents(draft.places)
+            # A foreign country named after "into", "to", "with" is where people went or whom a border is
+            # shared with, not where the event happened.
+            dest = [p for p in draft.places if p[2].feature == "country" and p[2].country != "Afghanistan"
+                    and _DEST_BEFORE.search(sent.text[max(0, p[0] - sent.start - 25): p[0] - sent.start])]
+            places = _drop_parents([p for p in draft.places if p not in dest])
             etype, detail, actor1s, actor2s = _decide_type(draft, sent, agents, patients, places)
             if etype == "other" and draft.family == "lose":
                 continue
             actor1s, actor2s = _unique(actor1s), _unique([a for a in _unique(actor2s) if a.name not in {x.name for x in actor1s}])
-            if etype in ("cross_border_flight",):
-                # The event happened where they fled from: keep Afghan places; the destination is the detail.
-                dest = [p for p in places if p[2].feature == "country" and p[2].country != "Afghanistan"]
-                origin = [p for p in places if p not in dest]
-                if dest:
-                    detail = f"to {dest[0][2].name}"
-                places = origin or dest
+            if etype == "cross_border_flight" and dest:
+                # The event happened where they fled from; the destination is the detail.
+                detail = f"to {dest[0][2].name}"
+                places = [p for p in places if p[2].country == "Afghanistan"]
             # Dates: the nearest absolute one, else an anaphoric one resolved against the last dated event.
             date_span, date_mention = None, None
             for dm in sorted(draft.dates, key=lambda d: abs(d.start - draft.trigger.start)):
@@ -400,6 +437,17 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                 ):
                     places = [(-1, -1, last_place[2])]
             target_places = places or [None]
+            if etype in ("territory_captured", "territory_regained") and not actor1s:
+                # "...only to lose it again": who took it is whoever held the other side at that place before.
+                want_state = etype == "territory_regained"
+                here = target_places[0][2] if target_places[0] else None
+                for old in reversed(events + sentence_events):
+                    if here is None or old.location is None or old.location.name != here.name:
+                        continue
+                    side = [a for a in old.actors if _is_state(a) == want_state and a.kind != "civilians"]
+                    if side:
+                        actor1s = [side[0]]
+                        break
             # Quantities: the killed count is ACLED's fatalities; several places share it (ACLED splits).
             killed = sum(q.value for q in draft.quantities if q.killed)
             fatalities = killed if any(q.killed for q in draft.quantities) else None

@@ -2,8 +2,10 @@
 claims. Figures stay side by side, each pointing at its claim; ACLED's fatality rule keeps the most
 conservative; disagreement is flagged, never averaged.
 
-Two events are the same when they have the same type, the same place (name, province, district) and dates
-that overlap or lie within a day of each other; an undated event is never fused (nothing says it is the same).
+Two events are the same when they have the same type, the same place (name, province, district; or, with no
+place, the same destination, as for crossings into a neighbouring country) and dates that overlap or lie
+within a day of each other. Undated events fuse only with undated events of the same type and place
+reported within three days of each other.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import timedelta
 from contested.records import Event
 
 DAY_TOLERANCE = timedelta(days=1)
+PUBLISHED_TOLERANCE_DAYS = 3
 
 
 def location_key(ev: Event) -> tuple | None:
@@ -22,11 +25,27 @@ def location_key(ev: Event) -> tuple | None:
     return (loc.name, loc.admin1, loc.admin2, loc.country)
 
 
+def _published(ev: Event):
+    return min((c.published for c in ev.claims if c.published), default=None)
+
+
 def same_event(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.date is None or b.date is None:
+    if a.type != b.type:
         return False
+    if a.date is None or b.date is None:
+        # Undated reports of one kind of event at one place (or to one destination), published within a
+        # few days of each other, tell the same event: "300 soldiers crossed into Tajikistan" in one
+        # outlet and "up to 600" in another the next day.
+        if a.date is not None or b.date is not None:
+            return False
+        pa, pb = _published(a), _published(b)
+        if pa is None or pb is None or abs((pa - pb).days) > PUBLISHED_TOLERANCE_DAYS:
+            return False
+        key_a, key_b = location_key(a) or a.detail, location_key(b) or b.detail
+        return key_a is not None and key_a == key_b
     if location_key(a) is None or location_key(a) != location_key(b):
-        return False
+        if not (location_key(a) is None and location_key(b) is None and a.detail and a.detail == b.detail):
+            return False
     if a.date.start > b.date.end + DAY_TOLERANCE or b.date.start > a.date.end + DAY_TOLERANCE:
         return False
     a1 = {x.name for x in a.actors if x.role == "actor1"}

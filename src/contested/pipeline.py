@@ -6,21 +6,40 @@ here; spaCy runs once per document through ``nlp.pipe`` so that batches stream.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
 from contested.actors import load_actors
-from contested.attribution import find_attribution
+from contested.attribution import SAY_LEMMAS, find_attribution
 from contested.dates import find_dates
 from contested.events import SentenceMentions, build_events
 from contested.gazetteer import Gazetteer
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
-from contested.records import Document, Event, PlaceMention
+from contested.records import Document, Event, Location, PlaceMention
+from contested.textnorm import fold
 from contested.triggers import find_triggers
 
 # NER labels that may name a place; the small model tags some district names as PERSON or ORG.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
+# Adjectives of nationality name forces or people, not places ("Afghan troops", "Tajik border guards").
+DEMONYMS = frozenset({
+    "afghan", "afghans", "tajik", "tajiks", "uzbek", "uzbeks", "turkmen", "pakistani", "pakistanis", "iranian",
+    "iranians", "chinese", "russian", "russians", "american", "americans", "british", "indian", "pashtun",
+    "hazara", "hazaras",
+})
+# "Sher Khan Bandar border crossing", "Bagram airbase": a named facility, kept by name even where no
+# gazetteer knows it (its other fields stay null: unknown is null).
+FACILITY = re.compile(
+    r"\b((?:[A-Z][\w'\u2018\u2019-]+\s){1,4}?)(border crossing|border post|crossing point|dry port|port|"
+    r"air ?base|airfield|airport|military base|base|dam|bridge|checkpoint|border town)\b"
+)
+FACILITY_FEATURE = {"border crossing": "border_crossing", "border post": "border_crossing",
+                    "crossing point": "border_crossing", "dry port": "border_crossing", "port": "border_crossing",
+                    "border town": "populated_place"}
+_NOT_NAMES = frozenset({"The", "A", "An", "Its", "Their", "This", "That", "Taliban", "Afghan", "Government",
+                        "Military", "Army", "Police", "Key", "Main", "Strategic", "Important", "Major"})
 SPACY_BATCH = 32
 
 
@@ -32,18 +51,51 @@ def _as_date(value) -> date | None:
 
 def _place_mentions(gaz: Gazetteer, sdoc) -> list[PlaceMention]:
     """Gazetteer matches in the text, plus NER entities the gazetteer knows under another spelling."""
-    mentions = gaz.find(sdoc.text)
+    mentions = [m for m in gaz.find(sdoc.text) if fold(m.text) not in DEMONYMS]
     covered = [(m.start, m.end) for m in mentions]
     for ent in sdoc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        if any(ent.start_char < e and s < ent.end_char for s, e in covered):
+        if any(ent.start_char < e and s < ent.end_char for s, e in covered) or fold(ent.text) in DEMONYMS:
             continue
         candidates = gaz.lookup(ent.text)
         if candidates:
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, candidates, from_ner=True))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _facilities(text: str, placed) -> list[tuple[int, int, Location]]:
+    out = []
+    for m in FACILITY.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
+        start = m.start(1) + m.group(1).index(words[0])
+        if any(p[0] <= start < p[1] or start <= p[0] < m.end(1) for p in placed):
+            continue
+        kind = m.group(2).lower()
+        out.append((start, m.end(2), Location(
+            name=f"{name} {kind}" if kind in ("dam", "bridge", "checkpoint") else name,
+            text=text[start: m.end(2)], country=None, admin1=None, admin2=None, lat=None, lon=None,
+            feature=FACILITY_FEATURE.get(kind, "base"), precision=None, start=start, end=m.end(2),
+        )))
+    return out
+
+
+def _said_when(sent, start: int) -> bool:
+    """A date that dates the saying ("officials said on Tuesday"), not the event."""
+    token = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
+    for _ in range(3):
+        if token is None or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ == "VERB":
+            return token.lemma_.lower() in SAY_LEMMAS
+    return False
 
 
 def _verb_of(token):
@@ -97,6 +149,8 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     mentions = _place_mentions(gaz, sdoc)
     locations = gaz.resolve(mentions)
     placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True) if loc is not None]
+    placed.extend(_facilities(sdoc.text, placed))
+    placed.sort(key=lambda p: p[0])
     sentences: list[SentenceMentions] = []
     text = sdoc.text
     paragraph = 0
@@ -107,18 +161,26 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             continue
         paragraph += stext.count("\n\n")
         triggers = find_triggers(stext, s)
+        attribution = find_attribution(sent)
+        # Words inside the attribution ("officials in Dushanbe said on Tuesday") are about the source.
+        a0, a1 = (attribution.start, attribution.end) if attribution.start is not None else (-1, -1)
+
+        def outside(start: int, a0=a0, a1=a1) -> bool:
+            return not a0 <= start < a1
+
         sm = SentenceMentions(
             start=s,
             end=e,
             text=stext,
-            triggers=triggers,
-            places=[p for p in placed if s <= p[0] < e],
-            dates=find_dates(stext, doc.published, s),
+            triggers=[t for t in triggers if outside(t.start)],
+            places=[p for p in placed if s <= p[0] < e and outside(p[0])],
+            dates=[d for d in find_dates(stext, doc.published, s) if outside(d.start) and not _said_when(sent, d.start)],
             quantities=find_quantities(stext, s),
-            actors=actors.find(stext, s),
-            attribution=find_attribution(sent),
+            actors=[a for a in actors.find(stext, s) if outside(a.start)],
+            attribution=attribution,
             paragraph=paragraph,
         )
+        triggers = sm.triggers
         if triggers:
             sm.agent_spans = _roles_from_parse(sdoc, sent, triggers)
         sentences.append(sm)

@@ -59,7 +59,9 @@ _SCALE_RE = _alt(_SCALES)
 _NUMWORD = rf"(?:{_TENS_RE}|{_UNIT_RE}|{_SCALE_RE})"
 _SEP = r"(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|(?<=million)\s+and\s+)"
 # a number in words starts with a unit or a tens ("twenty-five", "two hundred") or is "a hundred", "a dozen"...
-WORD_NUMBER = rf"(?:an?[\s-]+(?={_SCALE_RE}\b)|(?={_TENS_RE}\b|{_UNIT_RE}\b)){_NUMWORD}(?:{_SEP}{_NUMWORD})*(?![\w-])"
+WORD_NUMBER = (
+    rf"(?:an?[\s-]+(?={_SCALE_RE}\b)|(?={_TENS_RE}\b|{_UNIT_RE}\b)){_NUMWORD}(?:{_SEP}{_NUMWORD})*(?![\w-])"
+)
 DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand|billion|hundred))?(?![\w%:])"
 NUMBER = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER})"
 
@@ -105,7 +107,7 @@ _STOP = frozenset(
     toward towards via per than then there here also reportedly allegedly all both each either neither only
     just still even later earlier were was is are be been being have has had will would could can may might
     must shall should do did does got get gets say said says told tell claim claimed claims according
-    died die dies dying killed kill kills killing wounded wound wounding injured injuring dead deaths
+    died die dies dying killed kill kills killing wounded wound wounding injured injuring dead
     arrested captured detained missing martyred slain hurt lost remain remained remains
     yesterday today tonight monday tuesday wednesday thursday friday saturday sunday morning evening night
     afternoon last next early late recently ago later again not no more less other another
@@ -127,6 +129,8 @@ _NOT_UNITS = frozenset(
 _INVARIANT = frozenset(
     "people police personnel staff militia infantry crew aircraft taliban troops forces deer sheep".split()
 )
+_PLURALS = frozenset("people police personnel men women children troops staff".split())
+_PLURAL_END = re.compile(r"(?<![su])s$|men$")
 _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children", "policeman": "policemen",
               "body": "bodies", "casualty": "casualties", "militiaman": "militiamen", "gunman": "gunmen",
               "tribesman": "tribesmen", "serviceman": "servicemen", "servicewoman": "servicewomen"}  # fmt: skip
@@ -173,7 +177,18 @@ _KILL_BEFORE = re.compile(
 _KILL_UNITS = frozenset("deaths fatalities dead bodies corpses martyrs".split())
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|plus|,)\s*$", _F)
 _PERCENT_AFTER = re.compile(r"^\s*(?:per\s*cent|percent|percentage)\b", _F)
-_FROM_BEFORE = re.compile(r"\b(?:rose|risen|rises|increased|climbed|jumped|grew|up|down|fell|dropped)\s+from\s*$", _F)
+_FROM_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|increased|climbed|jumped|grew|up|down|fell|dropped)\s+from\s*$", _F
+)
+
+
+_DIGIT = re.compile(r"[0-9]")
+# a quick test: does the text hold anything that may start a count at all?
+_CANDIDATE = re.compile(
+    rf"[0-9]|\b(?:{_UNIT_RE}|{_TENS_RE}|an?\s+(?:dozen|hundred|thousand|million|couple)|few|handful|several|"
+    r"dozens|scores|hundreds|thousands|millions)\b",
+    _F,
+)
 
 
 def parse_number(words: str) -> int | None:
@@ -279,6 +294,8 @@ def _noun_phrase(text: str, pos: int) -> tuple[str | None, int, bool]:
         p = m.end()
         if text.startswith("'s", p):
             break
+        if w.islower() and lw not in _MODIFIERS and (_PLURAL_END.search(lw) or lw in _PLURALS):
+            break  # a plural noun ends the phrase: "300 soldiers surrendered", "dozens of troops fled"
     not_count = any(w.lower().strip("'") in _NOT_UNITS for w, _ in words[:2])
     # the head noun is the last word that is not a bare modifier or participle
     while words and (words[-1][0].lower() in _MODIFIERS or words[-1][0].lower() in _PARTICIPLES):
@@ -294,7 +311,10 @@ def _is_year(words: str) -> bool:
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every count in ``text`` (a sentence), in order; offsets are positions in ``text`` plus ``offset``."""
-    date_marks = [(d.start, d.end) for d in find_dates(text, None)]
+    if not _CANDIDATE.search(text):
+        return []
+    # numbers that are part of a date expression ("July 12", "the past 24 hours") are no counts
+    date_marks = [(d.start, d.end) for d in find_dates(text, None)] if _DIGIT.search(text) else []
     out: list[Quantity] = []
     killed_by_verb: list[bool] = []
     pos = 0
@@ -357,7 +377,11 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         lw = first_words.strip().lower()
         is_one = lw in ("one", "a", "an")
         if is_one:
-            if head is None or _PRONOUN_ONE_BEFORE.search(before) or re.match(r"\s+(?:of|another)\b", after_num, _F):
+            if (
+                head is None
+                or _PRONOUN_ONE_BEFORE.search(before)
+                or re.match(r"\s+(?:of|another)\b", after_num, _F)
+            ):
                 continue
         if head is not None:
             unit = _plural(head)

@@ -202,14 +202,13 @@ class Store:
                 conn.execute(insert(events).values(**row))
 
     def candidates_for(self, evs: list[Event]) -> list[Event]:
-        """Stored events that could be fused with these (same type and place)."""
-        keys = {(e.type, e.location.name) for e in evs if e.location is not None and e.date is not None}
-        if not keys:
-            return []
+        """Stored events that could be fused with these: same type and the same place (or both placeless)."""
+        keys = {(e.type, e.location.name if e.location else None) for e in evs}
         out = []
         with self.engine.connect() as conn:
             for etype, place in keys:
-                rows = conn.execute(select(events.c.data).where(events.c.type == etype, events.c.place == place))
+                cond = events.c.place == place if place is not None else events.c.place.is_(None)
+                rows = conn.execute(select(events.c.data).where(events.c.type == etype, cond))
                 out.extend(event_from_json(json.loads(r[0])) for r in rows)
         return out
 
