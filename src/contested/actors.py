@@ -78,7 +78,9 @@ BUILTIN: tuple[ActorEntry, ...] = (
         "state_forces",
         _national(("Afghan", "government", "Afghan government", "Afghan National", "Afghan security", "ANDSF"))
         + (
-            "Afghan National Defense and Security Forces", "Afghan National Defence and Security Forces",
+            "Afghan National Defense and Security Forces", "Afghan air forces", "Afghan Military Forces",
+            "Afghan security personnel", "security personnel", "military forces", "Afghan Army", "air force",
+            "Afghan Air Force", "army commandos", "army troops", "border forces", "Afghan border forces", "Afghan National Defence and Security Forces",
             "ANDSF", "ANSF", "Afghan National Security Forces", "Afghan National Army", "ANA",
             "Afghan Air Force", "AAF", "security forces", "Afghan forces", "government forces", "soldiers",
             "troops", "army", "the military", "army soldiers", "ministry of defense", "Ministry of Defence",

@@ -172,9 +172,12 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
 def _roles(draft: _Draft, sent: SentenceMentions, actors: list[ActorMention]) -> tuple[list, list]:
     """Agent and patient actors of a draft: from the parse where it says (agent_spans), else by position."""
     agents, patients = [], []
-    spans = sent.agent_spans.get(draft.trigger.start)
-    if spans:
-        agent_spans, patient_spans = spans
+    agent_spans, patient_spans = [], []
+    for t in [draft.trigger, *draft.extra]:
+        a_sp, p_sp = sent.agent_spans.get(t.start, ([], []))
+        agent_spans.extend(a_sp)
+        patient_spans.extend(p_sp)
+    if agent_spans or patient_spans:
         for a in actors:
             if any(s <= a.start and a.end <= e for s, e in agent_spans):
                 agents.append(a)
@@ -183,6 +186,10 @@ def _roles(draft: _Draft, sent: SentenceMentions, actors: list[ActorMention]) ->
     if not agents and not patients:
         for a in actors:
             (agents if a.end <= draft.trigger.start else patients).append(a)
+    elif not agents:
+        # The parse found the victims but not who acted: another armed actor named in the sentence.
+        agents = [a for a in actors if a not in patients and a.kind != "civilians"
+                  and a.name not in {p.name for p in patients}][:1]
     return agents, patients
 
 

@@ -124,18 +124,37 @@ def _roles_from_parse(sdoc, sent, triggers) -> dict[int, tuple[list, list]]:
             token = span[0]
         verb = _verb_of(token)
         agents, patients = [], []
+        if token.pos_ in ("NOUN", "PROPN"):
+            # "an attack by Taliban militants", "airstrikes conducted by NATO", "Afghan forces operations",
+            # "a Taliban-planted IED".
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    agents.extend(_subtree_span(g) for g in child.children if g.dep_ == "pobj")
+                elif child.dep_ in ("acl", "amod") and child.pos_ == "VERB":
+                    for g in child.children:
+                        if g.dep_ == "agent":
+                            agents.extend(_subtree_span(x) for x in g.children)
+                        elif g.dep_ in ("npadvmod", "compound"):
+                            agents.append(_subtree_span(g))
+                elif child.dep_ in ("poss", "compound", "nmod") and child.i < token.i:
+                    agents.append(_subtree_span(child))
+                elif child.dep_ == "prep" and child.lower_ in ("on", "against", "with"):
+                    patients.extend(_subtree_span(g) for g in child.children if g.dep_ == "pobj")
         v = verb
         for _ in range(3):  # "retook it ..., only to lose it": the subject of the governing verb
-            for child in v.children:
-                if child.dep_ in ("nsubj",):
-                    agents.append(_subtree_span(child))
-                elif child.dep_ == "agent":
-                    agents.extend(_subtree_span(g) for g in child.children)
-                elif child.dep_ in ("dobj", "nsubjpass", "attr"):
-                    if v is verb:
-                        patients.append(_subtree_span(child))
-                elif child.dep_ == "prep" and child.lower_ in ("with", "against", "on", "to", "between") and v is verb:
-                    patients.extend(_subtree_span(g) for g in child.children if g.dep_ == "pobj")
+            verbs = [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            for vv in verbs:
+                for child in vv.children:
+                    if child.dep_ in ("nsubj",) and vv is v:
+                        agents.append(_subtree_span(child))
+                    elif child.dep_ == "agent":
+                        agents.extend(_subtree_span(g) for g in child.children)
+                    elif child.dep_ in ("dobj", "nsubjpass", "attr"):
+                        if v is verb:
+                            patients.append(_subtree_span(child))
+                    elif (child.dep_ == "prep" and child.lower_ in ("with", "against", "on", "to", "between")
+                          and v is verb):
+                        patients.extend(_subtree_span(g) for g in child.children if g.dep_ == "pobj")
             if agents or v.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") or v.head is v:
                 break
             v = v.head
