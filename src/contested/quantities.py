@@ -392,7 +392,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         # killed?
         after = text[end:]
         by_verb = bool(_KILL_BEFORE.search(before)) and not re.search(
-            r"\b(?:or|and|and/or)\s+(?:wounded|injured|kill(?:ed|ing))\s*$", before, _F
+            r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing))\s+(?:or|and|and/or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing)|kill(?:ed|ing))\s*$",
+            before,
+            _F,
         )
         killed = (
             by_verb
@@ -420,4 +422,11 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         )
         killed_by_verb.append(by_verb)
         pos = max(pos, end)
+    # "10 Taliban militants and 2 militia fighters were killed": a count joined by "and" to a later count
+    # that the killing verb follows is killed too.
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1]
+        if (nxt.killed and not killed_by_verb[i + 1] and not out[i].killed
+                and _JOINED.match(text[out[i].end - offset : nxt.start - offset])):
+            out[i].killed = True
     return out
