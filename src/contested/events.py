@@ -33,8 +33,10 @@ from contested.taxonomy import acled_type
 from contested.triggers import CONTROL_FAMILIES, Trigger
 
 # Among violence words of one clause, the more specific type wins (ACLED codes "IED blast killed 3" as IED).
-VIOLENCE_PRIORITY = ("suicide", "air", "explosive", "grenade", "shelling", "abduction", "sexual", "clash", "kill")
+VIOLENCE_PRIORITY = ("disrupted", "suicide", "air", "explosive", "grenade", "shelling", "abduction", "sexual", "clash",
+                     "kill")
 VIOLENCE_TYPE = {
+    "disrupted": "weapons_seized",
     "suicide": "suicide_bombing",
     "air": "air_strike",
     "explosive": "explosive_device",
@@ -141,8 +143,63 @@ def _nearest(items, key_span, drafts: list[_Draft], before_weight: float = 1.6):
     return out
 
 
+_THINGS = re.compile(
+    r"\b(weapons?|rifles?|guns?|ammunition|vehicles?|motorcycles?|motorbikes?|tanks?|equipment|launchers?|pistols?|"
+    r"radios?|kalashnikovs?|AK-47s?|uniforms?|explosives|rounds|humvees?|trucks?|cars?|arms|munitions|"
+    r"machine guns?|RPGs?|materials?|supplies|drugs|narcotics|opium|heroin|cash|money)\b",
+    re.IGNORECASE,
+)
+_INCLUDED = re.compile(r"(includ\w*|with air support|backed by|supported by|as well as)\W+(\w+\W+){0,4}$", re.IGNORECASE)
+
+
+def _capture_object(sent: SentenceMentions, t: Trigger) -> str | None:
+    """What a capture word captured: a place, people (an arrest) or things (weapons), from the words
+    that follow it (active) or come before "were/was" (passive)."""
+    rel = t.start - sent.start
+    before = sent.text[max(0, rel - 60): rel]
+    passive = re.search(r"\b(were|was|been|be|are|is)\s+(\w+\s+)?$", before, re.IGNORECASE)
+    if passive:
+        region = re.split(r"[,;]|\band\b", before[: passive.start()])[-1]
+    else:
+        after = sent.text[t.end - sent.start: t.end - sent.start + 50]
+        region = re.split(r"[,;]|\b(in|on|at|near|after|during|by|from)\b", after)[0]
+    if PLACE_NOUNS.search(region) or any(p[0] >= 0 and t.start - 70 <= p[0] <= t.end + 50
+                                         and (p[0] < t.start) == bool(passive) for p in sent.places
+                                         if re.search(re.escape(p[2].text or p[2].name), region)):
+        return "place"
+    if _THINGS.search(region):
+        return "things"
+    if re.search(r"\b(\d+|one|two|three|four|five|several|dozens?|\w+ of)\b", region) and re.search(
+        r"\b(\w*men|\w+ers|militants?|soldiers?|troops|police\w*|civilians?|commanders?|members?|people|suspects?|"
+        r"personnel|prisoners?|guards?|officers?)\b", region, re.IGNORECASE
+    ):
+        return "people"
+    return None
+
+
 def _group(sent: SentenceMentions) -> list[_Draft]:
     """Triggers -> drafts: one per control trigger, violence words joined to one event."""
+    triggers = []
+    for t in sent.triggers:
+        if t.family == "capture" and not re.match(r"(fell|fall|falling|collapsed|entered|swept|under|came|come|now|was|were|is|are)", t.text, re.IGNORECASE):
+            obj = _capture_object(sent, t)
+            if obj == "people":
+                t = Trigger("arrest", t.start, t.end, t.text)
+            elif obj == "things":
+                t = Trigger("weapons", t.start, t.end, t.text)
+        triggers.append(t)
+    # Air strikes or mines named as part of an operation ("operations that included airstrikes") are part
+    # of the clash (ACLED codes the operation).
+    has_clash = any(t.family == "clash" for t in triggers)
+    if has_clash:
+        triggers = [
+            Trigger("clash", t.start, t.end, t.text)
+            if t.family in ("air", "explosive", "shelling") and _INCLUDED.search(sent.text[: t.start - sent.start])
+            else t
+            for t in triggers
+        ]
+    sent = SentenceMentions(sent.start, sent.end, sent.text, triggers, sent.places, sent.dates, sent.quantities,
+                            sent.actors, sent.attribution, sent.agent_spans, sent.paragraph)
     control = [t for t in sent.triggers if t.family in CONTROL_FAMILIES]
     violence = [t for t in sent.triggers if t.family in VIOLENCE_TYPE]
     weak = [t for t in sent.triggers if t.family in OTHER_TYPE]
@@ -267,7 +324,8 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
         return "surrender", None, agents, patients
     if fam in VIOLENCE_TYPE:
         etype = VIOLENCE_TYPE[fam]
-        if etype == "armed_clash":
+        if etype == "armed_clash" and (fam == "kill" or re.match(r"(attack|raid|target|shot|open|storm|assault)",
+                                                                  draft.trigger.text, re.IGNORECASE)):
             victims = [a for a in patients if a.kind == "civilians"] or [a for a in agents if a.kind == "civilians"]
             armed = [a for a in agents + patients if a.kind != "civilians"]
             if victims and not [a for a in patients if a.kind != "civilians" and a.start > draft.trigger.start]:

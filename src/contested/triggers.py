@@ -57,6 +57,13 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"gave up (?:their )?(?:arms|weapons)|defect\w*|switched sides"
     )),
     ("suicide", _rx(r"suicide|self-detonat\w*|SVBIED|suicide bomb\w*")),
+    # A bomb that went off early, or one found and defused, is a disrupted weapons use, not an attack.
+    ("disrupted", _rx(
+        r"prematurely (?:explod|detonat)\w*|premature (?:explosion|detonation|blast)|(?:exploded|detonated|went off) "
+        r"prematurely|accidentally (?:explod|detonat)\w*|(?:while|when) (?:planting|making|placing|transporting|"
+        r"assembling|preparing|laying|building) (?:an? |the |their )?(?:IED|bomb|mine|explosive)s?|defus\w*|"
+        r"(?:discovered|found) and (?:defused|neutrali[sz]ed|destroyed)|detonation:"
+    )),
     ("air", _rx(
         r"air ?strikes?|airstrikes?|air raids?|air attacks?|air-strikes?|drone (?:strike|attack)s?|drones?|"
         r"aerial (?:bombardment|attack|strike|bombing)s?|bombard\w*|warplanes?|(?:fighter )?jets|gunships?|"
@@ -108,7 +115,7 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"lost their lives|martyred|slain|shot|wounded|injured|casualt\w*"
     )),
     ("clash", _rx(
-        r"clash\w*|fight\w*|fought|attack\w*|ambush\w*|battl\w*|gunfights?|firefights?|offensives?|"
+        r"clash\w*|fights?|fighting|fought|attack\w*|ambush\w*|battl\w*|gunfights?|firefights?|offensives?|"
         r"operations?|raid\w*|storm\w*|assault\w*|engag\w*|repel\w*|repuls\w*|skirmish\w*|exchange of fire|"
         r"opened fire|gun ?battles?|besieg\w*|siege|encircl\w*|counter-?attack\w*|counter-?offensive|targeted|"
         r"stormed|overwhelm\w*|push(?:ed)? (?:into|toward)|advanc\w*|hostilities|violence|fighting"
@@ -117,7 +124,7 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 CONTROL_FAMILIES = frozenset({"regain", "lose", "surrender_place", "capture", "flee", "retreat", "surrender"})
 VIOLENCE_FAMILIES = frozenset(
-    {"suicide", "air", "grenade", "shelling", "explosive", "kill", "clash", "abduction", "sexual"}
+    {"suicide", "air", "grenade", "shelling", "explosive", "kill", "clash", "abduction", "sexual", "disrupted"}
 )
 
 # Words that make a family match meaningless in context.
