@@ -35,7 +35,7 @@ from contested.boundaries import (
     round_parts,
 )
 from contested.records import Location, Place, PlaceMention
-from contested.textnorm import fold, name_key
+from contested.textnorm import skeleton, fold, name_key
 
 INDEX_VERSION = "5"
 
@@ -508,6 +508,18 @@ class Gazetteer:
                 self._add_name(n, idx)
 
     # ---------------------------------------------------------------- lookups
+
+    def sounds_like(self, name: str, feature: str, country_code: str = "AF") -> list[Place]:
+        """Places of one feature whose consonant skeleton matches: misspelt district and province names."""
+        index = getattr(self, "_skeletons", None)
+        if index is None:
+            index = {}
+            for p in self.places:
+                if p.country_code == country_code and p.feature in ("district", "province"):
+                    index.setdefault((p.feature, skeleton(p.name)), []).append(p)
+            self._skeletons = index
+        key = skeleton(name)
+        return list(index.get((feature, key), [])) if len(key) >= 3 else []
 
     def lookup(self, name: str) -> list[Place]:
         """All places with this name (any spelling that meets it under ``name_key``)."""

@@ -38,6 +38,9 @@ FACILITY = re.compile(
 FACILITY_FEATURE = {"border crossing": "border_crossing", "border post": "border_crossing",
                     "crossing point": "border_crossing", "dry port": "border_crossing", "port": "border_crossing",
                     "border town": "populated_place"}
+# "Naish district", "Mughab district": a name the text says is a district, looked up by its consonants when
+# no spelling in the gazetteer matches.
+ADMIN_NAMED = re.compile(r"\b((?:[A-Z][\w'\u2018\u2019]+[\s-]){0,2}[A-Z][\w'\u2018\u2019]+)\s+(district|province)\b")
 _NOT_NAMES = frozenset({"The", "A", "An", "Its", "Their", "This", "That", "Taliban", "Afghan", "Government",
                         "Military", "Army", "Police", "Key", "Main", "Strategic", "Important", "Major"})
 SPACY_BATCH = 32
@@ -61,8 +64,30 @@ def _place_mentions(gaz: Gazetteer, sdoc) -> list[PlaceMention]:
         candidates = gaz.lookup(ent.text)
         if candidates:
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, candidates, from_ner=True))
+    covered = [(m.start, m.end) for m in mentions]
+    for m in ADMIN_NAMED.finditer(sdoc.text):
+        s, e = m.span(1)
+        if any(s < ce and cs < e for cs, ce in covered):
+            continue
+        candidates = gaz.sounds_like(m.group(1), m.group(2))
+        if candidates:
+            mentions.append(PlaceMention(s, e, m.group(1), candidates))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _foreign_unnamed(locations: list, mentions) -> list:
+    """A place abroad is kept only where its country is part of the story (named in the text), so that a
+    village in Iran that shares a name with an Afghan town does not win over it."""
+    countries_named = {loc.country for loc in locations if loc is not None and loc.feature == "country"}
+    afghan = any(loc is not None and loc.country == "Afghanistan" for loc in locations)
+    out = []
+    for loc in locations:
+        if (loc is not None and afghan and loc.country not in ("Afghanistan", None)
+                and loc.feature != "country" and loc.country not in countries_named):
+            loc = None
+        out.append(loc)
+    return out
 
 
 def _facilities(text: str, placed) -> list[tuple[int, int, Location]]:
@@ -166,7 +191,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     gaz = gaz or Gazetteer.load()
     actors = load_actors()
     mentions = _place_mentions(gaz, sdoc)
-    locations = gaz.resolve(mentions)
+    locations = _foreign_unnamed(gaz.resolve(mentions), mentions)
     placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True) if loc is not None]
     placed.extend(_facilities(sdoc.text, placed))
     placed.sort(key=lambda p: p[0])

@@ -64,3 +64,13 @@ def name_key(text: str) -> str:
         if w:
             out.append(w)
     return "".join(out)
+
+
+_VOWELS_H = re.compile(r"(?<=.)[aeiouyh]")
+
+
+@lru_cache(maxsize=50_000)
+def skeleton(text: str) -> str:
+    """Consonants of ``name_key`` (first letter kept): a last resort for misspellings of districts
+    (Naish / Nesh, Deh Rahwod / Dihrawud). Used only where the text itself says "district" or "province"."""
+    return _VOWELS_H.sub("", name_key(text))
