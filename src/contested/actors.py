@@ -57,7 +57,7 @@ BUILTIN: tuple[ActorEntry, ...] = (
         (
             "Taliban", "Taleban", "Talibs", "Taliban militants", "Taliban fighters", "Taliban insurgents",
             "Islamic Emirate", "Islamic Emirate of Afghanistan", "Taliban forces", "Taliban's Red Unit",
-            "Red Unit",
+            "Red Unit", "insurgents", "the insurgents", "Taliban insurgent", "insurgent group",
         ),
     ),
     ActorEntry(

@@ -15,7 +15,7 @@ SAY_LEMMAS = frozenset(
     {
         "say", "tell", "confirm", "report", "add", "state", "claim", "announce", "note", "declare", "write",
         "tweet", "post", "insist", "allege", "inform", "assert", "acknowledge", "warn", "estimate", "quote",
-        "explain", "argue",
+        "explain", "argue", "put", "estimate",
     }
 )
 DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "contradict", "disown"})
@@ -25,7 +25,8 @@ _DOUBT_RE = re.compile(
     r"\b(could not|couldn't|cannot|can't|can not|was unable to|were unable to|has not been able to|did not|not)\s+"
     r"(be\s+)?(independently\s+)?(confirm|verif|corroborat)\w*"
     r"|\bunverified\b|\bnot (been )?(independently )?(confirmed|verified)\b|\bsceptical\b|\bskeptical\b"
-    r"|\bcast doubts?\b|\bdoubtful\b|\bexaggerat\w*",
+    r"|\bcast doubts?\b|\bdoubtful\b|\bexaggerat\w*|\bdoubt(s|ed|ing)?\b(?! that the)|\bquestion(s|ed|ing) (the|this|that)\b"
+    r"|\bdisput(e|es|ed|ing) (the|this|that)\b|\binflated\b",
     re.IGNORECASE,
 )
 _DENY_RE = re.compile(
@@ -52,7 +53,11 @@ _SOURCES_RE = re.compile(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "who"})
 
 
+_SOURCE_TAIL = re.compile(r",\s*(speaking|who|which|citing|requesting|asking|declining)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _clean_source(text: str) -> str:
+    text = _SOURCE_TAIL.sub("", text)
     text = text.strip(" ,.;:\"“”'")
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE) if len(text.split()) > 2 else text
     return text

@@ -80,16 +80,29 @@ _ANAPHOR_PLACE = re.compile(
 _DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)\s+(the\s+)?$", re.IGNORECASE)
 # Which earlier event types a denial or doubt using a given trigger family may be about.
 _COMPATIBLE = {
-    "capture": {"territory_captured", "territory_regained"},
-    "regain": {"territory_captured", "territory_regained"},
-    "lose": {"territory_captured", "territory_regained"},
-    "surrender_place": {"territory_captured"},
-    "flee": {"cross_border_flight", "retreat", "displacement"},
-    "retreat": {"cross_border_flight", "retreat", "withdrawal"},
-    "surrender": {"surrender"},
-    "kill": {"armed_clash", "killing", "air_strike", "shelling", "explosive_device", "suicide_bombing"},
-    "clash": {"armed_clash", "killing"},
+    "capture": ("territory_captured", "territory_regained"),
+    "regain": ("territory_regained", "territory_captured"),
+    "lose": ("territory_captured", "territory_regained"),
+    "surrender_place": ("territory_captured",),
+    "flee": ("cross_border_flight", "retreat", "displacement"),
+    "retreat": ("cross_border_flight", "retreat", "withdrawal"),
+    "surrender": ("surrender",),
+    "kill": ("armed_clash", "killing", "air_strike", "shelling", "explosive_device", "suicide_bombing",
+             "territory_regained", "territory_captured"),
+    "clash": ("armed_clash", "killing", "territory_regained", "territory_captured"),
 }
+# Background, not news: "the latest in a string of districts to fall since foreign forces began their
+# withdrawal".
+_BACKGROUND = re.compile(r"\b(since|the latest in|in a string of|a series of|as part of|ever since)\b[^,.;]*$",
+                         re.IGNORECASE)
+# "in the fighting", "the attack", "the clashes": a definite article points back at an event already told.
+_DEFINITE_BEFORE = re.compile(r"\b(the|that|this|these|those)\s+(\w+\s+)?$", re.IGNORECASE)
+# "put the number at about 300": a figure about an event already told.
+_FIGURE_CLAIM = re.compile(
+    r"\b(put|puts|putting|placed|gave|estimated|estimates)\s+(the|their|its)\s+(number|figure|toll|death toll|"
+    r"count|tally)\b|\b(number|figure|toll|tally)\s+(was|is|stood|stands)\s+(at|closer to)\b|\b(closer to|nearer to)\s+\d",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(
     r"\b(not|never|no longer|failed to|attempt(ed)? to|tried to|trying to|threaten\w* to|plans? to|"
     r"planning to|could|would|may|might|aim\w* to|bid to|sought to|seeking to)\s+(\w+\s+){0,1}$",
@@ -204,7 +217,11 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
     violence = [t for t in sent.triggers if t.family in VIOLENCE_TYPE]
     weak = [t for t in sent.triggers if t.family in OTHER_TYPE]
     # Modal or negated triggers ("failed to capture", "threatened to attack") tell no event.
-    control = [t for t in control if not _NEGATED.search(sent.text[max(0, t.start - sent.start - 40): t.start - sent.start])]
+    control = [t for t in control if not _NEGATED.search(sent.text[max(0, t.start - sent.start - 40): t.start - sent.start])
+               and not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
+    violence = [t for t in violence
+                if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
+    weak = [t for t in weak if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
     drafts: list[_Draft] = [_Draft(t, t.family) for t in control]
     if violence:
         if drafts:
@@ -342,7 +359,7 @@ def _drop_parents(places: list[tuple[int, int, Location]]) -> list[tuple[int, in
         loc = p[2]
         inner = False
         for q in places:
-            if q is p:
+            if q is p or (p[0] >= 0 and q[0] >= 0 and abs(p[0] - q[0]) > 60):
                 continue
             other = q[2]
             if loc.feature == "country" and other.country == loc.country and other.feature != "country":
@@ -421,17 +438,22 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             last_attributed = attribution.attributed_to
 
         drafts = _group(sent)
+        recent = [ev for k in sorted(events_of_sentence, reverse=True)[:3] if si - k <= 3
+                  for ev in reversed(events_of_sentence[k])]
         if not drafts:
-            # "The Taliban denied the claim": a denial or doubt about the previous sentence's events.
-            if attribution.stance in ("denies", "doubts") and si - last_event_sentence <= 2:
-                for ev in events_of_sentence.get(last_event_sentence, []):
-                    ev.claims.append(_claim(doc, sent, attribution))
-                    ev.evidence.append(Evidence())
-                    if attribution.stance == "denies" and "denied" not in ev.flags:
-                        ev.flags.append("denied")
+            # "The Taliban denied the claim", "An official put the number at about 300": a claim about the
+            # events just told.
+            figure = _FIGURE_CLAIM.search(sent.text) and sent.quantities
+            if (attribution.stance in ("denies", "doubts") or figure) and recent:
+                targets = events_of_sentence.get(last_event_sentence, []) if si - last_event_sentence <= 2 else []
+                if figure:
+                    units = {q.unit for q in sent.quantities}
+                    targets = [ev for ev in recent if {q.unit for q in ev.quantities} & units][:1] or targets[:1]
+                for ev in targets:
+                    _add_claim(ev, doc, sent, attribution, None, sent.quantities)
             continue
 
-        # Distribute mentions to drafts.
+        # Distribute mentions to drafts.        # Distribute mentions to drafts.
         # Places and dates mostly follow their verb ("retook the town on Tuesday, only to lose it the next
         # day"): a word goes to the trigger before it unless it is much nearer to the one after it.
         for i, items in _nearest(sent.places, lambda p: (p[0], p[1]), drafts, before_weight=4.0).items():
@@ -443,26 +465,31 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
 
         sentence_events: list[Event] = []
         prev_in_sentence: Event | None = None
-        if attribution.stance in ("denies", "doubts") and si - last_event_sentence <= 2:
-            # "A spokesman denied that any soldiers had fled": a claim about an event already told, when the
-            # sentence names no place or date of its own.
-            earlier = events_of_sentence.get(last_event_sentence, [])
+        if recent:
+            # A denial ("denied that Imam Sahib had fallen") or a retelling ("were killed in the fighting")
+            # that names no new date is a claim about an event already told: the latest of a compatible type
+            # at the same place.
             kept = []
             for draft in drafts:
+                own_date = [d for d in draft.dates if not d.anaphoric]
+                definite = _DEFINITE_BEFORE.search(sent.text[: draft.trigger.start - sent.start]) and not draft.places
+                if own_date or not (attribution.stance in ("denies", "doubts") or definite):
+                    kept.append(draft)
+                    continue
+                prefs = _COMPATIBLE.get(draft.family) or (VIOLENCE_TYPE.get(draft.family),)
+                names = {p[2].name for p in draft.places}
                 target = None
-                if not draft.places and not [d for d in draft.dates if not d.anaphoric]:
-                    fams = _COMPATIBLE.get(draft.family, {VIOLENCE_TYPE.get(draft.family, OTHER_TYPE.get(draft.family))})
-                    target = next((ev for ev in earlier if ev.type in fams), None)
+                for etype in prefs:
+                    target = next((ev for ev in recent if ev.type == etype and (
+                        not names or (ev.location is not None and ev.location.name in names))), None)
+                    if target is not None:
+                        break
+                if target is None and definite and draft.family in VIOLENCE_TYPE:
+                    target = next((ev for ev in recent if ev.location is not None), None)
                 if target is None:
                     kept.append(draft)
                     continue
-                target.claims.append(_claim(doc, sent, attribution))
-                target.evidence.append(_evidence(draft, None, None, [], attribution))
-                for q in draft.quantities:
-                    target.quantities.append(_copy_q(q, len(target.claims) - 1))
-                flag = "denied" if attribution.stance == "denies" else "doubted"
-                if flag not in target.flags:
-                    target.flags.append(flag)
+                _add_claim(target, doc, sent, attribution, draft, draft.quantities)
             drafts = kept
         for draft in drafts:
             agents, patients = _roles(draft, sent, sent.actors)
@@ -539,10 +566,11 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                     ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, "actor1"))
                 for a in actor2s[:1]:
                     ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, "actor2"))
-                for a in actor1s[1:2]:
-                    ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, "assoc_actor_1"))
-                for a in actor2s[1:2]:
-                    ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, "assoc_actor_2"))
+                # An associate fights on the same side ("Afghan forces and pro-government militias").
+                for role, group in (("assoc_actor_1", actor1s), ("assoc_actor_2", actor2s)):
+                    for a in group[1:2]:
+                        if _is_state(a) == _is_state(group[0]) or a.kind == "political_militia":
+                            ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, role))
                 if split > 1:
                     ev.flags.append("fatalities_split")
                 if date_span is None:
@@ -578,6 +606,50 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             events_of_sentence[si] = sentence_events
             last_event_sentence = si
     return events
+
+
+def _add_claim(ev: Event, doc: Document, sent: SentenceMentions, attribution: Attribution, draft, quantities) -> None:
+    """Another claim about an existing event: its figures point at it; ACLED's rule keeps the most
+    conservative death toll; disagreement is flagged."""
+    ev.claims.append(_claim(doc, sent, attribution))
+    ev.evidence.append(_evidence(draft, None, None, [], attribution) if draft else Evidence())
+    index = len(ev.claims) - 1
+    if not draft:
+        for q in quantities:
+            ev.evidence[-1].add("quantities", q.start, q.end)
+        ev.evidence[-1].add("attribution", attribution.start, attribution.end)
+    for q in quantities:
+        ev.quantities.append(_copy_q(q, index))
+    killed = [q.value for q in quantities if q.killed]
+    if killed:
+        ev.fatalities = sum(killed) if ev.fatalities is None else min(ev.fatalities, sum(killed))
+    flag = {"denies": "denied", "doubts": "doubted"}.get(attribution.stance)
+    if flag and flag not in ev.flags:
+        ev.flags.append(flag)
+    if attribution.hedged and "hedged" not in ev.flags:
+        ev.flags.append("hedged")
+    if figures_differ(ev.quantities) and "contested_figures" not in ev.flags:
+        ev.flags.append("contested_figures")
+
+
+# Words for the same people, so that "300 soldiers" and "600 troops" are seen as differing figures.
+UNIT_GROUPS = {
+    "troops": "soldiers", "servicemen": "soldiers", "personnel": "soldiers", "forces": "soldiers",
+    "army soldiers": "soldiers", "commandos": "soldiers", "fighters": "militants", "insurgents": "militants",
+    "policemen": "police", "officers": "police", "persons": "people", "individuals": "people",
+}
+
+
+def figures_differ(quantities: list[Quantity]) -> bool:
+    """Different claims giving different figures for the same thing."""
+    by_unit: dict[str, set[tuple[int, int | None]]] = {}
+    for q in quantities:
+        by_unit.setdefault(UNIT_GROUPS.get(q.unit, q.unit), set()).add((q.value, q.claim))
+    for values in by_unit.values():
+        claims = {c for _, c in values}
+        if len(claims) > 1 and len({v for v, _ in values}) > 1:
+            return True
+    return False
 
 
 def _copy_q(q: Quantity, claim_index: int) -> Quantity:

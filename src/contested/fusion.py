@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from contested.events import figures_differ
 from contested.records import Event
 
 DAY_TOLERANCE = timedelta(days=1)
@@ -23,6 +24,14 @@ def location_key(ev: Event) -> tuple | None:
         return None
     loc = ev.location
     return (loc.name, loc.admin1, loc.admin2, loc.country)
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """The same place; or, where one report names no place, the same destination ("to Tajikistan")."""
+    ka, kb = location_key(a), location_key(b)
+    if ka is not None and ka == kb:
+        return True
+    return (ka is None or kb is None) and a.detail is not None and a.detail == b.detail
 
 
 def _published(ev: Event):
@@ -41,11 +50,9 @@ def same_event(a: Event, b: Event) -> bool:
         pa, pb = _published(a), _published(b)
         if pa is None or pb is None or abs((pa - pb).days) > PUBLISHED_TOLERANCE_DAYS:
             return False
-        key_a, key_b = location_key(a) or a.detail, location_key(b) or b.detail
-        return key_a is not None and key_a == key_b
-    if location_key(a) is None or location_key(a) != location_key(b):
-        if not (location_key(a) is None and location_key(b) is None and a.detail and a.detail == b.detail):
-            return False
+        return _same_place(a, b)
+    if not _same_place(a, b):
+        return False
     if a.date.start > b.date.end + DAY_TOLERANCE or b.date.start > a.date.end + DAY_TOLERANCE:
         return False
     a1 = {x.name for x in a.actors if x.role == "actor1"}
@@ -87,10 +94,7 @@ def merge_into(target: Event, other: Event) -> None:
         order = ["day", "week", "month", "year"]
         if order.index(other.date.precision) < order.index(target.date.precision):
             target.date = other.date
-    by_unit: dict[str, set[int]] = {}
-    for q in target.quantities:
-        by_unit.setdefault(q.unit, set()).add(q.value)
-    if any(len(v) > 1 for v in by_unit.values()) and "contested_figures" not in target.flags:
+    if figures_differ(target.quantities) and "contested_figures" not in target.flags:
         target.flags.append("contested_figures")
     if any(c.stance != "asserts" for c in target.claims) and any(c.stance == "asserts" for c in target.claims):
         if "contested_claims" not in target.flags:

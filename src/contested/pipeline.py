@@ -111,6 +111,21 @@ def _facilities(text: str, placed) -> list[tuple[int, int, Location]]:
     return out
 
 
+_BYLINE = re.compile(r"^\s*(By\s+[A-Z]|Published|Updated|Posted|Photo|Image|Read more|Share|Follow)", re.MULTILINE)
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A headline or byline line: it stands alone on its line and has no closing punctuation, or it is a
+    byline. Headlines retell the story that follows (ACLED codes the story, not the headline)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if _BYLINE.match(line):
+        return True
+    return start - line_start <= 1 and len(line) < 200 and not line.endswith((".", "!", "?", '"', "”", ":"))
+
+
 def _said_when(sent, start: int) -> bool:
     """A date that dates the saying ("officials said on Tuesday"), not the event."""
     token = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
@@ -201,7 +216,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     for sent in sdoc.sents:
         s, e = sent.start_char, sent.end_char
         stext = text[s:e]
-        if not stext.strip():
+        if not stext.strip() or _is_heading(text, s, e):
             continue
         paragraph += stext.count("\n\n")
         triggers = find_triggers(stext, s)
@@ -219,7 +234,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             triggers=[t for t in triggers if outside(t.start)],
             places=[p for p in placed if s <= p[0] < e and outside(p[0])],
             dates=[d for d in find_dates(stext, doc.published, s) if outside(d.start) and not _said_when(sent, d.start)],
-            quantities=find_quantities(stext, s),
+            quantities=[q for q in find_quantities(stext, s) if outside(q.start)],
             actors=[a for a in actors.find(stext, s) if outside(a.start)],
             attribution=attribution,
             paragraph=paragraph,

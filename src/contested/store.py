@@ -207,8 +207,12 @@ class Store:
         out = []
         with self.engine.connect() as conn:
             for etype, place in keys:
-                cond = events.c.place == place if place is not None else events.c.place.is_(None)
-                rows = conn.execute(select(events.c.data).where(events.c.type == etype, cond))
+                # A placeless event may be the same as a placed one (a crossing "to Tajikistan" told with and
+                # without the district it left from).
+                q = select(events.c.data).where(events.c.type == etype)
+                if place is not None:
+                    q = q.where((events.c.place == place) | events.c.place.is_(None))
+                rows = conn.execute(q.order_by(events.c.date_start.desc()).limit(5000))
                 out.extend(event_from_json(json.loads(r[0])) for r in rows)
         return out
 

@@ -38,7 +38,7 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("capture", _rx(
         r"captur\w*|seiz\w*|overr[au]n\w*|took (?:over|control)|tak(?:e|es|en|ing) (?:over|control)|overtook"
-        r"|overtak\w*|conquer\w*|gain\w* control|fell|fall(?:s|en)? (?:to|into)|falling|"
+        r"|overtak\w*|conquer\w*|gain\w* control|fell|fallen|fall(?:s|en)? (?:to|into)|falling|"
         r"(?:came|come|comes|coming|was|were|is|are|now) under (?:the )?(?:control of the Taliban|Taliban control|"
         r"their control|the group's control|insurgent control)|took (?:the )?(?:district|town|city|centre|center|"
         r"provincial capital|base|crossing|border)|tak(?:e|es|en|ing) (?:the )?(?:district|town|city|centre|center|"
