@@ -14,18 +14,13 @@ from contested import config
 from contested.boundaries import Polygon, PolygonIndex, read_features
 from contested.gazetteer import Gazetteer, add_boundaries, add_places_csv, cache_path
 
-SHARED = Path("/work/shared/data")
+from conftest import SHARED_DATA as SHARED
+from conftest import need
 GB = SHARED / "geoboundaries_afg"
 ADM1 = GB / "geoBoundaries-AFG-ADM1.geojson"
 ADM2_GEOJSON = GB / "geoBoundaries-AFG-ADM2_simplified.geojson"
 ADM2_TOPOJSON = GB / "geoBoundaries-AFG-ADM2_simplified.topojson"
 APMIS = SHARED / "apmis_districts_afg" / "apmis_districts.geojson"
-
-
-def need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"shared test data {path} is absent (read-only copy under /work/shared/data)")
-    return path
 
 
 @pytest.fixture(scope="module")

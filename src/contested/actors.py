@@ -230,12 +230,17 @@ def add_actor_csv(path: Path, home: Path | None = None) -> int:
             writer.writerow(["name", "kind", "aliases", "country"])
         for e in entries:
             writer.writerow([e.name, e.kind, "|".join(e.aliases), e.country or ""])
-    load_actors.cache_clear()
+    _load_actors.cache_clear()
     return len(entries)
 
 
-@lru_cache(maxsize=4)
 def load_actors(home: Path | None = None) -> ActorDictionary:
+    """The built-in dictionary plus the user's entries in the contested home (cached per home)."""
+    return _load_actors(Path(home or config.home()))
+
+
+@lru_cache(maxsize=8)
+def _load_actors(home: Path) -> ActorDictionary:
     entries = list(BUILTIN)
     path = user_actor_file(home)
     if path.exists():

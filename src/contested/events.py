@@ -30,6 +30,7 @@ from contested.records import (
     Quantity,
 )
 from contested.taxonomy import acled_type
+from contested.textnorm import name_key
 from contested.triggers import CONTROL_FAMILIES, Trigger
 
 # Among violence words of one clause, the more specific type wins (ACLED codes "IED blast killed 3" as IED).
@@ -369,6 +370,13 @@ def _drop_parents(places: list[tuple[int, int, Location]]) -> list[tuple[int, in
             elif (
                 loc.feature == "district" and other.admin2 == loc.admin2 and other.admin1 == loc.admin1
                 and other.feature not in ("province", "country", "district")
+            ):
+                inner = True
+            elif (
+                # "Deh Salah district of Baghlan": the town named like the province stands for the province.
+                loc.feature == "populated_place" and loc.admin1 and name_key(loc.name) == name_key(loc.admin1)
+                and other.admin1 == loc.admin1 and other.feature in ("district", "populated_place")
+                and name_key(other.name) != name_key(loc.name) and q[0] < p[0]
             ):
                 inner = True
         if not inner:

@@ -38,6 +38,11 @@ FACILITY = re.compile(
 FACILITY_FEATURE = {"border crossing": "border_crossing", "border post": "border_crossing",
                     "crossing point": "border_crossing", "dry port": "border_crossing", "port": "border_crossing",
                     "border town": "populated_place"}
+PEOPLE_AFTER = re.compile(
+    r"(?:'s)?\s+(?:provincial\s+|district\s+|local\s+)?(fighters|forces|militia|militias|militiamen|residents|officials|"
+    r"police|policemen|elders|people|lawmakers?|MPs?|council|governor|authorities|commanders?|leaders?|"
+    r"tribes?|tribesmen|natives?|refugees|spokesm[ae]n)\b"
+)
 # "Naish district", "Mughab district": a name the text says is a district, looked up by its consonants when
 # no spelling in the gazetteer matches.
 ADMIN_NAMED = re.compile(r"\b((?:[A-Z][\w'\u2018\u2019]+[\s-]){0,2}[A-Z][\w'\u2018\u2019]+)\s+(district|province)\b")
@@ -207,6 +212,9 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     actors = load_actors()
     mentions = _place_mentions(gaz, sdoc)
     locations = _foreign_unnamed(gaz.resolve(mentions), mentions)
+    # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
+    # who they are, not where something happened.
+    locations = [None if PEOPLE_AFTER.match(sdoc.text, m.end) else loc for m, loc in zip(mentions, locations, strict=True)]
     placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True) if loc is not None]
     placed.extend(_facilities(sdoc.text, placed))
     placed.sort(key=lambda p: p[0])

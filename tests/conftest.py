@@ -1,0 +1,47 @@
+"""Shared test set-up: where ../shared lies, and a contested home of the test session's own.
+
+The real data under ../shared/data is read where it lies and never copied; a test that needs it skips with
+the reason when it is absent (a user's machine).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CONTESTED_SHARED", REPO.parent / "shared"))
+SHARED_DATA = SHARED / "data"
+SCHEMA_PATH = SHARED / "contract" / "event.schema.json"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"shared data {path} is absent (read-only, beside the project as ../shared)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def event_validator():
+    import jsonschema
+
+    schema = json.loads(need(SCHEMA_PATH).read_text())
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_home(tmp_path_factory):
+    """Every test session gets an empty contested home, so that nothing a user added leaks in.
+    The gazetteer cache (built from installed packages only) is shared across sessions."""
+    home = tmp_path_factory.mktemp("contested_home")
+    old = os.environ.get("CONTESTED_HOME")
+    os.environ["CONTESTED_HOME"] = str(home)
+    yield home
+    if old is None:
+        os.environ.pop("CONTESTED_HOME", None)
+    else:
+        os.environ["CONTESTED_HOME"] = old

@@ -1,0 +1,157 @@
+"""The whole path on text: events, claims, dates, figures, places; every event valid against the contract.
+
+The article in fixtures/ is illustrative (written for these tests, marked as such in its text): real places,
+invented events, in the way the 2021 offensive was reported.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import contested
+from conftest import FIXTURES
+from contested.pipeline import extract_text
+from contested.taxonomy import EVENT_TYPES, acled_type
+
+ARTICLE = (FIXTURES / "offensive_2021_illustrative.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def article_events():
+    return extract_text(ARTICLE, source="Example Wire")
+
+
+def by(events, type_, place=None):
+    return [e for e in events if e.type == type_ and (place is None or (e.location and e.location.name == place))]
+
+
+def test_every_event_validates_against_the_schema(article_events, event_validator):
+    assert article_events
+    for ev in article_events:
+        data = ev.as_json()
+        errors = sorted(event_validator.iter_errors(data), key=str)
+        assert not errors, (data, errors[0])
+        assert data["type"] in EVENT_TYPES
+        assert (data["acled"]["event_type"], data["acled"]["sub_event_type"]) == tuple(
+            acled_type(data["type"], data["detail"])
+        )
+
+
+def test_publication_date_from_the_byline_resolves_relative_dates(article_events):
+    # "By ... in Kabul, July 6, 2021" (a Tuesday): "on Sunday" is July 4.
+    capture = by(article_events, "territory_captured", "Imam Sahib")[0]
+    assert capture.date.start == date(2021, 7, 4) and capture.date.precision == "day"
+    assert capture.claims[0].published == date(2021, 7, 6)
+    assert any(a.name == "Taliban" and a.role == "actor1" for a in capture.actors)
+    assert capture.location.admin1 == "Kunduz" and capture.location.lat is not None
+
+
+def test_one_sentence_several_events_with_an_anaphoric_date(article_events):
+    # "Government forces retook the district centre on Monday, only to lose it again the next day"
+    regained = by(article_events, "territory_regained", "Imam Sahib")
+    assert [e.date.start for e in regained] == [date(2021, 7, 5)]
+    assert regained[0].actors[0].name.startswith("Military Forces of Afghanistan")
+    lost = [e for e in by(article_events, "territory_captured", "Imam Sahib") if e.date.start == date(2021, 7, 6)]
+    assert len(lost) == 1
+    roles = {a.role: a.name for a in lost[0].actors}
+    assert roles["actor1"] == "Taliban" and roles["actor2"].startswith("Military Forces of Afghanistan")
+    # the source of "he added" is the council member named in the sentence before
+    assert "Amruddin Wali" in lost[0].claims[0].attributed_to
+
+
+def test_a_denial_is_a_claim_on_the_event_it_denies(article_events):
+    denied = [e for e in article_events if any(c.stance == "denies" for c in e.claims)]
+    assert denied and all(e.type == "territory_captured" for e in denied)
+    claim = next(c for c in denied[0].claims if c.stance == "denies")
+    assert claim.attributed_to == "Ministry of Defense"
+    assert "denied" in denied[0].flags
+
+
+def test_troop_crossing_keeps_each_figure_with_its_source(article_events):
+    (crossing,) = by(article_events, "cross_border_flight")
+    assert crossing.detail == "to Tajikistan"
+    assert crossing.location is not None and crossing.location.country == "Afghanistan"
+    figures = {(q.value, q.qualifier, q.unit): crossing.claims[q.claim].attributed_to for q in crossing.quantities}
+    assert "State Committee for National Security" in figures[(1000, "more_than", "soldiers")]
+    assert figures[(300, "about", "soldiers")] == "Afghan official"
+    assert [c.stance for c in crossing.claims].count("doubts") == 1
+    assert "contested_figures" in crossing.flags
+
+
+def test_border_crossing_no_package_knows_is_kept_by_name(article_events):
+    (ev,) = by(article_events, "territory_captured", "Sher Khan Bandar")
+    assert ev.location.feature == "border_crossing"
+    assert ev.location.lat is None  # unknown is null: no coordinates invented
+    assert ev.date.precision == "week" and ev.date.start == date(2021, 6, 28)
+    assert ev.claims[0].attributed_to == "two border police officers"
+
+
+def test_diacritics_and_two_districts_in_one_sentence(article_events):
+    takhar = [e for e in by(article_events, "territory_captured") if e.location and e.location.admin1 == "Takhar"]
+    assert {e.location.admin2 for e in takhar} == {"Khwajah Ghar", "Dasht-e Qalah"}
+    assert all(e.date.start == date(2021, 7, 3) for e in takhar)
+    assert all(e.claims[0].attributed_to == "residents" for e in takhar)
+
+
+def test_hedged_figure_from_a_retelling_sentence(article_events):
+    (recapture,) = by(article_events, "territory_regained", "Qalah-ye Now")
+    assert recapture.location.admin1 == "Badghis"
+    assert recapture.date.start == date(2021, 7, 1)
+    up_to = [q for q in recapture.quantities if q.qualifier == "up_to"]
+    assert up_to and up_to[0].value == 320
+    claim = recapture.claims[up_to[0].claim]
+    assert claim.hedged and claim.stance == "doubts"
+    assert recapture.fatalities == 320
+
+
+def test_headline_and_byline_make_no_event(article_events):
+    first_line_end = ARTICLE.index("\n")
+    assert all(c.span[0] > first_line_end for e in article_events for c in e.claims)
+
+
+def test_ids_are_stable():
+    a = [e.id for e in extract_text(ARTICLE)]
+    b = [e.id for e in extract_text(ARTICLE)]
+    assert a == b and len(set(a)) == len(a)
+
+
+def test_python_api_on_a_string(event_validator):
+    events = contested.extract(
+        "Taliban fighters overran Khwaja Ghar district of Takhar province on Tuesday, local officials said.",
+        published="2021-07-08",
+        source="Example",
+    )
+    assert len(events) == 1
+    ev = events[0]
+    assert not list(event_validator.iter_errors(ev))
+    assert ev["type"] == "territory_captured"
+    assert ev["date"]["start"] == "2021-07-06"
+    assert ev["location"]["admin1"] == "Takhar"
+    assert ev["claims"][0]["attributed_to"] == "local officials"
+    assert ev["claims"][0]["source"] == "Example"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("An IED blast killed three policemen in Nad Ali district of Helmand on Monday.", "explosive_device"),
+        ("Afghan air forces carried out airstrikes in Kunduz province on Monday, killing 12 Taliban.", "air_strike"),
+        ("A suicide bomber struck a police headquarters in Kabul on Monday.", "suicide_bombing"),
+        ("Taliban militants shelled Lashkar Gah with mortars on Monday.", "shelling"),
+        ("Heavy clashes between Taliban and Afghan forces continued in Ghazni on Monday.", "armed_clash"),
+        ("Afghan forces arrested five Taliban suspects in Herat on Monday.", "arrest"),
+        ("Taliban gunmen abducted 20 passengers on the highway in Takhar on Monday.", "abduction"),
+        ("Afghan soldiers abandoned their posts in Badakhshan on Monday.", "retreat"),
+        ("Forty soldiers surrendered to the Taliban in Kunduz on Monday.", "surrender"),
+        ("Security forces defused a roadside bomb in Khost on Monday.", "weapons_seized"),
+    ],
+)
+def test_event_types(sentence, expected):
+    events = extract_text(sentence, published="2021-07-08")
+    assert events and events[0].type == expected, [(e.type, e.trigger) for e in events]
+
+
+def test_a_sentence_without_an_event_gives_none():
+    assert extract_text("The weather in Kabul was mild and markets were busy.", published="2021-07-08") == []
