@@ -13,6 +13,7 @@ Rules, each from how ACLED codes and how news is written:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -126,6 +127,7 @@ class SentenceMentions:
     attribution: Attribution
     agent_spans: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
     paragraph: int = 0
+    weak_places: list[tuple[int, int, Location]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -212,8 +214,7 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
             else t
             for t in triggers
         ]
-    sent = SentenceMentions(sent.start, sent.end, sent.text, triggers, sent.places, sent.dates, sent.quantities,
-                            sent.actors, sent.attribution, sent.agent_spans, sent.paragraph)
+    sent = dataclasses.replace(sent, triggers=triggers)
     control = [t for t in sent.triggers if t.family in CONTROL_FAMILIES]
     violence = [t for t in sent.triggers if t.family in VIOLENCE_TYPE]
     weak = [t for t in sent.triggers if t.family in OTHER_TYPE]
@@ -529,6 +530,8 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                         break
             if date_span is None and prev_in_sentence is not None:
                 date_span = prev_in_sentence.date
+            if not places and sent.weak_places:
+                places = sent.weak_places[:1]
             if not places:
                 if prev_in_sentence is not None and prev_in_sentence.location is not None:
                     places = [(-1, -1, prev_in_sentence.location)]

@@ -214,8 +214,11 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     locations = _foreign_unnamed(gaz.resolve(mentions), mentions)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.
-    locations = [None if PEOPLE_AFTER.match(sdoc.text, m.end) else loc for m, loc in zip(mentions, locations, strict=True)]
-    placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True) if loc is not None]
+    # They are kept apart, as the place of last resort.
+    weak = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True)
+            if loc is not None and PEOPLE_AFTER.match(sdoc.text, m.end)]
+    placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True)
+              if loc is not None and not PEOPLE_AFTER.match(sdoc.text, m.end)]
     placed.extend(_facilities(sdoc.text, placed))
     placed.sort(key=lambda p: p[0])
     sentences: list[SentenceMentions] = []
@@ -246,6 +249,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             actors=[a for a in actors.find(stext, s) if outside(a.start)],
             attribution=attribution,
             paragraph=paragraph,
+            weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],
         )
         triggers = sm.triggers
         if triggers:
