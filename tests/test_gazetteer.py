@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHARED_DATA as SHARED
+from conftest import need
 from contested import config
 from contested.boundaries import Polygon, PolygonIndex, read_features
 from contested.gazetteer import Gazetteer, add_boundaries, add_places_csv, cache_path
 
-from conftest import SHARED_DATA as SHARED
-from conftest import need
 GB = SHARED / "geoboundaries_afg"
 ADM1 = GB / "geoBoundaries-AFG-ADM1.geojson"
 ADM2_GEOJSON = GB / "geoBoundaries-AFG-ADM2_simplified.geojson"

@@ -15,7 +15,7 @@ SAY_LEMMAS = frozenset(
     {
         "say", "tell", "confirm", "report", "add", "state", "claim", "announce", "note", "declare", "write",
         "tweet", "post", "insist", "allege", "inform", "assert", "acknowledge", "warn", "estimate", "quote",
-        "explain", "argue", "put", "estimate",
+        "explain", "argue", "put",
     }
 )
 DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "contradict", "disown"})

@@ -239,8 +239,6 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
         fam = min((t.family for t in weak), key=WEAK_FAMILIES.index)
         main = next(t for t in weak if t.family == fam)
         drafts.append(_Draft(main, fam, [t for t in weak if t is not main]))
-    elif weak and not control and any(t.family == "weapons" for t in weak) and not violence:
-        pass
     drafts.sort(key=lambda d: d.trigger.start)
     return drafts
 

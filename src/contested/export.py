@@ -119,7 +119,7 @@ def _interaction(i1: int | None, i2: int | None) -> str:
 
 
 def acled_rows(evs: Iterable[Event]) -> Iterable[dict]:
-    for n, ev in enumerate(evs, 1):
+    for ev in evs:
         a1, a2 = _actor(ev, "actor1"), _actor(ev, "actor2")
         as1, as2 = _actor(ev, "assoc_actor_1"), _actor(ev, "assoc_actor_2")
         i1 = INTER_CODES.get(a1.kind) if a1 and a1.kind else None

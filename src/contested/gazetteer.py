@@ -35,7 +35,7 @@ from contested.boundaries import (
     round_parts,
 )
 from contested.records import Location, Place, PlaceMention
-from contested.textnorm import skeleton, fold, name_key
+from contested.textnorm import fold, name_key, skeleton
 
 INDEX_VERSION = "5"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import (
@@ -173,7 +173,7 @@ class Store:
                 insert(documents).values(
                     doc_id=doc.doc_id, source=doc.source, title=doc.title, url=doc.url, origin=doc.origin,
                     published=doc.published, published_from=doc.published_from, text=doc.text,
-                    ingested_at=datetime.now(timezone.utc),
+                    ingested_at=datetime.now(UTC),
                 )
             )
         return True
