@@ -109,7 +109,7 @@ def _actor_base(name: str) -> str:
 
 
 def evaluate(months, limit: int | None = None, verbose: bool = False) -> dict:
-    from contested.gazetteer import Gazetteer, add_boundaries
+    from contested.gazetteer import add_boundaries
     from contested.pipeline import extract_documents, make_document
 
     rows = acled_rows(months)
@@ -120,18 +120,22 @@ def evaluate(months, limit: int | None = None, verbose: bool = False) -> dict:
     if limit:
         note_list = note_list[:limit]
 
+    previous_home = os.environ.get("CONTESTED_HOME")
     with tempfile.TemporaryDirectory() as home:
         os.environ["CONTESTED_HOME"] = home
         for b in BOUNDARIES:
             path = SHARED / b
             if path.exists():
                 add_boundaries(path, home=Path(home))
-        Gazetteer.load.cache_clear() if hasattr(Gazetteer.load, "cache_clear") else None
         docs = [make_document(n, published=reported_date(n, notes[n][0]["Date"]), source="ACLED note")
                 for n in note_list]
         t0 = time.perf_counter()
         extracted = {doc.text: evs for doc, evs in extract_documents(docs)}
         elapsed = time.perf_counter() - t0
+    if previous_home is None:
+        os.environ.pop("CONTESTED_HOME", None)
+    else:
+        os.environ["CONTESTED_HOME"] = previous_home
 
     gold_sub, pred_sub = [], []
     admin1_ok = within25 = located = actor1_ok = actor_pair_ok = 0
