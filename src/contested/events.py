@@ -17,6 +17,7 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from contested.records import (
     ActorMention,
@@ -105,6 +106,8 @@ _FIGURE_CLAIM = re.compile(
     r"count|tally)\b|\b(number|figure|toll|tally)\s+(was|is|stood|stands)\s+(at|closer to)\b|\b(closer to|nearer to)\s+\d",
     re.IGNORECASE,
 )
+# "days after it fell": another time than the event before it in the sentence.
+_SUBORDINATE_TIME = re.compile(r"\b(after|before|since|earlier|ago|previously|later|until|when)\b", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(not|never|no longer|failed to|attempt(ed)? to|tried to|trying to|threaten\w* to|plans? to|"
     r"planning to|could|would|may|might|aim\w* to|bid to|sought to|seeking to)\s+(\w+\s+){0,1}$",
@@ -128,6 +131,7 @@ class SentenceMentions:
     agent_spans: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = field(default_factory=dict)
     paragraph: int = 0
     weak_places: list[tuple[int, int, Location]] = field(default_factory=list)
+    report_dates: list[DateMention] = field(default_factory=list)  # "officials said on Friday"
 
 
 @dataclass(slots=True)
@@ -140,18 +144,22 @@ class _Draft:
     quantities: list[Quantity] = field(default_factory=list)
 
 
-def _nearest(items, key_span, drafts: list[_Draft], before_weight: float = 1.6):
+def _nearest(items, key_span, drafts: list[_Draft], before_weight: float = 1.6, text: str = "", base: int = 0):
     """Assign each item (with .start/.end or a (start, end, ...) tuple) to the draft whose trigger is
-    nearest; words after a trigger belong to it more readily than words before it."""
+    nearest; words after a trigger belong to it more readily than words before it, and words before a
+    trigger and a comma ("...Qala-i-Naw on Wednesday, seizing") belong to the trigger before them."""
     out: dict[int, list] = {i: [] for i in range(len(drafts))}
+
+    def before(e: int, ts: int) -> float:
+        between = text[e - base: ts - base] if text else ""
+        return (ts - e) * before_weight * (3 if "," in between or ";" in between else 1)
+
     for item in items:
         s, e = key_span(item)
         best, best_d = None, None
         for i, d in enumerate(drafts):
             spans = [(d.trigger.start, d.trigger.end)] + [(t.start, t.end) for t in d.extra]
-            dist = min(
-                (s - te) if s >= te else ((ts - e) * before_weight if e <= ts else 0) for ts, te in spans
-            )
+            dist = min((s - te) if s >= te else (before(e, ts) if e <= ts else 0) for ts, te in spans)
             if best_d is None or dist < best_d:
                 best, best_d = i, dist
         if best is not None:
@@ -224,7 +232,15 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
     violence = [t for t in violence
                 if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
     weak = [t for t in weak if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
-    drafts: list[_Draft] = [_Draft(t, t.family) for t in control]
+    drafts: list[_Draft] = []
+    for t in control:
+        prev = drafts[-1] if drafts else None
+        if (prev is not None and prev.family == t.family and t.text.lower().endswith("ing")
+                and re.search(r",\s*$", sent.text[: t.start - sent.start])):
+            # "entered Qala-i-Naw on Wednesday, seizing the police headquarters": one capture.
+            prev.extra.append(t)
+            continue
+        drafts.append(_Draft(t, t.family))
     if violence:
         if drafts:
             # Violence words join the nearest control event (its fatalities come with them).
@@ -288,7 +304,8 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
     text_after = sent.text[draft.trigger.end - sent.start: draft.trigger.end - sent.start + 60]
     if fam in ("capture", "regain", "lose", "surrender_place"):
         # "captured three militants" is an arrest, not a capture of territory.
-        if fam == "capture" and not places and not PLACE_NOUNS.search(text_after):
+        if (fam == "capture" and not places and not PLACE_NOUNS.search(text_after)
+                and not re.match(r"(fell|fall|fallen|falling|collapsed|entered)", draft.trigger.text, re.IGNORECASE)):
             people = [q for q in draft.quantities if PEOPLE_UNITS.match(q.unit)]
             if people or (patients and not _is_state(patients[0]) and patients[0].start > draft.trigger.start):
                 return "arrest", None, agents, patients
@@ -432,6 +449,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
     last_dated: DateSpan | None = None
     last_place: tuple[int, int, Location] | None = None
     last_place_sentence = -10
+    last_place_paragraph = -1
     last_attributed: str | None = None
     last_event_sentence = -10
     events_of_sentence: dict[int, list[Event]] = {}
@@ -463,9 +481,9 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
         # Distribute mentions to drafts.        # Distribute mentions to drafts.
         # Places and dates mostly follow their verb ("retook the town on Tuesday, only to lose it the next
         # day"): a word goes to the trigger before it unless it is much nearer to the one after it.
-        for i, items in _nearest(sent.places, lambda p: (p[0], p[1]), drafts, before_weight=4.0).items():
+        for i, items in _nearest(sent.places, lambda p: (p[0], p[1]), drafts, 4.0, sent.text, sent.start).items():
             drafts[i].places = items
-        for i, items in _nearest(sent.dates, lambda d: (d.start, d.end), drafts, before_weight=4.0).items():
+        for i, items in _nearest(sent.dates, lambda d: (d.start, d.end), drafts, 4.0, sent.text, sent.start).items():
             drafts[i].dates = items
         for i, items in _nearest(sent.quantities, lambda q: (q.start, q.end), drafts, before_weight=1.2).items():
             drafts[i].quantities = items
@@ -526,10 +544,27 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
 
                         date_span, date_mention = resolve_anaphoric(dm, anchor), dm
                         break
-            if date_span is None and prev_in_sentence is not None:
+            if date_span is None and prev_in_sentence is not None and not _SUBORDINATE_TIME.search(
+                sent.text[_trigger_end(prev_in_sentence, sent): draft.trigger.start - sent.start]
+            ):
                 date_span = prev_in_sentence.date
             if not places and sent.weak_places:
                 places = sent.weak_places[:1]
+            date_from_report = False
+            if date_span is None and sent.report_dates and draft.family in CONTROL_FAMILIES | set(VIOLENCE_TYPE):
+                # "have taken control of Islam Qala, officials said on Friday": it happened in the days up to
+                # the statement. A week's span says no more than that.
+                said = sent.report_dates[0]
+                date_span = DateSpan(said.span.start - timedelta(days=6), said.span.end, "week",
+                                     f"{said.text} (date of the statement)")
+                date_mention, date_from_report = said, True
+            context_place = False
+            if (not places and prev_in_sentence is None and last_place is not None and si - last_place_sentence == 1
+                    and sent.paragraph == last_place_paragraph and draft.family in CONTROL_FAMILIES
+                    and not sent.places):
+                # "A day later, government forces pushed them back": the story goes on at the same place.
+                places = [(-1, -1, last_place[2])]
+                context_place = True
             if not places:
                 if prev_in_sentence is not None and prev_in_sentence.location is not None:
                     places = [(-1, -1, prev_in_sentence.location)]
@@ -582,6 +617,10 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                             ev.actors.append(ActorMention(a.name, a.kind, a.text, a.start, a.end, role))
                 if split > 1:
                     ev.flags.append("fatalities_split")
+                if date_from_report:
+                    ev.flags.append("date_from_report")
+                if context_place:
+                    ev.flags.append("place_from_context")
                 if date_span is None:
                     ev.flags.append("undated")
                 elif doc.published and date_span.start > doc.published:
@@ -606,10 +645,10 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
         named = [p for p in sent.places if p[2].feature in ("district", "populated_place", "border_crossing", "base")]
         if sentence_events and sentence_events[-1].location is not None:
             last_place = (-1, -1, sentence_events[-1].location)
-            last_place_sentence = si
+            last_place_sentence, last_place_paragraph = si, sent.paragraph
         elif named:
             last_place = named[-1]
-            last_place_sentence = si
+            last_place_sentence, last_place_paragraph = si, sent.paragraph
         if sentence_events:
             events.extend(sentence_events)
             events_of_sentence[si] = sentence_events
@@ -659,6 +698,11 @@ def figures_differ(quantities: list[Quantity]) -> bool:
         if len(claims) > 1 and len({v for v, _ in values}) > 1:
             return True
     return False
+
+
+def _trigger_end(ev: Event, sent: SentenceMentions) -> int:
+    marks = ev.evidence[0].marks.get("type") if ev.evidence else None
+    return max(0, marks[0][1] - sent.start) if marks else 0
 
 
 def _copy_q(q: Quantity, claim_index: int) -> Quantity:

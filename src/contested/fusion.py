@@ -46,7 +46,12 @@ def same_event(a: Event, b: Event) -> bool:
         # few days of each other, tell the same event: "300 soldiers crossed into Tajikistan" in one
         # outlet and "up to 600" in another the next day.
         if a.date is not None or b.date is not None:
-            return False
+            # An undated report fits a dated one when it was published within that event's dates (or a
+            # few days after).
+            dated, undated = (a, b) if a.date is not None else (b, a)
+            pu = _published(undated)
+            return (pu is not None and dated.date.start - DAY_TOLERANCE <= pu
+                    and (pu - dated.date.end).days <= PUBLISHED_TOLERANCE_DAYS and _same_place(a, b))
         pa, pb = _published(a), _published(b)
         if pa is None or pb is None or abs((pa - pb).days) > PUBLISHED_TOLERANCE_DAYS:
             return False

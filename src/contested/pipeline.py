@@ -131,6 +131,42 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return start - line_start <= 1 and len(line) < 200 and not line.endswith((".", "!", "?", '"', "”", ":"))
 
 
+CAPTURE_LEMMAS = frozenset({"capture", "seize", "overrun", "take", "enter", "retake", "recapture", "regain", "storm",
+                            "fall", "surround", "besiege", "attack", "control", "lose", "reach", "flee", "cross"})
+FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "post": "border_crossing",
+                  "base": "base", "airport": "base", "town": "populated_place", "village": "populated_place",
+                  "city": "populated_place", "district": "district"}
+
+
+def _unknown_named_places(sdoc, gaz: Gazetteer, covered) -> list[tuple[int, int, Location]]:
+    """Names the gazetteer does not know but the sentence says are a place: the object of a capture ("The
+    Taliban overran Shir Khan Bandar, the main crossing into Tajikistan"). Kept by name only; a place of
+    last resort."""
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG") or len(ent.text) < 3:
+            continue
+        if any(ent.start_char < ce and cs < ent.end_char for cs, ce in covered) or gaz.lookup(ent.text):
+            continue
+        root = ent.root
+        head = root.head
+        feature = None
+        for child in root.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in FACILITY_WORDS:
+                feature = FACILITY_WORDS[child.lemma_.lower()]
+        if root.dep_ == "pobj" and head.lower_ in ("of", "into", "to", "in", "near") and head.head.lemma_.lower() in FACILITY_WORDS:
+            feature = feature or FACILITY_WORDS[head.head.lemma_.lower()]
+            head = head.head
+        verb = head if root.dep_ in ("dobj", "nsubjpass") else None
+        if feature is None and (verb is None or verb.lemma_.lower() not in CAPTURE_LEMMAS):
+            continue
+        out.append((ent.start_char, ent.end_char, Location(
+            name=ent.text, text=ent.text, country=None, admin1=None, admin2=None, lat=None, lon=None,
+            feature=feature, precision=None, start=ent.start_char, end=ent.end_char,
+        )))
+    return out
+
+
 def _said_when(sent, start: int) -> bool:
     """A date that dates the saying ("officials said on Tuesday"), not the event."""
     token = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
@@ -139,7 +175,8 @@ def _said_when(sent, start: int) -> bool:
             return False
         token = token.head
         if token.pos_ == "VERB":
-            return token.lemma_.lower() in SAY_LEMMAS
+            # "said on Friday" dates the saying; "..., on June 22, an official told Reuters" the event.
+            return token.lemma_.lower() in SAY_LEMMAS and start > token.idx
     return False
 
 
@@ -221,15 +258,18 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
               if loc is not None and not PEOPLE_AFTER.match(sdoc.text, m.end)]
     placed.extend(_facilities(sdoc.text, placed))
     placed.sort(key=lambda p: p[0])
+    weak.extend(_unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed]))
     sentences: list[SentenceMentions] = []
     text = sdoc.text
     paragraph = 0
+    previous_end = 0
     for sent in sdoc.sents:
         s, e = sent.start_char, sent.end_char
         stext = text[s:e]
+        paragraph += text[previous_end:s].count("\n\n") + stext.count("\n\n")
+        previous_end = e
         if not stext.strip() or _is_heading(text, s, e):
             continue
-        paragraph += stext.count("\n\n")
         triggers = find_triggers(stext, s)
         attribution = find_attribution(sent)
         # Words inside the attribution ("officials in Dushanbe said on Tuesday") are about the source.
@@ -238,18 +278,20 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
         def outside(start: int, a0=a0, a1=a1) -> bool:
             return not a0 <= start < a1
 
+        all_dates = find_dates(stext, doc.published, s)
         sm = SentenceMentions(
             start=s,
             end=e,
             text=stext,
             triggers=[t for t in triggers if outside(t.start)],
             places=[p for p in placed if s <= p[0] < e and outside(p[0])],
-            dates=[d for d in find_dates(stext, doc.published, s) if outside(d.start) and not _said_when(sent, d.start)],
+            dates=[d for d in all_dates if outside(d.start) and not _said_when(sent, d.start)],
             quantities=[q for q in find_quantities(stext, s) if outside(q.start)],
             actors=[a for a in actors.find(stext, s) if outside(a.start)],
             attribution=attribution,
             paragraph=paragraph,
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],
+            report_dates=[d for d in all_dates if d.span is not None and _said_when(sent, d.start)],
         )
         triggers = sm.triggers
         if triggers:

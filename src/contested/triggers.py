@@ -29,6 +29,8 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"retook|retake[sn]?|retaking|recaptur\w*|regain\w*|reclaim\w*|re-took|re-tak\w+|re-captur\w*|liberat\w*"
         r"|recover\w* (?:control|the \w+)|cleared (?:the \w+ )?of (?:the )?Taliban|pushed (?:the )?Taliban (?:out|back)"
         r"|drove (?:the )?Taliban out|back under (?:government|state) control|back in government hands"
+        r"|push(?:ed|ing)? (?:them|the \w+|\w+) (?:out|back)|drove (?:them|the \w+) (?:out|back)|"
+        r"forced (?:them|the \w+) (?:out|to retreat)|expelled (?:them|the \w+)"
     )),
     ("lose", _rx(r"lost|lose|loses|losing")),
     ("surrender_place", _rx(
@@ -45,7 +47,8 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"base|crossing|border)|swept into|entered|occupied|collapsed"
     )),
     ("flee", _rx(
-        r"fled|flee(?:s|ing)?|crossed|cross(?:es|ing)? (?:into|over|the border)|escap\w*|sought refuge|"
+        r"fled|flee(?:s|ing)?|crossed|(?<!the )(?<!a )(?<!main )(?<!key )(?<!border )(?<!busiest )(?<!biggest )"
+        r"cross(?:es|ing)? (?:into|over|the border)|escap\w*|sought refuge|"
         r"took refuge|taking refuge|seek(?:ing)? refuge|sought shelter|seeking shelter|sought asylum"
     )),
     ("retreat", _rx(
