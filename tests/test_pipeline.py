@@ -155,3 +155,54 @@ def test_event_types(sentence, expected):
 
 def test_a_sentence_without_an_event_gives_none():
     assert extract_text("The weather in Kabul was mild and markets were busy.", published="2021-07-08") == []
+
+
+@pytest.fixture(scope="module")
+def crossings():
+    text = (FIXTURES / "border_crossings_illustrative.txt").read_text(encoding="utf-8")
+    return extract_text(text, published="2021-07-10", source="Example Wire")
+
+
+def test_statement_date_bounds_an_undated_capture(crossings):
+    (islam_qala,) = [e for e in crossings if e.location and e.location.name == "Eslam Qaleh"]
+    assert islam_qala.type == "territory_captured" and islam_qala.location.admin1 == "Herat"
+    # "..., government officials said on Friday": within the week up to Friday July 9, flagged.
+    assert (islam_qala.date.start, islam_qala.date.end) == (date(2021, 7, 3), date(2021, 7, 9))
+    assert islam_qala.date.precision == "week" and "date_from_report" in islam_qala.flags
+
+
+def test_a_claim_by_a_party_and_its_denial(crossings):
+    (spin,) = [e for e in crossings if e.location and e.location.name == "Spin Boldak"]
+    assert [c.stance for c in spin.claims] == ["asserts", "denies"]
+    assert spin.claims[0].attributed_to == "The Taliban" and spin.claims[1].attributed_to == "Afghan officials"
+
+
+def test_crossings_into_two_neighbours(crossings):
+    flights = {e.detail: e for e in crossings if e.type == "cross_border_flight"}
+    assert set(flights) == {"to Tajikistan", "to Uzbekistan"}
+    uz = flights["to Uzbekistan"]
+    assert uz.date.start == date(2021, 7, 4)
+    assert [(q.value, q.qualifier) for q in uz.quantities] == [(300, "about")]
+    assert uz.claims[0].attributed_to == "Uzbek officials"
+
+
+def test_earlier_fall_and_later_recapture_in_one_sentence(crossings):
+    kohistanat = [e for e in crossings if e.location and e.location.name == "Kohistanat"]
+    assert {e.type for e in kohistanat} == {"territory_regained", "territory_captured"}
+    fall = next(e for e in kohistanat if e.type == "territory_captured")
+    assert fall.date is None  # "days after it fell": not Saturday
+
+
+def test_the_story_goes_on_at_the_same_place(crossings):
+    badghis = [e for e in crossings if e.location and e.location.name == "Qalah-ye Now"]
+    assert [(e.type, e.date.start) for e in badghis] == [
+        ("territory_captured", date(2021, 7, 7)),
+        ("territory_regained", date(2021, 7, 8)),
+    ]
+    assert "place_from_context" in badghis[1].flags
+
+
+def test_a_crossing_no_gazetteer_knows_dated_in_its_sentence(crossings):
+    (shir,) = [e for e in crossings if e.location and e.location.name == "Shir Khan Bandar"]
+    assert shir.type == "territory_captured" and shir.date.start == date(2021, 6, 22)
+    assert shir.location.feature == "border_crossing" and shir.location.lat is None

@@ -561,7 +561,8 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             context_place = False
             if (not places and prev_in_sentence is None and last_place is not None and si - last_place_sentence == 1
                     and sent.paragraph == last_place_paragraph and draft.family in CONTROL_FAMILIES
-                    and not sent.places):
+                    and not sent.places and (date_span is None or date_span.precision == "day")
+                    and not any(PLACE_NOUNS.search(q.unit) for q in draft.quantities)):
                 # "A day later, government forces pushed them back": the story goes on at the same place.
                 places = [(-1, -1, last_place[2])]
                 context_place = True

@@ -262,12 +262,12 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     sentences: list[SentenceMentions] = []
     text = sdoc.text
     paragraph = 0
-    previous_end = 0
+    previous_start = 0
     for sent in sdoc.sents:
         s, e = sent.start_char, sent.end_char
         stext = text[s:e]
-        paragraph += text[previous_end:s].count("\n\n") + stext.count("\n\n")
-        previous_end = e
+        paragraph += text[previous_start:s].rstrip(" ").count("\n\n")
+        previous_start = s
         if not stext.strip() or _is_heading(text, s, e):
             continue
         triggers = find_triggers(stext, s)
