@@ -59,7 +59,8 @@ def _as_date(value) -> date | None:
 
 def _place_mentions(gaz: Gazetteer, sdoc) -> list[PlaceMention]:
     """Gazetteer matches in the text, plus NER entities the gazetteer knows under another spelling."""
-    mentions = [m for m in gaz.find(sdoc.text) if fold(m.text) not in DEMONYMS]
+    text = sdoc.text  # spaCy rebuilds Doc.text on every access: read it once
+    mentions = [m for m in gaz.find(text) if fold(m.text) not in DEMONYMS]
     covered = [(m.start, m.end) for m in mentions]
     for ent in sdoc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -70,7 +71,7 @@ def _place_mentions(gaz: Gazetteer, sdoc) -> list[PlaceMention]:
         if candidates:
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, candidates, from_ner=True))
     covered = [(m.start, m.end) for m in mentions]
-    for m in ADMIN_NAMED.finditer(sdoc.text):
+    for m in ADMIN_NAMED.finditer(text):
         s, e = m.span(1)
         if any(s < ce and cs < e for cs, ce in covered):
             continue
@@ -189,8 +190,8 @@ def _verb_of(token):
 
 
 def _subtree_span(token) -> tuple[int, int]:
-    toks = list(token.subtree)
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    right = token.right_edge
+    return token.left_edge.idx, right.idx + len(right.text)
 
 
 def _roles_from_parse(sdoc, sent, triggers) -> dict[int, tuple[list, list]]:
@@ -247,20 +248,20 @@ def _roles_from_parse(sdoc, sent, triggers) -> dict[int, tuple[list, list]]:
 def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceMentions]:
     gaz = gaz or Gazetteer.load()
     actors = load_actors()
+    text = sdoc.text  # read once: spaCy rebuilds it on every access
     mentions = _place_mentions(gaz, sdoc)
     locations = _foreign_unnamed(gaz.resolve(mentions), mentions)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.
     # They are kept apart, as the place of last resort.
     weak = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True)
-            if loc is not None and PEOPLE_AFTER.match(sdoc.text, m.end)]
+            if loc is not None and PEOPLE_AFTER.match(text, m.end)]
     placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True)
-              if loc is not None and not PEOPLE_AFTER.match(sdoc.text, m.end)]
-    placed.extend(_facilities(sdoc.text, placed))
+              if loc is not None and not PEOPLE_AFTER.match(text, m.end)]
+    placed.extend(_facilities(text, placed))
     placed.sort(key=lambda p: p[0])
     weak.extend(_unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed]))
     sentences: list[SentenceMentions] = []
-    text = sdoc.text
     paragraph = 0
     previous_start = 0
     for sent in sdoc.sents:
