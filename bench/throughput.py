@@ -154,9 +154,10 @@ def worker(mode: str, texts_file: str, profile: str | None) -> dict:
     texts = [t for t, _ in articles]
     n_words = sum(len(t.split()) for t in texts)
 
-    from contested.nlp import load_nlp
+    from contested.nlp import load_nlp, load_spacy_model
 
-    nlp = load_nlp()
+    # The baseline is the pipeline as it ships; contested's own run adds its components to it.
+    nlp = load_spacy_model() if mode == "bare" else load_nlp()
     n_events = None
     if mode == "bare":
         rss_loaded = _peak_rss_mib()

@@ -50,6 +50,12 @@ _SOURCES_RE = re.compile(
     re.IGNORECASE,
 )
 
+_VERB_FORMS = re.compile(
+    r"\b(sa(id|ys|y)|t(old|ells?)|confirm|report|add|stat|claim|announc|not(ed|es|e)\b|declar|wr(ote|ite)|"
+    r"tweet|post|insist|alleg|inform|assert|acknowledg|warn|estimat|quot|explain|argu|puts?\b|den(y|ie)|"
+    r"reject|dismiss|refut|rebut|contradict|disown|doubt|question|disput|challeng)",
+    re.IGNORECASE,
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "who"})
 
 
@@ -63,9 +69,10 @@ def _clean_source(text: str) -> str:
     return text
 
 
-def find_attribution(sent) -> Attribution:
-    """Attribution of one spaCy sentence span. Offsets are character offsets in the document."""
-    text = sent.text
+def find_attribution(sent, text: str | None = None) -> Attribution:
+    """Attribution of one spaCy sentence span. Offsets are character offsets in the document.
+    ``text``: the sentence's text where the caller has it (spaCy rebuilds Span.text on each access)."""
+    text = sent.text if text is None else text
     base = sent.start_char
     stance = "asserts"
     if _DENY_RE.search(text):
@@ -90,7 +97,9 @@ def find_attribution(sent) -> Attribution:
     if m:
         return Attribution(_clean_source(m.group(1)), m.group(0), stance, hedged, base + m.start(), base + m.end())
 
-    # Subject of a reporting, denying or doubting verb.
+    # Subject of a reporting, denying or doubting verb (the token loop only where such a verb may be).
+    if not _VERB_FORMS.search(text):
+        return Attribution(None, None, stance, hedged)
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "AUX") or not (

@@ -57,23 +57,24 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
-def _place_mentions(gaz: Gazetteer, sdoc) -> list[PlaceMention]:
+def _place_mentions(gaz: Gazetteer, sdoc, text: str) -> list[PlaceMention]:
     """Gazetteer matches in the text, plus NER entities the gazetteer knows under another spelling."""
-    text = sdoc.text  # spaCy rebuilds Doc.text on every access: read it once
     mentions = [m for m in gaz.find(text) if fold(m.text) not in DEMONYMS]
-    covered = [(m.start, m.end) for m in mentions]
+    covered = bytearray(len(text) + 1)  # characters already inside a found name
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for ent in sdoc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        if any(ent.start_char < e and s < ent.end_char for s, e in covered) or fold(ent.text) in DEMONYMS:
+        if any(covered[ent.start_char:ent.end_char]) or fold(ent.text) in DEMONYMS:
             continue
         candidates = gaz.lookup(ent.text)
         if candidates:
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, candidates, from_ner=True))
-    covered = [(m.start, m.end) for m in mentions]
+            covered[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for m in ADMIN_NAMED.finditer(text):
         s, e = m.span(1)
-        if any(s < ce and cs < e for cs, ce in covered):
+        if any(covered[s:e]):
             continue
         candidates = gaz.sounds_like(m.group(1), m.group(2))
         if candidates:
@@ -170,7 +171,8 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered) -> list[tuple[int, int,
 
 def _said_when(sent, start: int) -> bool:
     """A date that dates the saying ("officials said on Tuesday"), not the event."""
-    token = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
     for _ in range(3):
         if token is None or token.head is token:
             return False
@@ -197,14 +199,11 @@ def _subtree_span(token) -> tuple[int, int]:
 def _roles_from_parse(sdoc, sent, triggers) -> dict[int, tuple[list, list]]:
     """Agent and patient character spans for each trigger, from the dependency parse."""
     out = {}
-    by_char = {t.idx: t for t in sent}
     for trig in triggers:
-        token = by_char.get(trig.start)
-        if token is None:
-            span = sdoc.char_span(trig.start, trig.end, alignment_mode="expand")
-            if span is None:
-                continue
-            token = span[0]
+        span = sdoc.char_span(trig.start, trig.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span[0]
         verb = _verb_of(token)
         agents, patients = [], []
         if token.pos_ in ("NOUN", "PROPN"):
@@ -249,7 +248,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     gaz = gaz or Gazetteer.load()
     actors = load_actors()
     text = sdoc.text  # read once: spaCy rebuilds it on every access
-    mentions = _place_mentions(gaz, sdoc)
+    mentions = _place_mentions(gaz, sdoc, text)
     locations = _foreign_unnamed(gaz.resolve(mentions), mentions)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.
@@ -272,7 +271,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
         if not stext.strip() or _is_heading(text, s, e):
             continue
         triggers = find_triggers(stext, s)
-        attribution = find_attribution(sent)
+        attribution = find_attribution(sent, stext)
         # Words inside the attribution ("officials in Dushanbe said on Tuesday") are about the source.
         a0, a1 = (attribution.start, attribution.end) if attribution.start is not None else (-1, -1)
 
@@ -287,7 +286,8 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             triggers=[t for t in triggers if outside(t.start)],
             places=[p for p in placed if s <= p[0] < e and outside(p[0])],
             dates=[d for d in all_dates if outside(d.start) and not _said_when(sent, d.start)],
-            quantities=[q for q in find_quantities(stext, s) if outside(q.start)],
+            quantities=[q for q in find_quantities(stext, s, [(d.start - s, d.end - s) for d in all_dates])
+                        if outside(q.start)],
             actors=[a for a in actors.find(stext, s) if outside(a.start)],
             attribution=attribution,
             paragraph=paragraph,

@@ -309,12 +309,18 @@ def _is_year(words: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d|2100", words.strip()))
 
 
-def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """Every count in ``text`` (a sentence), in order; offsets are positions in ``text`` plus ``offset``."""
+def find_quantities(
+    text: str, offset: int = 0, date_marks: list[tuple[int, int]] | None = None
+) -> list[Quantity]:
+    """Every count in ``text`` (a sentence), in order; offsets are positions in ``text`` plus ``offset``.
+
+    ``date_marks``: where the caller already found dates (positions in ``text``), so that they are not
+    searched for twice."""
     if not _CANDIDATE.search(text):
         return []
     # numbers that are part of a date expression ("July 12", "the past 24 hours") are no counts
-    date_marks = [(d.start, d.end) for d in find_dates(text, None)] if _DIGIT.search(text) else []
+    if date_marks is None:
+        date_marks = [(d.start, d.end) for d in find_dates(text, None)] if _DIGIT.search(text) else []
     out: list[Quantity] = []
     killed_by_verb: list[bool] = []
     pos = 0
