@@ -90,9 +90,16 @@ def merge_into(target: Event, other: Event) -> None:
         if a.name not in names and a.role in ("actor1", "actor2") and not any(x.role == a.role for x in target.actors):
             target.actors.append(a)
     for flag in other.flags:
+        if flag == "undated" and target.date is not None:
+            continue
         if flag not in target.flags:
             target.flags.append(flag)
-    if target.date and other.date and (target.date.start, target.date.end) != (other.date.start, other.date.end):
+    if target.date is None and other.date is not None:
+        # One report dates what another did not: the event has that date (the claim that gives it is kept).
+        target.date = other.date
+        if "undated" in target.flags:
+            target.flags.remove("undated")
+    elif target.date and other.date and (target.date.start, target.date.end) != (other.date.start, other.date.end):
         if "date_conflict" not in target.flags:
             target.flags.append("date_conflict")
         # Keep the more precise date.
