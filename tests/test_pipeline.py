@@ -206,3 +206,8 @@ def test_a_crossing_no_gazetteer_knows_dated_in_its_sentence(crossings):
     (shir,) = [e for e in crossings if e.location and e.location.name == "Shir Khan Bandar"]
     assert shir.type == "territory_captured" and shir.date.start == date(2021, 6, 22)
     assert shir.location.feature == "border_crossing" and shir.location.lat is None
+
+
+def test_a_one_line_dispatch_without_a_full_stop_is_not_a_headline():
+    (ev,) = extract_text("Taliban militants captured Khwaja Ghar district of Takhar province on Sunday", published="2021-07-06")
+    assert ev.type == "territory_captured" and ev.date.start == date(2021, 7, 4)

@@ -130,7 +130,9 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line = text[line_start:line_end].strip()
     if _BYLINE.match(line):
         return True
-    return start - line_start <= 1 and len(line) < 200 and not line.endswith((".", "!", "?", '"', "”", ":"))
+    # A line with nothing after it is the text itself (a one-line dispatch without a full stop), not a heading.
+    return (start - line_start <= 1 and len(line) < 200 and bool(text[line_end:].strip())
+            and not line.endswith((".", "!", "?", '"', "\u201d", ":")))
 
 
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "overrun", "take", "enter", "retake", "recapture", "regain", "storm",
