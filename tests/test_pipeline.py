@@ -211,3 +211,46 @@ def test_a_crossing_no_gazetteer_knows_dated_in_its_sentence(crossings):
 def test_a_one_line_dispatch_without_a_full_stop_is_not_a_headline():
     (ev,) = extract_text("Taliban militants captured Khwaja Ghar district of Takhar province on Sunday", published="2021-07-06")
     assert ev.type == "territory_captured" and ev.date.start == date(2021, 7, 4)
+
+
+@pytest.fixture(scope="module")
+def district_reports():
+    text = (FIXTURES / "district_reports_illustrative.txt").read_text(encoding="utf-8")
+    return extract_text(text, published="2021-07-08", source="Example Wire")
+
+
+@pytest.mark.parametrize(
+    "place, admin1, type_, day",
+    [
+        ("Dand Patan", "Paktia", "territory_captured", date(2021, 7, 6)),  # "on Tuesday seized the district of"
+        ("Dasht-e Archi", "Kunduz", "territory_captured", date(2021, 7, 5)),  # "had overrun ... late on Monday"
+        ("Murghab", "Badghis", "territory_captured", date(2021, 7, 3)),  # "Bala Murghab ... fell to the Taliban"
+        ("Doshi", "Baghlan", "territory_regained", date(2021, 7, 2)),
+        ("Aqina", "Faryab", "territory_captured", date(2021, 7, 8)),  # a crossing no package knows, "in Faryab"
+        ("Kohistan", "Faryab", "retreat", date(2021, 7, 7)),
+    ],
+)
+def test_dated_captures_and_recaptures(district_reports, place, admin1, type_, day):
+    (ev,) = [e for e in district_reports if e.location and e.location.name == place]
+    assert (ev.type, ev.location.admin1, ev.date.start) == (type_, admin1, day)
+
+
+def test_a_figure_and_its_rejection_after_a_semicolon(district_reports):
+    (ev,) = [e for e in district_reports if e.fatalities == 262]
+    assert [(c.attributed_to, c.stance) for c in ev.claims] == [("Ministry of Defense", "asserts"),
+                                                                 ("the Taliban", "denies")]
+
+
+def test_a_running_total_is_not_another_crossing(district_reports):
+    flights = [e for e in district_reports if e.type == "cross_border_flight"]
+    assert sorted(e.detail for e in flights) == ["to Tajikistan", "to Uzbekistan"]
+    tj = next(e for e in flights if e.detail == "to Tajikistan")
+    assert tj.date.start == date(2021, 7, 5) and tj.quantities[0].value == 134
+    uz = next(e for e in flights if e.detail == "to Uzbekistan")  # "crossed into its territory"
+    assert uz.quantities[0].value == 84 and uz.claims[0].attributed_to == "Uzbekistan"
+
+
+def test_recapture_denied_by_the_other_side(district_reports):
+    (ev,) = [e for e in district_reports if e.location and e.location.name == "Kalafgan"]
+    assert ev.type == "territory_regained"
+    assert [c.stance for c in ev.claims] == ["asserts", "denies"] and "denied" in ev.flags

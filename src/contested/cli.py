@@ -92,7 +92,6 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from contested.fusion import fuse
     from contested.ingest import iter_documents
     from contested.pipeline import extract_documents
 
@@ -106,7 +105,6 @@ def cmd_extract(args) -> int:
             _problem(item)
     out = sys.stdout
     for doc, evs in extract_documents(docs):
-        _, evs = fuse(evs)
         line = {
             "doc_id": doc.doc_id,
             "source": doc.source,

@@ -80,6 +80,7 @@ _ANAPHOR_PLACE = re.compile(
     r"\b(it|the (district|town|city|area|village|base|crossing|port|centre|center|province|capital|compound))\b",
     re.IGNORECASE,
 )
+_INTO_ITS_TERRITORY = re.compile(r"\b(into|to|onto) (its|their) (territory|soil|side)\b", re.IGNORECASE)
 _DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)\s+(the\s+)?$", re.IGNORECASE)
 # Which earlier event types a denial or doubt using a given trigger family may be about.
 _COMPATIBLE = {
@@ -96,7 +97,8 @@ _COMPATIBLE = {
 }
 # Background, not news: "the latest in a string of districts to fall since foreign forces began their
 # withdrawal".
-_BACKGROUND = re.compile(r"\b(since|the latest in|in a string of|a series of|as part of|ever since)\b[^,.;]*$",
+_BACKGROUND = re.compile(r"\b(since|the latest in|in a string of|a series of|as part of|ever since|"
+                         r"bringing the (?:total|number|tally|toll))\b[^,.;]*$",
                          re.IGNORECASE)
 # "in the fighting", "the attack", "the clashes": a definite article points back at an event already told.
 _DEFINITE_BEFORE = re.compile(r"\b(the|that|this|these|those)\s+(\w+\s+)?$", re.IGNORECASE)
@@ -132,6 +134,7 @@ class SentenceMentions:
     paragraph: int = 0
     weak_places: list[tuple[int, int, Location]] = field(default_factory=list)
     report_dates: list[DateMention] = field(default_factory=list)  # "officials said on Friday"
+    source_places: list[tuple[int, int, Location]] = field(default_factory=list)  # "officials in Dushanbe"
 
 
 @dataclass(slots=True)
@@ -341,7 +344,8 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
         return "territory_captured", None, agents, patients
     if fam == "flee":
         foreign = [loc for _, _, loc in draft.places if loc.country and loc.country != "Afghanistan" and loc.feature == "country"]
-        if foreign or re.search(r"\b(border|across|neighbou?ring)\b", sent.text, re.IGNORECASE):
+        if foreign or re.search(r"\b(border|across|neighbou?ring|(into|to|onto) (its|their) (territory|soil|side))\b",
+                                sent.text, re.IGNORECASE):
             return "cross_border_flight", None, agents, patients
         if agents and agents[0].kind == "civilians" or re.search(r"\b(families|residents|villagers|civilians|homes)\b",
                                                                    sent.text, re.IGNORECASE):
@@ -351,7 +355,7 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
         foreign_dest = [loc for _, _, loc in draft.places if loc.feature == "country" and loc.country != "Afghanistan"]
         if a1 is not None and a1.kind == "external":
             return "withdrawal", None, agents, patients
-        if foreign_dest and re.search(r"\b(into|to|across)\b", sent.text):
+        if foreign_dest and re.search(r"\b(into|to|across)\b", sent.text) or _INTO_ITS_TERRITORY.search(sent.text):
             return "cross_border_flight", None, agents, patients
         return "retreat", None, agents, patients
     if fam == "surrender":
@@ -371,6 +375,19 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
 
 def _drop_parents(places: list[tuple[int, int, Location]]) -> list[tuple[int, int, Location]]:
     """Drop a province or country when a place inside it is also named ("Khwaja Ghar district of Takhar")."""
+    provinces = [p for p in places if p[2].feature == "province"]
+    if provinces:
+        # "the Aqina border crossing ... in Faryab province": a place known only by name is in the province
+        # the sentence puts it in.
+        merged = []
+        for p in places:
+            loc = p[2]
+            if loc.country is None and loc.admin1 is None and p[0] >= 0:
+                prov = min(provinces, key=lambda q: abs(q[0] - p[0]))[2]
+                loc = dataclasses.replace(loc, country=prov.country, admin1=prov.admin1)
+                p = (p[0], p[1], loc)
+            merged.append(p)
+        places = merged
     out = []
     for p in places:
         loc = p[2]
@@ -527,6 +544,9 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             if etype == "other" and draft.family == "lose":
                 continue
             actor1s, actor2s = _unique(actor1s), _unique([a for a in _unique(actor2s) if a.name not in {x.name for x in actor1s}])
+            if etype == "cross_border_flight" and not dest and _INTO_ITS_TERRITORY.search(sent.text):
+                # "Uzbekistan said 84 Afghan troops had crossed into its territory": the source's country.
+                dest = [p for p in sent.source_places if p[2].feature == "country" and p[2].country != "Afghanistan"]
             if etype == "cross_border_flight" and dest:
                 # The event happened where they fled from; the destination is the detail.
                 detail = f"to {dest[0][2].name}"
@@ -650,6 +670,21 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
         elif named:
             last_place = named[-1]
             last_place_sentence, last_place_paragraph = si, sent.paragraph
+        if len(sentence_events) > 1:
+            # "pulled out of Kohistan on Wednesday in what officials called a tactical retreat": two words,
+            # one event (same type, place and date in one sentence).
+            unique: list[Event] = []
+            for ev in sentence_events:
+                twin = next((u for u in unique if u.type == ev.type and u.date == ev.date
+                             and (u.location and u.location.name) == (ev.location and ev.location.name)), None)
+                if twin is None:
+                    unique.append(ev)
+                else:
+                    for name, spans in ev.evidence[0].marks.items():
+                        for span in spans:
+                            if span not in twin.evidence[0].marks.get(name, []):
+                                twin.evidence[0].add(name, *span)
+            sentence_events = unique
         if sentence_events:
             events.extend(sentence_events)
             events_of_sentence[si] = sentence_events

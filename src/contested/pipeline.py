@@ -14,6 +14,7 @@ from contested.actors import load_actors
 from contested.attribution import SAY_LEMMAS, find_attribution
 from contested.dates import find_dates
 from contested.events import SentenceMentions, build_events
+from contested.fusion import fuse
 from contested.gazetteer import Gazetteer
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
@@ -295,6 +296,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             paragraph=paragraph,
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],
             report_dates=[d for d in all_dates if d.span is not None and _said_when(sent, d.start)],
+            source_places=[p for p in placed if s <= p[0] < e and not outside(p[0])],
         )
         triggers = sm.triggers
         if triggers:
@@ -309,7 +311,9 @@ def extract_documents(docs: Iterable[Document], n_process: int = 1) -> Iterator[
     gaz = Gazetteer.load()
     pairs = ((d.text, d) for d in docs)
     for sdoc, doc in nlp.pipe(pairs, as_tuples=True, batch_size=SPACY_BATCH, n_process=n_process):
-        yield doc, build_events(doc, analyse(doc, sdoc, gaz))
+        # The same event told twice in one article (lead and body) is one event with two claims.
+        _, events = fuse(build_events(doc, analyse(doc, sdoc, gaz)))
+        yield doc, events
 
 
 def extract_document(doc: Document) -> list[Event]:
