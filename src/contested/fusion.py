@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from contested.events import figures_differ
+from contested.events import figures_differ, summarize
 from contested.records import Event
 
 DAY_TOLERANCE = timedelta(days=1)
@@ -111,6 +111,7 @@ def merge_into(target: Event, other: Event) -> None:
     if any(c.stance != "asserts" for c in target.claims) and any(c.stance == "asserts" for c in target.claims):
         if "contested_claims" not in target.flags:
             target.flags.append("contested_claims")
+    target.summary = summarize(target)
     sources = {c.source or c.doc_id for c in target.claims}
     target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05 * (len(sources) - 1))
 
