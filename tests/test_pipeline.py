@@ -254,3 +254,33 @@ def test_recapture_denied_by_the_other_side(district_reports):
     (ev,) = [e for e in district_reports if e.location and e.location.name == "Kalafgan"]
     assert ev.type == "territory_regained"
     assert [c.stance for c in ev.claims] == ["asserts", "denies"] and "denied" in ev.flags
+
+
+@pytest.fixture(scope="module")
+def claims_and_retreats():
+    text = (FIXTURES / "claims_and_retreats_illustrative.txt").read_text(encoding="utf-8")
+    return extract_text(text, published="2021-07-08", source="Example Wire")
+
+
+def test_a_partys_claim_denied_by_negation(claims_and_retreats):
+    (ev,) = [e for e in claims_and_retreats if e.location and e.location.admin1 == "Baghlan" and e.date]
+    assert ev.type == "territory_captured" and ev.date.start == date(2021, 7, 6)
+    assert ev.actors[0].name == "Taliban"  # "The Taliban said they captured"
+    assert [(c.attributed_to, c.stance) for c in ev.claims] == [("The Taliban", "asserts"),
+                                                                 ("Local officials", "denies")]
+
+
+def test_in_control_of_by_a_day(claims_and_retreats):
+    (ev,) = [e for e in claims_and_retreats if e.location and e.location.name == "Ishkamish"]
+    assert ev.type == "territory_captured" and ev.date.start == date(2021, 7, 2)
+
+
+def test_a_retreat_happens_where_they_left_not_where_they_went(claims_and_retreats):
+    retreats = [e for e in claims_and_retreats if e.type == "retreat"]
+    assert [(e.location.name, e.date.start) for e in retreats] == [("Shor Tepah", date(2021, 7, 8))]
+
+
+def test_exact_spelling_wins_over_a_variant(claims_and_retreats):
+    (ev,) = [e for e in claims_and_retreats if e.type == "withdrawal"]
+    assert ev.location.name == "Bagram" and ev.location.admin1 == "Parwan"
+    assert ev.actors[0].name == "Military Forces of the United States"

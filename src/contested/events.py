@@ -80,6 +80,7 @@ _ANAPHOR_PLACE = re.compile(
     r"\b(it|the (district|town|city|area|village|base|crossing|port|centre|center|province|capital|compound))\b",
     re.IGNORECASE,
 )
+_TOWARD_BEFORE = re.compile(r"\b(to|towards?|into|for)\s+(the\s+)?(city\s+of\s+|town\s+of\s+)?$", re.IGNORECASE)
 _INTO_ITS_TERRITORY = re.compile(r"\b(into|to|onto) (its|their) (territory|soil|side)\b", re.IGNORECASE)
 _DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)\s+(the\s+)?$", re.IGNORECASE)
 # Which earlier event types a denial or doubt using a given trigger family may be about.
@@ -101,7 +102,7 @@ _BACKGROUND = re.compile(r"\b(since|the latest in|in a string of|a series of|as 
                          r"bringing the (?:total|number|tally|toll))\b[^,.;]*$",
                          re.IGNORECASE)
 # "in the fighting", "the attack", "the clashes": a definite article points back at an event already told.
-_DEFINITE_BEFORE = re.compile(r"\b(the|that|this|these|those)\s+(\w+\s+)?$", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(the|these|those)\s+(\w+\s+)?$", re.IGNORECASE)
 # "put the number at about 300": a figure about an event already told.
 _FIGURE_CLAIM = re.compile(
     r"\b(put|puts|putting|placed|gave|estimated|estimates)\s+(the|their|its)\s+(number|figure|toll|death toll|"
@@ -110,6 +111,8 @@ _FIGURE_CLAIM = re.compile(
 )
 # "days after it fell": another time than the event before it in the sentence.
 _SUBORDINATE_TIME = re.compile(r"\b(after|before|since|earlier|ago|previously|later|until|when)\b", re.IGNORECASE)
+# "had not captured", "never fell": the words of a denial.
+_DENIED_BEFORE = re.compile(r"\b(not|never|no longer)\s+(been\s+)?$", re.IGNORECASE)
 _NEGATED = re.compile(
     r"\b(not|never|no longer|failed to|attempt(ed)? to|tried to|trying to|threaten\w* to|plans? to|"
     r"planning to|could|would|may|might|aim\w* to|bid to|sought to|seeking to)\s+(\w+\s+){0,1}$",
@@ -155,7 +158,8 @@ def _nearest(items, key_span, drafts: list[_Draft], before_weight: float = 1.6, 
 
     def before(e: int, ts: int) -> float:
         between = text[e - base: ts - base] if text else ""
-        return (ts - e) * before_weight * (3 if "," in between or ";" in between else 1)
+        boundary = "," in between or ";" in between or " and " in between
+        return (ts - e) * before_weight * (3 if boundary else 1)
 
     for item in items:
         s, e = key_span(item)
@@ -279,7 +283,18 @@ def _roles(draft: _Draft, sent: SentenceMentions, actors: list[ActorMention]) ->
     if not agents and not patients:
         for a in actors:
             (agents if a.end <= draft.trigger.start else patients).append(a)
-    elif not agents:
+    if not agents and agent_spans and sent.attribution.attributed_to:
+        # "The Taliban said they captured ...": a pronoun subject is the source that speaks.
+        words = [sent.text[s - sent.start: e - sent.start].lower() for s, e in agent_spans]
+        if any(w in ("they", "it", "we", "the group", "the militants", "the insurgents") for w in words):
+            from contested.actors import load_actors
+
+            speaker = load_actors().find(sent.attribution.attributed_to)
+            if speaker:
+                a = speaker[0]
+                agents = [ActorMention(a.name, a.kind, a.text, sent.attribution.start or 0,
+                                       (sent.attribution.start or 0) + len(a.text))]
+    if not agents and patients:
         # The parse found the victims but not who acted: another armed actor named in the sentence.
         agents = [a for a in actors if a not in patients and a.kind != "civilians"
                   and a.name not in {p.name for p in patients}][:1]
@@ -517,6 +532,14 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             last_attributed = attribution.attributed_to
 
         drafts = _group(sent)
+        if attribution.stance == "asserts" and any(
+            t.family in CONTROL_FAMILIES
+            and _DENIED_BEFORE.search(sent.text[max(0, t.start - sent.start - 20): t.start - sent.start])
+            for t in sent.triggers
+        ):
+            # "Local officials said the Taliban had not captured the city": a denial of the capture told.
+            attribution = dataclasses.replace(attribution, stance="denies")
+            drafts = [d for d in drafts if d.family not in VIOLENCE_TYPE]
         recent = [ev for k in sorted(events_of_sentence, reverse=True)[:3] if si - k <= 3
                   for ev in reversed(events_of_sentence[k])]
         if not drafts:
@@ -576,6 +599,10 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             # shared with, not where the event happened.
             dest = [p for p in draft.places if p[2].feature == "country" and p[2].country != "Afghanistan"
                     and _DEST_BEFORE.search(sent.text[max(0, p[0] - sent.start - 25): p[0] - sent.start])]
+            if draft.family in ("flee", "retreat"):
+                # "retreated to Mazar-i-Sharif": where they went is not where it happened.
+                dest += [p for p in draft.places if p not in dest and p[2].feature != "country"
+                         and _TOWARD_BEFORE.search(sent.text[max(0, p[0] - sent.start - 25): p[0] - sent.start])]
             places = _drop_parents([p for p in draft.places if p not in dest])
             etype, detail, actor1s, actor2s = _decide_type(draft, sent, agents, patients, places)
             if etype == "other" and draft.family == "lose":
@@ -584,6 +611,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             if etype == "cross_border_flight" and not dest and _INTO_ITS_TERRITORY.search(sent.text):
                 # "Uzbekistan said 84 Afghan troops had crossed into its territory": the source's country.
                 dest = [p for p in sent.source_places if p[2].feature == "country" and p[2].country != "Afghanistan"]
+            dest = [p for p in dest if p[2].feature == "country"] or dest
             if etype == "cross_border_flight" and dest:
                 # The event happened where they fled from; the destination is the detail.
                 detail = f"to {dest[0][2].name}"

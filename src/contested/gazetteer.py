@@ -760,6 +760,7 @@ class Gazetteer:
             hint = getattr(m, "hint", None)
             hint_feats = next((v for v in _HINT_FEATURES.values() if v[0] == hint), (hint,)) if hint else ()
             key_set = {self._prov(p) for p in cands if p.feature in ("district", "province")}
+            written = fold(m.text)
 
             def score(
                 p: Place,
@@ -768,6 +769,7 @@ class Gazetteer:
                 named_c=named_c,
                 hint_feats=hint_feats,
                 key_set=key_set,
+                written=written,
             ):
                 pv = self._prov(p)
                 ctx = 0.0
@@ -787,7 +789,9 @@ class Gazetteer:
                     rank = 2.5
                 else:
                     rank = 2.0
-                return (round(ctx, 6), home_c, hint_ok, rank, p.population)
+                # The spelling as written beats a variant that only the lossy key joins (Bagram, not Bagrami).
+                exact = 1 if fold(p.name) == written else 0
+                return (round(ctx, 6), home_c, exact, hint_ok, rank, p.population)
 
             scored = sorted(((score(p), p) for p in cands), key=lambda t: t[0], reverse=True)
             top_score, best = scored[0]
@@ -796,12 +800,12 @@ class Gazetteer:
                 tied = {
                     self._prov(p)
                     for s, p in scored
-                    if p.feature == "district" and p.country_code == "AF" and s[:3] == top_score[:3]
+                    if p.feature == "district" and p.country_code == "AF" and s[:4] == top_score[:4]
                 }
                 tied_d = [
                     p
                     for s, p in scored
-                    if p.feature == "district" and p.country_code == "AF" and s[:3] == top_score[:3]
+                    if p.feature == "district" and p.country_code == "AF" and s[:4] == top_score[:4]
                 ]
                 if len(tied_d) >= 2 and (best.feature == "district" or self._prov(best) in tied):
                     out.append(self._ambiguous(m, tied_d, tied))

@@ -44,7 +44,8 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:came|come|comes|coming|was|were|is|are|now) under (?:the )?(?:control of the Taliban|Taliban control|"
         r"their control|the group's control|insurgent control)|took (?:the )?(?:district|town|city|centre|center|"
         r"provincial capital|base|crossing|border)|tak(?:e|es|en|ing) (?:the )?(?:district|town|city|centre|center|"
-        r"base|crossing|border)|swept into|entered|occupied|collapsed"
+        r"base|crossing|border)|swept into|entered|occupied|collapsed|"
+        r"(?:were|was|are|is|now|remained|remains) in (?:full )?control of"
     )),
     ("flee", _rx(
         r"fled|flee(?:s|ing)?|crossed|(?<!the )(?<!a )(?<!main )(?<!key )(?<!border )(?<!busiest )(?<!biggest )"
