@@ -180,6 +180,9 @@ _THINGS = re.compile(
     r"machine guns?|RPGs?|materials?|supplies|drugs|narcotics|opium|heroin|cash|money)\b",
     re.IGNORECASE,
 )
+# Checkpoints and posts overrun in fighting: ACLED codes the fighting (an armed clash), not territory.
+_POSTS = re.compile(r"\b(check ?posts?|checkpoints?|check points?|posts?|outposts?|points?|security posts?|positions?)\b",
+                    re.IGNORECASE)
 _INCLUDED = re.compile(r"(includ\w*|with air support|backed by|supported by|as well as)\W+(\w+\W+){0,4}$", re.IGNORECASE)
 
 
@@ -194,6 +197,11 @@ def _capture_object(sent: SentenceMentions, t: Trigger) -> str | None:
     else:
         after = sent.text[t.end - sent.start: t.end - sent.start + 50]
         region = re.split(r"[,;]|\b(in|on|at|near|after|during|by|from)\b", after)[0]
+    if _POSTS.search(region) and not re.search(r"\b(district|town|city|centre|center|headquarters|crossing|base)\b",
+                                               region, re.IGNORECASE):
+        return "posts"
+    if passive and re.fullmatch(r"\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*", region, re.IGNORECASE):
+        return "people"  # "9 were killed, 1 was captured"
     if PLACE_NOUNS.search(region) or any(p[0] >= 0 and t.start - 70 <= p[0] <= t.end + 50
                                          and (p[0] < t.start) == bool(passive) for p in sent.places
                                          if re.search(re.escape(p[2].text or p[2].name), region)):
@@ -216,6 +224,8 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
             obj = _capture_object(sent, t)
             if obj == "people":
                 t = Trigger("arrest", t.start, t.end, t.text)
+            elif obj == "posts":
+                t = Trigger("clash", t.start, t.end, t.text)
             elif obj == "things":
                 t = Trigger("weapons", t.start, t.end, t.text)
         triggers.append(t)
@@ -658,6 +668,16 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                     sent.text[draft.trigger.end - sent.start:]
                 ):
                     places = [(-1, -1, last_place[2])]
+                    context_place = True
+            if (date_span is None and context_place and events and events[-1].date is not None
+                    and si - last_event_sentence == 1 and sent.paragraph == last_place_paragraph
+                    and events[-1].location is not None and events[-1].location.name == places[0][2].name):
+                # "Taliban overtook the district center": the story told one sentence before goes on, same
+                # place and, with no other date given, the same day.
+                date_span = events[-1].date
+                date_from_context = True
+            else:
+                date_from_context = False
             target_places = places or [None]
             if etype in ("territory_captured", "territory_regained") and not actor1s:
                 # "...only to lose it again": who took it is whoever held the other side at that place before.
@@ -707,6 +727,8 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                     ev.flags.append("date_from_report")
                 if context_place:
                     ev.flags.append("place_from_context")
+                if date_from_context:
+                    ev.flags.append("date_from_context")
                 if date_span is None:
                     ev.flags.append("undated")
                 elif doc.published and date_span.start > doc.published:

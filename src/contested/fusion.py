@@ -116,6 +116,34 @@ def merge_into(target: Event, other: Event) -> None:
     target.confidence = min(0.95, max(target.confidence, other.confidence) + 0.05 * (len(sources) - 1))
 
 
+TERRITORY = ("territory_captured", "territory_regained")
+
+
+def absorb_fighting(events: list[Event]) -> list[Event]:
+    """ACLED's rule: fighting that ends in a place changing hands is coded as the change of hands. In one
+    article, a clash at the same place and date as a capture or recapture becomes part of it (its claims,
+    figures and deaths join the capture)."""
+    territory = [e for e in events if e.type in TERRITORY and e.date is not None and e.location is not None]
+    if not territory:
+        return events
+    out = []
+    for ev in events:
+        target = None
+        if ev.type == "armed_clash" and ev.date is not None and ev.location is not None:
+            target = next((t for t in territory if location_key(t) == location_key(ev)
+                           and not (ev.date.start > t.date.end or t.date.start > ev.date.end)), None)
+        if target is None:
+            out.append(ev)
+            continue
+        if ev.fatalities is not None:
+            target.fatalities = ev.fatalities if target.fatalities is None else target.fatalities + ev.fatalities
+            ev.fatalities = None
+        saved = target.fatalities
+        merge_into(target, ev)
+        target.fatalities = saved  # deaths of the fighting add to the capture's (different claims, same event)
+    return out
+
+
 def fuse(events: list[Event], existing: list[Event] | None = None) -> tuple[list[Event], list[Event]]:
     """Fuse ``events`` among themselves and into ``existing``.
 

@@ -14,7 +14,7 @@ from contested.actors import load_actors
 from contested.attribution import SAY_LEMMAS, find_attribution
 from contested.dates import find_dates
 from contested.events import SentenceMentions, build_events
-from contested.fusion import fuse
+from contested.fusion import absorb_fighting, fuse
 from contested.gazetteer import Gazetteer
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
@@ -312,7 +312,7 @@ def extract_documents(docs: Iterable[Document], n_process: int = 1) -> Iterator[
     pairs = ((d.text, d) for d in docs)
     for sdoc, doc in nlp.pipe(pairs, as_tuples=True, batch_size=SPACY_BATCH, n_process=n_process):
         # The same event told twice in one article (lead and body) is one event with two claims.
-        _, events = fuse(build_events(doc, analyse(doc, sdoc, gaz)))
+        _, events = fuse(absorb_fighting(build_events(doc, analyse(doc, sdoc, gaz))))
         yield doc, events
 
 
