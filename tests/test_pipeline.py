@@ -284,3 +284,22 @@ def test_exact_spelling_wins_over_a_variant(claims_and_retreats):
     (ev,) = [e for e in claims_and_retreats if e.type == "withdrawal"]
     assert ev.location.name == "Bagram" and ev.location.admin1 == "Parwan"
     assert ev.actors[0].name == "Military Forces of the United States"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # weapons seized or destroyed are things taken, not the attack that names them
+        ("On Monday, 5 Afghan soldiers were killed and 1 RPG launcher and 2 rifles were seized by Taliban militants "
+         "in Nad Ali district of Helmand.", "armed_clash"),
+        ("Afghan special forces killed 20 Taliban militants and destroyed 7 IEDs in Khogyani district on Monday.",
+         "armed_clash"),
+        # fighting for checkpoints is an armed clash; a district centre taken is territory
+        ("Taliban militants overran two checkpoints in Murghab district of Badghis on Monday.", "armed_clash"),
+        ("Taliban militants overran the Murghab district centre in Badghis on Monday.", "territory_captured"),
+        ("A Taliban commander was killed by his own bomb in Dangam district of Kunar on Monday.", "weapons_seized"),
+    ],
+)
+def test_acled_coding_conventions(sentence, expected):
+    events = extract_text(sentence, published="2021-07-08")
+    assert events and events[0].type == expected, [(e.type, e.trigger) for e in events]

@@ -36,7 +36,7 @@ from contested.textnorm import name_key
 from contested.triggers import CONTROL_FAMILIES, Trigger
 
 # Among violence words of one clause, the more specific type wins (ACLED codes "IED blast killed 3" as IED).
-VIOLENCE_PRIORITY = ("disrupted", "suicide", "air", "explosive", "grenade", "shelling", "abduction", "sexual", "clash",
+VIOLENCE_PRIORITY = ("disrupted", "suicide", "air", "explosive", "grenade", "shelling", "sexual", "clash", "abduction",
                      "kill")
 VIOLENCE_TYPE = {
     "disrupted": "weapons_seized",
@@ -138,6 +138,7 @@ class SentenceMentions:
     weak_places: list[tuple[int, int, Location]] = field(default_factory=list)
     report_dates: list[DateMention] = field(default_factory=list)  # "officials said on Friday"
     source_places: list[tuple[int, int, Location]] = field(default_factory=list)  # "officials in Dushanbe"
+    seized_words: set[int] = field(default_factory=set)  # weapon words that name things seized, not attacks
 
 
 @dataclass(slots=True)
@@ -186,6 +187,13 @@ _POSTS = re.compile(r"\b(check ?posts?|checkpoints?|check points?|posts?|outpost
 _INCLUDED = re.compile(r"(includ\w*|with air support|backed by|supported by|as well as)\W+(\w+\W+){0,4}$", re.IGNORECASE)
 
 
+_WEAPON_FAMILIES = frozenset({"shelling", "explosive", "air", "grenade"})
+
+
+def _weapon_as_object(sent: SentenceMentions, t: Trigger) -> bool:
+    return t.start in sent.seized_words
+
+
 def _capture_object(sent: SentenceMentions, t: Trigger) -> str | None:
     """What a capture word captured: a place, people (an arrest) or things (weapons), from the words
     that follow it (active) or come before "were/was" (passive)."""
@@ -229,6 +237,9 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
             elif obj == "things":
                 t = Trigger("weapons", t.start, t.end, t.text)
         triggers.append(t)
+    # A weapon named as a thing seized, destroyed or found ("1 RPG launcher was seized", "IEDs were
+    # destroyed") is no attack with it.
+    triggers = [t for t in triggers if not (t.family in _WEAPON_FAMILIES and _weapon_as_object(sent, t))]
     # Air strikes or mines named as part of an operation ("operations that included airstrikes") are part
     # of the clash (ACLED codes the operation).
     has_clash = any(t.family == "clash" for t in triggers)

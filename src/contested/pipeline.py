@@ -172,6 +172,35 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered) -> list[tuple[int, int,
     return out
 
 
+SEIZE_LEMMAS = frozenset({"seize", "destroy", "discover", "confiscate", "recover", "find", "defuse", "capture",
+                          "dismantle", "collect", "burn", "contain"})
+WEAPON_FAMILIES = frozenset({"shelling", "explosive", "air", "grenade"})
+
+
+def _seized_words(sdoc, triggers) -> set[int]:
+    """Weapon words that the parse makes the object of seizing, destroying or finding ("1 RPG launcher
+    ... were seized", "destroyed 7 IEDs"): things taken, not attacks made."""
+    out = set()
+    for trig in triggers:
+        if trig.family not in WEAPON_FAMILIES:
+            continue
+        span = sdoc.char_span(trig.start, trig.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        for _ in range(8):  # up through compounds, modifiers and the items of a list
+            if tok.dep_ in ("compound", "amod", "nmod", "conj", "appos", "nummod") and tok.head is not tok:
+                tok = tok.head
+            else:
+                break
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("of", "with") and head.head is not head:
+            tok, head = head.head, head.head.head  # "a cache of weapons", "a vehicle with explosives"
+        if tok.dep_ in ("dobj", "nsubjpass", "conj", "pobj") and head.lemma_.lower() in SEIZE_LEMMAS:
+            out.add(trig.start)
+    return out
+
+
 def _said_when(sent, start: int) -> bool:
     """A date that dates the saying ("officials said on Tuesday"), not the event."""
     span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
@@ -301,6 +330,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
         triggers = sm.triggers
         if triggers:
             sm.agent_spans = _roles_from_parse(sdoc, sent, triggers)
+            sm.seized_words = _seized_words(sdoc, triggers)
         sentences.append(sm)
     return sentences
 

@@ -66,7 +66,10 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"prematurely (?:explod|detonat)\w*|premature (?:explosion|detonation|blast)|(?:exploded|detonated|went off) "
         r"prematurely|accidentally (?:explod|detonat)\w*|(?:while|when) (?:planting|making|placing|transporting|"
         r"assembling|preparing|laying|building) (?:an? |the |their )?(?:IED|bomb|mine|explosive)s?|defus\w*|"
-        r"(?:discovered|found) and (?:defused|neutrali[sz]ed|destroyed)|detonation:"
+        r"(?:discovered|found) and (?:defused|neutrali[sz]ed|destroyed)|detonation:|"
+        r"(?:by|with) (?:his|their|its) own (?:bomb|mine|IED|explosive)s?|shot down|"
+        r"(?:when|while) (?:transferring|transporting|carrying|handling) (?:his|their|an?|the) (?:own )?"
+        r"(?:IED|bomb|mine|explosive)s?"
     )),
     ("air", _rx(
         r"air ?strikes?|airstrikes?|air raids?|air attacks?|air-strikes?|drone (?:strike|attack)s?|drones?|"
