@@ -303,3 +303,10 @@ def test_exact_spelling_wins_over_a_variant(claims_and_retreats):
 def test_acled_coding_conventions(sentence, expected):
     events = extract_text(sentence, published="2021-07-08")
     assert events and events[0].type == expected, [(e.type, e.trigger) for e in events]
+
+
+def test_the_text_says_what_an_unknown_name_is():
+    (ev,) = extract_text("Taliban fighters seized the river port of Sher Khan Bandar in Kunduz province on Tuesday.",
+                         published="2021-07-08")
+    assert (ev.location.name, ev.location.feature, ev.location.admin1) == ("Sher Khan Bandar", "border_crossing", "Kunduz")
+    assert ev.location.lat is None

@@ -47,6 +47,13 @@ PEOPLE_AFTER = re.compile(
 # "Naish district", "Mughab district": a name the text says is a district, looked up by its consonants when
 # no spelling in the gazetteer matches.
 ADMIN_NAMED = re.compile(r"\b((?:[A-Z][\w'\u2018\u2019]+[\s-]){0,2}[A-Z][\w'\u2018\u2019]+)\s+(district|province)\b")
+# "the border town of Hairatan", "the port of Sher Khan Bandar": the text says what the name is.
+NAMED_OF = re.compile(
+    r"\b(border town|border crossing|border post|crossing point|dry port|river port|port|town|village|"
+    r"city|district centre|district center|crossing) of ((?:[A-Z][\w'\u2018\u2019]+)(?:[\s-][A-Z][\w'\u2018\u2019]+){0,3})"
+)
+OF_FEATURE = {"crossing": "border_crossing", "port": "border_crossing", "border post": "border_crossing",
+              "border town": "populated_place", "district": "populated_place"}
 _NOT_NAMES = frozenset({"The", "A", "An", "Its", "Their", "This", "That", "Taliban", "Afghan", "Government",
                         "Military", "Army", "Police", "Key", "Main", "Strategic", "Important", "Major"})
 SPACY_BATCH = 32
@@ -115,6 +122,17 @@ def _facilities(text: str, placed) -> list[tuple[int, int, Location]]:
             name=f"{name} {kind}" if kind in ("dam", "bridge", "checkpoint") else name,
             text=text[start: m.end(2)], country=None, admin1=None, admin2=None, lat=None, lon=None,
             feature=FACILITY_FEATURE.get(kind, "base"), precision=None, start=start, end=m.end(2),
+        )))
+    taken = placed + out
+    for m in NAMED_OF.finditer(text):
+        start, end = m.span(2)
+        if any(p[0] < end and start < p[1] for p in taken):
+            continue
+        kind = m.group(1).lower()
+        feature = next((f for k, f in OF_FEATURE.items() if k in kind), "populated_place")
+        out.append((start, end, Location(
+            name=m.group(2), text=m.group(2), country=None, admin1=None, admin2=None, lat=None, lon=None,
+            feature=feature, precision=None, start=start, end=end,
         )))
     return out
 
