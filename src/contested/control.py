@@ -11,6 +11,7 @@ import json
 from datetime import date
 
 from contested.records import Event
+from contested.taxonomy import CONTROL_TYPES
 
 CONTESTED = "contested"
 
@@ -31,7 +32,7 @@ def _holder(ev: Event) -> str:
 def control_at(events: list[Event], at: date) -> list[dict]:
     by_place: dict[tuple, list[Event]] = {}
     for ev in events:
-        if ev.type not in ("territory_captured", "territory_regained", "retreat", "withdrawal"):
+        if ev.type not in CONTROL_TYPES:
             continue
         if ev.location is None or ev.date is None or ev.date.start > at:
             continue

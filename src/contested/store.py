@@ -186,10 +186,6 @@ class Store:
         return Document(r["doc_id"], r["text"], r["title"], r["url"], r["source"], r["published"],
                         r["published_from"], r["origin"])
 
-    def count_documents(self) -> int:
-        with self.engine.connect() as conn:
-            return len(conn.execute(select(documents.c.doc_id)).all())
-
     # events
     def save_events(self, changed: Iterable[Event], new: Iterable[Event]) -> None:
         with self.engine.begin() as conn:

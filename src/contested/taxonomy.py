@@ -61,38 +61,6 @@ DETAIL_SUBTYPES: dict[tuple[str, str], AcledType] = {
 # Types whose events change who holds a place (used by control over time).
 CONTROL_TYPES = frozenset({"territory_captured", "territory_regained", "retreat", "withdrawal"})
 
-# ACLED's ordering of event types for choosing among several in one sentence: the more specific wins.
-TYPE_PRIORITY = [
-    "suicide_bombing",
-    "chemical_weapon",
-    "territory_captured",
-    "territory_regained",
-    "cross_border_flight",
-    "air_strike",
-    "explosive_device",
-    "grenade",
-    "shelling",
-    "abduction",
-    "sexual_violence",
-    "surrender",
-    "retreat",
-    "withdrawal",
-    "armed_clash",
-    "killing",
-    "arrest",
-    "weapons_seized",
-    "property_destruction",
-    "riot",
-    "protest",
-    "displacement",
-    "camp_established",
-    "mobilization",
-    "agreement",
-    "diplomacy",
-    "other",
-]
-
-
 def acled_type(event_type: str, detail: str | None = None) -> AcledType:
     if detail is not None and (event_type, detail) in DETAIL_SUBTYPES:
         return DETAIL_SUBTYPES[(event_type, detail)]
