@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from contested.actors import load_actors
+from contested.dates import resolve_anaphoric
 from contested.records import (
     ActorMention,
     Attribution,
@@ -308,8 +310,6 @@ def _roles(draft: _Draft, sent: SentenceMentions, actors: list[ActorMention]) ->
         # "The Taliban said they captured ...": a pronoun subject is the source that speaks.
         words = [sent.text[s - sent.start: e - sent.start].lower() for s, e in agent_spans]
         if any(w in ("they", "it", "we", "the group", "the militants", "the insurgents") for w in words):
-            from contested.actors import load_actors
-
             speaker = load_actors().find(sent.attribution.attributed_to)
             if speaker:
                 a = speaker[0]
@@ -588,6 +588,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
 
         sentence_events: list[Event] = []
         prev_in_sentence: Event | None = None
+        prev_trigger_end = 0  # where the previous event's word ends, in the sentence
         if recent:
             # A denial ("denied that Imam Sahib had fallen") or a retelling ("were killed in the fighting")
             # that names no new date is a claim about an event already told: the latest of a compatible type
@@ -646,12 +647,10 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                 if dm.anaphoric:
                     anchor = (prev_in_sentence.date if prev_in_sentence and prev_in_sentence.date else last_dated)
                     if anchor is not None:
-                        from contested.dates import resolve_anaphoric
-
                         date_span, date_mention = resolve_anaphoric(dm, anchor), dm
                         break
             if date_span is None and prev_in_sentence is not None and not _SUBORDINATE_TIME.search(
-                sent.text[_trigger_end(prev_in_sentence, sent): draft.trigger.start - sent.start]
+                sent.text[prev_trigger_end: draft.trigger.start - sent.start]
             ):
                 date_span = prev_in_sentence.date
             if not places and sent.weak_places:
@@ -755,6 +754,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                 ev.summary = summarize(ev)
                 sentence_events.append(ev)
                 prev_in_sentence = ev
+                prev_trigger_end = draft.trigger.end - sent.start
             for dm in draft.dates:
                 if dm.span is not None and dm.span.precision == "day":
                     last_dated = dm.span
@@ -833,11 +833,6 @@ def figures_differ(quantities: list[Quantity]) -> bool:
         if len(claims) > 1 and len({v for v, _ in values}) > 1:
             return True
     return False
-
-
-def _trigger_end(ev: Event, sent: SentenceMentions) -> int:
-    marks = ev.evidence[0].marks.get("type") if ev.evidence else None
-    return max(0, marks[0][1] - sent.start) if marks else 0
 
 
 def _copy_q(q: Quantity, claim_index: int) -> Quantity:

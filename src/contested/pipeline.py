@@ -195,17 +195,24 @@ SEIZE_LEMMAS = frozenset({"seize", "destroy", "discover", "confiscate", "recover
 WEAPON_FAMILIES = frozenset({"shelling", "explosive", "air", "grenade"})
 
 
-def _seized_words(sdoc, triggers) -> set[int]:
+def _trigger_spans(sdoc, triggers) -> dict[int, object]:
+    """The tokens of each trigger word, looked up once for the parse-based readings below."""
+    out = {}
+    for trig in triggers:
+        span = sdoc.char_span(trig.start, trig.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out[trig.start] = span
+    return out
+
+
+def _seized_words(triggers, spans) -> set[int]:
     """Weapon words that the parse makes the object of seizing, destroying or finding ("1 RPG launcher
     ... were seized", "destroyed 7 IEDs"): things taken, not attacks made."""
     out = set()
     for trig in triggers:
-        if trig.family not in WEAPON_FAMILIES:
+        if trig.family not in WEAPON_FAMILIES or trig.start not in spans:
             continue
-        span = sdoc.char_span(trig.start, trig.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        tok = span.root
+        tok = spans[trig.start].root
         for _ in range(8):  # up through compounds, modifiers and the items of a list
             if tok.dep_ in ("compound", "amod", "nmod", "conj", "appos", "nummod") and tok.head is not tok:
                 tok = tok.head
@@ -246,14 +253,13 @@ def _subtree_span(token) -> tuple[int, int]:
     return token.left_edge.idx, right.idx + len(right.text)
 
 
-def _roles_from_parse(sdoc, sent, triggers) -> dict[int, tuple[list, list]]:
+def _roles_from_parse(triggers, spans) -> dict[int, tuple[list, list]]:
     """Agent and patient character spans for each trigger, from the dependency parse."""
     out = {}
     for trig in triggers:
-        span = sdoc.char_span(trig.start, trig.end, alignment_mode="expand")
-        if span is None or not len(span):
+        if trig.start not in spans:
             continue
-        token = span[0]
+        token = spans[trig.start][0]
         verb = _verb_of(token)
         agents, patients = [], []
         if token.pos_ in ("NOUN", "PROPN"):
@@ -347,8 +353,9 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
         )
         triggers = sm.triggers
         if triggers:
-            sm.agent_spans = _roles_from_parse(sdoc, sent, triggers)
-            sm.seized_words = _seized_words(sdoc, triggers)
+            spans = _trigger_spans(sdoc, triggers)
+            sm.agent_spans = _roles_from_parse(triggers, spans)
+            sm.seized_words = _seized_words(triggers, spans)
         sentences.append(sm)
     return sentences
 

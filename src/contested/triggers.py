@@ -135,6 +135,7 @@ VIOLENCE_FAMILIES = frozenset(
 )
 
 # Words that make a family match meaningless in context.
+_MINE_CONTEXT = re.compile(r"\b(explo|blast|planted|struck|hit|roadside|land)", re.IGNORECASE)
 _NOT_AN_EVENT = re.compile(
     r"^(?:mines?)$",  # "mines" (mining) is kept only with an explosive context, see below
     re.IGNORECASE,
@@ -152,9 +153,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             word = m.group(0)
-            if family == "explosive" and _NOT_AN_EVENT.match(word) and not re.search(
-                r"\b(explo|blast|planted|struck|hit|roadside|land)", text, re.IGNORECASE
-            ):
+            if family == "explosive" and _NOT_AN_EVENT.match(word) and not _MINE_CONTEXT.search(text):
                 continue
             taken.append((s, e))
             found.append(Trigger(family, s + offset, e + offset, word))
