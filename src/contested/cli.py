@@ -30,62 +30,34 @@ def _problem(p) -> None:
 
 
 def cmd_ingest(args) -> int:
-    from contested.fusion import fuse
     from contested.ingest import iter_documents
-    from contested.pipeline import extract_documents
-    from contested.store import Store
+    from contested.service import ingest_documents
+    from contested.store import Store, StoreError
 
-    store = Store(args.db)
-    problems = 0
-    docs, unchanged = [], 0
-    seen: set[str] = set()
-    for item in iter_documents(args.inputs, published=args.published, source=args.source):
-        if not hasattr(item, "doc_id"):
-            problems += 1
-            _problem(item)
-            continue
-        if item.doc_id in seen or store.has_document(item.doc_id):
-            unchanged += 1
-            continue
-        seen.add(item.doc_id)
-        docs.append(item)
-
-    new_events = fused = 0
-    empty_docs = 0
-
-    def run(progress=None, task=None):
-        nonlocal new_events, fused, empty_docs, problems
-        for doc, evs in extract_documents(docs):
-            # The document is stored even when nothing is extracted; each in its own transaction, so that
-            # a failure later in the batch loses nothing already stored.
-            store.add_document(doc)
-            try:
-                changed, new = fuse(evs, store.candidates_for(evs))
-                store.save_events(changed, new)
-                new_events += len(new)
-                fused += len(evs) - len(new)
-                if not evs:
-                    empty_docs += 1
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-                problems += 1
-                _err(f"failed {doc.origin or doc.doc_id}: {exc}")
-            if progress is not None:
-                progress.advance(task)
-
-    if len(docs) > 3 and sys.stderr.isatty() or len(docs) > 3 and args.progress:
+    try:
+        store = Store(args.db)
+    except StoreError as exc:
+        _err(str(exc))
+        return 2
+    items = iter_documents(args.inputs, published=args.published, source=args.source)
+    hooks = {
+        "on_problem": lambda origin, reason: _err(f"skipped {origin}: {reason}"),
+        "on_warning": lambda origin, what: _err(f"warning: {origin}: {what}"),
+    }
+    if sys.stderr.isatty() or args.progress:
         from rich.progress import Progress
 
         with Progress(transient=True) as progress:
-            task = progress.add_task("extracting", total=len(docs))
-            run(progress, task)
+            task = progress.add_task("extracting", total=None)
+            summary = ingest_documents(
+                store, items, **hooks,
+                on_total=lambda n: progress.update(task, total=n),
+                on_progress=lambda n: progress.advance(task, n),
+            )
     else:
-        run()
-    print(
-        f"documents: {len(docs)} new, {unchanged} unchanged, {problems} skipped or failed; "
-        f"events: {new_events} new, {fused} fused into existing; "
-        f"{empty_docs} documents with no event; store {store.url}"
-    )
-    return 1 if problems else 0
+        summary = ingest_documents(store, items, **hooks)
+    print(summary.line(store))
+    return 1 if summary.problems else 0
 
 
 # ---------------------------------------------------------------- extract
@@ -190,6 +162,29 @@ def cmd_control(args) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- serve
+
+
+def cmd_serve(args) -> int:
+    try:
+        import uvicorn
+
+        from contested.web.app import create_app, settings_from
+    except ImportError as exc:
+        _err(f"the web application needs its packages: {exc}")
+        return 2
+    try:
+        settings = settings_from(args)
+    except (OSError, ValueError) as exc:
+        _err(f"cannot start: {exc}")
+        return 2
+    app = create_app(settings)
+    mode = "read-write (POST /api/documents with the token)" if settings.token else "read-only"
+    _err(f"contested serve: http://{args.host}:{args.port}/ ({mode}; API schema at /openapi.json)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 # ---------------------------------------------------------------- geo, actors
 
 
@@ -290,6 +285,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file")
     sp.add_argument("--level", choices=["adm1", "adm2"], help="boundary level, where the file does not say")
     sp.set_defaults(func=cmd_geo_add)
+
+    sp = sub.add_parser("serve", help="the web page and its HTTP API")
+    sp.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    sp.add_argument("--port", type=int, default=8000)
+    sp.add_argument("--token-file", help="a file holding the token that allows POST /api/documents "
+                    "(or $CONTESTED_TOKEN); without one the server is read-only")
+    sp.add_argument("--max-upload", type=int, default=5_000_000, help="largest POST body in bytes")
+    sp.add_argument("--cors-origin", action="append", help="allow this origin (repeatable; default: no CORS)")
+    db(sp)
+    sp.set_defaults(func=cmd_serve)
 
     act = sub.add_parser("actors", help="the actor dictionary").add_subparsers(dest="actors", required=True)
     sp = act.add_parser("add", help="add actors from a CSV (name, kind, aliases, country)")
