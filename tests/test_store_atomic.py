@@ -55,6 +55,39 @@ def _ingest_cmd(db: str, *files: Path) -> list[str]:
             "ingest", *map(str, files), "--db", db]
 
 
+PG_URL = os.environ.get("CONTESTED_TEST_POSTGRES")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_db(request, tmp_path):
+    """A factory of empty stores on one backend; PostgreSQL where CONTESTED_TEST_POSTGRES names a server."""
+    if request.param == "sqlite":
+        yield lambda name: str(tmp_path / f"{name}.db")
+        return
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server named in CONTESTED_TEST_POSTGRES")
+    import uuid
+
+    import sqlalchemy
+
+    admin = sqlalchemy.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://"),
+                                     isolation_level="AUTOCOMMIT")
+    made = []
+
+    def make(name: str) -> str:
+        db = f"contested_atomic_{name}_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {db}")
+        made.append(db)
+        return PG_URL.rsplit("/", 1)[0] + "/" + db
+
+    yield make
+    with admin.connect() as conn:
+        for db in made:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {db} WITH (FORCE)")
+    admin.dispose()
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> dict:
     root = tmp_path_factory.mktemp("atomic")
@@ -78,11 +111,11 @@ def test_clean_run_fuses_the_retellings(corpus):
     assert len(snap["claims"]) == sum(len(e["claims"]) for e in events)
 
 
-def test_order_of_arrival_does_not_change_the_store(corpus, tmp_path):
+def test_order_of_arrival_does_not_change_the_store(corpus, tmp_path, new_db):
     arts = list(corpus["articles"])
     for seed in (1, 2):
         random.Random(seed).shuffle(arts)
-        db = str(tmp_path / f"order{seed}.db")
+        db = new_db(f"order{seed}")
         # in three batches, in another order
         for k in range(3):
             part = _write(tmp_path / f"part{seed}{k}.jsonl", arts[k::3])
@@ -90,19 +123,21 @@ def test_order_of_arrival_does_not_change_the_store(corpus, tmp_path):
         assert Store(db).snapshot() == corpus["clean"]
 
 
-def test_two_writers_at_once_lose_nothing(corpus, tmp_path):
+def test_two_writers_at_once_lose_nothing(corpus, tmp_path, new_db):
+    """Two processes ingest overlapping halves into one store at the same time: both succeed, and the store
+    is the one a clean sequential run gives (the articles in both are stored once)."""
     arts = corpus["articles"]
     a = _write(tmp_path / "a.jsonl", arts[:16])  # overlapping halves: 8 articles in both
     b = _write(tmp_path / "b.jsonl", arts[8:])
-    db = str(tmp_path / "two.db")
+    db = new_db("two")
     procs = [subprocess.Popen(_ingest_cmd(db, f), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for f in (a, b)]
     outs = [p.communicate(timeout=600) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [o[1].decode()[-2000:] for o in outs]
     assert Store(db).snapshot() == corpus["clean"]
 
 
-def test_killed_ingests_resume_to_the_clean_store(corpus, tmp_path):
-    db = str(tmp_path / "killed.db")
+def test_killed_ingests_resume_to_the_clean_store(corpus, tmp_path, new_db):
+    db = new_db("killed")
     rnd = random.Random(11)
     for _ in range(4):
         p = subprocess.Popen(_ingest_cmd(db, corpus["whole"]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -115,8 +150,8 @@ def test_killed_ingests_resume_to_the_clean_store(corpus, tmp_path):
     assert Store(db).snapshot() == corpus["clean"]
 
 
-def test_merge_and_split_are_kept_and_survive_reingest(corpus, tmp_path, capsys):
-    db = str(tmp_path / "fix.db")
+def test_merge_and_split_are_kept_and_survive_reingest(corpus, tmp_path, new_db):
+    db = new_db("fix")
     assert main(["ingest", str(corpus["whole"]), "--db", db]) == 0
     store = Store(db)
     capture = store.events(type="territory_captured")[0]

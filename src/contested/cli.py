@@ -115,14 +115,38 @@ def cmd_events(args) -> int:
     return 0
 
 
+def _open_store(db):
+    from contested.store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as exc:
+        _err(str(exc))
+        return None
+
+
+def _find_event(store, event_id: str):
+    """The event with this id or unique id prefix; a message naming the candidates otherwise."""
+    ev = store.event(event_id)
+    if ev is None:
+        ids = store.event_ids_with_prefix(event_id, limit=6)
+        if len(ids) > 1:
+            more = ", ..." if len(ids) > 5 else ""
+            _err(f"{event_id!r} is the start of several events ({', '.join(ids[:5])}{more}): give more of the id")
+        else:
+            _err(f"no event {event_id!r} in {store.display_url} (`contested events` lists them)")
+    return ev
+
+
 def cmd_explain(args) -> int:
     from contested.export import explain_text
-    from contested.store import Store
+    from contested.service import fusion_reasons
 
-    store = Store(args.db)
-    ev = store.event(args.event_id)
+    store = _open_store(args.db)
+    if store is None:
+        return 2
+    ev = _find_event(store, args.event_id)
     if ev is None:
-        _err(f"no event {args.event_id!r} in {store.url}")
         return 2
     texts = {}
     for c in ev.claims:
@@ -130,7 +154,79 @@ def cmd_explain(args) -> int:
         if doc is not None:
             texts[c.doc_id] = doc.text
     print(explain_text(ev, texts))
+    reasons = fusion_reasons(store, ev.id)
+    if reasons:
+        print("\nWhy these reports are one event:")
+        for line in reasons:
+            print(f"  {line}")
     return 0
+
+
+def cmd_merge(args) -> int:
+    from contested.service import merge_events
+
+    store = _open_store(args.db)
+    if store is None:
+        return 2
+    a, b = _find_event(store, args.event_a), _find_event(store, args.event_b)
+    if a is None or b is None:
+        return 2
+    print(f"merged into {merge_events(store, a.id, b.id, note=args.note)}")
+    return 0
+
+
+def cmd_split(args) -> int:
+    from contested.service import split_event
+
+    store = _open_store(args.db)
+    if store is None:
+        return 2
+    ev = _find_event(store, args.event_id)
+    if ev is None:
+        return 2
+    try:
+        ids = split_event(store, ev.id, args.doc_ids, note=args.note)
+    except ValueError as exc:
+        _err(str(exc))
+        return 2
+    print("split into " + ", ".join(ids))
+    return 0
+
+
+def cmd_rebuild(args) -> int:
+    from contested.service import rebuild
+    from contested.store import Store, StoreError, database_url
+
+    source_url = database_url(args.db)
+    if source_url.startswith("sqlite:///"):
+        path = Path(source_url[len("sqlite:///"):])
+        if not path.exists():
+            _err(f"no store at {path}")
+            return 2
+        backup = path.with_name(path.name + ".v1")
+        if backup.exists():
+            _err(f"{backup} exists already: move it away first")
+            return 2
+        path.rename(backup)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.rename(backup.with_name(backup.name + suffix))
+        old, new = Store.__new__(Store), None
+        from sqlalchemy import create_engine
+
+        old.engine = create_engine("sqlite:///" + str(backup))
+        old.is_sqlite = True
+        try:
+            new = Store(str(path))
+        except StoreError as exc:
+            _err(str(exc))
+            return 2
+        summary = rebuild(old, new, on_problem=lambda o, r: _err(f"skipped {o}: {r}"))
+        print(summary.line(new) + f"; the earlier store is kept as {backup}")
+        return 1 if summary.problems else 0
+    _err("rebuild works on SQLite stores; for PostgreSQL, ingest the documents into a new database")
+    return 2
 
 
 def cmd_export(args) -> int:
@@ -227,6 +323,47 @@ def cmd_actors_list(args) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- train, evaluate
+
+
+def cmd_train(args) -> int:
+    from contested.typing_model import read_acled, train
+
+    rows = []
+    for f in args.acled:
+        if not Path(f).exists():
+            _err(f"no such file: {f}")
+            return 2
+        rows.extend(read_acled(f, args.months))
+    if not rows:
+        _err("no rows with notes and a sub-event type" + (f" in {', '.join(args.months)}" if args.months else ""))
+        return 1
+    try:
+        info = train([r[0] for r in rows], [r[1] for r in rows], args.out)
+    except (RuntimeError, ValueError) as exc:
+        _err(str(exc))
+        return 2
+    print(json.dumps({"out": args.out, **info}))
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from contested.evaluate import evaluate_file, format_report
+
+    if not Path(args.file).exists():
+        _err(f"no such file: {args.file}")
+        return 2
+    try:
+        report = evaluate_file(args.file, args.format, args.months, args.limit)
+    except (ValueError, KeyError, json.JSONDecodeError) as exc:
+        _err(f"could not evaluate {args.file}: {exc}")
+        return 1
+    print(format_report(report, args.errors))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.figures, indent=2), encoding="utf-8")
+    return 0
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -243,6 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--source", help="the outlet, where the input does not say")
     sp.add_argument("--published", type=_date, help="publication date, where the input does not say")
     sp.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+    sp.add_argument("--model", metavar="DIR", help="a sub-event type classifier made by `contested train`")
     db(sp)
     sp.set_defaults(func=cmd_ingest)
 
@@ -251,6 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--format", choices=["jsonl"], default="jsonl")
     sp.add_argument("--source")
     sp.add_argument("--published", type=_date)
+    sp.add_argument("--model", metavar="DIR", help="a sub-event type classifier made by `contested train`")
     sp.set_defaults(func=cmd_extract)
 
     sp = sub.add_parser("events", help="the store's events")
@@ -267,6 +406,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("event_id")
     db(sp)
     sp.set_defaults(func=cmd_explain)
+
+    sp = sub.add_parser("merge", help="correct fusion: two events are one (kept across re-ingestion)")
+    sp.add_argument("event_a")
+    sp.add_argument("event_b")
+    sp.add_argument("--note", help="why (kept with the correction)")
+    db(sp)
+    sp.set_defaults(func=cmd_merge)
+
+    sp = sub.add_parser("split", help="correct fusion: some documents of an event tell another happening")
+    sp.add_argument("event_id")
+    sp.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="documents (ids or prefixes, as explain shows)")
+    sp.add_argument("--note", help="why (kept with the correction)")
+    db(sp)
+    sp.set_defaults(func=cmd_split)
+
+    sp = sub.add_parser("rebuild", help="re-extract every stored document (after an upgrade of contested)")
+    db(sp)
+    sp.set_defaults(func=cmd_rebuild)
 
     sp = sub.add_parser("export", help="ACLED-style CSV")
     sp.add_argument("--format", choices=["acled"], default="acled")
@@ -302,11 +459,31 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_actors_add)
     sp = act.add_parser("list", help="list the actor dictionary")
     sp.set_defaults(func=cmd_actors_list)
+
+    sp = sub.add_parser("train", help="train a sub-event type classifier on coded ACLED notes")
+    sp.add_argument("--acled", nargs="+", required=True, metavar="FILE.csv", help="ACLED CSV(s) with notes")
+    sp.add_argument("--out", required=True, metavar="DIR", help="where to write the model")
+    sp.add_argument("--months", nargs="+", metavar="YYYY-MM", help="only rows of these months")
+    sp.set_defaults(func=cmd_train)
+
+    sp = sub.add_parser("evaluate", help="run the pipeline over a coded set and print how it did")
+    sp.add_argument("file", help="ACLED CSV, TSV (text, sub-event type), gold JSONL or WikiEvents JSONL")
+    sp.add_argument("--format", choices=["acled", "tsv", "gold", "wikievents"], help="default: from the file")
+    sp.add_argument("--months", nargs="+", metavar="YYYY-MM", help="ACLED: only rows of these months")
+    sp.add_argument("--limit", type=int, help="only the first N items")
+    sp.add_argument("--errors", type=int, default=15, help="how many of the worst errors to print")
+    sp.add_argument("--json", metavar="FILE", help="also write the figures to this file")
+    sp.add_argument("--model", metavar="DIR", help="a sub-event type classifier made by `contested train`")
+    sp.set_defaults(func=cmd_evaluate)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "model", None):
+        from contested.typing_model import use_model
+
+        use_model(args.model)
     try:
         return args.func(args)
     except KeyboardInterrupt:

@@ -5,6 +5,7 @@ split), rebuild; and the read side in ``query``."""
 from contested.service.ingest import (
     IngestSummary,
     document_warnings,
+    fusion_reasons,
     ingest_document,
     ingest_documents,
     merge_events,
@@ -15,6 +16,7 @@ from contested.service.ingest import (
 __all__ = [
     "IngestSummary",
     "document_warnings",
+    "fusion_reasons",
     "ingest_document",
     "ingest_documents",
     "merge_events",

@@ -301,3 +301,32 @@ def rebuild(store_from: Store, store_to: Store, **kwargs) -> IngestSummary:
                      r[5] if isinstance(r[5], date | None) else date.fromisoformat(str(r[5])[:10]), r[6], r[7])
             for r in rows]
     return ingest_documents(store_to, docs, **kwargs)
+
+
+def fusion_reasons(store: Store, event_id: str) -> list[str]:
+    """Why the mentions of an event were fused: for each mention after the first, the evidence that links it
+    to an earlier one (or the user's merge), and the splits that keep others apart."""
+    with store.read() as conn:
+        members = sorted((_mention(r) for r in store.mentions_of_events(conn, {event_id})), key=Mention.sort_key)
+        fixes = corrections_map(store.corrections_touching(conn, {m.id for m in members}))
+    if len(members) < 2:
+        return []
+    evidence = getattr(fusion, "fusion_evidence", None)
+    out = []
+    for i, m in enumerate(members[1:], start=1):
+        label = f"document {m.doc_id[:12]}"
+        for prev in members[:i]:
+            if fixes.get(frozenset((m.id, prev.id))) == "merge":
+                out.append(f"{label}: merged by a user with document {prev.doc_id[:12]}")
+                break
+            reasons = evidence(prev.event, m.event) if evidence else (
+                ["same type, place and dates"] if fusion.same_event(prev.event, m.event) else None)
+            if reasons:
+                out.append(f"{label} joins document {prev.doc_id[:12]}: " + "; ".join(reasons))
+                break
+        else:
+            out.append(f"{label}: linked through the other reports")
+    splits = sum(1 for k in fixes.values() if k == "split")
+    if splits:
+        out.append(f"{splits} user split(s) keep other reports apart from this event")
+    return out
