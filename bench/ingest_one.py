@@ -3,7 +3,8 @@ transaction that stores the document and fuses its events with the store's) must
 
 The store is filled through the real ingest transaction (``service.ingest_document``) with events made from
 a few articles written here (illustrative) and spread over two years and every place of the gazetteer's
-first-level divisions, so that fusion finds candidates as it would in a real store. Then fresh articles are
+first-level divisions (each made one of 400 places), so that fusion finds candidates as it would in a real
+store. Then fresh articles are
 ingested one at a time and timed.
 
     python bench/ingest_one.py --articles 10000 [--db FILE or postgresql://...]
@@ -54,6 +55,8 @@ def fill(store: Store, n: int, seed: int = 1) -> float:
         for ev in copy.deepcopy(base[k % len(base)]):
             day = start + timedelta(days=rnd.randrange(730))
             ev.date = DateSpan(day, day, "day", None)
+            if ev.location is not None:  # one of 400 places, so that candidates are as sparse as in real data
+                ev.location.name = f"{ev.location.name} {rnd.randrange(400)}"
             ev.id = f"{k:08d}{ev.id[:8]}"
             for c in ev.claims:
                 c.doc_id, c.published = doc.doc_id, doc.published

@@ -1,9 +1,15 @@
-"""The `contested` command (../shared/contract/README.md). An edge: it imports the core, never the reverse."""
+"""contested: news reports about an armed conflict into a sourced, geocoded, dated record of events.
+
+Start with `contested ingest FILES_OR_FOLDERS_OR_URLS` (articles as .txt, .html or .jsonl), then
+`contested events` to see what was found and `contested explain ID` for the words each field came from.
+The store is ./contested.db unless --db or $CONTESTED_DB names another.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +22,30 @@ def _date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _published(value: str) -> date:
+    """A publication date argument: a date, and one that can be a publication date."""
+    from contested.metadata import published_problem
+
+    when = _date(value)
+    if (problem := published_problem(when, "date")) is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return when
+
+
+def _input(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty path names nothing: give a file, a folder, a URL or -")
+    return value
+
+
+def _event_type(value: str) -> str:
+    from contested.taxonomy import EVENT_TYPES
+
+    if value not in EVENT_TYPES:
+        raise argparse.ArgumentTypeError(f"no event type {value!r}; the types are: {', '.join(EVENT_TYPES)}")
+    return value
 
 
 def _err(msg: str) -> None:
@@ -64,19 +94,30 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_extract(args) -> int:
+    from contested.export import json_line
     from contested.ingest import iter_documents
     from contested.pipeline import extract_documents
 
     problems = 0
-    docs = []
-    for item in iter_documents(args.inputs or ["-"], published=args.published, source=args.source):
-        if hasattr(item, "doc_id"):
-            docs.append(item)
-        else:
-            problems += 1
-            _problem(item)
+
+    def readable(items):
+        nonlocal problems
+        for item in items:
+            if hasattr(item, "doc_id"):
+                yield item
+            else:
+                problems += 1
+                _problem(item)
+
+    def failed(doc, reason: str) -> None:
+        nonlocal problems
+        problems += 1
+        _err(f"skipped {doc.origin or doc.doc_id}: {reason}")
+
+    items = iter_documents(args.inputs or ["-"], published=args.published, source=args.source,
+                           on_warning=lambda origin, what: _err(f"warning: {origin}: {what}"))
     out = sys.stdout
-    for doc, evs in extract_documents(docs):
+    for doc, evs in extract_documents(readable(items), on_problem=failed):
         line = {
             "doc_id": doc.doc_id,
             "source": doc.source,
@@ -84,7 +125,7 @@ def cmd_extract(args) -> int:
             "published_from": doc.published_from,
             "events": [e.as_json() for e in evs],
         }
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        out.write(json_line(line))
     return 1 if problems else 0
 
 
@@ -242,9 +283,28 @@ def cmd_export(args) -> int:
 
 
 def cmd_control(args) -> int:
-    from contested.control import control_at, to_geojson, to_table
+    from contested.control import control_at, control_timeline, timeline_table, to_geojson, to_table
     from contested.store import Store
 
+    if args.at is None and not args.place:
+        print("contested control: give --at DATE (who holds each place) or --place P (its timeline)",
+              file=sys.stderr)
+        return 2
+    if args.place:
+        periods = control_timeline(Store(args.db).events(), args.place)
+        if args.at is not None:  # the period that date falls in
+            periods = [p for p in periods if p["start"] <= args.at.isoformat()
+                       and (p["end"] is None or args.at.isoformat() < p["end"])]
+        if not periods:
+            print(f"no change of hands recorded at {args.place!r}", file=sys.stderr)
+        if args.format == "table":
+            from rich.console import Console
+
+            Console(width=200).print(timeline_table(periods))
+        else:
+            for p in periods:
+                print(json.dumps(p, ensure_ascii=False))
+        return 0
     rows = control_at(Store(args.db).events(), args.at)
     if args.format == "jsonl":
         for r in rows:
@@ -285,22 +345,31 @@ def cmd_serve(args) -> int:
 
 
 def cmd_geo_add(args) -> int:
+    """Add each file in turn: a CSV of places, or a GeoJSON/TopoJSON boundary file. A bad file is refused
+    whole with the reason (nothing of it is stored) and the others are still added; exit 1 if any failed."""
     from contested.gazetteer import add_boundaries, add_places_csv
 
-    path = Path(args.file)
-    if not path.exists():
-        _err(f"no such file: {path}")
+    failed = 0
+    missing = 0
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            _err(f"no such file: {path}")
+            missing += 1
+            continue
+        try:
+            if path.suffix.lower() == ".csv":
+                summary = add_places_csv(path)
+            else:
+                summary = add_boundaries(path, level=args.level)
+        except (ValueError, KeyError, OSError, UnicodeDecodeError) as exc:
+            _err(f"could not add {path}: {exc}")
+            failed += 1
+            continue
+        print(json.dumps({"file": str(path), **summary}, ensure_ascii=False, default=str))
+    if missing and not failed and missing == len(args.files):
         return 2
-    try:
-        if path.suffix.lower() == ".csv":
-            summary = add_places_csv(path)
-        else:
-            summary = add_boundaries(path, level=args.level)
-    except (ValueError, KeyError, json.JSONDecodeError) as exc:
-        _err(f"could not add {path}: {exc}")
-        return 1
-    print(json.dumps(summary, ensure_ascii=False, default=str))
-    return 0
+    return 1 if failed or missing else 0
 
 
 def cmd_actors_add(args) -> int:
@@ -368,42 +437,59 @@ def cmd_evaluate(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="contested", description=__doc__)
+    p = argparse.ArgumentParser(prog="contested", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"contested {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     def db(sp):
         sp.add_argument("--db", help="SQLite file or postgresql:// URL (default ./contested.db or $CONTESTED_DB)")
 
-    sp = sub.add_parser("ingest", help="read articles, store them, extract and fuse events")
-    sp.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    sp = sub.add_parser(
+        "ingest", help="read articles, store them, extract and fuse events",
+        description="Read articles (.txt, .html, .jsonl with one article a line, folders of them, http(s) URLs, "
+                    "or - for JSONL on standard input), store them, extract their events and fuse them with the "
+                    "events already stored. A bad input is reported with the reason and skipped; the exit "
+                    "status is then 1.")
+    sp.add_argument("inputs", nargs="+", metavar="PATH_OR_URL", type=_input,
+                    help="files, folders (read recursively), http(s) URLs, or -")
     sp.add_argument("--source", help="the outlet, where the input does not say")
-    sp.add_argument("--published", type=_date, help="publication date, where the input does not say")
+    sp.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
+                    help="publication date, where the input does not say (relative dates resolve against it)")
     sp.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
     sp.add_argument("--model", metavar="DIR", help="a sub-event type classifier made by `contested train`")
     db(sp)
     sp.set_defaults(func=cmd_ingest)
 
-    sp = sub.add_parser("extract", help="print events for each input document (stateless)")
-    sp.add_argument("inputs", nargs="*", metavar="FILE", help="JSONL (default: standard input), or other inputs")
+    sp = sub.add_parser(
+        "extract", help="print events for each input document (stores nothing)",
+        description="Print one JSON line per input document: its id, source, publication date and events. "
+                    "Nothing is stored.")
+    sp.add_argument("inputs", nargs="*", metavar="FILE", type=_input,
+                    help="JSONL (default: standard input), or other inputs as for ingest")
     sp.add_argument("--format", choices=["jsonl"], default="jsonl")
-    sp.add_argument("--source")
-    sp.add_argument("--published", type=_date)
+    sp.add_argument("--source", help="the outlet, where the input does not say")
+    sp.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
+                    help="publication date, where the input does not say")
     sp.add_argument("--model", metavar="DIR", help="a sub-event type classifier made by `contested train`")
     sp.set_defaults(func=cmd_extract)
 
-    sp = sub.add_parser("events", help="the store's events")
+    from contested.taxonomy import EVENT_TYPES
+
+    sp = sub.add_parser("events", help="the store's events",
+                        description="The store's events, fused across documents, each with all its claims.")
     sp.add_argument("--format", choices=["table", "jsonl", "csv", "geojson"], default="table")
-    sp.add_argument("--type")
-    sp.add_argument("--place")
-    sp.add_argument("--actor")
-    sp.add_argument("--since", type=_date)
-    sp.add_argument("--until", type=_date)
+    sp.add_argument("--type", type=_event_type, metavar="TYPE",
+                    help="only events of this type, one of: " + ", ".join(EVENT_TYPES))
+    sp.add_argument("--place", help="only events at this place, or in this district, province or country")
+    sp.add_argument("--actor", help="only events with an actor whose name holds these words")
+    sp.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only events on or after this date")
+    sp.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="only events on or before this date")
     db(sp)
     sp.set_defaults(func=cmd_events)
 
     sp = sub.add_parser("explain", help="an event with the words of each field marked")
-    sp.add_argument("event_id")
+    sp.add_argument("event_id", help="the event's id, or enough of its start to name one event")
     db(sp)
     sp.set_defaults(func=cmd_explain)
 
@@ -427,20 +513,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("export", help="ACLED-style CSV")
     sp.add_argument("--format", choices=["acled"], default="acled")
-    sp.add_argument("--out")
+    sp.add_argument("--out", metavar="FILE", help="write to this file (default: standard output)")
     db(sp)
     sp.set_defaults(func=cmd_export)
 
-    sp = sub.add_parser("control", help="who controls each place at a date")
-    sp.add_argument("--at", type=_date, required=True)
+    sp = sub.add_parser("control", help="who controls each place at a date, or one place's timeline")
+    sp.add_argument("--at", type=_date, help="who holds each place on this date")
+    sp.add_argument("--place", help="the timeline of this place: who held it from when to when")
     sp.add_argument("--format", choices=["table", "jsonl", "geojson"], default="table")
     db(sp)
     sp.set_defaults(func=cmd_control)
 
     geo = sub.add_parser("geo", help="places: boundary files and user entries").add_subparsers(dest="geo", required=True)
-    sp = geo.add_parser("add", help="add a GeoJSON/TopoJSON boundary file, or a CSV of places")
-    sp.add_argument("file")
-    sp.add_argument("--level", choices=["adm1", "adm2"], help="boundary level, where the file does not say")
+    sp = geo.add_parser("add", help="add GeoJSON/TopoJSON boundary files (ADM0/ADM1/ADM2) or CSVs of places")
+    sp.add_argument("files", nargs="+", metavar="FILE",
+                    help="boundary files (.geojson/.json/.topojson) or places CSVs "
+                         "(name,feature,country,admin1,admin2,lat,lon,aliases)")
+    sp.add_argument("--level", choices=["adm0", "adm1", "adm2"], type=str.lower,
+                    help="boundary level (countries, provinces, districts), where the file does not say")
     sp.set_defaults(func=cmd_geo_add)
 
     sp = sub.add_parser("serve", help="the web page and its HTTP API")
@@ -478,14 +568,50 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Warnings of contested's modules as plain lines on the standard error in force when they are written."""
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _show_warnings() -> logging.Handler:
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("contested")
+    logger.addHandler(handler)
+    logger.propagate = False
+    return handler
+
+
 def main(argv: list[str] | None = None) -> int:
+    handler = _show_warnings()
+    try:
+        return _main(argv)
+    finally:
+        logging.getLogger("contested").removeHandler(handler)
+        logging.getLogger("contested").propagate = True
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "model", None):
         from contested.typing_model import use_model
 
         use_model(args.model)
+    from contested.store import StoreError
+
     try:
         return args.func(args)
+    except StoreError as exc:
+        _err(str(exc))
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

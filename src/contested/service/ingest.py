@@ -23,13 +23,13 @@ from contested.codec import to_plain
 from contested.records import Document, Event, InputProblem
 from contested.store import Store, loads
 
-# Fusion looks for candidates whose dates lie within this many days of a new mention's dates. It bounds the
-# date gap at which `fusion.same_event` may join two mentions (a module may declare a wider one).
+# Fusion looks for candidates whose dates lie within this many days of a new mention's dates: the largest
+# date gap at which `fusion.same_event` may join two mentions, as fusion declares it (this where it does not).
 DEFAULT_WINDOW_DAYS = 14
 
 
 def _window_days() -> int:
-    return max(DEFAULT_WINDOW_DAYS, int(getattr(fusion, "MAX_DATE_GAP_DAYS", 0) or 0))
+    return int(getattr(fusion, "MAX_DATE_GAP_DAYS", 0) or DEFAULT_WINDOW_DAYS)
 
 
 @dataclass
