@@ -361,10 +361,11 @@ class Store:
             conn.execute(insert(mentions), rows)
 
     def mention_candidates(self, conn: Connection, start: date | None, end: date | None,
-                           published: date | None, window_days: int) -> list[tuple]:
-        """(mention id, event id, doc id, position, data) of the mentions whose dates (or, undated, publication dates) lie
-        within ``window_days`` of the given dates: the only ones fusion may join. Found through the date
-        indexes, never by scanning the store."""
+                           published: date | None, window_days: int,
+                           types: list[str] | None = None) -> list[tuple]:
+        """(mention id, event id, doc id, position, data) of the mentions of these types whose dates (or,
+        undated, publication dates) lie within ``window_days`` of the given dates: the only ones fusion may
+        join. Found through the date and type indexes, never by scanning the store."""
         w = timedelta(days=window_days)
         conds = []
         lo, hi = (start, end) if start is not None else (published, published)
@@ -374,6 +375,8 @@ class Store:
         conds.append(and_(mentions.c.date_start.is_(None), mentions.c.published >= lo - w,
                           mentions.c.published <= hi + w))
         q = select(*_MENTION_COLS).where(or_(*conds))
+        if types is not None:
+            q = q.where(mentions.c.type.in_(sorted(types)))
         return [tuple(r) for r in conn.execute(q)]
 
     def mentions_of_events(self, conn: Connection, event_ids: set[str]) -> list[tuple]:

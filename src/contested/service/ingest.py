@@ -97,9 +97,30 @@ def _origins(ev: Event, members: list[Mention]) -> list[tuple[str, int]]:
     return out
 
 
+# Mentions never change once stored (only the event they belong to does), so a process may keep the ones it
+# has read: a long batch then decodes each candidate once. Fusion never changes the events it is given.
+_DECODED: dict[str, Event] = {}
+_DECODED_MAX = 50_000
+
+
 def _mention(row: tuple) -> Mention:
     mid, event_id, doc_id, position, data = row
-    return Mention(mid, doc_id, position, loads(data), event_id)
+    ev = _DECODED.get(mid)
+    if ev is None:
+        if len(_DECODED) >= _DECODED_MAX:
+            _DECODED.clear()
+        ev = _DECODED[mid] = loads(data)
+    return Mention(mid, doc_id, position, ev, event_id)
+
+
+def _fusable_types(etype: str) -> list[str] | None:
+    """The types a mention of this type may fuse with (None: any)."""
+    from contested.taxonomy import EVENT_TYPES
+
+    compatible = getattr(fusion, "compatible_types", None)
+    if compatible is None:
+        return [etype]
+    return [t for t in EVENT_TYPES if compatible(etype, t) or compatible(t, etype)] or [etype]
 
 
 def refuse(store: Store, conn, seeds: list[Mention]) -> tuple[int, int]:
@@ -111,7 +132,7 @@ def refuse(store: Store, conn, seeds: list[Mention]) -> tuple[int, int]:
     for m in seeds:
         ev = m.event
         rows = store.mention_candidates(conn, ev.date.start if ev.date else None, ev.date.end if ev.date else None,
-                                        m.published, window)
+                                        m.published, window, _fusable_types(ev.type))
         for row in rows:
             if row[0] in pool:
                 continue
