@@ -40,15 +40,15 @@ PLACES = ["Kunduz", "Takhar", "Baghlan", "Balkh", "Faryab", "Herat", "Kandahar",
           "Nangarhar", "Badakhshan", "Jawzjan", "Sar-e Pol", "Samangan", "Uruzgan", "Zabul", "Farah", "Logar"]
 
 
-def fill(store: Store, n: int, seed: int = 1) -> float:
-    rnd = random.Random(seed)
+def fill(store: Store, n: int, first: int = 0, seed: int = 1) -> float:
+    rnd = random.Random(seed + first)
     base = []
     for i, tpl in enumerate(TEMPLATES):
         doc = make_document(tpl.format(place=PLACES[i], n=3), published="2021-07-08", source="Bench")
         base.append(extract_document(doc))
     t0 = time.perf_counter()
     start = date(2020, 1, 1)
-    for k in range(n):
+    for k in range(first, first + n):
         text = f"bench article {k}"
         doc = make_document(text, published=start + timedelta(days=rnd.randrange(730)), source=f"Outlet {k % 40}")
         evs = []
@@ -75,7 +75,7 @@ def main() -> None:
     store = Store(db)
     have = store.count_documents()
     if have < args.articles:
-        took = fill(store, args.articles - have)
+        took = fill(store, args.articles - have, first=have)
         print(f"filled {args.articles - have} articles in {took:.0f} s ({store.count_mentions()} mentions)")
     rnd = random.Random(99)
     extract_s, store_s = [], []
