@@ -1,138 +1,986 @@
-"""Who says so: the source a sentence cites, its stance (asserts, denies, doubts) and hedging.
+"""Who says so: for each statement a sentence reports, its source, its cue and its content, from the parse.
 
-Cues follow ../shared/contract/taxonomy.md. The source is read from the dependency parse: the subject of a
-reporting verb ("X said", "X told Tolo News", "..., said X, a spokesman"), or the object of "according to".
-A sentence with no such cue is the outlet's own voice: attributed_to is null.
+A *relation* is one cue (a reporting verb such as said, told, denied, could not confirm, tweeted, showed; or
+"according to") with the source that speaks through it and the content it reports:
+
+- the source is the subject of the cue ("officials said", "..., said X, a spokesman"), the antecedent of a
+  relative clause ("X, who said"), the subject of the verb a participle hangs on ("issued a statement
+  saying"), the agent of a passive ("was confirmed by X") or the object of "according to";
+- the content is the clause the cue governs (its ccomp/xcomp), the clause it is attached to ("The town fell,
+  officials said"; "according to X"), or, for verbs that take one (confirm, deny, doubt, report), its
+  object ("denied the report");
+- sources of sources make a chain: an addressee that is an outlet ("residents told a local radio station",
+  "sources confirmed to Al Jazeera"), an interview ("in an interview with the BBC"), "citing"/"quoting"
+  ("Tolo News, citing local sources, reported"); a source that is a document ("a statement on the ministry's
+  website", "footage broadcast by Tolo News") is credited to its owner, the document kept as the way it
+  was said (``via``);
+- the stance is the cue's (asserts, denies, doubts), turned by the parse: a negated or refused verification
+  ("could not confirm", "declined to confirm", "could not be verified") doubts; content called false or
+  baseless denies, called exaggerated doubts; a speaker who says he doubts doubts. A denial or doubt whose
+  object is a figure ("doubted the officials' figure", "rejected the figures") is about the figure
+  (``about='figure'``), recorded in ``figure_stances`` with the figure's owner, not about the event;
+- hedging is kept apart from stance: hedge adverbs (reportedly, apparently), "appears to", "seems to", "it
+  seems", "is said to", "is believed to", may/might on the reported predicate, a conditional clause, an
+  unverifiable report.
+
+Negated predicates ("had not captured", "never fell", "no longer ...") are read from the parse and returned
+as character spans (``Attribution.negated``) so that the stance of a speaker on the event a trigger names is
+decided by the trigger's own clause, not by a window of characters.
+
+The words live in ``data/attribution.json``. The token loop runs on every sentence: a set lookup per token;
+the parse is walked only where a cue word is.
 """
 
 from __future__ import annotations
 
-import re
+import json
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 
 from contested.records import Attribution
 
-SAY_LEMMAS = frozenset(
-    {
-        "say", "tell", "confirm", "report", "add", "state", "claim", "announce", "note", "declare", "write",
-        "tweet", "post", "insist", "allege", "inform", "assert", "acknowledge", "warn", "estimate", "quote",
-        "explain", "argue", "put",
-    }
-)
-DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "contradict", "disown"})
-DOUBT_LEMMAS = frozenset({"doubt", "question", "dispute", "challenge"})
-
-_DOUBT_RE = re.compile(
-    r"\b(could not|couldn't|cannot|can't|can not|was unable to|were unable to|has not been able to|did not|not)\s+"
-    r"(be\s+)?(independently\s+)?(confirm|verif|corroborat)\w*"
-    r"|\bunverified\b|\bnot (been )?(independently )?(confirmed|verified)\b|\bsceptical\b|\bskeptical\b"
-    r"|\bcast doubts?\b|\bdoubtful\b|\bexaggerat\w*|\bdoubt(s|ed|ing)?\b(?! that the)|\bquestion(s|ed|ing) (the|this|that)\b"
-    r"|\bdisput(e|es|ed|ing) (the|this|that)\b|\binflated\b",
-    re.IGNORECASE,
-)
-_DENY_RE = re.compile(
-    r"\b(denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|refuted|refutes|"
-    r"called (the|these|those) (reports?|claims?) (false|baseless|untrue|propaganda)|"
-    r"(is|are|was|were) (false|baseless|untrue)|no truth)\b",
-    re.IGNORECASE,
-)
-_HEDGE_RE = re.compile(
-    r"\b(reportedly|rumou?red|rumou?rs?|unconfirmed|possibly|allegedly|apparently|purportedly|"
-    r"it seems|seemingly|likely|unlikely|may have|might have|could have|is said to|are said to|"
-    r"was said to|were said to|believed to|thought to|suspected)\b",
-    re.IGNORECASE,
-)
-_ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
-_ACCORDING_END = re.compile(r"[,;.:()\"“”]|\s+(?:who|which|that|on|in|as|and said)\s", re.IGNORECASE)
-_SOURCES_RE = re.compile(
-    r"\b((?:local |security |military |government |provincial |district |informed |credible |multiple |"
-    r"several |unnamed |official |Afghan |Tajik |Uzbek |border )*(?:sources|officials|residents|eyewitnesses|"
-    r"witnesses|villagers))\s+(?:told|said|say|confirmed|reported)\b",
-    re.IGNORECASE,
-)
-
-_VERB_FORMS = re.compile(
-    r"\b(sa(id|ys|y)|t(old|ells?)|confirm|report|add|stat|claim|announc|not(ed|es|e)\b|declar|wr(ote|ite)|"
-    r"tweet|post|insist|alleg|inform|assert|acknowledg|warn|estimat|quot|explain|argu|puts?\b|den(y|ie)|"
-    r"reject|dismiss|refut|rebut|contradict|disown|doubt|question|disput|challeng)",
-    re.IGNORECASE,
-)
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "who"})
+_DATA = "attribution.json"
 
 
-_SOURCE_TAIL = re.compile(r",\s*(speaking|who|which|citing|requesting|asking|declining)\b.*$", re.IGNORECASE | re.DOTALL)
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists of data/attribution.json, as sets."""
+
+    stance: dict[str, str]  # cue lemma -> asserts | denies | doubts
+    hedged_cues: frozenset[str]
+    needs_clause: frozenset[str]
+    verify: frozenset[str]
+    refuse: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_passives: frozenset[str]
+    hedge_modals: frozenset[str]
+    conditional_marks: frozenset[str]
+    figure_nouns: frozenset[str]
+    doubt_predicates: frozenset[str]
+    deny_predicates: frozenset[str]
+    medium_nouns: frozenset[str]
+    outlet_words: frozenset[str]
+    unnamed_heads: frozenset[str]
+    role_nouns: frozenset[str]
+    organisation_heads: frozenset[str]
+    citing: frozenset[str]
+    pronouns: frozenset[str]
+    figure_verbs: frozenset[str] = field(default=frozenset())
+    needs_document: frozenset[str] = field(default=frozenset())
+    first_person: frozenset[str] = field(default=frozenset())
+    content_object_only: frozenset[str] = field(default=frozenset())
+    claim_objects: frozenset[str] = field(default=frozenset())
+    report_nouns: frozenset[str] = field(default=frozenset())
+    cue_lemmas: frozenset[str] = field(default=frozenset())
+    loop_lemmas: frozenset[str] = field(default=frozenset())
+    trigger_words: frozenset[str] = field(default=frozenset())
 
 
-def _clean_source(text: str) -> str:
-    text = _SOURCE_TAIL.sub("", text)
-    text = text.strip(" ,.;:\"“”'")
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE) if len(text.split()) > 2 else text
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = json.loads(resources.files("contested").joinpath("data", _DATA).read_text(encoding="utf-8"))
+    cues = raw["cues"]
+    stance = {w: s for s in ("asserts", "denies", "doubts") for w in cues[s]}
+    stance.update({w: "asserts" for w in cues["hedged"]})
+
+    def fs(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in raw[name])
+
+    lex = Lexicon(
+        stance=stance,
+        hedged_cues=frozenset(cues["hedged"]),
+        needs_clause=fs("needs_clause"),
+        verify=fs("verify"),
+        refuse=fs("refuse"),
+        hedge_words=fs("hedge_words"),
+        hedge_verbs=fs("hedge_verbs"),
+        hedge_passives=fs("hedge_passives"),
+        hedge_modals=fs("hedge_modals"),
+        conditional_marks=fs("conditional_marks"),
+        figure_nouns=fs("figure_nouns"),
+        doubt_predicates=fs("doubt_predicates"),
+        deny_predicates=fs("deny_predicates"),
+        medium_nouns=fs("medium_nouns"),
+        outlet_words=fs("outlet_words"),
+        unnamed_heads=fs("unnamed_heads"),
+        role_nouns=fs("role_nouns"),
+        organisation_heads=fs("organisation_heads"),
+        citing=fs("citing"),
+        pronouns=fs("pronouns"),
+        figure_verbs=fs("figure_verbs"),
+        needs_document=fs("needs_source_document"),
+        first_person=fs("first_person"),
+        content_object_only=fs("content_object_only"),
+        claim_objects=fs("claim_objects"),
+        report_nouns=fs("report_nouns"),
+    )
+    # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
+    loop = set(stance) | lex.verify | lex.figure_verbs
+    trigger_words = (loop | lex.hedge_words | lex.hedge_verbs | lex.hedge_modals | lex.hedge_passives
+                     | {"according", "not", "n't", "never", "no", "longer", "if", "unless", "whether"})
+    derived = ("cue_lemmas", "loop_lemmas", "trigger_words")
+    return Lexicon(**{**{f: getattr(lex, f) for f in lex.__slots__ if f not in derived},
+                      "cue_lemmas": frozenset(stance), "loop_lemmas": frozenset(loop),
+                      "trigger_words": frozenset(trigger_words)})
+
+
+# ---------------------------------------------------------------- small parse helpers
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLAUSE = ("ccomp", "parataxis")
+_REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_EXPLETIVE = frozenset({"it", "there"})
+_PUNCT_EDGE = frozenset({",", ";", ":", "--", "\u2014", "\u2013", "-", '"', "\u201c", "\u201d", "'", "\u2018",
+                         "\u2019", "(", ")"})
+
+
+def _slice(doc, start: int, end: int) -> str:
+    """The document's characters start..end (token edges), without building the whole text (spaCy rebuilds
+    ``Doc.text`` from its tokens on every access)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text if span is not None else ""
+
+
+def _edge(tokens) -> tuple[int, int] | None:
+    """Character span of a token list, without punctuation at its edges."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    while toks and toks[0].text in _PUNCT_EDGE:
+        toks.pop(0)
+    while toks and toks[-1].text in _PUNCT_EDGE:
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree_without(head, drop) -> list:
+    """The subtree of ``head`` without the subtrees of the tokens in ``drop``."""
+    dropped: set[int] = set()
+    for d in drop:
+        dropped.update(t.i for t in d.subtree)
+    return [t for t in head.subtree if t.i not in dropped]
+
+
+def _is_negated(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or c.lower_ == "never":
+            return True
+        if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            return True  # "no longer"
+    return False
+
+
+def _subject(tok, lex: Lexicon, depth: int = 4):
+    """The subject of ``tok``'s clause, walking up through conjuncts, participles and control verbs
+    ("said ... and added", "issued a statement saying", "declined to confirm", "was unable to confirm")."""
+    if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp"):
+        # "Trump insisted that he has ..., claiming that": the speaker of the nearest reporting verb above.
+        up = tok.head
+        for _ in range(depth):
+            if up.lemma_.lower() in lex.cue_lemmas and up.pos_ == "VERB" and up is not tok:
+                subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
+            if up.head is up:
+                break
+            up = up.head
+    for _ in range(depth):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
+                return tok.head  # "X, who said": the antecedent
+            return subj
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            head = tok.head
+            if head is tok:
+                return None
+            if head.pos_ in ("NOUN", "PROPN") and tok.dep_ == "acl":
+                # "a statement saying": whoever issued the statement.
+                return head
+            tok = head
+            continue
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- the source phrase
+
+
+def _source_tokens(head, cue) -> list:
+    """The words that name the source: ``head``'s subtree without relative clauses, participles after a
+    comma ("..., speaking on condition of anonymity") and without the cue."""
+    drop = []
+    for c in head.children:
+        if c.dep_ == "case" and c.i > head.i and head.dep_ == "poss":
+            drop.append(c)  # "the ministry's" -> "the ministry"
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and _agent(c) is not None:
+            drop.append(c)  # "residents interviewed by the newspaper": the newspaper is an intermediary
+        elif c.dep_ == "relcl" or c.dep_ in ("advcl", "acl") and c.i > head.i and any(
+            t.text == "," for t in head.doc[head.i: c.left_edge.i]
+        ):
+            drop.append(c)
+        elif c.i == cue.i or cue in c.subtree and c is not head:
+            drop.append(c)
+    toks = _subtree_without(head, drop)
+    # A bad parse hangs what comes before the source on it ("... after clashes in Badakhshan, Tajik
+    # officials said"): keep only the words after the last comma before the head.
+    commas = [t.i for t in toks if t.i < head.i and t.text in (",", ";", ":", "--", "\u2014")]
+    if commas and toks[0].i < commas[-1] and not any(t.dep_ == "appos" for t in toks if t.i < head.i):
+        toks = [t for t in toks if t.i > commas[-1]]
+    dashes = [t.i for t in toks if t.i < head.i and t.text in ("--", "\u2014", "\u2013", ":")]
+    if dashes:  # "CLEVELAND, July 19 (Agency) -- Former Attorney General X told": the dateline is no source
+        toks = [t for t in toks if t.i > dashes[-1]]
+    # Keep one contiguous run around the head.
+    toks.sort(key=lambda t: t.i)
+    run = [t for t in toks if t.i >= head.i]
+    left = [t for t in toks if t.i < head.i]
+    i = head.i - 1
+    for t in reversed(left):
+        if t.i != i:
+            break
+        run.insert(0, t)
+        i -= 1
+    out, last = [], None
+    for t in run:
+        if last is not None and t.i != last + 1:
+            break
+        out.append(t)
+        last = t.i
+    return out
+
+
+def _clean(text: str) -> str:
+    text = text.strip(" ,.;:\"\u201c\u201d'\u2018\u2019")
+    words = text.split()
+    if len(words) > 2 and words[0].lower() in ("the", "a", "an"):
+        text = text.split(None, 1)[1]
     return text
 
 
-def find_attribution(sent, text: str | None = None) -> Attribution:
-    """Attribution of one spaCy sentence span. Offsets are character offsets in the document.
-    ``text``: the sentence's text where the caller has it (spaCy rebuilds Span.text on each access)."""
-    text = sent.text if text is None else text
-    base = sent.start_char
-    stance = "asserts"
-    if _DENY_RE.search(text):
-        stance = "denies"
-    elif _DOUBT_RE.search(text):
-        stance = "doubts"
-    hedged = bool(_HEDGE_RE.search(text))
+def _agent(verb):
+    """The 'by X' of a passive participle."""
+    for g in verb.children:
+        if g.dep_ == "agent":
+            return next((x for x in g.children if x.dep_ == "pobj"), None)
+    return None
 
-    # "according to X"
-    m = _ACCORDING_RE.search(text)
-    if m:
-        rest = text[m.end():]
-        end = _ACCORDING_END.search(rest)
-        source = rest[: end.start()] if end else rest
-        source = _clean_source(source)
-        if source:
-            s = base + m.end()
-            return Attribution(source, text[m.start(): m.end() + len(source)], stance, hedged, base + m.start(), s + len(source))
 
-    # "local sources told Tolo News"
-    m = _SOURCES_RE.search(text)
-    if m:
-        return Attribution(_clean_source(m.group(1)), m.group(0), stance, hedged, base + m.start(), base + m.end())
+def _kind(head, toks, lex: Lexicon) -> str:
+    """person | organisation | outlet | unnamed | document | pronoun."""
+    low = head.lower_
+    if low in lex.pronouns and len(toks) == 1:
+        return "pronoun"
+    lemma = head.lemma_.lower()
+    ent = head.ent_type_
+    words = " ".join(t.lower_ for t in toks)
+    if lemma in lex.medium_nouns and ent not in ("PERSON", "ORG"):
+        return "document"
+    if ent == "PERSON" or any(t.ent_type_ == "PERSON" for t in toks if t.i <= head.i) or any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+        return "person"
+    if ent == "ORG" and (lemma in lex.outlet_words or any(w in words.split() for w in lex.outlet_words)):
+        return "outlet"
+    if lemma in lex.outlet_words and head.pos_ == "NOUN" and lemma in ("station", "newspaper", "broadcaster",
+                                                                          "channel", "agency", "outlet"):
+        return "outlet"
+    if ent in ("ORG", "GPE", "NORP") or lemma in lex.organisation_heads:
+        return "organisation"
+    if lemma in lex.unnamed_heads or head.pos_ == "NOUN":
+        return "unnamed"
+    return "person" if head.pos_ == "PROPN" else "unnamed"
 
-    # Subject of a reporting, denying or doubting verb (the token loop only where such a verb may be).
-    if not _VERB_FORMS.search(text):
-        return Attribution(None, None, stance, hedged)
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or not (
-            lemma in SAY_LEMMAS or lemma in DENY_LEMMAS or lemma in DOUBT_LEMMAS
+
+def _title_and_org(head, lex: Lexicon) -> tuple[str | None, str | None]:
+    """'Zabiullah Mujahid, a Taliban spokesman' -> ('spokesman', 'Taliban'); 'a spokesman for the ministry'
+    -> ('spokesman', 'the ministry')."""
+    cands = [head] + [c for c in head.children if c.dep_ == "appos"]
+    cands += [t for t in head.children if t.dep_ == "compound" and t.lemma_.lower() in lex.role_nouns]
+    for c in cands:
+        if c.lemma_.lower() not in lex.role_nouns:
+            continue
+        org = None
+        for g in c.children:
+            if g.dep_ == "prep" and g.lower_ in ("for", "of", "at", "with", "from"):
+                obj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                if obj is not None:
+                    org = head.doc[obj.left_edge.i: obj.right_edge.i + 1].text
+            elif g.dep_ in ("compound", "amod", "nmod", "poss") and g.i < c.i and (
+                g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "NORP", "GPE")
+            ):
+                org = head.doc[g.left_edge.i: g.i + 1].text.removesuffix("'s").strip()
+        return c.lemma_.lower(), org
+    return None, None
+
+
+def _link(head, toks, link: str, lex: Lexicon, via: str | None = None) -> dict:
+    span = _edge(toks)
+    title, org = _title_and_org(head, lex) if link == "speaker" else (None, None)
+    name = _clean(_slice(head.doc, span[0], span[1])) if span else None
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in head.children)
+    return {"name": name, "link": link, "kind": _kind(head, toks, lex), "title": title, "organisation": org,
+            "via": via, "plural": plural, "start": span[0] if span else None, "end": span[1] if span else None}
+
+
+def _owner_of_document(noun):
+    """Who a statement, report, website or footage belongs to: 'the ministry's statement', 'a report by X',
+    'a statement on the ministry's website', 'footage broadcast by Tolo News', 'a video from X'."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    # "released a statement confirming", "wrote in a statement": whoever released or wrote it.
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ == "VERB":
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "on", "in"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if c.lower_ in ("on", "in"):
+                poss = next((x for x in obj.children if x.dep_ == "poss"), None)
+                if poss is not None:
+                    return poss
+                continue
+            return obj
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    obj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
+
+
+# ---------------------------------------------------------------- content, stance and hedges
+
+
+def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
+    """The words a cue reports."""
+    lemma = cue.lemma_.lower()
+    for c in cue.children:
+        if c.dep_ in _CLAUSE and (c.pos_ in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children)):
+            return [t for t in c.subtree if t.i not in exclude]
+    for c in cue.children:
+        if c.dep_ == "xcomp" and lemma not in ("tell", "warn", "ask", "urge", "order"):
+            return [t for t in c.subtree if t.i not in exclude]
+    if lemma in lex.figure_verbs:
+        # "put the number at about 300": the figure and what it is put at.
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.figure_nouns), None)
+        if obj is None:
+            return []
+        at = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("at", "to", "as")]
+        return [t for x in [obj, *at] for t in x.subtree if t.i not in exclude]
+    for c in cue.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_objects:
+            # "claimed responsibility for the attack": the attack is what is claimed.
+            return [t for t in c.subtree if t.i not in exclude]
+    if lemma not in lex.needs_clause:
+        # "denied it", "rejected this": a pronoun is what is denied; "confirmed it" says nothing new.
+        pronoun_ok = lex.stance.get(lemma) in ("denies", "doubts")
+        for c in cue.children:
+            if c.dep_ in ("dobj", "attr") and (pronoun_ok or c.lower_ not in lex.pronouns | {"so"}):
+                return [t for t in c.subtree if t.i not in exclude]
+    if (cue.dep_ in ("parataxis", "advcl", "ccomp", "conj") and cue.head is not cue and cue.i > cue.head.i
+            and any(c.dep_ == "nsubj" for c in cue.children)
+            and cue.left_edge.i > 0 and cue.doc[cue.left_edge.i - 1].text in _PUNCT_EDGE
+            and not any(c.dep_ == "nsubjpass" for c in cue.children)):
+        # "The town fell, officials said" parsed with "said" below "fell".
+        head = cue.head
+        return [t for t in _subtree_without(head, [cue]) if t.i not in exclude]
+    return []
+
+
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "CCONJ", "ADP"})
+
+
+def _inverted(cue):
+    """'<clause>, <source> said' read from the words: the source phrase between the last comma and the cue
+    (nouns, no verb, at most eight words) and the clause before the comma as the content."""
+    sent = cue.sent
+    doc = cue.doc
+    i = cue.i - 1
+    while i > sent.start and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].text not in _PUNCT_EDGE:
+        i -= 1
+    j = i
+    while j > sent.start and doc[j].text not in (",", ";", ":", "\u2014", "--", '"', "\u201d"):
+        j -= 1
+    if j <= sent.start or j >= i or i - j > 8:
+        return None
+    np = doc[j + 1: i + 1]
+    if any(t.pos_ not in _NP_POS for t in np) or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in np):
+        return None
+    content = [t for t in doc[sent.start: j] if t.text not in _PUNCT_EDGE or t.i > sent.start]
+    return (np.root, content) if content else None
+
+
+def _predicate(tokens):
+    """The highest verb (or root) among the content tokens."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head is t:
+            return t
+    return None
+
+
+def _figure_of(noun, lex: Lexicon) -> dict | None:
+    """A figure named by a noun phrase ('the officials' figure of 300', 'the Tajik figure', 'the death toll')."""
+    if noun is None:
+        return None
+    is_figure = noun.lemma_.lower() in lex.figure_nouns or noun.pos_ == "NUM" or any(
+        c.dep_ == "nummod" for c in noun.children)
+    if not is_figure:
+        return None
+    owner, value = None, None
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))):
+            owner = noun.doc[c.left_edge.i: c.i + 1].text.removesuffix("'s").removesuffix("'").strip()
+        elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None and (obj.like_num or obj.pos_ == "NUM"):
+                value = obj.text
+            elif obj is not None and c.lower_ in ("from", "by"):
+                owner = noun.doc[obj.left_edge.i: obj.right_edge.i + 1].text
+        elif c.dep_ == "nummod":
+            value = c.text
+    span = _edge(list(noun.subtree))
+    return {"text": _slice(noun.doc, span[0], span[1]) if span else noun.text, "start": span[0] if span else noun.idx,
+            "end": span[1] if span else noun.idx + len(noun), "owner": owner, "value": value}
+
+
+def _copular_judgement(pred, lex: Lexicon) -> tuple[str | None, object]:
+    """'the reports were false' -> ('denies', reports); 'the figure was exaggerated' -> ('doubts', figure)."""
+    if pred is None:
+        return None, None
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None, None
+    about_report = subj.lemma_.lower() in lex.report_nouns  # "the reports were false", "the figure was inflated"
+    words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd")]
+    for w in words:
+        low = w.lower_
+        if (low in lex.deny_predicates or w.lemma_.lower() in lex.deny_predicates) and (
+                about_report or subj.lower_ in ("this", "that", "it", "these", "those")):
+            return "denies", subj
+        if low in lex.doubt_predicates and about_report:
+            return "doubts", subj
+    return None, None
+
+
+def _hedges(tokens, lex: Lexicon) -> list[str]:
+    """Hedging words among ``tokens``, read from the parse."""
+    out = []
+    for t in tokens:
+        low, lemma = t.lower_, t.lemma_.lower()
+        if low in lex.hedge_words:
+            out.append(low)
+        elif lemma in lex.hedge_verbs and t.pos_ in ("VERB", "AUX") and (
+            any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+            or any(c.lower_ == "it" and c.dep_ in ("nsubj", "expl") for c in t.children)
         ):
-            continue
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subjects:
-            continue
-        subj = subjects[0]
-        if token.tag_ == "VBN" and subj.dep_ == "nsubjpass":  # "it was reported" has no source
-            continue
-        if lemma in DENY_LEMMAS:
-            stance = "denies"
-        elif lemma in DOUBT_LEMMAS:
+            out.append(f"{low} to" if any(c.dep_ == "xcomp" for c in t.children) else f"it {low}")
+        elif t.tag_ == "VBN" and lemma in lex.hedge_passives and any(c.dep_ == "auxpass" for c in t.children) and any(
+            c.dep_ == "xcomp" for c in t.children
+        ):
+            out.append(f"{low} to")  # "is said to be", "are believed to have"
+        elif low in lex.hedge_modals and t.dep_ == "aux":
+            out.append(low)
+        elif low in ("could", "would") and t.dep_ == "aux" and any(
+            c.lower_ == "have" and c.dep_ == "aux" for c in t.head.children
+        ):
+            out.append(f"{low} have")
+        elif low in lex.conditional_marks and t.dep_ == "mark":
+            out.append(low)
+    return out
+
+
+# ---------------------------------------------------------------- relations
+
+
+def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
+    """Intermediaries named around the cue (an addressee outlet, 'confirmed to', 'in an interview with') and
+    the way it was said ('in a statement', 'on Twitter')."""
+    links, via = [], None
+    lemma = cue.lemma_.lower()
+    for c in cue.children:
+        if c.dep_ in ("dative", "dobj") and lemma in ("tell", "inform", "confirm") and c.pos_ in ("NOUN", "PROPN"):
+            toks = list(c.subtree)
+            kind = _kind(c, toks, lex)
+            if kind in ("outlet", "organisation") or c.lemma_.lower() in lex.outlet_words:
+                links.append(_link(c, toks, "intermediary", lex))
+        elif c.dep_ == "prep" and c.lower_ in ("to", "in", "on", "via", "through", "during", "at"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            olemma = obj.lemma_.lower()
+            if c.lower_ == "to" and lemma in ("confirm", "say", "speak", "report", "reveal", "describe", "explain"):
+                toks = list(obj.subtree)
+                if _kind(obj, toks, lex) in ("outlet", "organisation"):
+                    links.append(_link(obj, toks, "intermediary", lex))
+            elif olemma in lex.medium_nouns or obj.ent_type_ == "ORG" and c.lower_ in ("on", "via"):
+                span = _edge(list(obj.subtree))
+                via = _slice(cue.doc, span[0], span[1]) if span else obj.text
+                for g in obj.children:  # "in an interview with the BBC"
+                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "on"):
+                        o2 = next((x for x in g.children if x.dep_ == "pobj"), None)
+                        if o2 is not None and _kind(o2, list(o2.subtree), lex) in ("outlet", "organisation"):
+                            links.append(_link(o2, list(o2.subtree), "intermediary", lex))
+    return links, via
+
+
+def _source_like(tok, lex: Lexicon) -> bool:
+    """A word that can name who speaks: a name, a pronoun, an office, people, a document."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.lower_ in lex.pronouns
+            or lemma in lex.unnamed_heads or lemma in lex.organisation_heads or lemma in lex.outlet_words
+            or lemma in lex.medium_nouns or lemma in lex.role_nouns)
+
+
+def _citing(cue, lex: Lexicon):
+    """'Tolo News, citing local sources, reported': the cited source."""
+    for c in cue.children:
+        if c.dep_ in ("advcl", "xcomp", "acl", "prep") and c.lemma_.lower() in lex.citing and c.tag_ == "VBG":
+            obj = next((x for x in c.children if x.dep_ in ("dobj", "pobj")), None)
+            if obj is not None and _source_like(obj, lex):
+                return c, obj
+    return None, None
+
+
+def _relation(cue, lex: Lexicon) -> Attribution | None:
+    """The attribution one cue token makes, or None where it makes none."""
+    doc = cue.doc
+    lemma = cue.lemma_.lower()
+    low = cue.lower_
+    according = low == "according"
+    if according:
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if src is None:
+            return None
+        cue_toks = [cue, to]
+        head = cue.head
+        if head is cue:
+            content = []
+        else:
+            content = [t for t in _subtree_without(head, [cue]) if t.text not in _PUNCT_EDGE or t.i != cue.i - 1]
+        stance, about = "asserts", "event"
+        negated_cue, refused = False, False
+    else:
+        if cue.pos_ not in ("VERB", "AUX") or any(c.dep_ == "prt" for c in cue.children):
+            return None  # "written off", "find out": another verb
+        if cue.tag_ == "VBN" and cue.dep_ in ("acl", "amod"):
+            return None  # "the reported details", "figures reported on Sunday": no one speaks
+        stance = lex.stance[lemma] if lemma in lex.stance else "asserts"
+        negated_cue = _is_negated(cue)
+        refused = cue.head is not cue and cue.dep_ in ("xcomp", "acomp") and (
+            cue.head.lemma_.lower() in lex.refuse or cue.head.lower_ in lex.refuse)
+        if not refused and cue.dep_ == "xcomp" and cue.head.dep_ == "acomp" and cue.head.lower_ in lex.refuse:
+            refused = True
+        passive = any(c.dep_ == "auxpass" for c in cue.children) or (
+            cue.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in cue.children))
+        cue_toks = [cue] + [c for c in cue.children if c.dep_ in ("neg", "prt") or (
+            c.dep_ in ("aux", "auxpass") and (negated_cue or refused))]
+        src = None
+        if passive:
+            agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+            src = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+            if src is None and not (lemma in lex.verify and (negated_cue or refused)):
+                return None  # "it was reported", "is said to be": no source (a hedge, found elsewhere)
+        else:
+            src = _subject(cue, lex)
+            if src is not None and src.lower_ in _EXPLETIVE and src.dep_ == "expl":
+                src = None
+        preset = None
+        if src is None and not passive and lemma not in lex.figure_verbs:
+            preset = _inverted(cue)
+            if preset is not None:
+                src = preset[0]
+        if src is None and not (lemma in lex.verify and (negated_cue or refused)):
+            return None
+        if negated_cue and stance == "asserts" and lemma not in lex.verify:
+            return None  # "did not say": no statement
+        exclude = {t.i for t in cue_toks}
+        if src is not None:
+            exclude.update(t.i for t in src.subtree)
+        content = preset[1] if preset is not None else _content_tokens(cue, lex, exclude)
+        if passive and not content:
+            subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:
+                content = list(subj.subtree)
+        if not content and lemma not in lex.figure_verbs:
+            inverted = _inverted(cue)
+            if inverted is not None:
+                # "The Taliban overran X on June 22, a district official told Reuters" with a parse that
+                # does not say so: the words between the comma and the cue speak, the clause before is said.
+                src, content = inverted
+        if not content:
+            return None  # "reported from Washington", "fear for their safety": nothing is reported
+        if lemma in lex.figure_verbs and passive:
+            return None
+        if src is not None and src.lower_ == "you":
+            return None  # "you said", "do you think": a question to someone, not a source
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if lemma in lex.content_object_only and obj is not None and (
+                obj.pos_ == "PROPN" or obj.lower_ in ("him", "her", "me", "us", "you")
+                or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or obj.lemma_.lower() in lex.unnamed_heads or obj.lemma_.lower() in lex.role_nouns):
+            return None  # "questioned the spokesman", "voters reject candidates": people, not a statement
+        if lemma in lex.needs_document and (src is None or not (
+                src.lemma_.lower() in lex.medium_nouns or _kind(src, [src], lex) in ("document", "outlet"))):
+            return None  # "the data showed", "footage showed", "Tolo TV showed"; not "the attackers showed"
+        about = "event"
+        if lemma in lex.verify and (negated_cue or refused):
             stance = "doubts"
-        tokens = list(subj.subtree)
-        # An appositive after the name stays in the source ("Zabiullah Mujahid, a Taliban spokesman"), but
-        # what a bad parse hangs before it does not ("... after clashes in Badakhshan, Tajik officials said").
-        first, last = tokens[0].i, tokens[-1].i + 1
-        if last <= token.i:
-            commas = [t.i for t in sent.doc[first: token.i] if t.text in (",", ";", ":", "--", "\u2014")]
-            if commas:
-                phrase = [t for t in sent.doc[commas[-1] + 1: token.i] if t.pos_ != "AUX" and t.dep_ != "neg"]
-                if any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
-                    first, last = phrase[0].i, phrase[-1].i + 1
-        words = sent.doc[first:last]
-        source = _clean_source(words.text)
-        if source.lower() in _PRONOUNS:
-            # A pronoun: the source is whoever the previous sentence named; keep the word, mark it.
-            source = source.lower()
-        start, end = words.start_char, words.end_char
-        return Attribution(source, text[start - base: token.idx + len(token.text) - base] if token.idx > start
-                           else text[token.idx - base: end - base], stance, hedged, min(start, token.idx),
-                           max(end, token.idx + len(token.text)))
-    return Attribution(None, None, stance, hedged)
+        elif stance == "denies" and negated_cue:
+            stance = "asserts"  # "did not deny"
+
+    # Who speaks, and through whom.
+    chain: list[dict] = []
+    via = None
+    if not according:
+        chain, via = _chain_from_cue(cue, lex)
+        cited_verb, cited = _citing(cue, lex)
+        if cited is not None and src is not None:
+            chain.append(_link(src, _source_tokens(src, cue), "intermediary", lex))
+            src = cited
+            cue_toks.append(cited_verb)
+    speaker = src
+    document_span = None
+    if src is not None and src.lemma_.lower() in lex.medium_nouns and src.ent_type_ not in ("ORG", "PERSON"):
+        owner = _owner_of_document(src)
+        document_span = _edge(_source_tokens(src, cue))
+        via = _slice(doc, document_span[0], document_span[1]) if document_span else src.text
+        if owner is not None:
+            speaker = owner
+    source_toks = _source_tokens(speaker, cue) if speaker is not None else []
+    if speaker is not None and speaker is src and speaker.lower_ in _REL_PRONOUNS:
+        return None
+    if speaker is not None and (speaker.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or (
+            speaker.pos_ == "PRON" and speaker.lower_ not in lex.pronouns | lex.first_person)):
+        return None  # "All told", "what she said": no one named
+    if speaker is not None:
+        for c in speaker.children:  # "residents interviewed by the newspaper"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                agent = _agent(c)
+                if agent is not None and _source_like(agent, lex):
+                    chain.append(_link(agent, list(agent.subtree), "intermediary", lex))
+        chain.append(_link(speaker, source_toks, "speaker", lex, via))
+
+    # Stance from the content: "said the reports were false", "said the figure was exaggerated".
+    pred = _predicate(content)
+    judged, judged_subj = _copular_judgement(pred, lex)
+    if judged and stance == "asserts":
+        stance = judged
+    figure_stances: list[dict] = []
+    if stance in ("denies", "doubts"):
+        target = None
+        if judged_subj is not None:
+            target = judged_subj
+        elif not according:
+            target = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if target is None and pred is not None and pred.pos_ in ("NOUN", "NUM"):
+                target = pred
+        fig = _figure_of(target, lex)
+        if fig is not None:
+            fig["stance"] = stance
+            fig["by"] = chain[-1]["name"] if chain and chain[-1]["link"] == "speaker" else None
+            figure_stances.append(fig)
+            about = "figure"
+    # Negated predicates inside the content (for the stance on each event the content tells).
+    negated = [(t.idx, t.idx + len(t.text)) for t in content if t.pos_ in ("VERB", "AUX", "ADJ") and _is_negated(t)]
+    hedges = _hedges(content, lex) + ([lemma] if lemma in lex.hedged_cues else [])
+    if lemma in lex.verify and stance == "doubts":
+        span = _edge(cue_toks)
+        hedges.append(_slice(doc, span[0], span[1]) if span else cue.text)  # "could not be independently verified"
+    hedges += [t.lower_ for t in cue.children if t.lower_ in lex.hedge_words]
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lex.hedge_verbs:
+        hedges.append(f"{cue.head.lower_} to")  # "appeared to show"
+
+    cue_span = _edge(cue_toks)
+    src_span = _edge(source_toks) if source_toks else None
+    content_span = _edge(content) if content else None
+    name = chain[-1]["name"] if chain and chain[-1]["link"] == "speaker" else None
+    if name is not None and name.lower() in lex.pronouns:
+        name = name.lower()
+    # The attribution's words: the source and the cue (and what lies between), as the old finder gave.
+    parts = [s for s in (src_span, cue_span, document_span) if s is not None]
+    if according:
+        whole = _edge(_source_tokens(src, cue))
+        parts = [(cue.idx, max(whole[1], src_span[1] if src_span else 0))] if whole else parts
+    start = min(p[0] for p in parts) if parts else None
+    end = max(p[1] for p in parts) if parts else None
+    for link in chain:
+        if link["link"] == "intermediary" and link["start"] is not None and start is not None:
+            if abs(link["start"] - end) < 40 or abs(start - link["end"]) < 40:
+                start, end = min(start, link["start"]), max(end, link["end"])
+    text = _slice(doc, start, end) if start is not None else None
+    return Attribution(
+        attributed_to=name,
+        text=text,
+        stance=stance,
+        hedged=bool(hedges),
+        start=start,
+        end=end,
+        cue=_slice(doc, cue_span[0], cue_span[1]) if cue_span else cue.text,
+        cue_span=cue_span,
+        source_span=src_span,
+        content_span=content_span,
+        chain=chain,
+        source_kind=chain[-1]["kind"] if chain and chain[-1]["link"] == "speaker" else None,
+        about=about,
+        figure_stances=figure_stances,
+        hedges=hedges,
+        negated=negated,
+    )
+
+
+def _outer(rel: Attribution, relations: list[Attribution]) -> Attribution | None:
+    """The relation whose content holds ``rel``'s cue (the innermost one), if any."""
+    best = None
+    for o in relations:
+        if o is rel or o.content_span is None or rel.cue_span is None:
+            continue
+        s, e = o.content_span
+        if s <= rel.cue_span[0] < e and (best is None or e - s < best.content_span[1] - best.content_span[0]):
+            best = o
+    return best
+
+
+def find_relations(sent, lex: Lexicon | None = None) -> list[Attribution]:
+    """Every attribution in one spaCy sentence span, in the order of their cues."""
+    lex = lex or lexicon()
+    out = []
+    by_token: dict[int, Attribution] = {}
+    for tok in sent:
+        if tok.lemma_.lower() in lex.loop_lemmas or tok.lower_ == "according":
+            rel = _relation(tok, lex)
+            if rel is not None:
+                out.append(rel)
+                by_token[tok.i] = rel
+                head = by_token.get(tok.head.i)
+                if (head is not None and head.stance == "denies" and rel.stance == "asserts" and tok.tag_ == "VBG"
+                        and tok.dep_ in ("advcl", "xcomp", "conj")):
+                    # "denied the claim, saying security forces were in control": the other account given
+                    # against what is denied denies it.
+                    rel.stance = "denies"
+    # First-person words inside what another source says are that source's own ("'I think we will take the
+    # city,' said X"): the outer relation holds them.
+    if out:
+        inside = [r for r in out if r.source_kind == "pronoun" and r.attributed_to in lex.first_person
+                  and (_quoted(sent, r.cue_span[0]) or any(
+                      o is not r and o.content_span and o.content_span[0] <= r.cue_span[0] < o.content_span[1]
+                      for o in out))]
+        out = [r for r in out if r not in inside]
+    # A statement inside what another source says ("officials said the Taliban claimed ...") is heard through
+    # that source: its speaker is an intermediary of the inner chain.
+    for inner in out:
+        outer = _outer(inner, out)
+        if outer is not None and outer.chain and inner.source_kind != "pronoun":
+            link = dict(outer.chain[-1], link="intermediary")
+            inner.chain = outer.chain[:-1] + [link] + inner.chain
+    # A speaker who says he doubts or denies ("an analyst said he doubted the figure") doubts or denies.
+    for outer in out:
+        if outer.stance != "asserts" or outer.content_span is None:
+            continue
+        for inner in out:
+            if inner is outer or inner.cue_span is None or inner.stance == "asserts":
+                continue
+            s, e = outer.content_span
+            if s <= inner.cue_span[0] < e and (inner.source_kind == "pronoun" or inner.attributed_to is None):
+                outer.stance, outer.about = inner.stance, inner.about
+                outer.figure_stances = outer.figure_stances + inner.figure_stances
+                outer.hedged = outer.hedged or inner.hedged
+                outer.hedges = outer.hedges + inner.hedges
+    return out
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _quoted(sent, offset: int) -> bool:
+    """Whether ``offset`` lies inside quotation marks opened earlier in the paragraph."""
+    doc = sent.doc
+    first = doc[sent.start]
+    start = sent.start_char
+    # The paragraph up to here: back over the sentences of this paragraph (a blank line ends it).
+    while first.i > 0 and "\n" not in doc[first.i - 1].whitespace_ and "\n" not in doc[first.i - 1].text:
+        first = doc[first.i - 1]
+        start = first.idx
+    before = _slice(doc, start, offset) if offset > start else ""
+    opened = before.count("\u201c") - before.count("\u201d")
+    if opened > 0:
+        return True
+    return (before.count('"') + before.count("''") + before.count("``")) % 2 == 1
+
+
+def _depth(rel: Attribution, sent) -> int:
+    if rel.cue_span is None:
+        return 99
+    span = sent.doc.char_span(rel.cue_span[0], rel.cue_span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return 99
+    tok, d = span.root, 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _sentence_hedges(sent, lex: Lexicon) -> list[str]:
+    return _hedges(list(sent), lex)
+
+
+def _sentence_negated(sent, lex: Lexicon) -> list[tuple[int, int]]:
+    return [(t.idx, t.idx + len(t.text)) for t in sent if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and _is_negated(t)]
+
+
+def find_attribution(sent, text: str | None = None, triggers=None) -> Attribution:
+    """The attribution of one spaCy sentence span (character offsets in the document), with every relation
+    of the sentence in ``relations``.
+
+    The sentence's attribution is the relation whose content holds the sentence's event words (``triggers``:
+    anything with a ``start`` offset) where they are given, else the relation nearest the root of the parse.
+    A sentence whose event words no relation reports is the outlet's own voice: ``attributed_to`` is null.
+    """
+    lex = lexicon()
+    words = [t for t in sent if t.lower_ in lex.trigger_words or t.lemma_.lower() in lex.trigger_words]
+    if not words:
+        return Attribution(None, None, "asserts", False)
+    relations = [r for r in find_relations(sent, lex)]
+    negated = _sentence_negated(sent, lex) if any(t.lower_ in ("not", "n't", "never", "longer") for t in words) else []
+    primary = None
+    if relations:
+        starts = sorted(t.start for t in triggers) if triggers else []
+        if starts:
+            # The relation reporting most event words; of equals, the one reporting the first of them; of
+            # those, the innermost ("officials said the Taliban claimed ...": the Taliban's claim).
+            best, best_key = None, None
+            for rel in relations:
+                if rel.content_span is None:
+                    continue
+                s, e = rel.content_span
+                inside = [x for x in starts if s <= x < e]
+                if not inside:
+                    continue
+                key = (-len(inside), inside[0], e - s)
+                if best_key is None or key < best_key:
+                    best, best_key = rel, key
+            primary = best
+            if primary is None:
+                # No relation reports the event words: where a root relation has no content of its own
+                # but stands over the sentence ("..., officials said" with a bad parse), keep it.
+                roots = [r for r in relations if _depth(r, sent) == 0 and r.content_span is None]
+                primary = roots[0] if roots else None
+        else:
+            primary = min(relations, key=lambda r: _depth(r, sent))
+    if primary is None:
+        hedges = _sentence_hedges(sent, lex)
+        stance = "asserts"
+        verify = [r for r in relations if r.attributed_to is None and r.stance == "doubts"]
+        if verify:
+            stance = verify[0].stance
+            hedges += verify[0].hedges
+        return Attribution(None, None, stance, bool(hedges), relations=relations, negated=negated,
+                           hedges=hedges, about=verify[0].about if verify else "event",
+                           figure_stances=list(verify[0].figure_stances) if verify else [])
+    # Hedges anywhere in the sentence outside other relations' sources count for the primary relation.
+    other_sources = [r.source_span for r in relations if r is not primary and r.source_span]
+    extra = [h for h in _hedges([t for t in sent if not any(s <= t.idx < e for s, e in other_sources)], lex)
+             if h not in primary.hedges]
+    primary.hedges = primary.hedges + extra
+    primary.hedged = bool(primary.hedges)
+    if primary.attributed_to is not None:
+        # The outlet's own doubt in the same sentence ("30 were killed, officials said, though the figure could
+        # not be verified"): the officials still assert; the outlet's doubt is kept on the figure, by no one
+        # but the outlet (``by``: null), and hedges the claim.
+        for r in relations:
+            if r is not primary and r.attributed_to is None and r.stance == "doubts":
+                primary.figure_stances = primary.figure_stances + [dict(f, by=None) for f in r.figure_stances]
+                primary.hedges = primary.hedges + [h for h in r.hedges if h not in primary.hedges]
+                primary.hedged = True
+    if triggers and primary.stance == "asserts" and primary.content_span is not None:
+        s, e = primary.content_span
+        covered = [t for t in triggers if s <= t.start < e]
+        if covered and all(any(ns <= t.start < ne for ns, ne in primary.negated) for t in covered[:1]):
+            primary.stance = "denies"  # "officials said the Taliban had not captured the city"
+    primary.relations = relations
+    primary.negated = sorted(set(primary.negated) | set(negated))
+    return primary
+
+
+def attribution_at(att: Attribution, start: int) -> Attribution:
+    """The relation of a sentence whose content holds the character offset ``start`` (an event word), the
+    innermost one; the sentence's own attribution where none does."""
+    best = None
+    for rel in att.relations or [att]:
+        if rel.content_span is None:
+            continue
+        s, e = rel.content_span
+        if s <= start < e and (best is None or e - s < best.content_span[1] - best.content_span[0]):
+            best = rel
+    return best or att
+
+
+# ---------------------------------------------------------------- pronouns and figures across sentences
+
+PRONOUN_SOURCES = frozenset({"he", "she", "they", "we", "i", "who", "it", "this", "that"})
+_SINGULAR_PERSON = frozenset({"he", "she", "i"})
+_PLURAL = frozenset({"they", "we"})
+
+
+def _fits(word: str, prev: Attribution) -> bool:
+    link = prev.chain[-1] if prev.chain else {}
+    kind, plural = prev.source_kind, bool(link.get("plural"))
+    if word in _SINGULAR_PERSON:
+        return kind in ("person", "unnamed") and not plural
+    if word in _PLURAL:
+        return plural or kind in ("organisation", "outlet", "unnamed")
+    if word == "it":
+        return kind in ("organisation", "outlet", "document") and not plural
+    return True
+
+
+def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
+    """'he added', 'they said': the latest source named before that a pronoun of this kind can stand for
+    (he/she: one person; they/we: people or an organisation; it: an organisation, outlet or document),
+    else the latest source; with none named before, the source is unknown (null). The pronoun's own words
+    stay in the chain's last link (``text``)."""
+    word = (att.attributed_to or "").lower()
+    recent = [p for p in earlier[-8:] if p.attributed_to]
+    prev = next((p for p in reversed(recent) if _fits(word, p)), None) or (recent[-1] if recent else None)
+    last = dict(att.chain[-1]) if att.chain else {"link": "speaker"}
+    if prev is None:
+        last.update(name=None, text=word or None)
+        return replace(att, attributed_to=None, source_kind=None, chain=att.chain[:-1] + [last])
+    pl = prev.chain[-1] if prev.chain else {}
+    last.update({k: pl.get(k) for k in ("name", "kind", "title", "organisation", "plural")})
+    last["text"] = word
+    return replace(att, attributed_to=prev.attributed_to, source_kind=prev.source_kind,
+                   chain=att.chain[:-1] + [last])
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,'\u2019s").lower() for w in text.replace("'s", " ").split() if len(w) > 2]
+
+
+def owner_matches(owner: str | None, source: str | None) -> bool:
+    """Whether the owner named for a figure ('the officials', 'Tajik') is this source ('Afghan officials',
+    "Tajikistan's State Committee for National Security"): every word of the owner, but articles, begins a
+    word of the source (or the other way round), by its first five letters."""
+    if not owner or not source:
+        return False
+    ow = [w for w in _words(owner) if w not in ("the", "their", "its")]
+    sw = _words(source)
+    if not ow or not sw:
+        return False
+
+    def same(a: str, b: str) -> bool:
+        n = min(5, len(a), len(b))
+        return a[:n] == b[:n] and (a.startswith(b) or b.startswith(a) or n >= 5)
+
+    return all(any(same(o, s) for s in sw) for o in ow)

@@ -141,12 +141,31 @@ class ActorMention:
 
 @dataclass(slots=True)
 class Attribution:
+    """One statement a sentence reports (see attribution.py): who (``attributed_to``, the immediate speaker;
+    ``chain`` from the first intermediary to the speaker), through which cue, about which content.
+    ``start``/``end`` cover the source and the cue. Offsets are in the document's text."""
+
     attributed_to: str | None
     text: str | None
     stance: str  # asserts | denies | doubts
     hedged: bool
     start: int | None = None
     end: int | None = None
+    cue: str | None = None  # "said", "could not confirm", "according to"
+    cue_span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None
+    content_span: tuple[int, int] | None = None
+    # Sources of sources, outermost first, the speaker last (the publishing outlet is added by the claim):
+    # {"name", "link": intermediary|speaker, "kind", "title", "organisation", "via", "start", "end"}.
+    chain: list[dict] = field(default_factory=list)
+    source_kind: str | None = None  # person | organisation | outlet | unnamed | document | pronoun
+    about: str = "event"  # event | figure: what the stance is about
+    # Stances on figures: {"text", "start", "end", "owner" (whose figure), "value", "stance", "by" (who takes
+    # the stance; null: the outlet)}.
+    figure_stances: list[dict] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)  # the hedging words found ("reportedly", "appears to")
+    negated: list[tuple[int, int]] = field(default_factory=list)  # predicates the parse says are negated
+    relations: list[Attribution] = field(default_factory=list)  # every attribution of the sentence
 
 
 # ---------------------------------------------------------------- claims and events
@@ -163,6 +182,17 @@ class Claim:
     hedged: bool
     sentence: str
     span: tuple[int, int]
+    cue: str | None = None  # the words of the cue: "said", "denied", "could not confirm", "according to"
+    cue_span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None
+    content_span: tuple[int, int] | None = None  # the words the source is reported to have said
+    # Who says so, link by link: the publishing outlet first, the speaker (attributed_to) last;
+    # {"name", "link": outlet|intermediary|speaker, "kind", "title", "organisation", "via", "start", "end"}.
+    chain: list[dict] = field(default_factory=list)
+    source_kind: str | None = None  # person | organisation | outlet | unnamed | document | pronoun
+    about: str = "event"  # event | figure: a doubt about a number is a doubt on the figure, not the event
+    figure_stances: list[dict] = field(default_factory=list)  # {"text", "owner", "value", "stance", ...}
+    hedges: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -175,6 +205,13 @@ class Claim:
             "hedged": self.hedged,
             "sentence": self.sentence,
             "span": list(self.span),
+            "cue": self.cue,
+            "content_span": list(self.content_span) if self.content_span else None,
+            "chain": [dict(link) for link in self.chain],
+            "source_kind": self.source_kind,
+            "about": self.about,
+            "figure_stances": [dict(f) for f in self.figure_stances],
+            "hedges": list(self.hedges),
         }
 
 
@@ -183,11 +220,26 @@ class Evidence:
     """Where in the document each field came from: field name -> list of (start, end) offsets."""
 
     marks: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # Why the clause was taken for an event ("asserted"), from contested.eventness.
+    reason: str | None = None
 
     def add(self, name: str, start: int | None, end: int | None) -> None:
         if start is None or end is None or end <= start:
             return
         self.marks.setdefault(name, []).append((start, end))
+
+
+@dataclass(slots=True)
+class Rejection:
+    """A trigger word whose clause tells no event, and why (contested.eventness): kept for ``explain``."""
+
+    doc_id: str
+    trigger: str
+    family: str
+    start: int
+    end: int
+    reason: str  # negated | modal: could | plan: threatened | question | background: dated 1996 | ...
+    sentence: str
 
 
 @dataclass(slots=True)
@@ -208,6 +260,11 @@ class Event:
     confidence: float = 0.5
     evidence: list[Evidence] = field(default_factory=list)  # one per claim, same order
     trigger: str | None = None
+    # Filled by fusion (contested.fusion) and the contradiction checks (contested.contradictions):
+    fused_because: list[str] = field(default_factory=list)  # why mentions were merged, one line per link
+    figure_ranges: list[dict] = field(default_factory=list)  # contested figures: unit, low, high, who holds each end
+    contradictions: list[dict] = field(default_factory=list)  # {"kind", "claims": [claim indices], "note"}
+    confidence_basis: str | None = None  # how the confidence was reached (the rule, applied), for explain
 
     def as_json(self) -> dict:
         """The event as the contract's event.schema.json describes it."""
@@ -245,4 +302,8 @@ class Event:
             "claims": [c.as_json() for c in self.claims],
             "flags": list(self.flags),
             "confidence": round(float(self.confidence), 3),
+            "fused_because": list(self.fused_because),
+            "figure_ranges": list(self.figure_ranges),
+            "contradictions": list(self.contradictions),
+            "confidence_basis": self.confidence_basis,
         }

@@ -1,0 +1,353 @@
+"""Who says so: source, cue, content, chain, stance and hedges of each reported statement.
+
+Every sentence here is ILLUSTRATIVE: written for these tests in the way conflict news is written (no real
+report is quoted; the places and people are placeholders).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contested.attribution import find_attribution, find_relations, owner_matches, resolve_pronoun
+from contested.nlp import load_nlp
+from contested.records import Attribution
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def sent_of(nlp, text: str):
+    doc = nlp(text)
+    return next(iter(doc.sents)), doc
+
+
+def relations(nlp, text: str) -> list[Attribution]:
+    sent, _ = sent_of(nlp, text)
+    return find_relations(sent)
+
+
+def content(doc_text: str, rel: Attribution) -> str | None:
+    return doc_text[rel.content_span[0]: rel.content_span[1]] if rel.content_span else None
+
+
+@dataclass
+class Word:
+    """A stand-in for a trigger: all find_attribution reads of one is its start offset."""
+
+    start: int
+
+
+def trigger(text: str, word: str) -> Word:
+    return Word(text.index(word))
+
+
+def test_inverted_report_has_source_cue_and_content(nlp):
+    text = "The insurgents captured the district centre on Sunday, local officials said."
+    (rel,) = relations(nlp, text)
+    assert (rel.attributed_to, rel.cue, rel.stance, rel.hedged) == ("local officials", "said", "asserts", False)
+    assert content(text, rel) == "The insurgents captured the district centre on Sunday"
+    assert rel.source_kind == "unnamed"
+    assert [link["link"] for link in rel.chain] == ["speaker"]
+
+
+def test_a_named_spokesman_keeps_role_and_organisation(nlp):
+    text = "Ahmad Karimi, an army spokesman, said the base had been retaken."
+    (rel,) = relations(nlp, text)
+    assert rel.attributed_to == "Ahmad Karimi, an army spokesman"
+    speaker = rel.chain[-1]
+    assert speaker["kind"] == "person" and speaker["title"] == "spokesman"
+    assert content(text, rel) == "the base had been retaken"
+
+
+def test_residents_told_a_local_radio_station(nlp):
+    text = "Residents told a local radio station that the town had fallen."
+    (rel,) = relations(nlp, text)
+    assert rel.attributed_to == "Residents"
+    assert [(link["link"], link["name"]) for link in rel.chain] == [
+        ("intermediary", "local radio station"), ("speaker", "Residents")]
+    assert content(text, rel) == "that the town had fallen"
+
+
+def test_sources_confirmed_to_a_broadcaster(nlp):
+    (rel,) = relations(nlp, "Sources confirmed to Al Jazeera that the base had fallen.")
+    assert rel.attributed_to == "Sources" and rel.stance == "asserts"
+    assert rel.chain[0]["link"] == "intermediary" and rel.chain[0]["name"] == "Al Jazeera"
+
+
+def test_according_to_a_statement_on_the_ministrys_website(nlp):
+    text = "According to a statement on the ministry's website, 30 militants were killed in the raid."
+    (rel,) = relations(nlp, text)
+    assert rel.attributed_to == "the ministry" and rel.cue == "According to"
+    assert rel.chain[-1]["via"] == "a statement on the ministry's website"
+    assert content(text, rel).startswith("30 militants were killed")
+    assert text[rel.start: rel.end] == "According to a statement on the ministry's website"
+
+
+def test_an_outlet_citing_local_sources(nlp):
+    (rel,) = relations(nlp, "A local news agency, citing local sources, reported that the district had fallen.")
+    assert rel.attributed_to == "local sources"
+    assert [link["link"] for link in rel.chain] == ["intermediary", "speaker"]
+    assert rel.chain[0]["name"] == "local news agency"
+
+
+def test_a_journalists_tweet_is_credited_to_the_journalist(nlp):
+    (rel,) = relations(nlp, "A journalist for a local television station tweeted that the militants had entered "
+                            "the city.")
+    assert rel.cue == "tweeted" and rel.attributed_to == "journalist for a local television station"
+    assert rel.chain[-1]["title"] == "journalist"
+    assert rel.chain[-1]["organisation"] == "a local television station"
+
+
+def test_what_a_channel_showed_is_credited_to_it_and_appears_to_is_a_hedge(nlp):
+    (rel,) = relations(nlp, "Footage aired by a local broadcaster appeared to show fighters in the main square.")
+    assert rel.attributed_to == "local broadcaster" and rel.source_kind == "outlet"
+    assert rel.hedged and "appeared to" in rel.hedges
+
+
+def test_interviewed_residents_reporting_a_capture_assert_it(nlp):
+    text = "Residents interviewed by the newspaper said the area around the city had been captured by the insurgents."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, "captured")])
+    assert (att.attributed_to, att.stance, att.hedged) == ("Residents", "asserts", False)
+    assert att.chain[0]["name"] == "the newspaper"
+
+
+def test_negated_content_is_a_denial_of_that_event(nlp):
+    text = "Local officials said the insurgents had not captured the town."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, "captured")])
+    assert (att.attributed_to, att.stance) == ("Local officials", "denies")
+
+
+def test_a_denial_and_the_other_account_given_with_it(nlp):
+    text = "Government officials denied the claim, saying security forces were in control of the town."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, "in control")])
+    assert (att.attributed_to, att.stance, att.about) == ("Government officials", "denies", "event")
+
+
+def test_a_doubt_about_a_figure_is_on_the_figure_and_names_its_owner(nlp):
+    text = "A security analyst doubted the officials' figure of 1,200, saying the real number was closer to 400."
+    rels = relations(nlp, text)
+    doubt = rels[0]
+    assert (doubt.attributed_to, doubt.stance, doubt.about) == ("security analyst", "doubts", "figure")
+    (fig,) = doubt.figure_stances
+    assert fig["owner"] == "the officials" and fig["value"] == "1,200" and fig["stance"] == "doubts"
+
+
+def test_a_speaker_who_says_he_doubts_doubts(nlp):
+    sent, _ = sent_of(nlp, "A military analyst said he doubted the neighbouring country's figure.")
+    att = find_attribution(sent)
+    assert (att.attributed_to, att.stance, att.about) == ("military analyst", "doubts", "figure")
+    assert att.figure_stances[0]["owner"] == "the neighbouring country"
+
+
+def test_an_unverifiable_figure_is_the_outlets_doubt_and_a_hedge(nlp):
+    text = "Up to 300 fighters were reportedly killed, though the figure could not be independently verified."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, "killed")])
+    assert att.attributed_to is None and att.stance == "doubts" and att.about == "figure"
+    assert att.hedged and "reportedly" in att.hedges
+
+
+def test_could_not_confirm_doubts(nlp):
+    (rel,) = relations(nlp, "Reuters could not independently confirm the report.")
+    assert (rel.attributed_to, rel.stance, rel.hedged) == ("Reuters", "doubts", True)
+
+
+def test_rejecting_figures_is_a_denial_of_the_figures_not_of_the_event(nlp):
+    (rel,) = relations(nlp, "The insurgents rejected the figures as propaganda.")
+    assert (rel.stance, rel.about) == ("denies", "figure")
+
+
+def test_a_report_called_false_is_denied(nlp):
+    (rel,) = relations(nlp, "A spokesman for the group said the reports were false.")
+    assert rel.stance == "denies" and rel.attributed_to == "spokesman for the group"
+
+
+def test_not_saying_is_no_statement(nlp):
+    assert relations(nlp, "The governor did not say how many people had been killed.") == []
+
+
+def test_an_event_outside_the_reported_words_is_the_outlets_own(nlp):
+    text = "The insurgents captured the district on Monday, a day after the governor said the town was safe."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, "captured")])
+    assert att.attributed_to is None  # the governor said nothing about the capture
+    assert [r.attributed_to for r in att.relations] == ["the governor"]
+
+
+def test_the_relation_of_the_first_event_word_wins(nlp):
+    text = "Government forces have retaken the town, officials said, but the insurgents say fighting continues."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, "retaken"), trigger(text, "fighting")])
+    assert att.attributed_to == "officials"
+
+
+def test_a_claim_heard_through_another_source(nlp):
+    text = "Officials said the insurgents claimed to have seized the dam."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, "seized")])
+    assert att.attributed_to == "the insurgents"
+    assert [(link["link"], link["name"]) for link in att.chain] == [("intermediary", "Officials"),
+                                                                   ("speaker", "the insurgents")]
+
+
+def test_it_seems_and_said_to_be_are_hedges(nlp):
+    sent, _ = sent_of(nlp, "It seems the garrison has withdrawn from the valley.")
+    assert find_attribution(sent).hedged
+    sent, _ = sent_of(nlp, "The commander is said to be hiding in the mountains.")
+    att = find_attribution(sent)
+    assert att.hedged and att.attributed_to is None
+
+
+def test_a_plain_sentence_has_no_source(nlp):
+    sent, _ = sent_of(nlp, "The bridge was destroyed in the fighting.")
+    att = find_attribution(sent)
+    assert (att.attributed_to, att.stance, att.hedged) == (None, "asserts", False)
+
+
+def test_pronouns_take_the_latest_source_that_fits(nlp):
+    doc = nlp("The army said it had repelled the attack. A local elder said the village was calm. "
+              "It added that 12 militants were killed.")
+    sents = list(doc.sents)
+    army, elder, it = (find_attribution(s) for s in sents)
+    assert it.attributed_to == "it"
+    resolved = resolve_pronoun(it, [army, elder])
+    assert resolved.attributed_to == "The army" and resolved.chain[-1]["text"] == "it"
+    assert resolve_pronoun(it, []).attributed_to is None  # unknown is null
+
+
+@pytest.mark.parametrize("owner, source, same", [
+    ("Tajik", "Tajikistan's State Committee for National Security", True),
+    ("the officials", "Afghan officials", True),
+    ("the officials", "the insurgents", False),
+    (None, "Afghan officials", False),
+])
+def test_figure_owner_matching(owner, source, same):
+    assert owner_matches(owner, source) is same
+
+
+_WORDS = st.sampled_from(["officials", "said", "the", "town", "fell", "according", "to", "denied", "not",
+                          "reportedly", "could", "be", "verified", ",", "residents", "told", "a", "station",
+                          "figure", "doubted", "he", "that", "appeared", "captured", "."])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_WORDS, min_size=1, max_size=25))
+def test_any_word_salad_gives_a_well_formed_attribution(nlp, words):
+    text = " ".join(words)
+    doc = nlp(text)
+    for sent in doc.sents:
+        att = find_attribution(sent, sent.text, [Word(sent.start_char)])
+        for rel in [att, *att.relations]:
+            assert rel.stance in ("asserts", "denies", "doubts") and rel.about in ("event", "figure")
+            for span in (rel.cue_span, rel.source_span, rel.content_span):
+                assert span is None or 0 <= span[0] < span[1] <= len(text)
+            if rel.start is not None:
+                assert 0 <= rel.start < rel.end <= len(text)
+
+
+ARTICLE = """ILLUSTRATIVE ARTICLE, written for contested's attribution tests; not a real report. Places are real, \
+events are invented.
+
+Taliban fighters captured the Dasht-e Archi district centre in Kunduz province on Monday, residents told a local \
+radio station.
+
+More than 1,000 Afghan soldiers crossed into Tajikistan on Tuesday after clashes in Badakhshan province, Tajik \
+border officials said. A security analyst in Kabul doubted the officials' figure, saying the real number was \
+closer to 400.
+
+The Taliban said they captured Pul-e Khumri on Wednesday. Local officials said the Taliban had not captured the \
+city.
+"""
+
+
+@pytest.fixture(scope="module")
+def article():
+    from contested.pipeline import extract_documents, make_document
+
+    doc = make_document(ARTICLE, published="2021-07-08", source="Example Wire")
+    return next(extract_documents([doc]))
+
+
+def test_claims_carry_chain_cue_and_content(article, event_validator):
+    doc, events = article
+    for ev in events:
+        assert not list(event_validator.iter_errors(ev.as_json()))
+    (capture,) = [e for e in events if e.location and e.location.name == "Dasht-e Archi"]
+    claim = capture.claims[0]
+    assert claim.attributed_to == "residents" and claim.cue == "told"
+    assert [(link["link"], link["name"]) for link in claim.chain] == [
+        ("outlet", "Example Wire"), ("intermediary", "local radio station"), ("speaker", "residents")]
+    s, e = claim.content_span
+    assert doc.text[s:e].startswith("Taliban fighters captured the Dasht-e Archi district centre")
+    data = capture.as_json()["claims"][0]
+    assert data["chain"][0]["link"] == "outlet" and data["cue"] == "told"
+
+
+def test_an_analysts_doubt_is_on_the_officials_figure(article):
+    _, events = article
+    (flight,) = [e for e in events if e.type == "cross_border_flight"]
+    officials, analyst = flight.claims
+    assert (officials.attributed_to, officials.stance) == ("Tajik border officials", "asserts")
+    assert (analyst.attributed_to, analyst.stance, analyst.about) == ("security analyst in Kabul", "doubts", "figure")
+    assert analyst.figure_stances[0]["owner_claim"] == 0  # "the officials' figure" is claim 0's
+    owners = {q.value: flight.claims[q.claim].attributed_to for q in flight.quantities}
+    assert owners == {1000: "Tajik border officials", 400: "security analyst in Kabul"}
+    assert "figure_doubted" in flight.flags and "doubted" not in flight.flags
+
+
+def test_a_party_claim_and_a_denial_by_negation(article):
+    _, events = article
+    (pul,) = [e for e in events if e.location and e.location.admin1 == "Baghlan"]
+    assert [(c.attributed_to, c.stance) for c in pul.claims] == [("The Taliban", "asserts"),
+                                                                 ("Local officials", "denies")]
+
+
+def test_explain_shows_chain_cue_and_content(article):
+    from contested.export import explain_text
+
+    doc, events = article
+    (capture,) = [e for e in events if e.location and e.location.name == "Dasht-e Archi"]
+    out = explain_text(capture, {doc.doc_id: doc.text})
+    assert "who: Example Wire [outlet] > local radio station [intermediary" in out
+    assert "[[residents]]{source} [[told]]{cue}" in out
+    assert "<<[[Taliban fighters]]{actor1} [[captured]]{type}" in out and ">>, [[residents]]" in out
+    assert "[[a local radio station]]{intermediary}" in out
+
+
+def test_the_outlets_doubt_is_not_put_on_the_speaker(nlp):
+    text = "Thirty militants were killed, officials said, though the figure could not be independently verified."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, "killed")])
+    assert (att.attributed_to, att.stance, att.hedged) == ("officials", "asserts", True)
+    (fig,) = att.figure_stances
+    assert fig["stance"] == "doubts" and fig["by"] is None  # the outlet doubts, not the officials
+
+
+@pytest.mark.parametrize("text, who, stance", [
+    ("The insurgents denied it.", "The insurgents", "denies"),
+    ("The group claimed responsibility for the attack on the checkpoint.", "The group", "asserts"),
+])
+def test_short_denials_and_claims_of_responsibility(nlp, text, who, stance):
+    (rel,) = relations(nlp, text)
+    assert (rel.attributed_to, rel.stance) == (who, stance)
+
+
+@pytest.mark.parametrize("text", [
+    "She challenged him to a debate.",  # a person challenged: no statement doubted
+    "The delegates were reported from the capital.",
+    "The candidate maintained his lead in the polls.",
+    "Hundreds of families fear for their safety.",
+    "All told, about 300 people were displaced.",
+])
+def test_reporting_verbs_that_report_nothing(nlp, text):
+    sent, _ = sent_of(nlp, text)
+    assert find_attribution(sent).attributed_to is None
