@@ -6,24 +6,34 @@ text, so ingesting the same article twice gives the same id.
 
 Publication date, in order of trust: the page's own metadata (HTML meta tags, the JSONL ``published``
 field) -> ``published_from="metadata"``; a byline or dateline at the head of the text -> ``"byline"``;
-the date given by the caller -> ``"given"``; else unknown (None).
+the date given by the caller -> ``"given"``; else unknown (None). A JSONL ``published`` that is not a date
+("yesterday", "2021-13-45") is a warning (logged on the ``contested.ingest`` logger with the line) and the
+next source of a date is used; one outside the sensible range (``metadata.published_problem``: before
+1900, or more than two days after today) refuses the record.
+
+Limits (``config.settings()``): a text longer than ``max_text_chars`` is refused; a URL fetch has a total
+deadline of ``fetch_deadline_s``; a symbolic link inside a folder that points outside it is not followed.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
+import threading
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from hashlib import sha256
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
-from .metadata import byline_date, parse_published
+from .config import settings
+from .metadata import byline_date, parse_published, published_problem
 from .records import Document, InputProblem
 
 __all__ = [
@@ -34,10 +44,14 @@ __all__ = [
     "english_problem",
     "iter_documents",
     "looks_english",
+    "clean_text",
     "normalize_text",
+    "text_problem",
 ]
 
-FETCH_TIMEOUT = 20.0  # seconds
+log = logging.getLogger("contested.ingest")
+
+FETCH_TIMEOUT = 20.0  # seconds without a byte from the server; the total deadline is settings().fetch_deadline_s
 USER_AGENT = "contested/0.1 (news event extraction; +https://pypi.org/project/contested/)"
 MAX_FETCH_BYTES = 50 * 1024 * 1024
 
@@ -53,12 +67,22 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without what no UTF-8 file, JSON document or database column can hold: surrogate code
+    points (a valid pair is joined into its character, a lone one becomes U+FFFD) and NUL."""
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text.replace("\x00", "")
 
 
 def normalize_text(text: str) -> str:
     """NFC; one kind of newline; spaces collapsed and lines stripped; at most one blank line between
-    paragraphs (paragraph breaks are kept); no leading or trailing blank lines."""
-    text = unicodedata.normalize("NFC", text)
+    paragraphs (paragraph breaks are kept); no leading or trailing blank lines. Surrogate code points and
+    control characters are cleaned (``clean_text``), so that the result always encodes as UTF-8."""
+    text = unicodedata.normalize("NFC", clean_text(text))
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL.sub("", text)
     text = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -219,12 +243,41 @@ class _Raw:
     source: str | None = None
     published: date | None = None  # from the document's own metadata
     host: str | None = None  # the site's host name: the outlet when nothing better is known
+    warnings: list[str] = field(default_factory=list)  # said about the document, which is still read
 
 
-def _make(raw: _Raw, published: date | None, source: str | None) -> Document | InputProblem:
+def _field_text(value: str | None) -> str | None:
+    """A one-line metadata value (source, URL), cleaned; None when empty."""
+    if value is None:
+        return None
+    value = " ".join(clean_text(value).split())
+    return value or None
+
+
+def text_problem(text: str) -> str | None:
+    """Why a (normalized) text is refused before any extraction: over the length limit."""
+    limit = settings().max_text_chars
+    if len(text) > limit:
+        return (f"too long: {len(text):,} characters, over the limit of {limit:,} "
+                "(CONTESTED_MAX_TEXT_CHARS sets it)")
+    return None
+
+
+def _log_warning(origin: str, message: str) -> None:
+    log.warning("warning: %s: %s", origin, message)
+
+
+def _make(raw: _Raw, published: date | None, source: str | None,
+          warn: Callable[[str, str], None] = _log_warning) -> Document | InputProblem:  # fmt: skip
+    for warning in raw.warnings:
+        warn(raw.origin, warning)
+    if len(raw.text) > 2 * settings().max_text_chars:  # not worth normalizing
+        return InputProblem(raw.origin, text_problem(raw.text) or "too long")
     text = normalize_text(raw.text)
     if not text:
         return InputProblem(raw.origin, "empty: no text")
+    if (problem := text_problem(text)) is not None:
+        return InputProblem(raw.origin, problem)
     problem = english_problem(text)
     if problem is not None:
         return InputProblem(raw.origin, problem)
@@ -238,8 +291,8 @@ def _make(raw: _Raw, published: date | None, source: str | None) -> Document | I
         doc_id=document_id(text),
         text=text,
         title=title or None,
-        url=raw.url,
-        source=raw.source or source or raw.host,
+        url=_field_text(raw.url),
+        source=_field_text(raw.source) or _field_text(source) or _field_text(raw.host),
         published=when,
         published_from=how,
         origin=raw.origin,
@@ -271,29 +324,113 @@ def _from_text(text: str, origin: str, url: str | None = None) -> Iterator[_Raw]
 def _from_html(html: str | bytes, origin: str, url: str | None = None) -> Iterator[_Raw]:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        favor_precision=False,
-        include_comments=False,
-        # Only the page's own date markup, never a date guessed from the story's text.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        extracted = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            favor_precision=False,
+            include_comments=False,
+            # Only the page's own date markup, never a date guessed from the story's text.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (RecursionError, ValueError, TypeError, AttributeError):  # a page trafilatura cannot parse
+        extracted = None
+    if extracted is None:
+        # trafilatura (lxml) gives up on some pages (10,000 nested <div>s are past libxml2's depth limit):
+        # the paragraphs of the page, read without a tree.
+        fallback = _FallbackText.read(html if isinstance(html, str) else html.decode("utf-8", "replace"))
+        if len(fallback.text.split()) < _MIN_HTML_WORDS:
+            raise _Bad("empty: no text")
+        yield _Raw(text=fallback.text, origin=origin, title=fallback.title, url=url,
+                   host=urlparse(url).hostname if url else None)
+        return
     # Fewer than a handful of words is what trafilatura falls back to on a page without an article
     # (a menu entry, a cookie notice): no text.
-    if extracted is None or len((extracted.text or "").split()) < _MIN_HTML_WORDS:
+    if len((extracted.text or "").split()) < _MIN_HTML_WORDS:
         raise _Bad("empty: no text")
     host = extracted.hostname or (urlparse(url).hostname if url else None)
-    yield _Raw(
+    raw = _Raw(
         text=extracted.text,
         origin=origin,
         title=extracted.title,
         url=extracted.url or url,
         source=extracted.sitename,
         host=host,
-        published=parse_published(extracted.date) if extracted.date else None,
     )
+    when = parse_published(extracted.date) if isinstance(extracted.date, str) else None
+    if when is not None and (problem := published_problem(when, "the page's publication date")) is not None:
+        raw.warnings.append(f"{problem}; not taken")
+    else:
+        raw.published = when
+    yield raw
+
+
+class _FallbackText(HTMLParser):
+    """The text of an HTML page's paragraphs without building a tree (any depth of nesting): blocks of
+    at least ``MIN_BLOCK_WORDS`` words, outside scripts, styles, navigation, headers, footers and forms."""
+
+    SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
+                      "form", "button", "select", "textarea", "iframe", "object", "head"})
+    BLOCK = frozenset({"p", "div", "article", "section", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
+                       "h6", "blockquote", "br", "tr", "td", "th", "table", "pre", "dd", "dt", "figcaption",
+                       "body", "html"})
+    MIN_BLOCK_WORDS = 8
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skipping: dict[str, int] = {}
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.in_title = False
+        self.title: str | None = None
+        self.text = ""
+
+    @classmethod
+    def read(cls, html: str) -> _FallbackText:
+        reader = cls()
+        try:
+            reader.feed(html)
+            reader.close()
+        except (AssertionError, ValueError):  # malformed markup past what the parser recovers from
+            pass
+        reader._flush()
+        reader.text = "\n\n".join(reader.blocks)
+        return reader
+
+    def _flush(self) -> None:
+        block = " ".join("".join(self.current).split())
+        self.current = []
+        if len(block.split()) >= self.MIN_BLOCK_WORDS:
+            self.blocks.append(block)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in self.SKIP:
+            self.skipping[tag] = self.skipping.get(tag, 0) + 1
+        elif tag in self.BLOCK:
+            self._flush()
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in self.BLOCK:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in self.SKIP and self.skipping.get(tag):
+            self.skipping[tag] -= 1
+            if not self.skipping[tag]:
+                del self.skipping[tag]
+        elif tag in self.BLOCK:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title = (self.title or "") + data
+        elif not self.skipping:
+            self.current.append(data)
 
 
 _MIN_HTML_WORDS = 5
@@ -309,18 +446,26 @@ def _record(obj: object, origin: str) -> _Raw:
     if not isinstance(text, str):
         raise _Bad(f"invalid record: 'text' is {type(text).__name__}, not a string")
 
-    def field(name: str) -> str | None:
+    def text_field(name: str) -> str | None:
         value = obj.get(name)
         return value.strip() or None if isinstance(value, str) else None
 
-    return _Raw(
-        text=text,
-        origin=origin,
-        title=field("title"),
-        url=field("url"),
-        source=field("source"),
-        published=parse_published(field("published") or field("date")),
-    )
+    raw = _Raw(text=text, origin=origin, title=text_field("title"), url=text_field("url"),
+               source=text_field("source"))
+    name = "published" if obj.get("published") not in (None, "") else "date"
+    value = obj.get(name)
+    if value in (None, ""):
+        return raw
+    when = parse_published(value) if isinstance(value, str) else None
+    if when is None:
+        shown = _short(repr(value) if not isinstance(value, str) else repr(clean_text(value)), 60)
+        raw.warnings.append(f"'{name}' is not a date ({shown}); the date is taken from a byline or "
+                            "dateline, else from --published, else left unknown")
+        return raw
+    if (problem := published_problem(when, f"'{name}'")) is not None:
+        raise _Bad(f"refused: {problem}")
+    raw.published = when
+    return raw
 
 
 def _from_jsonl(data: bytes, origin: str) -> Iterator[_Raw | InputProblem]:
@@ -413,24 +558,34 @@ def _from_bytes(data: bytes, kind: str | None, origin: str, url: str | None = No
 
 def _read_file(path: Path, kind: str | None) -> Iterator[_Raw | InputProblem]:
     try:
+        size = path.stat().st_size
+        if kind != "jsonl" and size > MAX_FETCH_BYTES:
+            raise _Bad(f"too large: {size / 2**20:.0f} MiB, over the limit of {MAX_FETCH_BYTES // 2**20} MiB "
+                       "for one document")
         data = path.read_bytes()
     except OSError as exc:
         raise _Bad(f"unreadable: {exc.strerror or exc}") from None
     yield from _from_bytes(data, kind, str(path))
 
 
-def _fetch(url: str) -> Iterator[_Raw | InputProblem]:
+def _download(url: str, read_timeout: float, cancelled: threading.Event,
+              opened: dict[str, object]) -> tuple[bytes, str, str | None, str]:  # fmt: skip
+    """(body, content type, charset, final URL); raises _Bad. Stops early once ``cancelled`` is set; the
+    response is put in ``opened`` so that the caller can cut its connection."""
     import requests
 
     try:
         with requests.get(
-            url, timeout=FETCH_TIMEOUT, headers={"User-Agent": USER_AGENT}, stream=True
+            url, timeout=read_timeout, headers={"User-Agent": USER_AGENT}, stream=True
         ) as resp:
+            opened["response"] = resp
             if resp.status_code >= 400:
                 reason = f" {resp.reason}" if resp.reason else ""
                 raise _Bad(f"fetch failed: HTTP {resp.status_code}{reason}")
             chunks, size = [], 0
-            for chunk in resp.iter_content(65536):
+            for chunk in resp.iter_content(16384):
+                if cancelled.is_set():
+                    raise _Bad("fetch failed: cancelled")
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_FETCH_BYTES:
@@ -440,13 +595,55 @@ def _fetch(url: str) -> Iterator[_Raw | InputProblem]:
             charset = None
             if m := re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type):
                 charset = m.group(1)
-            final_url = resp.url or url
+            return data, content_type, charset, resp.url or url
     except requests.Timeout:
-        raise _Bad(f"fetch failed: timeout after {FETCH_TIMEOUT:g} s") from None
+        raise _Bad(f"fetch failed: timeout after {read_timeout:g} s") from None
     except requests.ConnectionError as exc:
         raise _Bad(f"fetch failed: connection error ({_short(exc)})") from None
     except requests.RequestException as exc:
         raise _Bad(f"fetch failed: {type(exc).__name__} ({_short(exc)})") from None
+
+
+def _cut(response: object) -> None:
+    """Shut the socket of a response being read in another thread, so that its read ends now."""
+    import socket
+
+    sock = getattr(getattr(getattr(response, "raw", None), "connection", None), "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _fetch(url: str) -> Iterator[_Raw | InputProblem]:
+    """The page at ``url``, within a total deadline (``settings().fetch_deadline_s``: name lookup,
+    connection and every byte); a server that answers slowly, or never, is a reason, not a hang. The
+    download runs in a worker thread that is abandoned (and told to stop) at the deadline."""
+    deadline = settings().fetch_deadline_s
+    cancelled = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["value"] = _download(url, min(FETCH_TIMEOUT, deadline), cancelled, outcome)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="contested-fetch", daemon=True)
+    worker.start()
+    worker.join(deadline)
+    if worker.is_alive():
+        cancelled.set()
+        _cut(outcome.get("response"))
+        raise _Bad(f"fetch failed: no complete answer within {deadline:g} s (the total deadline; "
+                   "CONTESTED_FETCH_DEADLINE sets it)")
+    if "error" in outcome:
+        error = outcome["error"]
+        if isinstance(error, _Bad):
+            raise error
+        raise _Bad(f"fetch failed: {type(error).__name__} ({_short(error)})")
+    data, content_type, charset, final_url = outcome["value"]
     if "html" in content_type or "xml" in content_type:
         kind: str | None = "html"
     elif "json" in content_type:
@@ -470,15 +667,38 @@ def _short(exc: Exception, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _folder_files(root: Path) -> list[Path]:
-    """Files with a known suffix under ``root``, recursively, sorted; hidden files and folders skipped."""
+def _outside(link: Path, root: Path) -> str | None:
+    """Why the symbolic link ``link`` is not followed: it points outside ``root`` (resolved), or nowhere."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "skipped: a symbolic link that points nowhere (or in a loop); not followed"
+    if not target.is_relative_to(root):
+        return f"skipped: a symbolic link to {target}, outside the folder {root}; not followed"
+    return None
+
+
+def _folder_files(root: Path) -> tuple[list[Path], list[InputProblem]]:
+    """Files with a known suffix under ``root``, recursively, sorted; hidden files and folders skipped.
+    A symbolic link to a file outside ``root`` is not followed but reported, and so is a link to a folder
+    outside it (links to folders are never walked: what they hold inside ``root`` is walked anyway)."""
     found: list[Path] = []
+    problems: list[InputProblem] = []
+    real_root = root.resolve()
     for folder, dirs, files in os.walk(root):
+        for d in sorted(dirs):
+            link = Path(folder) / d
+            if not d.startswith(".") and link.is_symlink() and (why := _outside(link, real_root)) is not None:
+                problems.append(InputProblem(str(link), why))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES:
-                found.append(Path(folder) / name)
-    return sorted(found, key=lambda p: p.relative_to(root).parts)
+                path = Path(folder) / name
+                if path.is_symlink() and (why := _outside(path, real_root)) is not None:
+                    problems.append(InputProblem(str(path), why))
+                else:
+                    found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).parts), problems
 
 
 def _stdin_bytes() -> bytes:
@@ -494,6 +714,9 @@ def _raw_items(item: str) -> Iterator[tuple[str, Iterator[_Raw | InputProblem]]]
     if item == "-":
         yield "<stdin>", _from_jsonl(_stdin_bytes(), "<stdin>")
         return
+    if not item.strip():
+        yield repr(item), iter([InputProblem(repr(item), "an empty path names nothing: give a file, folder or URL")])
+        return
     if re.match(r"(?i)^https?://", item):
         yield item, _fetch(item)
         return
@@ -501,8 +724,10 @@ def _raw_items(item: str) -> Iterator[tuple[str, Iterator[_Raw | InputProblem]]]
     if not path.exists():
         yield item, iter([InputProblem(item, "not found: no such file or directory")])
     elif path.is_dir():
-        files = _folder_files(path)
-        if not files:
+        files, problems = _folder_files(path)
+        if problems:
+            yield item, iter(problems)
+        if not files and not problems:
             suffixes = ", ".join(sorted(FOLDER_SUFFIXES))
             yield (
                 item,
@@ -515,14 +740,25 @@ def _raw_items(item: str) -> Iterator[tuple[str, Iterator[_Raw | InputProblem]]]
 
 
 def iter_documents(
-    inputs: list[str], *, published: date | None = None, source: str | None = None
+    inputs: list[str],
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    on_warning: Callable[[str, str], None] | None = None,
 ) -> Iterator[Document | InputProblem]:
     """Documents read from files, folders (recursively, sorted), http(s) URLs and "-" (JSONL on stdin).
 
     ``published`` is used when a document carries no date of its own (``published_from="given"``);
     ``source`` names the outlet when the document does not (plain text always takes it).
-    Bad input yields an ``InputProblem`` and the rest goes on; nothing is raised.
+    Bad input yields an ``InputProblem`` and the rest goes on; nothing is raised for input. Warnings about
+    a document that is still read (a ``published`` that is not a date) go to ``on_warning(origin,
+    message)``, else to the ``contested.ingest`` logger; each comes before the document it is about. A ``published`` argument outside the sensible range raises ValueError before anything is read.
     """
+    if published is not None:
+        if isinstance(published, datetime):
+            published = published.date()
+        if (problem := published_problem(published, "--published")) is not None:
+            raise ValueError(problem)
     for item in inputs:
         origin = item
         try:
@@ -532,7 +768,7 @@ def iter_documents(
                         if isinstance(raw, InputProblem):
                             yield raw
                         else:
-                            yield _make(raw, published, source)
+                            yield _make(raw, published, source, on_warning or _log_warning)
                 except _Bad as bad:
                     yield InputProblem(origin, str(bad))
                 except Exception as exc:  # noqa: BLE001 - never let one input stop the batch

@@ -7,15 +7,20 @@
 dateline ("By Jane Doe in Kabul, August 2, 2021", "KABUL, Aug 2 (Reuters) -", "Published: 2 August 2021",
 "Updated 2021-08-02 10:31", "August 2, 2021 — ...", "Monday, 2 August 2021"). A date mentioned inside
 a story sentence is never taken; when unsure it returns None (unknown is null).
+
+``published_problem`` says why a publication date cannot be right (before 1900, or more than two days
+after today; see ``config.Settings``); a byline or dateline with such a date is not taken.
 """
 
 from __future__ import annotations
 
 import email.utils
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-__all__ = ["HEAD_CHARS", "byline_date", "parse_published"]
+from .config import settings
+
+__all__ = ["HEAD_CHARS", "byline_date", "parse_published", "published_problem"]
 
 HEAD_CHARS = 600  # how far into a text a byline or dateline may start
 
@@ -78,6 +83,21 @@ _DATELINE = re.compile(
 _YEAR_RE = re.compile(rf"\b({_YEAR})\b")
 
 
+def published_problem(value: date, field: str = "published") -> str | None:
+    """Why ``value`` cannot be a publication date, naming ``field``; None when it can."""
+    limits = settings()
+    if isinstance(value, datetime):
+        value = value.date()
+    if value < limits.earliest_published:
+        return f"{field}: {value.isoformat()} is before {limits.earliest_published.isoformat()}"
+    today = date.today()
+    latest = today + timedelta(days=limits.future_days)
+    if value > latest:
+        return (f"{field}: {value.isoformat()} is in the future (more than {limits.future_days} days after "
+                f"today, {today.isoformat()})")
+    return None
+
+
 def _make_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -132,7 +152,7 @@ def parse_published(value: str | None) -> date | None:
         parsed = email.utils.parsedate_to_datetime(v)
         if parsed is not None:
             return parsed.date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     return _only_date(v)
 
@@ -183,6 +203,11 @@ def byline_date(text: str, *, reference: date | None = None) -> date | None:
     ``reference`` (optional, e.g. a date given by the user) only completes a dateline that has no year,
     choosing the year that puts the date closest to it.
     """
+    found = _byline_date(text, reference)
+    return found if found is not None and published_problem(found) is None else None
+
+
+def _byline_date(text: str, reference: date | None) -> date | None:
     if not text:
         return None
     lines = _head_lines(text)

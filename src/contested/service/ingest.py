@@ -230,7 +230,7 @@ def ingest_documents(
     if on_total:
         on_total(len(docs))
     for doc, evs, failure in (extract or _extract)(docs):
-        label = doc.origin or doc.doc_id
+        label = getattr(doc, "origin", None) or getattr(doc, "doc_id", None) or str(doc)[:80]
         if failure is not None:
             problem(label, failure)
         else:
@@ -257,13 +257,9 @@ def ingest_documents(
 
 def _extract(docs: list[Document]):
     """(document, events, None) or (document, None, reason) for each document, from the pipeline."""
-    from contested.pipeline import extract_documents
+    from contested.pipeline import extract_results
 
-    for item in extract_documents(docs):
-        if len(item) == 3:
-            yield item
-        else:
-            yield item[0], item[1], None
+    yield from extract_results(docs)
 
 
 # ---------------------------------------------------------------- corrections and rebuild
