@@ -12,6 +12,7 @@ import dataclasses
 import math
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -41,40 +42,77 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(records))
 
 
-def _from(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
+def _identity(value: Any) -> Any:
+    return value
+
+
+@cache
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """A function that rebuilds a plain value of this type hint; made once per hint (reading type hints on
+    every value would cost more than the rest of decoding)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in args if a is not type(None)]
-        for a in options:  # the first option that accepts the value
-            if dataclasses.is_dataclass(a) and isinstance(value, dict):
-                return from_plain(a, value)
-            if a is date and isinstance(value, str):
+        records_ = [a for a in options if dataclasses.is_dataclass(a)]
+        has_date = date in options
+        single = _converter(options[0]) if len(options) == 1 else None
+        if single is _identity and not records_ and not has_date:
+            return _identity
+
+        def union(value: Any) -> Any:
+            if records_ and isinstance(value, dict):
+                return _builder(records_[0])(value)
+            if has_date and isinstance(value, str):
                 return date.fromisoformat(value[:10])
-        return _from(options[0], value) if len(options) == 1 else value
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
-        return from_plain(hint, value)
-    if hint is date and isinstance(value, str):
-        return date.fromisoformat(value[:10])
+            return single(value) if single is not None else value
+
+        return union
+    if dataclasses.is_dataclass(hint):
+        build = _builder(hint)
+        return lambda value: build(value) if isinstance(value, dict) else value
+    if hint is date:
+        return lambda value: date.fromisoformat(value[:10]) if isinstance(value, str) else value
     if origin is list and args:
-        return [_from(args[0], v) for v in value]
+        item = _converter(args[0])
+        if item is _identity:
+            return list
+        return lambda value: [item(v) for v in value]
     if origin is tuple and args:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_from(args[0], v) for v in value)
-        return tuple(_from(a, v) for a, v in zip(args, value, strict=False))
+            item = _converter(args[0])
+            return lambda value: tuple(item(v) for v in value)
+        items = [_converter(a) for a in args]
+        return lambda value: tuple(c(v) for c, v in zip(items, value, strict=False))
     if origin is dict and len(args) == 2:
-        return {k: _from(args[1], v) for k, v in value.items()}
-    return value
+        item = _converter(args[1])
+        return lambda value: {k: item(v) for k, v in value.items()}
+    return _identity
+
+
+@cache
+def _builder(cls: type) -> Callable[[dict], Any]:
+    hints = _hints(cls)
+    plain: list[str] = []
+    converted: list[tuple[str, Callable]] = []
+    for f in dataclasses.fields(cls):
+        conv = _converter(hints.get(f.name, Any))
+        if conv is _identity:
+            plain.append(f.name)
+        else:
+            converted.append((f.name, conv))
+
+    def build(data: dict) -> Any:
+        kwargs = {n: data[n] for n in plain if n in data}
+        for name, conv in converted:
+            if name in data:
+                value = data[name]
+                kwargs[name] = None if value is None else conv(value)
+        return cls(**kwargs)
+
+    return build
 
 
 def from_plain(cls: type, data: dict) -> Any:
     """The record of class ``cls`` that ``to_plain`` wrote as ``data``; unknown keys are ignored, missing
     ones take the field's default."""
-    hints = _hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _from(hints.get(f.name, Any), data[f.name])
-    return cls(**kwargs)
+    return _builder(cls)(data)

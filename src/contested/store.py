@@ -39,6 +39,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    cast,
     create_engine,
     delete,
     event,
@@ -262,6 +263,7 @@ class Store:
             raise StoreError(f"cannot open the store {self.display_url}: {exc}") from exc
         if self.is_sqlite:
             _sqlite_setup(self.engine)
+        self._ready = False
         self._create()
 
     def _create(self) -> None:
@@ -275,8 +277,15 @@ class Store:
                             "`contested rebuild` to re-extract its documents into this version's store"
                         )
                     metadata.create_all(conn)
-                    if conn.execute(select(store_info.c.value).where(store_info.c.key == "schema")).first() is None:
-                        conn.execute(insert(store_info).values(key="schema", value=str(SCHEMA_VERSION)))
+                    have = {r[0] for r in conn.execute(select(store_info.c.key))}
+                    for key, value in (("schema", str(SCHEMA_VERSION)), ("revision", "0"), ("max_span_days", None)):
+                        if key not in have:
+                            if value is None:  # from the events already stored (none in a new store)
+                                spans = conn.execute(select(events.c.date_start, events.c.date_end).where(
+                                    events.c.date_start.is_not(None)))
+                                value = str(max(((e - b).days for b, e in spans), default=0))
+                            conn.execute(insert(store_info).values(key=key, value=value))
+                self._ready = True
                 return
             except (IntegrityError, OperationalError) as exc:
                 # Another process is creating the same tables at this moment: try again.
@@ -299,6 +308,19 @@ class Store:
                 if self.engine.dialect.name == "postgresql":
                     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
                 yield conn
+                if self._ready:
+                    conn.execute(update(store_info).where(store_info.c.key == "revision").values(
+                        value=cast(cast(store_info.c.value, Integer) + 1, Text)))
+
+    def _info(self, conn: Connection, key: str) -> str | None:
+        r = conn.execute(select(store_info.c.value).where(store_info.c.key == key)).first()
+        return r[0] if r else None
+
+    def revision(self) -> int:
+        """A number that changes with every write: a cache of anything derived from the store is valid while
+        it does not change."""
+        with self.read() as conn:
+            return int(self._info(conn, "revision") or 0)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -431,6 +453,9 @@ class Store:
             conn.execute(delete(claims).where(claims.c.event_id.in_(ids)))
             conn.execute(delete(event_keys).where(event_keys.c.event_id.in_(ids)))
             conn.execute(delete(events).where(events.c.id.in_(ids)))
+        longest = max(((ev.date.end - ev.date.start).days for ev, _ in new if ev.date), default=0)
+        if longest > int(self._info(conn, "max_span_days") or 0):
+            conn.execute(update(store_info).where(store_info.c.key == "max_span_days").values(value=str(longest)))
         for ev, origins in new:
             conn.execute(insert(events).values(**event_row(ev)))
             keys = [{"event_id": ev.id, "kind": "place", "key": k} for k in sorted(place_keys(ev))]
@@ -457,7 +482,11 @@ class Store:
             types = [type] if isinstance(type, str) else list(type)
             q = q.where(events.c.type.in_(types))
         if since:
-            q = q.where(events.c.date_end >= since)
+            # An event that ends after `since` starts at most the store's longest span before it: a bound
+            # that lets the date index start near `since` instead of at the first event.
+            with self.read() as conn:
+                span = int(self._info(conn, "max_span_days") or 0)
+            q = q.where(events.c.date_end >= since, events.c.date_start >= since - timedelta(days=span))
         if until:
             q = q.where(events.c.date_start <= until)
         if place:
@@ -478,7 +507,10 @@ class Store:
         """Fused events, ordered by date (undated last) and id, filtered in SQL."""
         q = self._filtered(select(events.c.data), type=type, place=place, actor=actor, since=since, until=until,
                            source=source)
-        q = q.order_by(events.c.date_start.is_(None), events.c.date_start, events.c.id)
+        if since or until:  # undated events are out anyway: the date index gives the order
+            q = q.order_by(events.c.date_start, events.c.id)
+        else:
+            q = q.order_by(events.c.date_start.is_(None), events.c.date_start, events.c.id)
         if limit is not None:
             q = q.limit(limit).offset(offset)
         with self.read() as conn:
