@@ -12,10 +12,12 @@ as the district (or province) polygon that holds it, and as a point where no pol
 from __future__ import annotations
 
 import json
+import threading
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,28 +81,78 @@ def events_geojson(store, flt: EventFilter, limit: int | None = 100, offset: int
 
 
 def events_per_day(store, flt: EventFilter) -> list[dict]:
-    """How many events start on each day (undated events left out), for the page's chart."""
+    """How many events start on each day (undated events left out), for the page's chart; counted in SQL."""
     per_day = getattr(store, "events_per_day", None)
     if per_day is not None:
         return [{"date": d.isoformat(), "count": n} for d, n in per_day(**flt.kwargs())]
-    counts = Counter(e.date.start for e in _events(store, flt) if e.date is not None)
-    return [{"date": d.isoformat(), "count": n} for d, n in sorted(counts.items())]
+    from sqlalchemy import func, select
+
+    from contested.store import events as t
+
+    q = store._filtered(select(t.c.date_start, func.count()).where(t.c.date_start.is_not(None)), **flt.kwargs())
+    with store.read() as conn:
+        rows = conn.execute(q.group_by(t.c.date_start).order_by(t.c.date_start)).all()
+    return [{"date": (d if isinstance(d, date) else date.fromisoformat(str(d))).isoformat(), "count": n}
+            for d, n in rows]
+
+
+_FACETS: dict[str, tuple[object, dict]] = {}
+
+
+def _actor_counts(store) -> Counter:
+    """Events per actor (canonical names), read from the stored events' actors only (not whole events)."""
+    fn = getattr(store, "actor_counts", None)
+    if fn is not None:
+        return Counter(dict(fn()))
+    from sqlalchemy import JSON, cast, func, select
+
+    from contested.store import events as t
+
+    if store.engine.dialect.name == "sqlite":
+        col = func.json_extract(t.c.data, "$.actors")
+    else:
+        col = cast(t.c.data, JSON)["actors"]
+    counts: Counter = Counter()
+    with store.read() as conn:
+        for (actors,) in conn.execute(select(col)):
+            if isinstance(actors, str):
+                actors = json.loads(actors)
+            counts.update({a.get("name") for a in actors or [] if isinstance(a, dict) and a.get("name")})
+    return counts
 
 
 def facets(store) -> dict:
-    """What the page's filters offer: event types, actors and sources, and the store's date range."""
-    evs = store.events()
-    actors = Counter(a.name for e in evs for a in e.actors)
-    dates = [e.date for e in evs if e.date is not None]
-    return {
+    """What the page's filters offer: event types, actors and sources, and the store's date range (kept
+    until the store changes)."""
+    rev = store_revision(store)
+    cached = _FACETS.get(store.url)
+    if cached is not None and cached[0] == rev:
+        return cached[1]
+    from sqlalchemy import func, select
+
+    from contested.store import events as t
+
+    with store.read() as conn:
+        first, last, n = conn.execute(
+            select(func.min(t.c.date_start), func.max(t.c.date_end), func.count()).select_from(t)).one()
+    actors = _actor_counts(store)
+    out = {
         "types": sorted(EVENT_TYPES),
-        "control_types": sorted(CONTROL_TYPES),
-        "actors": [{"name": n, "events": c} for n, c in sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "control_types": sorted(_control_types()[0]),
+        "actors": [{"name": k, "events": c} for k, c in sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))],
         "sources": sources(store),
-        "first": min(d.start for d in dates).isoformat() if dates else None,
-        "last": max(d.end for d in dates).isoformat() if dates else None,
-        "events": len(evs),
+        "first": _iso(first),
+        "last": _iso(last),
+        "events": n,
     }
+    _FACETS[store.url] = (rev, out)
+    return out
+
+
+def _iso(d) -> str | None:
+    if d is None:
+        return None
+    return d.isoformat() if isinstance(d, date) else str(d)[:10]
 
 
 # ---------------------------------------------------------------- one event, its claims and marks
@@ -322,18 +374,94 @@ def _region_of(row: dict, adm2: dict, adm1: dict) -> Region | None:
 # ---------------------------------------------------------------- control
 
 
-def _control_events(store, until: date | None = None) -> list[Event]:
-    return store.events(type=sorted(CONTROL_TYPES), until=until)
+def _control_types() -> tuple[frozenset, frozenset, int]:
+    """(types that change hands, types that say a place is fought over, days fighting keeps it contested)."""
+    from contested import control
+
+    change = getattr(control, "CHANGE_TYPES", CONTROL_TYPES)
+    fighting = getattr(control, "FIGHTING_TYPES", frozenset())
+    days = getattr(getattr(control, "SETTINGS", None), "fighting_days", 0)
+    return frozenset(change), frozenset(fighting), int(days)
 
 
-def _latest(ev_ids: list[str], by_id: dict[str, Event]) -> date | None:
-    ends = [by_id[i].date.end for i in ev_ids if i in by_id and by_id[i].date is not None]
-    return max(ends) if ends else None
+def _place_key(ev: Event) -> tuple:
+    loc = ev.location
+    return (loc.name, loc.admin1, loc.admin2, loc.country)
+
+
+class ControlIndex:
+    """``control_at`` for every date, computed once per state of the store.
+
+    ``control_at(events, at)`` gives, for one place, a result that changes only on the days an event of the
+    place starts, and on the day after fighting there stops counting (``fighting_days`` after it ended). For
+    each place the index calls ``control_at`` on that place's events at each of those days and keeps the
+    rows; control at any date is then a binary search per place. ``control_at`` stays the one definition
+    (tests compare the index with it, day by day)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        change, fighting, days = _control_types()
+        by_place: dict[tuple, list[Event]] = {}
+        for ev in events:
+            if ev.location is not None and ev.date is not None and ev.type in change:
+                by_place.setdefault(_place_key(ev), []).append(ev)
+        for ev in events:
+            if ev.location is not None and ev.date is not None and ev.type in fighting:
+                if (k := _place_key(ev)) in by_place:
+                    by_place[k].append(ev)
+        self.places: list[tuple[tuple, list[date], list[dict | None]]] = []
+        for key in sorted(by_place, key=lambda k: tuple(x or "" for x in k)):
+            evs = by_place[key]
+            days_ = {e.date.start for e in evs}
+            days_ |= {e.date.end + timedelta(days=days + 1) for e in evs if e.type in fighting}
+            steps = sorted(days_)
+            rows: list[dict | None] = []
+            for d in steps:
+                got = control_at(evs, d)
+                row = got[0] if got else None
+                if row is not None:
+                    ends = [e.date.end for e in evs if e.type in change and e.date.start <= d]
+                    row = {**row, "latest": max(ends).isoformat() if ends else None}
+                rows.append(row)
+            self.places.append((key, steps, rows))
+
+    def at(self, at: date) -> list[dict]:
+        out = []
+        for _key, steps, rows in self.places:
+            i = bisect_right(steps, at) - 1
+            if i >= 0 and rows[i] is not None:
+                out.append(rows[i])
+        return out
+
+
+_INDEXES: dict[str, tuple[object, ControlIndex]] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def store_revision(store) -> object:
+    """Something that changes whenever the store's events change (``store.revision()`` where the store has
+    one; else the counts of documents, events and claims)."""
+    rev = getattr(store, "revision", None)
+    if callable(rev):
+        return rev()
+    return (store.count_documents(), store.count_events(), store.count_claims())
+
+
+def control_index(store) -> ControlIndex:
+    """The store's control index, rebuilt when the store has changed since it was built."""
+    rev = store_revision(store)
+    with _INDEX_LOCK:
+        cached = _INDEXES.get(store.url)
+        if cached is not None and cached[0] == rev:
+            return cached[1]
+        change, fighting, _ = _control_types()
+        index = ControlIndex(store.events(type=sorted(change | fighting)))
+        _INDEXES[store.url] = (rev, index)
+        return index
 
 
 def control_rows(store, at: date) -> list[dict]:
-    """``control_at`` over the store's control events up to ``at`` (read from the store by type and date)."""
-    return control_at(_control_events(store, at), at)
+    """``control_at`` for the store at ``at``: one row per place whose control the store has evidence about."""
+    return control_index(store).at(at)
 
 
 def control_geojson(store, at: date, home: Path | None = None, geometry: bool = True) -> dict:
@@ -342,14 +470,11 @@ def control_geojson(store, at: date, home: Path | None = None, geometry: bool = 
     (disagreeing evidence of the same day: ``contested``), and ``places`` lists every place it summarises.
     A place with no polygon is a point (no geometry where even its coordinates are unknown). ``geometry=False``
     leaves the polygons out (their ``region`` id names them: the page draws them once)."""
-    evs = _control_events(store, at)
-    rows = control_at(evs, at)
-    by_id = {e.id: e for e in evs}
+    rows = control_rows(store, at)
     adm2, adm1 = _region_index(home)
     grouped: dict[str, tuple[Region, list[dict]]] = {}
     feats = []
     for row in rows:
-        row = {**row, "latest": (d.isoformat() if (d := _latest(row["events"], by_id)) else None)}
         region = _region_of(row, adm2, adm1)
         if region is not None:
             grouped.setdefault(region.id, (region, []))[1].append(row)
@@ -373,41 +498,33 @@ def control_geojson(store, at: date, home: Path | None = None, geometry: bool = 
     return {"type": "FeatureCollection", "at": at.isoformat(), "features": feats}
 
 
-def _timeline_from(evs: list[Event], keep) -> list[dict]:
-    """Control of the places ``keep`` accepts, after each date that changed it: [{date, controller, since,
-    events}], consecutive dates with the same controller merged."""
-    mine = [e for e in evs if e.location is not None and e.date is not None and keep(e)]
-    out: list[dict] = []
-    for d in sorted({e.date.end for e in mine} | {e.date.start for e in mine}):
-        rows = control_at(mine, d)
-        if not rows:
-            continue
-        holders = {r["controller"] for r in rows}
-        controller = holders.pop() if len(holders) == 1 else CONTESTED
-        ids = sorted({i for r in rows for i in r["events"]})
-        if out and out[-1]["controller"] == controller:
-            out[-1]["events"] = ids
-            continue
-        out.append({"date": d.isoformat(), "controller": controller,
-                    "since": min(r["since"] for r in rows), "events": ids})
-    return out
+def _timeline(evs: list[Event], place: str) -> list[dict]:
+    from contested import control
+
+    fn = getattr(control, "control_timeline", None)
+    if fn is None:  # pragma: no cover - an older control module: control at each date an event starts
+        out = []
+        for d in sorted({e.date.start for e in evs if e.date is not None}):
+            for r in control_at(evs, d):
+                if not out or out[-1]["holder"] != r["controller"]:
+                    out.append({**r, "holder": r["controller"], "start": r["since"], "end": None})
+        return out
+    return fn(evs, place)
 
 
 def control_timeline(store, place: str, admin1: str | None = None) -> list[dict]:
-    """Who held ``place`` (its name, district or province name) over time, from the store's control events."""
-    want, want1 = name_key(place), name_key(admin1 or "")
-
-    def keep(e: Event) -> bool:
-        loc = e.location
-        if want1 and name_key(loc.admin1 or "") != want1:
-            return False
-        return any(v and name_key(v) == want for v in (loc.name, loc.text, loc.admin2))
-
-    return _timeline_from(_control_events(store), keep)
+    """Who held ``place`` over time: ``control.control_timeline``'s periods (holder, status, start, end,
+    events, fighting, denied), over the store's events at that place (read from the store by place)."""
+    change, fighting, _ = _control_types()
+    evs = store.events(type=sorted(change | fighting), place=place)
+    if admin1:
+        want1 = name_key(admin1)
+        evs = [e for e in evs if e.location is not None and name_key(e.location.admin1 or "") == want1]
+    return _timeline(evs, place)
 
 
 def region_detail(store, region_id: str, home: Path | None = None, limit: int = 200) -> dict | None:
-    """An added polygon: its control timeline (from the places inside it) and its events."""
+    """An added polygon: the control timelines of the places inside it, and its events."""
     region = next((r for r in regions(home) if r.id == region_id), None)
     if region is None:
         return None
@@ -417,13 +534,15 @@ def region_detail(store, region_id: str, home: Path | None = None, limit: int = 
         loc = e.location
         if loc is None:
             return False
-        row = {"place": loc.name, "admin1": loc.admin1, "admin2": loc.admin2}
-        r = _region_of(row, adm2, adm1)
+        r = _region_of({"place": loc.name, "admin1": loc.admin1, "admin2": loc.admin2}, adm2, adm1)
         return r is not None and r.id == region.id
 
-    timeline = _timeline_from(_control_events(store), inside)
-    flt = EventFilter(place=region.name)
-    evs = [e for e in _events(store, flt) if inside(e)] if region.level == "ADM2" else _events(store, flt)
+    evs = [e for e in _events(store, EventFilter(place=region.name)) if inside(e)]
+    change, fighting, _ = _control_types()
+    timeline: list[dict] = []
+    for name in sorted({e.location.name for e in evs if e.type in change}):
+        timeline.extend(_timeline([e for e in evs if e.type in change | fighting], name))
+    timeline.sort(key=lambda p: (p["start"], p.get("place") or ""))
     return {
         "region": {"id": region.id, "level": region.level, "name": region.name, "admin1": region.admin1},
         "timeline": timeline,
