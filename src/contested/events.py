@@ -15,12 +15,18 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
+from importlib import resources
 
 from contested.actors import load_actors
+from contested.attribution import PRONOUN_SOURCES as _PRONOUN_SOURCES
+from contested.attribution import owner_matches, resolve_pronoun
 from contested.dates import resolve_anaphoric
+from contested.eventness import ASSERTED, NEGATED, REFERENCE
 from contested.records import (
     ActorMention,
     Attribution,
@@ -32,10 +38,12 @@ from contested.records import (
     Evidence,
     Location,
     Quantity,
+    Rejection,
 )
 from contested.taxonomy import acled_type
 from contested.textnorm import name_key
 from contested.triggers import CONTROL_FAMILIES, Trigger
+from contested.typing_model import active_model, retype
 
 # Among violence words of one clause, the more specific type wins (ACLED codes "IED blast killed 3" as IED).
 VIOLENCE_PRIORITY = ("disrupted", "suicide", "air", "explosive", "grenade", "shelling", "sexual", "clash", "abduction",
@@ -113,13 +121,6 @@ _FIGURE_CLAIM = re.compile(
 )
 # "days after it fell": another time than the event before it in the sentence.
 _SUBORDINATE_TIME = re.compile(r"\b(after|before|since|earlier|ago|previously|later|until|when)\b", re.IGNORECASE)
-# "had not captured", "never fell": the words of a denial.
-_DENIED_BEFORE = re.compile(r"\b(not|never|no longer)\s+(been\s+)?$", re.IGNORECASE)
-_NEGATED = re.compile(
-    r"\b(not|never|no longer|failed to|attempt(ed)? to|tried to|trying to|threaten\w* to|plans? to|"
-    r"planning to|could|would|may|might|aim\w* to|bid to|sought to|seeking to)\s+(\w+\s+){0,1}$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -141,6 +142,10 @@ class SentenceMentions:
     report_dates: list[DateMention] = field(default_factory=list)  # "officials said on Friday"
     source_places: list[tuple[int, int, Location]] = field(default_factory=list)  # "officials in Dushanbe"
     seized_words: set[int] = field(default_factory=set)  # weapon words that name things seized, not attacks
+    # Event or not, per trigger (its start offset): "asserted" or why its clause tells no event (eventness.py).
+    reasons: dict[int, str] = field(default_factory=dict)
+    span: object | None = None  # the spaCy sentence, for stages that read the parse
+    home_country: str | None = None  # the country the article is about (gazetteer focus), for "foreign"
 
 
 @dataclass(slots=True)
@@ -230,6 +235,12 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
     """Triggers -> drafts: one per control trigger, violence words joined to one event."""
     triggers = []
     for t in sent.triggers:
+        reason = sent.reasons.get(t.start, ASSERTED)
+        # Event or not (eventness.py): only asserted clauses make events; a negated control word is kept for
+        # the denial it may be of an event told before (build_events drops it where there is none).
+        if reason != ASSERTED and not (reason == NEGATED and t.family in CONTROL_FAMILIES) and not (
+                reason.startswith(REFERENCE)):
+            continue
         if t.family == "capture" and not re.match(r"(fell|fall|falling|collapsed|entered|swept|under|came|come|now|was|were|is|are)", t.text, re.IGNORECASE):
             obj = _capture_object(sent, t)
             if obj == "people":
@@ -256,12 +267,19 @@ def _group(sent: SentenceMentions) -> list[_Draft]:
     control = [t for t in sent.triggers if t.family in CONTROL_FAMILIES]
     violence = [t for t in sent.triggers if t.family in VIOLENCE_TYPE]
     weak = [t for t in sent.triggers if t.family in OTHER_TYPE]
-    # Modal or negated triggers ("failed to capture", "threatened to attack") tell no event.
-    control = [t for t in control if not _NEGATED.search(sent.text[max(0, t.start - sent.start - 40): t.start - sent.start])
-               and not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
+    control = [t for t in control
+               if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
     violence = [t for t in violence
                 if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
     weak = [t for t in weak if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - 60): t.start - sent.start])]
+    crowd = [t for t in weak if t.family in ("protest", "riot")]
+    if crowd and not control and not any(t.family in _WEAPON_FAMILIES | {"suicide", "disrupted"} for t in violence):
+        # A demonstration is one event with what was done to it or by it: "police shot dead two protesters"
+        # (excessive force), "rioters looted shops" (a violent demonstration), "a mob beat a man to death".
+        kind = "riot" if any(t.family == "riot" for t in crowd) else "protest"
+        main = next(t for t in crowd if t.family == kind)
+        others = [t for t in violence + weak if t is not main]
+        return [_Draft(main, kind, others)]
     drafts: list[_Draft] = []
     for t in control:
         prev = drafts[-1] if drafts else None
@@ -335,6 +353,11 @@ def _is_state(a: ActorMention | None) -> bool:
     return a is not None and a.kind in ("state_forces", "external")
 
 
+_TWO_SIDED = re.compile(r"(clash|fight|fought|battl|gunfight|firefight|skirmish|exchange|hostilit|gun ?battle)",
+                        re.IGNORECASE)
+_ONE_SIDED = re.compile(r"(attack|raid|target|shot|shoot|open|storm|assault|fired|firing|gunfire|ambush)", re.IGNORECASE)
+
+
 def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places) -> tuple[str, str | None, list, list]:
     """The event type, its detail, and actor1/actor2 lists (possibly swapped for 'lose' / 'fell to')."""
     fam = draft.family
@@ -379,7 +402,7 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
             return "territory_regained", None, agents, patients
         return "territory_captured", None, agents, patients
     if fam == "flee":
-        foreign = [loc for _, _, loc in draft.places if loc.country and loc.country != "Afghanistan" and loc.feature == "country"]
+        foreign = [loc for _, _, loc in draft.places if loc.country and loc.country != sent.home_country and loc.feature == "country"]
         if foreign or re.search(r"\b(border|across|neighbou?ring|(into|to|onto) (its|their) (territory|soil|side))\b",
                                 sent.text, re.IGNORECASE):
             return "cross_border_flight", None, agents, patients
@@ -388,7 +411,7 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
             return "displacement", None, agents, patients
         return "retreat", None, agents, patients
     if fam == "retreat":
-        foreign_dest = [loc for _, _, loc in draft.places if loc.feature == "country" and loc.country != "Afghanistan"]
+        foreign_dest = [loc for _, _, loc in draft.places if loc.feature == "country" and loc.country != sent.home_country]
         if a1 is not None and a1.kind == "external":
             return "withdrawal", None, agents, patients
         if foreign_dest and re.search(r"\b(into|to|across)\b", sent.text) or _INTO_ITS_TERRITORY.search(sent.text):
@@ -398,15 +421,160 @@ def _decide_type(draft: _Draft, sent: SentenceMentions, agents, patients, places
         return "surrender", None, agents, patients
     if fam in VIOLENCE_TYPE:
         etype = VIOLENCE_TYPE[fam]
-        if etype == "armed_clash" and (fam == "kill" or re.match(r"(attack|raid|target|shot|open|storm|assault)",
-                                                                  draft.trigger.text, re.IGNORECASE)):
+        words = [draft.trigger, *draft.extra]
+        # "clashes", "fought", "exchanged fire": both sides armed, whoever died.
+        two_sided = any(_TWO_SIDED.match(t.text) for t in words)
+        if etype == "armed_clash" and (fam == "kill" or any(t.family == "kill" for t in draft.extra) or any(
+                _ONE_SIDED.match(t.text) for t in words)):
             victims = [a for a in patients if a.kind == "civilians"] or [a for a in agents if a.kind == "civilians"]
             armed = [a for a in agents + patients if a.kind != "civilians"]
             if victims and not [a for a in patients if a.kind != "civilians" and a.start > draft.trigger.start]:
                 # An attack on unarmed people: the perpetrator is actor1, the civilians actor2.
                 return "killing", None, [a for a in armed if a not in victims], victims
+            targets, attackers = _targets(draft, sent)
+            unarmed = "civilian" in targets and "armed" not in targets
+            if not targets and not sent.actors and "armed" not in attackers and sent.span is not None:
+                # "a man was shot dead": nobody armed is named on either side.
+                unarmed = True
+            if unarmed and not two_sided:
+                if "crowd" in attackers and "armed" not in attackers:
+                    # "villagers beat a man accused of theft": violence by a crowd (ACLED's mob violence).
+                    return "riot", "mob_violence", agents, patients
+                # "gunmen shot dead a trader", "a woman was found dead": violence against unarmed people.
+                return "killing", None, agents, patients
         return etype, None, agents, patients
+    if fam in ("protest", "riot"):
+        etype, detail = _crowd_type(draft, sent)
+        return etype, detail, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+@lru_cache(maxsize=1)
+def _target_words() -> dict[str, frozenset[str]]:
+    data = json.loads(resources.files("contested").joinpath("data/targets.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _noun_kind(tok, words: dict[str, frozenset[str]], key_armed: str = "armed") -> set[str]:
+    """'civilian' / 'armed' / 'crowd' for a noun phrase's head and the nouns joined to it ("a man and his son")."""
+    out = set()
+    nouns, todo = [], [tok]
+    while todo and len(nouns) < 12:  # "4 militants, 1 civilian, and 3 soldiers": conj chains
+        t = todo.pop()
+        nouns.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    for t in nouns:
+        lemma = t.lemma_.lower()
+        if lemma in words["armed"] or t.lower_ in words["armed"] or any(
+                c.dep_ in ("compound", "amod") and (c.lemma_.lower() in words["armed"] or c.lower_ in words["armed"])
+                for c in t.children):
+            out.add(key_armed)  # "police chief", "NDS employee", "Taliban camps" are armed
+        elif lemma in words["civilian"] or t.lower_ in words["civilian"]:
+            out.add("civilian")
+        if lemma in words["crowd_agents"]:
+            out.add("crowd")
+        # "members of the Taliban", "a group of villagers": the noun after "of" says who.
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out |= _noun_kind(g, words, key_armed) - {"crowd"} if lemma != "group" else _noun_kind(
+                            g, words, key_armed)
+    return out
+
+
+def _targets(draft: _Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
+    """What kind of people or things the violence words of a draft were done to, and who did it, from the
+    parse: objects and passive subjects of the verbs, "on"/"at"/"against" phrases."""
+    if sent.span is None:
+        return set(), set()
+    words = _target_words()
+    doc = sent.span.doc
+    targets: set[str] = set()
+    attackers: set[str] = set()
+    for t in [draft.trigger, *draft.extra]:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                targets |= _noun_kind(c, words)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        targets |= _noun_kind(g, words)
+            elif c.dep_ == "nsubj":
+                attackers |= _noun_kind(c, words)
+            elif c.dep_ == "agent":
+                for g in c.children:
+                    attackers |= _noun_kind(g, words)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.children:  # "an attack on a village"
+                if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            targets |= _noun_kind(g, words)
+    return targets, attackers - {"civilian"} if "armed" in attackers else attackers
+
+
+@lru_cache(maxsize=1)
+def _crowd_words() -> dict[str, list[str]]:
+    data = json.loads(resources.files("contested").joinpath("data/crowds.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+_CROWD_MATCHERS: dict[int, object] = {}
+
+
+def _crowd_cues(sent: SentenceMentions) -> set[str]:
+    """Which kinds of crowd words (intervention, lethal, violence_by_crowd, mob) the sentence holds."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    span = sent.span if sent.span is not None else _blank().make_doc(sent.text)
+    vocab = span.doc.vocab if hasattr(span, "doc") else span.vocab
+    matcher = _CROWD_MATCHERS.get(id(vocab))
+    if matcher is None:
+        tokenizer = _blank().tokenizer
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for kind, phrases in _crowd_words().items():
+            matcher.add(kind, [Doc(vocab, words=[t.text for t in tokenizer(p)]) for p in phrases])
+        _CROWD_MATCHERS[id(vocab)] = matcher
+    doc = span.doc if hasattr(span, "doc") else span
+    out = set()
+    for m_id, s, e in matcher(span):  # offsets in the document
+        root = doc[s:e].root
+        if root.lemma_.lower() in ("arrest", "detain") and root.pos_ != "VERB":
+            continue  # "protested against the arrest of an editor": no arrest of the protesters
+        out.add(vocab.strings[m_id])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+def _crowd_type(draft: _Draft, sent: SentenceMentions) -> tuple[str, str]:
+    """Protest or riot, and its ACLED sub-kind, from the crowd words and the other triggers of the sentence."""
+    cues = _crowd_cues(sent)
+    families = {t.family for t in draft.extra}
+    if "mob" in cues and draft.family == "riot" and re.search(r"\b(mobs?|lynch\w*|vigilantes?)\b", draft.trigger.text,
+                                                             re.IGNORECASE):
+        return "riot", "mob_violence"
+    if draft.family == "riot":
+        return "riot", "violent_demonstration"
+    if "kill" in families or "lethal" in cues:
+        return "protest", "excessive_force"
+    if "violence_by_crowd" in cues or "property" in families:
+        return "riot", "violent_demonstration"
+    if "intervention" in cues or "clash" in families:
+        return "protest", "with_intervention"
+    return "protest", "peaceful"
 
 
 def _drop_parents(places: list[tuple[int, int, Location]]) -> list[tuple[int, int, Location]]:
@@ -540,23 +708,21 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
     last_place: tuple[int, int, Location] | None = None
     last_place_sentence = -10
     last_place_paragraph = -1
-    last_attributed: str | None = None
+    last_sources: list[Attribution] = []  # the sources named so far, for "he said", "they added"
     last_event_sentence = -10
     events_of_sentence: dict[int, list[Event]] = {}
+    type_model, type_threshold = active_model()  # a user's trained classifier (--model DIR), else None
 
     for si, sent in enumerate(sentences):
         attribution = sent.attribution
-        if attribution.attributed_to in ("he", "she", "they", "we", "i", "who", "it", "this", "that"):
-            attribution = Attribution(last_attributed, attribution.text, attribution.stance, attribution.hedged,
-                                      attribution.start, attribution.end)
+        if attribution.source_kind == "pronoun" or attribution.attributed_to in _PRONOUN_SOURCES:
+            attribution = resolve_pronoun(attribution, last_sources)
         elif attribution.attributed_to:
-            last_attributed = attribution.attributed_to
+            last_sources.append(attribution)
 
         drafts = _group(sent)
         if attribution.stance == "asserts" and any(
-            t.family in CONTROL_FAMILIES
-            and _DENIED_BEFORE.search(sent.text[max(0, t.start - sent.start - 20): t.start - sent.start])
-            for t in sent.triggers
+            t.family in CONTROL_FAMILIES and sent.reasons.get(t.start) == NEGATED for t in sent.triggers
         ):
             # "Local officials said the Taliban had not captured the city": a denial of the capture told.
             attribution = dataclasses.replace(attribution, stance="denies")
@@ -567,6 +733,10 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             # "The Taliban denied the claim", "An official put the number at about 300": a claim about the
             # events just told.
             figure = _FIGURE_CLAIM.search(sent.text) and sent.quantities
+            if sent.triggers and not any(_may_be_about_told(sent, t) for t in sent.triggers):
+                # Every event word of the sentence is in a clause that tells no event ("would not negotiate
+                # with the kidnappers"): a statement about what may come, not a claim on what was told.
+                continue
             if (attribution.stance in ("denies", "doubts") or figure) and recent:
                 targets = events_of_sentence.get(last_event_sentence, []) if si - last_event_sentence <= 2 else []
                 if figure:
@@ -589,7 +759,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
         sentence_events: list[Event] = []
         prev_in_sentence: Event | None = None
         prev_trigger_end = 0  # where the previous event's word ends, in the sentence
-        if recent:
+        if recent or any(sent.reasons.get(d.trigger.start, "").startswith(REFERENCE) for d in drafts):
             # A denial ("denied that Imam Sahib had fallen") or a retelling ("were killed in the fighting")
             # that names no new date is a claim about an event already told: the latest of a compatible type
             # at the same place.
@@ -597,29 +767,36 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             for draft in drafts:
                 own_date = [d for d in draft.dates if not d.anaphoric]
                 definite = _DEFINITE_BEFORE.search(sent.text[: draft.trigger.start - sent.start]) and not draft.places
+                # "after the attacks", "condemned this attack": a retelling of an event of the article.
+                reference = sent.reasons.get(draft.trigger.start, "").startswith(REFERENCE)
+                if reference:
+                    definite, own_date = True, []
                 if own_date or not (attribution.stance in ("denies", "doubts") or definite):
                     kept.append(draft)
                     continue
                 prefs = _COMPATIBLE.get(draft.family) or (VIOLENCE_TYPE.get(draft.family),)
                 names = {p[2].name for p in draft.places}
                 target = None
+                pool = recent + [ev for ev in reversed(events) if ev not in recent] if reference else recent
                 for etype in prefs:
-                    target = next((ev for ev in recent if ev.type == etype and (
+                    target = next((ev for ev in pool if ev.type == etype and (
                         not names or (ev.location is not None and ev.location.name in names))), None)
                     if target is not None:
                         break
                 if target is None and definite and draft.family in VIOLENCE_TYPE:
-                    target = next((ev for ev in recent if ev.location is not None), None)
+                    target = next((ev for ev in pool if ev.location is not None), None)
                 if target is None:
                     kept.append(draft)
                     continue
                 _add_claim(target, doc, sent, attribution, draft, draft.quantities)
             drafts = kept
+        # A denial of nothing told before asserts nothing, and a reference to nothing told is no new event.
+        drafts = [d for d in drafts if sent.reasons.get(d.trigger.start, ASSERTED) == ASSERTED]
         for draft in drafts:
             agents, patients = _roles(draft, sent, sent.actors)
             # A foreign country named after "into", "to", "with" is where people went or whom a border is
             # shared with, not where the event happened.
-            dest = [p for p in draft.places if p[2].feature == "country" and p[2].country != "Afghanistan"
+            dest = [p for p in draft.places if p[2].feature == "country" and p[2].country != sent.home_country
                     and _DEST_BEFORE.search(sent.text[max(0, p[0] - sent.start - 25): p[0] - sent.start])]
             if draft.family in ("flee", "retreat"):
                 # "retreated to Mazar-i-Sharif": where they went is not where it happened.
@@ -632,12 +809,12 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
             actor1s, actor2s = _unique(actor1s), _unique([a for a in _unique(actor2s) if a.name not in {x.name for x in actor1s}])
             if etype == "cross_border_flight" and not dest and _INTO_ITS_TERRITORY.search(sent.text):
                 # "Uzbekistan said 84 Afghan troops had crossed into its territory": the source's country.
-                dest = [p for p in sent.source_places if p[2].feature == "country" and p[2].country != "Afghanistan"]
+                dest = [p for p in sent.source_places if p[2].feature == "country" and p[2].country != sent.home_country]
             dest = [p for p in dest if p[2].feature == "country"] or dest
             if etype == "cross_border_flight" and dest:
                 # The event happened where they fled from; the destination is the detail.
                 detail = f"to {dest[0][2].name}"
-                places = [p for p in places if p[2].country == "Afghanistan"]
+                places = [p for p in places if p[2].country != dest[0][2].country]
             # Dates: the nearest absolute one, else an anaphoric one resolved against the last dated event.
             date_span, date_mention = None, None
             for dm in sorted(draft.dates, key=lambda d: abs(d.start - draft.trigger.start)):
@@ -750,6 +927,9 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
                 if attribution.stance == "denies":
                     ev.flags.append("denied")
                 ev.evidence.append(_evidence(draft, date_mention, place, ev.actors, attribution))
+                ev.evidence[-1].reason = sent.reasons.get(draft.trigger.start, ASSERTED)
+                if type_model is not None:
+                    retype(ev, sent.text, type_model, type_threshold)
                 ev.confidence = _confidence(ev, attribution)
                 ev.summary = summarize(ev)
                 sentence_events.append(ev)
@@ -791,8 +971,10 @@ def build_events(doc: Document, sentences: list[SentenceMentions]) -> list[Event
 
 
 def _add_claim(ev: Event, doc: Document, sent: SentenceMentions, attribution: Attribution, draft, quantities) -> None:
-    """Another claim about an existing event: its figures point at it; ACLED's rule keeps the most
-    conservative death toll; disagreement is flagged."""
+    """Another claim about an existing event: its figures point at the claim of whoever gives them (a figure
+    called "the officials' figure" in an analyst's doubt is the officials'); ACLED's rule keeps the most
+    conservative death toll; disagreement is flagged. A denial or doubt of a figure flags the figure
+    (figure_denied, figure_doubted), not the event."""
     ev.claims.append(_claim(doc, sent, attribution))
     ev.evidence.append(_evidence(draft, None, None, [], attribution) if draft else Evidence())
     index = len(ev.claims) - 1
@@ -800,15 +982,29 @@ def _add_claim(ev: Event, doc: Document, sent: SentenceMentions, attribution: At
         for q in quantities:
             ev.evidence[-1].add("quantities", q.start, q.end)
         ev.evidence[-1].add("attribution", attribution.start, attribution.end)
+    claim = ev.claims[-1]
+    for fig in claim.figure_stances:
+        owner = next((i for i, c in enumerate(ev.claims[:-1]) if owner_matches(fig.get("owner"), c.attributed_to)
+                      or any(owner_matches(fig.get("owner"), link.get("organisation")) for link in c.chain)), None)
+        fig["owner_claim"] = owner
     for q in quantities:
-        ev.quantities.append(_copy_q(q, index))
+        # A figure inside "the officials' figure of 300" belongs to the officials' claim where there is one.
+        fig = next((f for f in claim.figure_stances if f.get("owner_claim") is not None
+                    and f.get("start", -1) <= q.start < f.get("end", -1)), None)
+        ev.quantities.append(_copy_q(q, fig["owner_claim"] if fig else index))
     killed = [q.value for q in quantities if q.killed]
     if killed:
         ev.fatalities = sum(killed) if ev.fatalities is None else min(ev.fatalities, sum(killed))
     ev.summary = summarize(ev)
     flag = {"denies": "denied", "doubts": "doubted"}.get(attribution.stance)
+    if flag and attribution.about == "figure":
+        flag = f"figure_{flag}"
     if flag and flag not in ev.flags:
         ev.flags.append(flag)
+    for fig in claim.figure_stances:  # "..., though the figure could not be verified": the outlet's own doubt
+        fig_flag = {"denies": "figure_denied", "doubts": "figure_doubted"}.get(fig.get("stance"))
+        if fig_flag and fig_flag not in ev.flags:
+            ev.flags.append(fig_flag)
     if attribution.hedged and "hedged" not in ev.flags:
         ev.flags.append("hedged")
     if figures_differ(ev.quantities) and "contested_figures" not in ev.flags:
@@ -840,6 +1036,15 @@ def _copy_q(q: Quantity, claim_index: int) -> Quantity:
 
 
 def _claim(doc: Document, sent: SentenceMentions, attribution: Attribution) -> Claim:
+    """The claim a sentence makes through its attribution: who (the chain from the publishing outlet to the
+    speaker), the cue, the content, the stance on the event and on figures, the hedges."""
+    outlet = {"name": doc.source, "link": "outlet", "kind": "outlet", "title": None, "organisation": None,
+              "via": None, "start": None, "end": None}
+    chain = [outlet]
+    for link in attribution.chain:
+        if link.get("link") == "intermediary" and doc.source and name_key(link.get("name") or "") == name_key(doc.source):
+            continue  # "told Example Wire" in Example Wire's own article: the outlet is the first link already
+        chain.append({k: v for k, v in link.items() if k != "plural"})
     return Claim(
         doc_id=doc.doc_id,
         source=doc.source,
@@ -850,6 +1055,15 @@ def _claim(doc: Document, sent: SentenceMentions, attribution: Attribution) -> C
         hedged=attribution.hedged,
         sentence=sent.text,
         span=(sent.start, sent.end),
+        cue=attribution.cue,
+        cue_span=attribution.cue_span,
+        source_span=attribution.source_span,
+        content_span=attribution.content_span,
+        chain=chain,
+        source_kind=attribution.source_kind,
+        about=attribution.about,
+        figure_stances=[dict(f) for f in attribution.figure_stances],
+        hedges=list(attribution.hedges),
     )
 
 
@@ -883,6 +1097,22 @@ def _confidence(ev: Event, attribution: Attribution) -> float:
         c += 0.05
     if attribution.hedged:
         c -= 0.15
-    if attribution.stance != "asserts":
-        c -= 0.15
+    if attribution.stance != "asserts" and attribution.about == "event":
+        c -= 0.15  # a doubt on a figure is no doubt that the event happened
     return max(0.05, min(0.95, c))
+
+
+def _may_be_about_told(sent: SentenceMentions, t: Trigger) -> bool:
+    reason = sent.reasons.get(t.start, ASSERTED)
+    return reason == ASSERTED or reason.startswith(REFERENCE) or (reason == NEGATED and t.family in CONTROL_FAMILIES)
+
+
+def rejections(doc: Document, sentences: list[SentenceMentions]) -> list[Rejection]:
+    """The trigger words whose clause tells no event, each with its reason (for explain and evaluate)."""
+    out = []
+    for sent in sentences:
+        for t in sent.triggers:
+            reason = sent.reasons.get(t.start, ASSERTED)
+            if reason != ASSERTED:
+                out.append(Rejection(doc.doc_id, t.text, t.family, t.start, t.end, reason, sent.text))
+    return out

@@ -1,10 +1,17 @@
-"""Output formats at the edge: table, jsonl, csv, geojson, ACLED-style CSV, and `explain`'s marked sentences."""
+"""Output formats at the edge: table, jsonl, csv, geojson, ACLED-style CSV, and `explain`'s marked sentences.
+
+Every output is safe to open: a CSV cell that holds text and begins with =, +, -, @, a tab or a carriage
+return is neutralised with a leading single quote, as OWASP describes for CSV injection (numbers, the
+coordinates among them, stay numbers; a non-finite one is left empty). JSON and GeoJSON are always valid
+JSON: a non-finite number is written as null, never as NaN or Infinity.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import math
 from collections.abc import Iterable
 
 from contested.actors import INTER_CODES
@@ -36,6 +43,53 @@ ISO_NUMERIC = {"Afghanistan": 4, "Tajikistan": 762, "Uzbekistan": 860, "Turkmeni
                "Iran": 364, "China": 156}
 
 
+# OWASP, CSV injection: cells that begin with these may be read as a formula by a spreadsheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell a spreadsheet will not run: text that begins with a formula character gets a leading
+    single quote; a finite number stays a number; NaN, infinity and None become empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def safe_row(row: dict) -> dict:
+    return {k: safe_cell(v) for k, v in row.items()}
+
+
+def finite(obj: object) -> object:
+    """``obj`` (dicts, lists, tuples of JSON values) with every non-finite float replaced by None."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: finite(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [finite(v) for v in obj]
+    return obj
+
+
+def json_text(obj: object) -> str:
+    """Valid JSON, always: non-finite numbers as null (allow_nan=False checks that none is left)."""
+    return json.dumps(finite(obj), ensure_ascii=False, allow_nan=False)
+
+
+def json_line(obj: object) -> str:
+    return json_text(obj) + "\n"
+
+
+def _coordinate(value: float | None) -> float | str:
+    return value if value is not None and math.isfinite(value) else ""
+
+
 def _actor(ev: Event, role: str):
     return next((a for a in ev.actors if a.role == role), None)
 
@@ -57,8 +111,8 @@ def event_row(ev: Event) -> dict:
         "admin1": (loc.admin1 or "") if loc else "",
         "admin2": (loc.admin2 or "") if loc else "",
         "country": (loc.country or "") if loc else "",
-        "lat": loc.lat if loc and loc.lat is not None else "",
-        "lon": loc.lon if loc and loc.lon is not None else "",
+        "lat": _coordinate(loc.lat) if loc else "",
+        "lon": _coordinate(loc.lon) if loc else "",
         "geo_precision": loc.precision if loc and loc.precision else "",
         "fatalities": "" if ev.fatalities is None else ev.fatalities,
         "quantities": "; ".join(f"{q.text or q.value} [{q.qualifier}]" for q in ev.quantities),
@@ -72,7 +126,7 @@ def event_row(ev: Event) -> dict:
 
 
 def to_jsonl(evs: Iterable[Event]) -> str:
-    return "".join(json.dumps(ev.as_json(), ensure_ascii=False) + "\n" for ev in evs)
+    return "".join(json_line(ev.as_json()) for ev in evs)
 
 
 def to_csv(evs: Iterable[Event]) -> str:
@@ -80,7 +134,7 @@ def to_csv(evs: Iterable[Event]) -> str:
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)
     w.writeheader()
     for ev in evs:
-        w.writerow(event_row(ev))
+        w.writerow(safe_row(event_row(ev)))
     return buf.getvalue()
 
 
@@ -89,10 +143,11 @@ def to_geojson(evs: Iterable[Event]) -> str:
     for ev in evs:
         loc = ev.location
         geom = None
-        if loc is not None and loc.lat is not None and loc.lon is not None:
+        if (loc is not None and loc.lat is not None and loc.lon is not None
+                and math.isfinite(loc.lat) and math.isfinite(loc.lon)):
             geom = {"type": "Point", "coordinates": [loc.lon, loc.lat]}
         features.append({"type": "Feature", "id": ev.id, "geometry": geom, "properties": ev.as_json()})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    return json_text({"type": "FeatureCollection", "features": features})
 
 
 def to_table(evs: list[Event]):
@@ -156,8 +211,8 @@ def acled_rows(evs: Iterable[Event]) -> Iterable[dict]:
             "admin2": (loc.admin2 or "") if loc else "",
             "admin3": "",
             "location": loc.name if loc else "",
-            "latitude": loc.lat if loc and loc.lat is not None else "",
-            "longitude": loc.lon if loc and loc.lon is not None else "",
+            "latitude": _coordinate(loc.lat) if loc else "",
+            "longitude": _coordinate(loc.lon) if loc else "",
             "geo_precision": loc.precision if loc and loc.precision else "",
             "source": sources,
             "source_scale": "",
@@ -173,12 +228,32 @@ def to_acled_csv(evs: Iterable[Event]) -> str:
     w = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS)
     w.writeheader()
     for row in acled_rows(evs):
-        w.writerow(row)
+        w.writerow(safe_row(row))
     return buf.getvalue()
 
 
+def _chain_text(chain: list[dict]) -> str:
+    parts = []
+    for link in chain:
+        name = link.get("name") or ("?" if link.get("link") == "outlet" else "(unnamed)")
+        extra = [link.get("link") or ""]
+        if link.get("kind") and link.get("link") != "outlet":
+            extra.append(link["kind"])
+        if link.get("title"):
+            extra.append(link["title"] + (f" of {link['organisation']}" if link.get("organisation") else ""))
+        if link.get("text") and link.get("text") != name:
+            extra.append(f"as {link['text']!r}")
+        if link.get("via"):
+            extra.append(f"via {link['via']!r}")
+        parts.append(f"{name} [{', '.join(x for x in extra if x)}]")
+    return " > ".join(parts)
+
+
 def explain_text(ev: Event, document_texts: dict[str, str]) -> str:
-    """The event with every claim's sentence, the words each field came from marked [[like this]]{field}."""
+    """The event with every claim's sentence, the words each field came from marked [[like this]]{field}.
+    For each claim: the chain of sources from the publishing outlet to the speaker, the cue, hedges and
+    stances on figures; in the sentence the source and the cue are marked {source} and {cue}, and the content
+    (what the source is reported to say) stands between << and >>."""
     lines = [f"event {ev.id}: {ev.type} ({ev.acled_event_type} / {ev.acled_sub_event_type})"]
     if ev.summary:
         lines.append(f"  {ev.summary}")
@@ -199,20 +274,55 @@ def explain_text(ev: Event, document_texts: dict[str, str]) -> str:
     for i, c in enumerate(ev.claims):
         who = c.attributed_to or "(the outlet's own voice)"
         lines.append(f"claim {i}: {c.source or '?'} ({c.published or 'undated'}), citing {who}: {c.stance}"
-                     + (", hedged" if c.hedged else ""))
+                     + (" (on a figure)" if c.about == "figure" else "") + (", hedged" if c.hedged else ""))
+        if c.chain:
+            lines.append(f"  who: {_chain_text(c.chain)}")
+        reason = ev.evidence[i].reason if i < len(ev.evidence) else None
+        if reason:
+            lines.append(f"  event or not: {reason} (contested.eventness)")
+        detail = []
+        if c.cue:
+            detail.append(f"cue {c.cue!r}")
+        if c.hedges:
+            detail.append("hedges: " + ", ".join(c.hedges))
+        if detail:
+            lines.append("  " + "; ".join(detail))
+        for f in c.figure_stances:
+            owner = f" (the figure of {f['owner']}" + (f", claim {f['owner_claim']}" if f.get("owner_claim") is not None
+                                                      else "") + ")" if f.get("owner") else ""
+            by = f.get("by", c.attributed_to) or "the outlet"
+            lines.append(f"  {by} {f.get('stance')} the figure {f.get('text')!r}{owner}")
         text = document_texts.get(c.doc_id)
         s, e = c.span
         sentence = text[s:e] if text else c.sentence
-        marks = ev.evidence[i].marks if i < len(ev.evidence) else {}
+        marks = {k: list(v) for k, v in (ev.evidence[i].marks if i < len(ev.evidence) else {}).items()}
+        if c.cue_span or c.source_span:
+            marks.pop("attribution", None)
+            for name, span in (("source", c.source_span), ("cue", c.cue_span)):
+                if span:
+                    marks.setdefault(name, []).append(tuple(span))
+            for link in c.chain:
+                if link.get("link") == "intermediary" and link.get("start") is not None:
+                    marks.setdefault("intermediary", []).append((link["start"], link["end"]))
         spans = sorted(((ms, me, name) for name, lst in marks.items() for ms, me in lst if s <= ms and me <= e),
                        key=lambda x: (x[0], -x[1]))
-        out, pos = [], s
+        kept, pos = [], s
         for ms, me, name in spans:
             if ms < pos:
                 continue  # overlapping marks: the first wins
-            out.append(sentence[pos - s: ms - s])
-            out.append(f"[[{sentence[ms - s: me - s]}]]{{{name}}}")
+            kept.append((ms, me, name))
             pos = me
+        cs, ce = c.content_span if c.content_span else (None, None)
+        if cs is not None and (not s <= cs < ce <= e or any(ms < cs < me or ms < ce < me for ms, me, _ in kept)):
+            cs = ce = None  # a content edge inside a mark (or outside the sentence): not drawn
+        out, pos = [], s
+        edges = sorted([(ms, 1, f"[[{sentence[ms - s: me - s]}]]{{{name}}}", me) for ms, me, name in kept]
+                       + ([(cs, 0, "<<", cs), (ce, -1, ">>", ce)] if cs is not None else []),
+                       key=lambda x: (x[0], x[1]))
+        for at, _, piece, end in edges:
+            out.append(sentence[pos - s: at - s])
+            out.append(piece)
+            pos = end
         out.append(sentence[pos - s:])
         lines.append("  " + "".join(out).replace("\n", " "))
     return "\n".join(lines)

@@ -73,17 +73,19 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("air", _rx(
         r"air ?strikes?|airstrikes?|air raids?|air attacks?|air-strikes?|drone (?:strike|attack)s?|drones?|"
-        r"aerial (?:bombardment|attack|strike|bombing)s?|bombard\w*|warplanes?|(?:fighter )?jets|gunships?|"
+        r"aerial (?:bombardment|attack|strike|bombing)s?|bombard\w*|warplanes?|(?:fighter )?jets?|gunships?|"
+        r"(?:military |army |air force )?(?:aircraft|helicopters?|planes?)|"
         r"airstrike|air and drone strikes|B-52s?|bomb(?:ed|ing)? from the air"
     )),
     ("grenade", _rx(r"grenades?")),
     ("shelling", _rx(
-        r"mortars?|rockets?|artillery|shell(?:s|ed|ing)|missiles?|RPGs?|rocket-propelled grenades?|Katyusha"
+        r"mortars?|rockets?|artillery|shell(?:s|ed|ing)|missiles?|RPGs?|rocket-propelled grenades?|Katyusha|"
+        r"pound(?:ed|ing)"
     )),
     ("explosive", _rx(
         r"IEDs?|improvised explosive\w*|roadside (?:bomb|mine)s?|landmines?|land mines?|mines?|magnetic (?:bomb|mine)s?"
         r"|sticky bombs?|explosive devices?|bomb blasts?|blasts?|explosions?|explod\w*|detonat\w*|car bombs?|"
-        r"bombs?|bombing|VBIED|booby-?trap\w*"
+        r"bombs?|bombing|bombed|VBIED|booby-?trap\w*"
     )),
     ("abduction", _rx(r"abduct\w*|kidnap\w*|hostages?|taken captive|took captive|forcibly disappeared|held captive")),
     ("sexual", _rx(r"raped|rape|rapes|raping|sexual(?:ly)? (?:assault|violence|abuse)\w*")),
@@ -113,19 +115,22 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("agreement", _rx(r"ceasefire|cease-fire|truce|peace deal|agreement|prisoner (?:exchange|swap)|deal")),
     ("diplomacy", _rx(
-        r"talks|negotiat\w*|met with|meeting|visited|visit|phone call|called on|urged|requested|summit|delegation"
+        r"talks|negotiat\w*|met with|phone call|summit|delegation"
     )),
-    ("protest", _rx(r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)")),
+    ("protest", _rx(r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marched|marching|sit-ins?|picket\w*|motorcades?|"
+                    r"hunger strikes?|(?:went|go|goes|going|are|were|is|was) on strike|strikers")),
     ("riot", _rx(r"riot\w*|mob")),
     ("kill", _rx(
-        r"kill\w*|dead|died|deaths?|massacr\w*|execut\w*|behead\w*|gunned down|assassinat\w*|lynch\w*|"
+        r"kill(?!ers?\b)\w*|dead|died|deaths?|massacr\w*|execut\w*|behead\w*|gunned down|assassinat\w*|lynch\w*|"
         r"lost their lives|martyred|slain|shot|wounded|injured|casualt\w*"
     )),
     ("clash", _rx(
         r"clash\w*|fights?|fighting|fought|attack\w*|ambush\w*|battl\w*|gunfights?|firefights?|offensives?|"
         r"operations?|raid\w*|storm\w*|assault\w*|engag\w*|repel\w*|repuls\w*|skirmish\w*|exchange of fire|"
         r"opened fire|gun ?battles?|besieg\w*|siege|encircl\w*|counter-?attack\w*|counter-?offensive|targeted|"
-        r"stormed|overwhelm\w*|push(?:ed)? (?:into|toward)|advanc\w*|hostilities|violence|fighting"
+        r"stormed|overwhelm\w*|push(?:ed)? (?:into|toward)|advanc\w*|hostilities|violence|fighting|"
+        r"fired (?:on|at|upon|into|shots|with)|firing (?:on|at|upon|into|shots)|gunfire|shootings?|shoot-?outs?|"
+        r"exchanged fire"
     )),
 )
 
