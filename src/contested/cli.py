@@ -195,10 +195,12 @@ def cmd_explain(args) -> int:
         if doc is not None:
             texts[c.doc_id] = doc.text
     print(explain_text(ev, texts))
-    reasons = fusion_reasons(store, ev.id)
-    if reasons:
-        print("\nWhy these reports are one event:")
-        for line in reasons:
+    from contested.fusion import explain_lines
+
+    lines = explain_lines(ev) + fusion_reasons(store, ev.id, skip_links=bool(ev.fused_because))
+    if lines:
+        print("\nFusion, figures and confidence:")
+        for line in lines:
             print(f"  {line}")
     return 0
 
@@ -284,6 +286,7 @@ def cmd_export(args) -> int:
 
 def cmd_control(args) -> int:
     from contested.control import control_at, control_timeline, timeline_table, to_geojson, to_table
+    from contested.export import json_text
     from contested.store import Store
 
     if args.at is None and not args.place:
@@ -303,18 +306,24 @@ def cmd_control(args) -> int:
             Console(width=200).print(timeline_table(periods))
         else:
             for p in periods:
-                print(json.dumps(p, ensure_ascii=False))
+                print(json_text(p))
         return 0
-    rows = control_at(Store(args.db).events(), args.at)
+    events = Store(args.db).events()
+    rows = control_at(events, args.at)
     if args.format == "jsonl":
         for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
+            print(json_text(r))
     elif args.format == "geojson":
-        print(to_geojson(rows))
+        print(json_text(json.loads(to_geojson(rows))))  # NaN, should one come in, as null
     else:
         from rich.console import Console
 
+        from contested.control import aggregate_claims, aggregates_table
+
         Console(width=200).print(to_table(rows))
+        aggregates = aggregate_claims(events, args.at)
+        if aggregates:  # statements about whole provinces or the country, beside the places they summarise
+            Console(width=200).print(aggregates_table(aggregates))
     return 0
 
 
@@ -604,7 +613,11 @@ def _main(argv: list[str] | None = None) -> int:
     if getattr(args, "model", None):
         from contested.typing_model import use_model
 
-        use_model(args.model)
+        try:
+            use_model(args.model)
+        except (OSError, ValueError, KeyError) as exc:
+            _err(f"--model {args.model}: not a model made by `contested train` ({exc})")
+            return 2
     from contested.store import StoreError
 
     try:

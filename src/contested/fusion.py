@@ -705,21 +705,28 @@ def absorb_fighting(events: list[Event]) -> list[Event]:
     return out
 
 
-def fuse(events: list[Event], existing: list[Event] | None = None) -> tuple[list[Event], list[Event]]:
-    """Fuse ``events`` among themselves and into ``existing``.
+def fuse_article(events: list[Event]) -> list[Event]:
+    """The events of one article, its retellings fused (a summary in the lead, the details later): the same
+    rule as across articles, the connected components of ``same_event`` each built by ``combine``, so that
+    the events of `contested extract` are those the store makes of one article alone. A fused event keeps
+    the id of its first mention."""
+    from contested.clusters import Mention, cluster
 
-    Returns (changed existing events, new events). Events are modified in place."""
-    existing = list(existing or [])
-    changed: dict[str, Event] = {}
-    new: list[Event] = []
-    for ev in events:
-        match = next((x for x in existing if same_event(x, ev)), None) or next(
-            (x for x in new if same_event(x, ev)), None
-        )
-        if match is None:
-            new.append(ev)
+    mentions = [Mention(ev.id, ev.claims[0].doc_id if ev.claims else "", i, ev) for i, ev in enumerate(events)]
+    out = []
+    for group in cluster(mentions, same_event):
+        if len(group) == 1:
+            out.append(group[0].event)
             continue
-        merge_into(match, ev)
-        if match in existing:
-            changed[match.id] = match
-    return list(changed.values()), new
+        ev = combine([m.event for m in group])
+        ev.id = group[0].event.id
+        out.append(ev)
+    return out
+
+
+def fuse(events: list[Event], existing: list[Event] | None = None) -> tuple[list[Event], list[Event]]:
+    """Deprecated shape kept for callers of 0.1: (changed existing events, new events). The store fuses
+    across articles itself (contested.service); ``existing`` is no longer read."""
+    return [], fuse_article(events)
+
+

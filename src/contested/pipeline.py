@@ -6,15 +6,21 @@ here; spaCy runs once per document through ``nlp.pipe`` so that batches stream.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import re
-from collections.abc import Iterable, Iterator
-from datetime import date
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from contested.actors import load_actors
-from contested.attribution import SAY_LEMMAS, find_attribution
+from contested.attribution import find_attribution, lexicon
+from contested.contradictions import check_document
 from contested.dates import find_dates
+from contested.eventness import clause_reasons
 from contested.events import SentenceMentions, build_events
-from contested.fusion import absorb_fighting, fuse
+from contested.fusion import absorb_fighting, fuse_article
 from contested.gazetteer import Gazetteer
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
@@ -57,26 +63,51 @@ OF_FEATURE = {"crossing": "border_crossing", "port": "border_crossing", "border 
 _NOT_NAMES = frozenset({"The", "A", "An", "Its", "Their", "This", "That", "Taliban", "Afghan", "Government",
                         "Military", "Army", "Police", "Key", "Main", "Strategic", "Important", "Major"})
 SPACY_BATCH = 32
+# What a name the NER model tags PERSON, ORG or NORP may still be (the small model tags some district names so).
+NER_OTHER_FEATURES = frozenset({"district", "province", "border_crossing", "base", "river_port", "airport"})
 
 
-def _as_date(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
+def _as_date(value, name: str = "published") -> date | None:
+    """A publication date from a date, a datetime (its date) or a string (ISO, or as page metadata writes
+    dates); None for None or an empty string. ValueError naming ``name`` where it is not a date, or lies
+    before 1900 or more than two days after today (metadata.published_problem)."""
+    from contested.metadata import parse_published, published_problem
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    elif isinstance(value, date):
+        value = date(value.year, value.month, value.day)  # a plain date, whatever subclass came in
+    elif isinstance(value, str):
+        parsed = parse_published(value)
+        if parsed is None:
+            raise ValueError(f"{name}: not a date: {value[:40]!r} (give a date, a datetime or YYYY-MM-DD)")
+        value = parsed
+    else:
+        raise ValueError(f"{name}: not a date: {type(value).__name__} {str(value)[:40]!r} (give a date, a datetime or YYYY-MM-DD)")
+    if (problem := published_problem(value, name)) is not None:
+        raise ValueError(problem)
+    return value
 
 
 def _place_mentions(gaz: Gazetteer, sdoc, text: str) -> list[PlaceMention]:
     """Gazetteer matches in the text, plus NER entities the gazetteer knows under another spelling."""
-    mentions = [m for m in gaz.find(text) if fold(m.text) not in DEMONYMS]
+    mentions = [m for m in gaz.find(text) if fold(m.text) not in DEMONYMS and not gaz.is_demonym(m.text)]
     covered = bytearray(len(text) + 1)  # characters already inside a found name
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for ent in sdoc.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        if any(covered[ent.start_char:ent.end_char]) or fold(ent.text) in DEMONYMS:
+        if any(covered[ent.start_char:ent.end_char]) or fold(ent.text) in DEMONYMS or gaz.is_demonym(ent.text):
+            continue
+        if gaz.not_a_name(ent.text):
             continue
         candidates = gaz.lookup(ent.text)
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            # a name the model calls a person or an organisation is a place only as a district or province
+            candidates = [p for p in candidates if p.feature in NER_OTHER_FEATURES]
         if candidates:
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, candidates, from_ner=True))
             covered[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
@@ -91,17 +122,67 @@ def _place_mentions(gaz: Gazetteer, sdoc, text: str) -> list[PlaceMention]:
     return mentions
 
 
+def _home_country(gaz: Gazetteer, locations: list, hints: dict[str, float]) -> str | None:
+    """The country the article is about: where most of its places lie, else the one its words of
+    nationality name most, else the one country it names."""
+    placed = Counter(loc.country for loc in locations if loc is not None and loc.country and loc.feature != "country")
+    if placed:
+        return placed.most_common(1)[0][0]
+    if hints:
+        return gaz.countries.get(max(hints, key=lambda cc: hints[cc]))
+    named = {loc.country for loc in locations if loc is not None and loc.feature == "country"}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def _foreign_unnamed(locations: list, mentions) -> list:
     """A place abroad is kept only where its country is part of the story (named in the text), so that a
-    village in Iran that shares a name with an Afghan town does not win over it."""
+    village across the border that shares a name with a town of the story's country does not win over it.
+    The story's country is the one most of its places lie in."""
     countries_named = {loc.country for loc in locations if loc is not None and loc.feature == "country"}
-    afghan = any(loc is not None and loc.country == "Afghanistan" for loc in locations)
+    placed = Counter(loc.country for loc in locations
+                     if loc is not None and loc.country and loc.feature != "country")
+    if not placed:
+        return list(locations)
+    home, n_home = placed.most_common(1)[0]
     out = []
     for loc in locations:
-        if (loc is not None and afghan and loc.country not in ("Afghanistan", None)
-                and loc.feature != "country" and loc.country not in countries_named):
+        if (loc is not None and loc.country not in (home, None) and loc.feature != "country"
+                and loc.country not in countries_named and 2 * placed[loc.country] < n_home):
             loc = None
         out.append(loc)
+    return out
+
+
+_CONTAINERS = {"district": 2, "populated_place": 2, "province": 3}
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\u201c\"]|\n")
+
+
+def _place_unknown(text: str, placed: list[tuple[int, int, Location]]) -> list[tuple[int, int, Location]]:
+    """A place no gazetteer knows (a border crossing, a base, a village) is placed in the district, town or
+    province the sentence puts it in ("the Aqina border crossing in Faryab province"): that unit's country,
+    admin1, admin2 and point, with ACLED geo precision 2 (part of a district, or near a town) or 3 (somewhere
+    in the province). The unit written after the name is preferred; none outside the sentence is used."""
+    out = []
+    for start, end, loc in placed:
+        if loc.lat is None and loc.country is None and loc.feature not in ("country", "province", "district"):
+            best = None
+            for qs, qe, q in placed:
+                if q.feature not in _CONTAINERS or q.lat is None or (qs, qe) == (start, end):
+                    continue
+                gap = text[end:qs] if qs >= end else text[qe:start]
+                if len(gap) > 120 or _SENTENCE_END.search(gap):
+                    continue
+                rank = (0 if qs >= end else 1, len(gap))
+                if best is None or rank < best[0]:
+                    best = (rank, q)
+            if best is not None:
+                q = best[1]
+                loc = dataclasses.replace(
+                    loc, country=q.country, admin1=q.admin1,
+                    admin2=q.admin2 if q.feature != "province" else None,
+                    lat=q.lat, lon=q.lon, precision=_CONTAINERS[q.feature],
+                )
+        out.append((start, end, loc))
     return out
 
 
@@ -137,7 +218,13 @@ def _facilities(text: str, placed) -> list[tuple[int, int, Location]]:
     return out
 
 
-_BYLINE = re.compile(r"^\s*(By\s+[A-Z]|Published|Updated|Posted|Photo|Image|Read more|Share|Follow)", re.MULTILINE)
+_BYLINE = re.compile(r"^\s*(By\s+[A-Z]|Published|Updated|Posted|Photo|Image|Read more|Share|Follow|"
+                     r"(?i:related:|see also|watch:|listen:|caption:|file photo|image copyright|image caption|"
+                     r"media caption|copyright))", re.MULTILINE)
+# A sentence that is a link to another story ("[How a new kind of protest movement has arisen]"), an item of a
+# list ("* 2007 Bagram Airfield bombing") or a photo credit, wherever it stands in a line.
+_NOT_PROSE = re.compile(r"^\s*(\[[^\]]+\]\s*$|[*\u2022]\s|(Read more|Related|See also|Watch|image copyright|"
+                        r"image caption|media caption|Photo(graph)?|Caption)\b)", re.IGNORECASE)
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
@@ -147,7 +234,7 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end].strip()
-    if _BYLINE.match(line):
+    if _BYLINE.match(line) or _NOT_PROSE.match(text[start:end]):
         return True
     # A line with nothing after it is the text itself (a one-line dispatch without a full stop), not a heading.
     return (start - line_start <= 1 and len(line) < 200 and bool(text[line_end:].strip())
@@ -236,7 +323,7 @@ def _said_when(sent, start: int) -> bool:
         token = token.head
         if token.pos_ == "VERB":
             # "said on Friday" dates the saying; "..., on June 22, an official told Reuters" the event.
-            return token.lemma_.lower() in SAY_LEMMAS and start > token.idx
+            return token.lemma_.lower() in lexicon().cue_lemmas and start > token.idx
     return False
 
 
@@ -305,7 +392,9 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     actors = load_actors()
     text = sdoc.text  # read once: spaCy rebuilds it on every access
     mentions = _place_mentions(gaz, sdoc, text)
-    locations = _foreign_unnamed(gaz.resolve(mentions), mentions)
+    hints = gaz.text_hints(text)
+    locations = _foreign_unnamed(gaz.resolve(mentions, hints), mentions)
+    home_country = _home_country(gaz, locations, hints)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.
     # They are kept apart, as the place of last resort.
@@ -315,6 +404,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
               if loc is not None and not PEOPLE_AFTER.match(text, m.end)]
     placed.extend(_facilities(text, placed))
     placed.sort(key=lambda p: p[0])
+    placed = _place_unknown(text, placed)
     weak.extend(_unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed]))
     sentences: list[SentenceMentions] = []
     paragraph = 0
@@ -327,7 +417,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
         if not stext.strip() or _is_heading(text, s, e):
             continue
         triggers = find_triggers(stext, s)
-        attribution = find_attribution(sent, stext)
+        attribution = find_attribution(sent, stext, triggers)
         # Words inside the attribution ("officials in Dushanbe said on Tuesday") are about the source.
         a0, a1 = (attribution.start, attribution.end) if attribution.start is not None else (-1, -1)
 
@@ -350,43 +440,288 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],
             report_dates=[d for d in all_dates if d.span is not None and _said_when(sent, d.start)],
             source_places=[p for p in placed if s <= p[0] < e and not outside(p[0])],
+            home_country=home_country,
         )
         triggers = sm.triggers
         if triggers:
             spans = _trigger_spans(sdoc, triggers)
             sm.agent_spans = _roles_from_parse(triggers, spans)
             sm.seized_words = _seized_words(triggers, spans)
+            # Event or not, per clause, from the parse: the reason is kept for explain.
+            sm.reasons = clause_reasons(spans, published=doc.published, source=attribution.attributed_to,
+                                        has_date=bool(sm.dates), families={t.start: t.family for t in triggers},
+                                        places=[(p[0], p[1]) for p in sm.places + sm.weak_places])
+        sm.span = sent
         sentences.append(sm)
     return sentences
 
 
-def extract_documents(docs: Iterable[Document], n_process: int = 1) -> Iterator[tuple[Document, list[Event]]]:
-    """Events for each document, streaming; spaCy batches the texts."""
+# ---------------------------------------------------------------- documents in, events out
+
+ProblemHandler = Callable[[object, str], None]
+# Cuts between pieces of a long text, best first: a paragraph break, a line break, a sentence's end, a space.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+# Padding that stands for the text before a piece: a few tokens from a small fixed set (a new string per
+# length would stay in spaCy's vocabulary for good), each block one heading-like line that analyse skips.
+_PAD_MARK = "\u2063"
+_PAD_BLOCKS = (100_000, 10_000, 1_000, 100, 10)
+_MIN_PIECE_CHARS = 1_000
+
+
+def _pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, each at most ``size`` characters, cut at a paragraph
+    break where there is one in the piece's second half, else at a line break, a sentence's end, a space,
+    or (a single 'word' longer than half a piece) anywhere. The pieces cover the text exactly."""
+    out, pos, n = [], 0, len(text)
+    while n - pos > size:
+        lo, hi = pos + size // 2, pos + size
+        cut = text.rfind("\n\n", lo, hi - 1)
+        cut = cut + 2 if cut >= 0 else -1
+        if cut < 0 and (nl := text.rfind("\n", lo, hi)) >= 0:
+            cut = nl + 1
+        if cut < 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+            cut = ends[-1] if ends else -1
+        if cut < 0 and (sp := text.rfind(" ", lo, hi)) >= 0:
+            cut = sp + 1
+        if cut <= pos:
+            cut = hi
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, n))
+    return out
+
+
+def _padding(n: int) -> str:
+    """``n`` characters that put a piece of a text at its offset in the whole: offsets in the piece's spaCy
+    doc are then offsets in the document, so every span of every mention, claim and event is right."""
+    if n < _PAD_BLOCKS[-1]:
+        return "\n" * n
+    parts = []
+    rest = n
+    for size in _PAD_BLOCKS:
+        count, rest = divmod(rest, size)
+        parts.append((_PAD_MARK + "\n" * (size - 1)) * count)
+    parts.append("\n" * rest)
+    return "".join(parts)
+
+
+def _as_document(item: object) -> Document:
+    """A Document from a Document (checked), a dict (``text``, ``published``, ``source``, ``title``, ``url``)
+    or a plain string; ValueError with the reason where it cannot be one."""
+    from contested.ingest import _SURROGATE, text_problem
+
+    if isinstance(item, Document):
+        doc = item
+        if not isinstance(doc.text, str):
+            raise ValueError(f"text: expected a string, got {type(doc.text).__name__}")
+        if (problem := text_problem(doc.text)) is not None:
+            raise ValueError(problem)
+        if _SURROGATE.search(doc.text):  # same length, so that the caller's offsets stay right
+            doc = replace(doc, text=_SURROGATE.sub("\ufffd", doc.text))
+        if doc.published is not None:
+            published = _as_date(doc.published)  # ValueError where out of range
+            if type(doc.published) is not date:
+                doc = replace(doc, published=published)
+        return doc
+    if isinstance(item, str):
+        return make_document(item)
+    if isinstance(item, Mapping):
+        text = next((item[k] for k in ("text", "body", "content") if k in item), None)
+        if not isinstance(text, str):
+            raise ValueError("text: the record has no 'text' string")
+        fields = {k: item.get(k) for k in ("source", "title", "url")}
+        for name, value in fields.items():
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"{name}: expected a string, got {type(value).__name__}")
+        doc = make_document(text, item.get("published"), source=fields["source"], title=fields["title"])
+        if fields["url"]:
+            doc.url = fields["url"]
+        return doc
+    raise ValueError(f"not a document: {type(item).__name__} (give a Document, a dict with 'text', or a string)")
+
+
+@dataclass(slots=True)
+class _Work:
+    """One input on its way through spaCy: its Document (or the reason there is none) and, for a long
+    text, its pieces."""
+
+    item: object
+    doc: Document | None
+    problem: str | None = None
+    cuts: list[tuple[int, int]] = field(default_factory=list)  # the pieces of a long text: (start, end)
+
+
+def _warn_problem(item: object, reason: str) -> None:
+    origin = getattr(item, "origin", None) or getattr(item, "doc_id", None) or type(item).__name__
+    logging.getLogger("contested.pipeline").warning("skipped %s: %s", origin, reason)
+
+
+def extract_documents(
+    docs: Iterable[Document | Mapping | str],
+    n_process: int = 1,
+    *,
+    on_problem: ProblemHandler | None = None,
+) -> Iterator[tuple[Document, list[Event]]]:
+    """Events for each document, streaming, in input order; spaCy batches the texts.
+
+    Each item of ``docs`` is a ``Document``, a dict (``text``; optional ``published`` as a date, datetime or
+    string, ``source``, ``title``, ``url``) or a plain string. Yields ``(document, events)`` for each item
+    that could be read: ``document`` is the item itself where it was a ``Document``, else the ``Document``
+    made from it (``make_document``).
+
+    An item that cannot be read or extracted is never raised and never ends the stream: instead
+    ``on_problem(item, reason)`` is called (with the item as given, and a one-line reason such as "too long:
+    ... characters, over the limit of ..." or "published: 9999-12-31 is in the future ...") and nothing is
+    yielded for it; the stream goes on with the next item. Without ``on_problem`` the reason is logged as a
+    warning on the ``contested.pipeline`` logger. ``on_problem`` is called in input order, between the
+    yields of the items before and after it. (An exception raised by the ``docs`` iterable itself is the
+    caller's: it is raised again once the items before it are done.)
+
+    A text longer than ``settings().piece_chars`` is read in pieces cut at paragraph or sentence ends (up
+    to ``settings().max_text_chars``, above which it is refused), a few pieces at a time; offsets stay
+    those of the whole text, and the events of all pieces are fused as one document's.
+    """
+    from contested.config import settings
+
+    report = on_problem or _warn_problem
+    limits = settings()
     nlp = load_nlp()
     gaz = Gazetteer.load()
-    pairs = ((d.text, d) for d in docs)
-    for sdoc, doc in nlp.pipe(pairs, as_tuples=True, batch_size=SPACY_BATCH, n_process=n_process):
-        # The same event told twice in one article (lead and body) is one event with two claims.
-        _, events = fuse(absorb_fighting(build_events(doc, analyse(doc, sdoc, gaz))))
-        yield doc, events
+    piece_chars = max(_MIN_PIECE_CHARS, min(limits.piece_chars, nlp.max_length - 1))
+    pending: deque[_Work] = deque()  # handed to spaCy, not yet back
+    input_error: list[BaseException] = []
+
+    def feed() -> Iterator[tuple[str, _Work]]:
+        items = iter(docs)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            except Exception as exc:  # noqa: BLE001 - the caller's; raised again after the items before it
+                input_error.append(exc)
+                return
+            try:
+                work = _Work(item, _as_document(item))
+            except ValueError as exc:
+                work = _Work(item, None, str(exc))
+            except Exception as exc:  # noqa: BLE001 - one bad item must not end the stream
+                work = _Work(item, None, f"error: {type(exc).__name__}: {exc}")
+            text = work.doc.text if work.doc is not None else ""
+            if len(text) > piece_chars:
+                work.cuts = _pieces(text, piece_chars)
+                text = ""  # read in pieces when its turn comes, not in the shared batch
+            pending.append(work)
+            yield text, work
+
+    def in_pieces(work: _Work) -> list[Event]:
+        """A long text, a few pieces at a time; each piece padded to its place in the whole, so that the
+        offsets of its spaCy doc (a Doc made by the tokenizer: spaCy's length check is for whole texts)
+        are the document's."""
+        text = work.doc.text
+        padded = (nlp.tokenizer(_padding(start) + text[start:end]) for start, end in work.cuts)
+        events: list[Event] = []
+        for sdoc in nlp.pipe(padded, batch_size=2):
+            events.extend(build_events(work.doc, analyse(work.doc, sdoc, gaz)))
+        return events
+
+    def take(sdoc, work: _Work) -> tuple[Document, list[Event]] | None:
+        """The document's result, or None where it has a problem (which is reported)."""
+        if work.problem is None and work.doc is not None:
+            try:
+                events = in_pieces(work) if work.cuts else build_events(work.doc, analyse(work.doc, sdoc, gaz))
+                # The same event told twice in one article (lead and body) is one event with two claims;
+                # a date that disagrees with its paragraph's own frame is flagged.
+                events = fuse_article(absorb_fighting(events))
+                check_document(work.doc.text, work.doc.published, events)
+                return work.doc, events
+            except Exception as exc:  # noqa: BLE001 - this document's problem, not the batch's
+                work.problem = f"extraction failed: {type(exc).__name__}: {exc}"
+        report(work.item, work.problem or "extraction failed")
+        return None
+
+    stream = feed()
+    while True:
+        try:
+            for sdoc, work in nlp.pipe(stream, as_tuples=True, batch_size=SPACY_BATCH, n_process=n_process):
+                pending.popleft()
+                if (result := take(sdoc, work)) is not None:
+                    yield result
+            break
+        except Exception as exc:  # noqa: BLE001 - spaCy failed on a batch: find the text, go on
+            failure = f"{type(exc).__name__}: {exc}"
+        # The texts handed over but not returned, one at a time; then a fresh pipe for the rest.
+        while pending:
+            work = pending.popleft()
+            sdoc = None
+            if work.problem is None and work.doc is not None and not work.cuts:
+                try:
+                    sdoc = nlp(work.doc.text)
+                except Exception as exc:  # noqa: BLE001
+                    work.problem = f"language analysis failed: {type(exc).__name__}: {exc}"
+                if sdoc is None and work.problem is None:
+                    work.problem = f"language analysis failed: {failure}"
+            if (result := take(sdoc, work)) is not None:
+                yield result
+    if input_error:
+        raise input_error[0]
 
 
-def extract_document(doc: Document) -> list[Event]:
-    return next(extract_documents([doc]))[1]
+def extract_results(
+    docs: Iterable[Document | Mapping | str], n_process: int = 1
+) -> Iterator[tuple[object, list[Event] | None, str | None]]:
+    """``extract_documents`` as one stream of triples, in input order: ``(document, events, None)`` for an
+    item that was read, ``(item, None, reason)`` for one that could not be (the item as given: for a
+    ``Document`` input, that ``Document``)."""
+    failed: deque[tuple[object, str]] = deque()
+    for doc, events in extract_documents(docs, n_process, on_problem=lambda item, reason: failed.append((item, reason))):
+        while failed:
+            item, reason = failed.popleft()
+            yield item, None, reason
+        yield doc, events, None
+    while failed:
+        item, reason = failed.popleft()
+        yield item, None, reason
+
+
+def extract_document(doc: Document | Mapping | str) -> list[Event]:
+    """The events of one document; ValueError with the reason where it is refused (see extract_documents)."""
+    problems: list[str] = []
+    for _, events in extract_documents([doc], on_problem=lambda _item, reason: problems.append(reason)):
+        return events
+    raise ValueError(problems[0] if problems else "no result")
 
 
 def make_document(text: str, published=None, source: str | None = None, title: str | None = None) -> Document:
-    from contested.ingest import document_id, normalize_text
+    """A Document from a text: normalized (ingest.normalize_text), identified by its content; ``published``
+    a date, datetime or string (ISO, or as page metadata writes dates), else the byline's date.
+
+    ValueError, with the field named, where the text is not a string or is over the length limit
+    (``settings().max_text_chars``), or ``published`` is not a date or lies before 1900 or more than two days
+    after today.
+    """
+    from contested.config import settings
+    from contested.ingest import clean_text, document_id, normalize_text, text_problem
     from contested.metadata import byline_date
 
+    if not isinstance(text, str):
+        raise ValueError(f"text: expected a string, got {type(text).__name__}")
+    if len(text) > 2 * settings().max_text_chars:  # refused before the work of normalizing it
+        raise ValueError(text_problem(text) or "too long")
     text = normalize_text(text)
+    if (problem := text_problem(text)) is not None:
+        raise ValueError(problem)
     pub = _as_date(published)
     published_from = "given" if pub else None
     if pub is None:
         pub = byline_date(text)
         published_from = "byline" if pub else None
+    source = " ".join(clean_text(source).split()) or None if isinstance(source, str) else None
+    title = " ".join(clean_text(title).split()) or None if isinstance(title, str) else None
     return Document(document_id(text), text, title=title, source=source, published=pub, published_from=published_from)
 
 
 def extract_text(text: str, published=None, source: str | None = None, title: str | None = None) -> list[Event]:
+    """The events of one text (see make_document); ValueError with the reason where it is refused."""
     return extract_document(make_document(text, published, source, title))

@@ -320,9 +320,10 @@ def rebuild(store_from: Store, store_to: Store, **kwargs) -> IngestSummary:
     return ingest_documents(store_to, docs, **kwargs)
 
 
-def fusion_reasons(store: Store, event_id: str) -> list[str]:
+def fusion_reasons(store: Store, event_id: str, skip_links: bool = False) -> list[str]:
     """Why the mentions of an event were fused: for each mention after the first, the evidence that links it
-    to an earlier one (or the user's merge), and the splits that keep others apart."""
+    to an earlier one (or the user's merge), and the splits that keep others apart. ``skip_links`` leaves out
+    the evidence lines (where the event states its own) but keeps the user's corrections."""
     with store.read() as conn:
         members = sorted((_mention(r) for r in store.mentions_of_events(conn, {event_id})), key=Mention.sort_key)
         fixes = corrections_map(store.corrections_touching(conn, {m.id for m in members}))
@@ -336,13 +337,16 @@ def fusion_reasons(store: Store, event_id: str) -> list[str]:
             if fixes.get(frozenset((m.id, prev.id))) == "merge":
                 out.append(f"{label}: merged by a user with document {prev.doc_id[:12]}")
                 break
+            if skip_links:
+                continue
             reasons = evidence(prev.event, m.event) if evidence else (
                 ["same type, place and dates"] if fusion.same_event(prev.event, m.event) else None)
             if reasons:
                 out.append(f"{label} joins document {prev.doc_id[:12]}: " + "; ".join(reasons))
                 break
         else:
-            out.append(f"{label}: linked through the other reports")
+            if not skip_links:
+                out.append(f"{label}: linked through the other reports")
     splits = sum(1 for k in fixes.values() if k == "split")
     if splits:
         out.append(f"{splits} user split(s) keep other reports apart from this event")
