@@ -125,28 +125,12 @@ def extract(docs: dict[str, dict], cache: Path) -> dict[str, list]:
 
 
 def fuse_article(events: list) -> list:
-    """The events of one article fused among themselves (components of ``same_event``, each combined in text
-    order), as extraction hands them to the store."""
-    from contested import fusion
+    """The events of one article fused among themselves, as extraction hands them to the store (the shipped
+    rule: ``fusion.fuse_article`` after ``absorb_fighting``)."""
+    from contested.fusion import absorb_fighting
+    from contested.fusion import fuse_article as shipped
 
-    order = sorted(range(len(events)), key=lambda k: (events[k].claims[0].span[0] if events[k].claims else 0, k))
-    evs = [events[k] for k in order]
-    parent = list(range(len(evs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(evs)):
-        for j in range(i + 1, len(evs)):
-            if find(i) != find(j) and fusion.same_event(evs[i], evs[j]):
-                parent[find(j)] = find(i)
-    groups: dict[int, list] = defaultdict(list)
-    for i in range(len(evs)):
-        groups[find(i)].append(evs[i])
-    return [fusion.combine(g) if len(g) > 1 else g[0] for _, g in sorted(groups.items())]
+    return shipped(absorb_fighting(list(events)))
 
 
 def fuse_all(per_doc: dict[str, list]) -> tuple[dict[tuple[str, int], int], list[list[tuple[str, int]]]]:
