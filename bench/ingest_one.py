@@ -77,6 +77,7 @@ def main() -> None:
     if have < args.articles:
         took = fill(store, args.articles - have, first=have)
         print(f"filled {args.articles - have} articles in {took:.0f} s ({store.count_mentions()} mentions)")
+    extract_document(make_document(TEMPLATES[0].format(place=PLACES[0], n=1), published="2020-06-01"))  # warm-up
     rnd = random.Random(99)
     extract_s, store_s = [], []
     for k in range(args.probes):
