@@ -309,4 +309,5 @@ def test_the_text_says_what_an_unknown_name_is():
     (ev,) = extract_text("Taliban fighters seized the river port of Sher Khan Bandar in Kunduz province on Tuesday.",
                          published="2021-07-08")
     assert (ev.location.name, ev.location.feature, ev.location.admin1) == ("Sher Khan Bandar", "border_crossing", "Kunduz")
-    assert ev.location.lat is None
+    # placed in the province the sentence names: its point, and geo precision 3 (only the province is certain)
+    assert ev.location.lat is not None and ev.location.precision == 3

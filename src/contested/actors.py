@@ -1,6 +1,6 @@
 """The actor dictionary: words in the text -> a canonical actor (ACLED's names) with its kind.
 
-Built in: the parties to the Afghan conflict and its neighbours. Users extend it with a CSV
+Built in (data/actors.json): the parties to the Afghan conflict and its neighbours. Users extend it with a CSV
 (name, kind, aliases '|'-separated, inter) added by `contested actors add FILE`, stored in the contested home.
 Matching is longest-first, so "Tajik border guards" beats "border guards" and "Afghan Local Police" beats
 "police". Acronyms are matched case-sensitively (ANA, ALP, NDS, IS), other words case-insensitively.
@@ -9,6 +9,7 @@ Matching is longest-first, so "Tajik border guards" beats "border guards" and "A
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,116 +39,15 @@ class ActorEntry:
     country: str | None = None
 
 
-AFG_MIL = "Military Forces of Afghanistan (2014-)"
-AFG_POL = "Police Forces of Afghanistan (2014-)"
-TALIBAN = "Taliban"
-
-# Forces words: the nouns that, after a nationality adjective, name a country's forces.
-_FORCES = ("forces", "troops", "soldiers", "army", "military", "border guards", "border guard", "servicemen")
-
-
-def _national(adjectives: tuple[str, ...], extra: tuple[str, ...] = ()) -> tuple[str, ...]:
-    return tuple(f"{a} {f}" for a in adjectives for f in _FORCES) + extra
+def _builtin() -> tuple[ActorEntry, ...]:
+    """The built-in dictionary, from data/actors.json (no conflict's actors are written into the code)."""
+    data = json.loads((Path(__file__).with_name("data") / "actors.json").read_text(encoding="utf-8"))
+    return tuple(
+        ActorEntry(e["name"], e["kind"], tuple(e.get("aliases") or ()), e.get("country")) for e in data["actors"]
+    )
 
 
-BUILTIN: tuple[ActorEntry, ...] = (
-    ActorEntry(
-        TALIBAN,
-        "rebels",
-        (
-            "Taliban", "Taleban", "Talibs", "Taliban militants", "Taliban fighters", "Taliban insurgents",
-            "Islamic Emirate", "Islamic Emirate of Afghanistan", "Taliban forces", "Taliban's Red Unit",
-            "Red Unit", "insurgents", "the insurgents", "Taliban insurgent", "insurgent group",
-        ),
-    ),
-    ActorEntry(
-        "Islamic State (Afghanistan)",
-        "rebels",
-        ("Islamic State", "IS-K", "ISIS-K", "ISKP", "IS-KP", "Daesh", "Daesh militants", "ISIS", "IS militants",
-         "Islamic State Khorasan", "Islamic State militants"),
-    ),
-    ActorEntry(
-        AFG_MIL + " Special Forces",
-        "state_forces",
-        ("special forces", "Afghan special forces", "commandos", "Afghan commandos", "commando forces",
-         "Special Operations Forces", "ANA commandos"),
-        "Afghanistan",
-    ),
-    ActorEntry(
-        AFG_MIL,
-        "state_forces",
-        _national(("Afghan", "government", "Afghan government", "Afghan National", "Afghan security", "ANDSF"))
-        + (
-            "Afghan National Defense and Security Forces", "Afghan air forces", "Afghan Military Forces",
-            "Afghan security personnel", "security personnel", "military forces", "Afghan Army", "air force",
-            "Afghan Air Force", "army commandos", "army troops", "border forces", "Afghan border forces", "Afghan National Defence and Security Forces",
-            "ANDSF", "ANSF", "Afghan National Security Forces", "Afghan National Army", "ANA",
-            "Afghan Air Force", "AAF", "security forces", "Afghan forces", "government forces", "soldiers",
-            "troops", "army", "the military", "army soldiers", "ministry of defense", "Ministry of Defence",
-            "Ministry of Defense", "MoD", "defense ministry", "defence ministry", "Afghan army", "pro-government forces",
-        ),
-        "Afghanistan",
-    ),
-    ActorEntry(
-        AFG_POL + " National Directorate of Security",
-        "state_forces",
-        ("National Directorate of Security", "NDS", "intelligence agency", "NDS forces", "intelligence forces"),
-        "Afghanistan",
-    ),
-    ActorEntry(
-        AFG_POL + " Afghan Local Police",
-        "state_forces",
-        ("Afghan Local Police", "ALP", "local police"),
-        "Afghanistan",
-    ),
-    ActorEntry(
-        AFG_POL,
-        "state_forces",
-        ("police", "policemen", "policeman", "police officers", "Afghan police", "Afghan National Police", "ANP",
-         "border police", "Afghan border police", "police forces", "public order police", "Ministry of Interior",
-         "interior ministry", "MoI"),
-        "Afghanistan",
-    ),
-    ActorEntry(
-        "Militia (Pro-Government)",
-        "political_militia",
-        ("pro-government militia", "pro-government militias", "Arbaki", "Arbakis", "uprising forces",
-         "public uprising forces", "public uprising", "people's uprising", "local militia", "local militias",
-         "militiamen", "militia", "militias", "popular uprising forces", "anti-Taliban militia",
-         "anti-Taliban militias"),
-        "Afghanistan",
-    ),
-    ActorEntry(
-        "NATO: North Atlantic Treaty Organization",
-        "external",
-        ("NATO", "Resolute Support", "coalition forces", "international forces", "foreign forces", "NATO forces",
-         "foreign troops", "international troops", "coalition"),
-    ),
-    ActorEntry(
-        "Military Forces of the United States",
-        "external",
-        _national(("US", "U.S.", "American", "United States")) + ("Pentagon", "US Air Force"),
-        "United States",
-    ),
-    ActorEntry("Military Forces of Tajikistan", "state_forces", _national(("Tajik", "Tajikistan's", "Tajikistani")), "Tajikistan"),
-    ActorEntry("Military Forces of Uzbekistan", "state_forces", _national(("Uzbek", "Uzbekistan's")), "Uzbekistan"),
-    ActorEntry("Military Forces of Pakistan", "state_forces", _national(("Pakistani", "Pakistan's")), "Pakistan"),
-    ActorEntry("Military Forces of Iran", "state_forces", _national(("Iranian", "Iran's")), "Iran"),
-    ActorEntry("Military Forces of Turkmenistan", "state_forces", _national(("Turkmen", "Turkmenistan's")), "Turkmenistan"),
-    ActorEntry("Military Forces of Russia", "external", _national(("Russian", "Russia's")), "Russia"),
-    ActorEntry("Government of Tajikistan", "external", ("Tajik government", "Tajik authorities", "Dushanbe"), "Tajikistan"),
-    ActorEntry("Government of Uzbekistan", "external", ("Uzbek government", "Uzbek authorities", "Tashkent"), "Uzbekistan"),
-    ActorEntry(
-        "Civilians (Afghanistan)",
-        "civilians",
-        ("civilians", "civilian", "villagers", "residents", "local residents", "children", "women", "worshippers",
-         "students", "farmers", "shopkeepers", "passengers", "journalists", "journalist", "a civilian",
-         "tribal elders", "elders", "aid workers", "health workers", "teachers", "family members", "people"),
-        "Afghanistan",
-    ),
-    ActorEntry("Unidentified Armed Group (Afghanistan)", "political_militia",
-               ("unknown gunmen", "unidentified gunmen", "gunmen", "armed men", "unknown armed men"), "Afghanistan"),
-)
+BUILTIN: tuple[ActorEntry, ...] = _builtin()
 
 # Words that are acronyms: matched case-sensitively so that "ana" or "is" never match.
 _CASE_SENSITIVE = re.compile(r"^[A-Z][A-Z.\-]+$|^IS$")

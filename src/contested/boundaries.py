@@ -1,171 +1,195 @@
-"""Pure-Python polygons: reading GeoJSON/TopoJSON, point-in-polygon with a bbox prefilter, area-weighted
-centroids and a grid index that finds the polygon containing a point quickly. No shapely."""
+"""Boundary polygons on shapely (GEOS): reading and validating GeoJSON/TopoJSON, point in polygon through an
+STRtree, centroids and representative points.
+
+Every file is validated before anything is kept (``read_features``): coordinates must be finite numbers with
+longitude in [-180, 180] and latitude in [-90, 90], rings must have at least four positions and be closed
+(an unclosed ring is closed, as most tools do), and the geometry types must be Polygon, MultiPolygon or a
+GeometryCollection of them. A file that breaks any of these is refused whole with ``BoundaryError`` naming
+the feature (its index and name) and what is wrong. Self-intersecting rings are repaired with
+``shapely.make_valid`` rather than refused: geoBoundaries' simplified files contain a few.
+"""
 
 from __future__ import annotations
 
 import json
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import shapely
+from shapely.geometry import MultiPolygon
+from shapely.geometry import Polygon as _ShapelyPolygon
+from shapely.strtree import STRtree
 
 Ring = list[tuple[float, float]]  # (lon, lat), closed or not
 PolygonRings = list[Ring]  # exterior ring first, then holes
 
-
-def _ring_area_centroid(ring: Ring) -> tuple[float, float, float]:
-    """Signed area (shoelace) and the area-weighted centroid sums of one ring."""
-    a = cx = cy = 0.0
-    n = len(ring)
-    for i in range(n):
-        x0, y0 = ring[i]
-        x1, y1 = ring[(i + 1) % n]
-        cross = x0 * y1 - x1 * y0
-        a += cross
-        cx += (x0 + x1) * cross
-        cy += (y0 + y1) * cross
-    return a / 2.0, cx, cy
+POLYGON_TYPES = frozenset({"Polygon", "MultiPolygon", "GeometryCollection"})
+# Types a boundary file may also hold and that are skipped without error (labels, points of capitals).
+SKIPPED_TYPES = frozenset({"Point", "MultiPoint", "LineString", "MultiLineString"})
 
 
-def _in_ring(x: float, y: float, ring: Ring) -> bool:
-    inside = False
-    n = len(ring)
-    j = n - 1
-    for i in range(n):
-        xi, yi = ring[i]
-        xj, yj = ring[j]
-        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
+class BoundaryError(ValueError):
+    """A boundary file that cannot be used; the message names the feature and what is wrong."""
 
 
-@dataclass(slots=True)
+def _to_shapely(parts: list[PolygonRings]):
+    polys = []
+    for part in parts:
+        if not part or len(part[0]) < 3:
+            continue
+        polys.append(_ShapelyPolygon(part[0], [h for h in part[1:] if len(h) >= 3]))
+    geom = MultiPolygon(polys) if len(polys) != 1 else polys[0]
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+        # make_valid may return a collection with lines; keep the areal part
+        if geom.geom_type == "GeometryCollection":
+            geom = shapely.union_all([g for g in geom.geoms if g.geom_type in ("Polygon", "MultiPolygon")])
+    return geom
+
+
 class Polygon:
-    """A (multi)polygon: a list of polygons, each a list of rings (exterior first, holes after)."""
+    """A (multi)polygon: ``parts`` is a list of polygons, each a list of rings (exterior first, holes after);
+    the geometry itself is a shapely geometry (``geom``), repaired where the rings cross themselves."""
 
-    parts: list[PolygonRings]
-    name: str | None = None
-    properties: dict = field(default_factory=dict)
-    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    __slots__ = ("parts", "name", "properties", "geom", "bbox")
 
-    def __post_init__(self) -> None:
-        xs = [p[0] for part in self.parts for p in part[0]] if self.parts else [0.0]
-        ys = [p[1] for part in self.parts for p in part[0]] if self.parts else [0.0]
-        self.bbox = (min(xs), min(ys), max(xs), max(ys))
+    def __init__(self, parts: list[PolygonRings], name: str | None = None, properties: dict | None = None) -> None:
+        self.parts = parts
+        self.name = name
+        self.properties = properties if properties is not None else {}
+        self.geom = _to_shapely(parts)
+        self.bbox: tuple[float, float, float, float] = (
+            tuple(self.geom.bounds) if not self.geom.is_empty else (0.0, 0.0, 0.0, 0.0)
+        )
 
     def contains(self, lon: float, lat: float) -> bool:
-        x0, y0, x1, y1 = self.bbox
-        if lon < x0 or lon > x1 or lat < y0 or lat > y1:
-            return False
-        for part in self.parts:
-            if part and _in_ring(lon, lat, part[0]) and not any(_in_ring(lon, lat, h) for h in part[1:]):
-                return True
-        return False
+        return bool(shapely.contains_xy(self.geom, lon, lat))
 
     @property
     def area(self) -> float:
         """Planar area in square degrees (holes subtracted)."""
-        total = 0.0
-        for part in self.parts:
-            for k, ring in enumerate(part):
-                a = abs(_ring_area_centroid(ring)[0])
-                total += a if k == 0 else -a
-        return total
+        return float(self.geom.area)
 
     def centroid(self) -> tuple[float, float] | None:
-        """Area-weighted centroid (lon, lat) over all parts, holes subtracted."""
-        sa = sx = sy = 0.0
-        for part in self.parts:
-            for k, ring in enumerate(part):
-                a, cx, cy = _ring_area_centroid(ring)
-                sign = 1.0 if k == 0 else -1.0
-                # orient: exterior counted positive, holes negative, whatever the winding
-                if a < 0:
-                    a, cx, cy = -a, -cx, -cy
-                sa += sign * a
-                sx += sign * cx
-                sy += sign * cy
-        if sa == 0:
-            if not self.parts or not self.parts[0] or not self.parts[0][0]:
-                return None
-            ring = self.parts[0][0]
-            return (sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring))
-        return (sx / (6.0 * sa), sy / (6.0 * sa))
+        """Area-weighted centroid (lon, lat)."""
+        if self.geom.is_empty:
+            return None
+        c = self.geom.centroid
+        return (c.x, c.y)
 
     def representative_point(self) -> tuple[float, float] | None:
-        """A point inside the polygon: the centroid if inside, else a point found by scanning the largest part."""
+        """A point inside the polygon: the centroid where it is inside, else GEOS's representative point."""
         c = self.centroid()
         if c is None:
             return None
         if self.contains(*c):
             return c
-        largest = max(self.parts, key=lambda p: abs(_ring_area_centroid(p[0])[0]))
-        ring = largest[0]
-        ys = sorted({p[1] for p in ring})
-        if len(ys) < 2:
-            return c
-        # horizontal scan line through the middle of the part: midpoint of the widest inside interval
-        y = (ys[len(ys) // 2 - 1] + ys[len(ys) // 2]) / 2.0
-        xs = []
-        n = len(ring)
-        for i in range(n):
-            (xa, ya), (xb, yb) = ring[i], ring[(i + 1) % n]
-            if (ya > y) != (yb > y):
-                xs.append(xa + (y - ya) * (xb - xa) / (yb - ya))
-        xs.sort()
-        best = None
-        for i in range(0, len(xs) - 1, 2):
-            if best is None or xs[i + 1] - xs[i] > best[1] - best[0]:
-                best = (xs[i], xs[i + 1])
-        return ((best[0] + best[1]) / 2.0, y) if best else c
+        p = self.geom.representative_point()
+        return (p.x, p.y)
 
 
 class PolygonIndex:
-    """Finds the polygon containing a point: a grid of cells, each listing the polygons whose bbox touches it."""
+    """Finds the polygon containing a point through shapely's STRtree; where several contain it (overlapping
+    files), the smallest wins."""
 
-    def __init__(self, polygons: Iterable[Polygon], cell: float = 0.5) -> None:
-        self.polygons: list[Polygon] = list(polygons)
-        self.cell = cell
-        self._grid: dict[tuple[int, int], list[int]] = {}
-        for i, poly in enumerate(self.polygons):
-            x0, y0, x1, y1 = poly.bbox
-            for gx in range(math.floor(x0 / cell), math.floor(x1 / cell) + 1):
-                for gy in range(math.floor(y0 / cell), math.floor(y1 / cell) + 1):
-                    self._grid.setdefault((gx, gy), []).append(i)
+    def __init__(self, polygons: Iterable[Polygon]) -> None:
+        self.polygons: list[Polygon] = [p for p in polygons if not p.geom.is_empty]
+        self._tree = STRtree([p.geom for p in self.polygons])
 
     def __len__(self) -> int:
         return len(self.polygons)
 
     def find(self, lon: float, lat: float) -> Polygon | None:
-        for i in self._grid.get((math.floor(lon / self.cell), math.floor(lat / self.cell)), ()):
-            if self.polygons[i].contains(lon, lat):
-                return self.polygons[i]
+        if not self.polygons or not (math.isfinite(lon) and math.isfinite(lat)):
+            return None
+        hits = self._tree.query(shapely.Point(lon, lat), predicate="intersects")
+        if len(hits) == 0:
+            return None
+        if len(hits) == 1:
+            return self.polygons[int(hits[0])]
+        return min((self.polygons[int(i)] for i in hits), key=lambda p: p.area)
+
+
+# ---------------------------------------------------------------- reading and validating files
+
+
+def _feature_label(index: int, props: dict | None) -> str:
+    name = None
+    if isinstance(props, dict):
+        for k in ("shapeName", "name", "NAME", "Name", "ADM1_EN", "ADM2_EN", "APMIS_Ds", "NAME_1", "NAME_2"):
+            v = props.get(k)
+            if isinstance(v, str) and v.strip():
+                name = v.strip()
+                break
+    return f"feature {index + 1}" + (f" ({name!r})" if name else "")
+
+
+def _position(p, where: str) -> tuple[float, float]:
+    if not isinstance(p, list | tuple) or len(p) < 2:
+        raise BoundaryError(f"{where}: a position must be [longitude, latitude], got {p!r:.60}")
+    try:
+        x, y = float(p[0]), float(p[1])
+    except (TypeError, ValueError):
+        raise BoundaryError(f"{where}: a coordinate is not a number: {p!r:.60}") from None
+    if isinstance(p[0], bool) or isinstance(p[1], bool):
+        raise BoundaryError(f"{where}: a coordinate is not a number: {p!r:.60}")
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise BoundaryError(f"{where}: a coordinate is not finite: [{x}, {y}]")
+    if not (-180.0 <= x <= 180.0 and -90.0 <= y <= 90.0):
+        raise BoundaryError(f"{where}: coordinate out of range (longitude -180..180, latitude -90..90): [{x}, {y}]")
+    return (x, y)
+
+
+def _ring(coords, where: str) -> Ring:
+    if not isinstance(coords, list | tuple):
+        raise BoundaryError(f"{where}: a ring must be a list of positions")
+    ring = [_position(p, where) for p in coords]
+    if ring and ring[0] != ring[-1]:
+        ring.append(ring[0])
+    if len(ring) < 4:
+        raise BoundaryError(f"{where}: a ring needs at least 4 positions (3 distinct), got {len(coords)}")
+    if len(set(ring)) < 3:
+        raise BoundaryError(f"{where}: a ring has fewer than 3 distinct positions")
+    return ring
+
+
+def _polygon_rings(coords, where: str) -> PolygonRings:
+    if not isinstance(coords, list | tuple) or not coords:
+        raise BoundaryError(f"{where}: a polygon must be a non-empty list of rings")
+    return [_ring(r, where) for r in coords]
+
+
+def _geometry_parts(geom, where: str) -> list[PolygonRings] | None:
+    """The polygon parts of a GeoJSON geometry; None for a geometry of a skipped type (points, lines)."""
+    if geom is None:
         return None
-
-
-# ---------------------------------------------------------------- reading files
-
-
-def _geometry_parts(geom: dict) -> list[PolygonRings]:
-    if not geom:
-        return []
+    if not isinstance(geom, dict):
+        raise BoundaryError(f"{where}: geometry is not an object")
     t = geom.get("type")
-    coords = geom.get("coordinates") or []
-    if t == "Polygon":
-        return [[[(float(p[0]), float(p[1])) for p in ring] for ring in coords]]
-    if t == "MultiPolygon":
-        return [[[(float(p[0]), float(p[1])) for p in ring] for ring in poly] for poly in coords]
+    if t in SKIPPED_TYPES:
+        return None
+    if t not in POLYGON_TYPES:
+        raise BoundaryError(f"{where}: unknown geometry type {t!r} (Polygon, MultiPolygon, GeometryCollection)")
     if t == "GeometryCollection":
-        return [part for g in geom.get("geometries", []) for part in _geometry_parts(g)]
-    return []
+        out: list[PolygonRings] = []
+        for g in geom.get("geometries") or []:
+            out.extend(_geometry_parts(g, where) or [])
+        return out
+    coords = geom.get("coordinates")
+    if t == "Polygon":
+        return [_polygon_rings(coords, where)]
+    if not isinstance(coords, list | tuple):
+        raise BoundaryError(f"{where}: MultiPolygon coordinates must be a list of polygons")
+    return [_polygon_rings(c, where) for c in coords]
 
 
 def _topo_arcs(topo: dict) -> list[list[tuple[float, float]]]:
     """Decode TopoJSON arcs: delta-encoded and quantized when a ``transform`` is present."""
     transform = topo.get("transform")
     out = []
-    for arc in topo.get("arcs", []):
+    for a, arc in enumerate(topo.get("arcs", [])):
+        where = f"arc {a + 1}"
         if transform:
             sx, sy = transform["scale"]
             tx, ty = transform["translate"]
@@ -174,33 +198,37 @@ def _topo_arcs(topo: dict) -> list[list[tuple[float, float]]]:
             for p in arc:
                 x += p[0]
                 y += p[1]
-                pts.append((x * sx + tx, y * sy + ty))
+                pts.append(_position((x * sx + tx, y * sy + ty), where))
         else:
-            pts = [(float(p[0]), float(p[1])) for p in arc]
+            pts = [_position(p, where) for p in arc]
         out.append(pts)
     return out
 
 
-def _topo_ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> Ring:
+def _topo_ring(indexes: list[int], arcs: list[list[tuple[float, float]]], where: str) -> Ring:
     ring: Ring = []
     for idx in indexes:
+        if not isinstance(idx, int) or not -len(arcs) <= idx < len(arcs):
+            raise BoundaryError(f"{where}: arc index {idx!r} out of range")
         pts = arcs[idx] if idx >= 0 else arcs[~idx][::-1]
         if ring:
             ring.extend(pts[1:])  # arcs share their end point with the next arc's first point
         else:
             ring.extend(pts)
-    return ring
+    return _ring(ring, where)
 
 
-def _topo_parts(geom: dict, arcs: list[list[tuple[float, float]]]) -> list[PolygonRings]:
+def _topo_parts(geom: dict, arcs: list[list[tuple[float, float]]], where: str) -> list[PolygonRings] | None:
     t = geom.get("type")
+    if t in SKIPPED_TYPES or t is None:
+        return None
+    if t not in POLYGON_TYPES:
+        raise BoundaryError(f"{where}: unknown geometry type {t!r} (Polygon, MultiPolygon, GeometryCollection)")
     if t == "Polygon":
-        return [[_topo_ring(r, arcs) for r in geom.get("arcs", [])]]
+        return [[_topo_ring(r, arcs, where) for r in geom.get("arcs", [])]]
     if t == "MultiPolygon":
-        return [[_topo_ring(r, arcs) for r in poly] for poly in geom.get("arcs", [])]
-    if t == "GeometryCollection":
-        return [part for g in geom.get("geometries", []) for part in _topo_parts(g, arcs)]
-    return []
+        return [[_topo_ring(r, arcs, where) for r in poly] for poly in geom.get("arcs", [])]
+    return [part for g in geom.get("geometries", []) for part in (_topo_parts(g, arcs, where) or [])]
 
 
 def _iter_topo_geometries(obj: dict) -> Iterator[dict]:
@@ -214,35 +242,81 @@ def _iter_topo_geometries(obj: dict) -> Iterator[dict]:
         yield obj
 
 
+def _no_constants(name: str):
+    raise BoundaryError(f"not valid JSON: {name} is not a number JSON allows")
+
+
 def read_features(path: Path) -> list[tuple[dict, list[PolygonRings]]]:
-    """(properties, parts) of every polygon feature of a GeoJSON or TopoJSON file."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    """(properties, parts) of every polygon feature of a GeoJSON or TopoJSON file, validated: raises
+    ``BoundaryError`` (a ValueError) naming the first wrong feature; the file is then refused whole."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"), parse_constant=_no_constants)
+    except UnicodeDecodeError as exc:
+        raise BoundaryError(f"not UTF-8 text: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BoundaryError(f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise BoundaryError("not a GeoJSON or TopoJSON object")
     out: list[tuple[dict, list[PolygonRings]]] = []
     if data.get("type") == "Topology":
-        arcs = _topo_arcs(data)
-        for obj in data.get("objects", {}).values():
+        try:
+            arcs = _topo_arcs(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            if isinstance(exc, BoundaryError):
+                raise
+            raise BoundaryError(f"bad TopoJSON arcs or transform: {exc}") from None
+        k = 0
+        for obj in (data.get("objects") or {}).values():
             for g in _iter_topo_geometries(obj):
-                parts = _topo_parts(g, arcs)
+                props = g.get("properties") or {}
+                parts = _topo_parts(g, arcs, _feature_label(k, props))
+                k += 1
                 if parts:
-                    out.append((g.get("properties") or {}, parts))
+                    out.append((props, parts))
         return out
-    if data.get("type") == "FeatureCollection":
-        feats = data.get("features", [])
-    elif data.get("type") == "Feature":
+    t = data.get("type")
+    if t == "FeatureCollection":
+        feats = data.get("features")
+        if not isinstance(feats, list):
+            raise BoundaryError("FeatureCollection without a list of features")
+    elif t == "Feature":
         feats = [data]
-    else:
+    elif t in POLYGON_TYPES or t in SKIPPED_TYPES:
         feats = [{"type": "Feature", "properties": {}, "geometry": data}]
-    for f in feats:
-        parts = _geometry_parts(f.get("geometry") or {})
+    else:
+        raise BoundaryError(f"unknown GeoJSON type {t!r}")
+    for k, f in enumerate(feats):
+        if not isinstance(f, dict):
+            raise BoundaryError(f"feature {k + 1}: not an object")
+        props = f.get("properties") or {}
+        if not isinstance(props, dict):
+            raise BoundaryError(f"{_feature_label(k, None)}: properties is not an object")
+        parts = _geometry_parts(f.get("geometry"), _feature_label(k, props))
         if parts:
-            out.append((f.get("properties") or {}, parts))
+            out.append((props, parts))
     return out
 
 
 def round_parts(parts: list[PolygonRings], digits: int = 5) -> list:
-    """A compact JSON-ready copy of the parts: coordinates rounded, rings as lists of [lon, lat]."""
-    return [[[[round(x, digits), round(y, digits)] for x, y in ring] for ring in part] for part in parts]
+    """A compact JSON-ready copy of the parts: coordinates rounded, rings as lists of [lon, lat]; a ring that
+    rounding leaves with fewer than 3 distinct positions is dropped (a part, where it is the exterior)."""
+    out = []
+    for part in parts:
+        rings = []
+        for k, ring in enumerate(part):
+            r = [[round(x, digits), round(y, digits)] for x, y in ring]
+            if len({(x, y) for x, y in r}) < 3:
+                if k == 0:
+                    break
+                continue
+            rings.append(r)
+        if rings:
+            out.append(rings)
+    return out
 
 
 def parts_from_json(parts: list) -> list[PolygonRings]:
-    return [[[(p[0], p[1]) for p in ring] for ring in part] for part in parts]
+    """Parts read back from a stored file, validated as a boundary file is (raises BoundaryError)."""
+    if not isinstance(parts, list):
+        raise BoundaryError("parts is not a list")
+    return [_polygon_rings(part, "stored feature") for part in parts]

