@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "ingest", "__version__"]
+__all__ = ["extract", "ingest_texts", "__version__"]
 
 
 def extract(text: str, published=None, source: str | None = None, title: str | None = None) -> list[dict]:
@@ -24,7 +24,7 @@ def extract(text: str, published=None, source: str | None = None, title: str | N
     return [event.as_json() for event in extract_text(text, published=published, source=source, title=title)]
 
 
-def ingest(documents, db: str | None = None, source: str | None = None, published=None):
+def ingest_texts(documents, db: str | None = None, source: str | None = None, published=None):
     """Store documents in a store (SQLite file or PostgreSQL URL; default ./contested.db or $CONTESTED_DB),
     extract their events and fuse them with the store's: the same use case as `contested ingest`. Each item is
     a text, a dict with the JSONL fields (text, title, url, source, published), or a Document. Returns the

@@ -775,3 +775,14 @@ def iter_documents(
                     yield InputProblem(origin, f"error: {type(exc).__name__}: {_short(exc)}")
         except Exception as exc:  # noqa: BLE001
             yield InputProblem(origin, f"error: {type(exc).__name__}: {_short(exc)}")
+
+
+def documents_from_bytes(data: bytes, kind: str, origin: str) -> list[Document | InputProblem]:
+    """The documents in one body of bytes (``kind``: json, jsonl, html or text), read by the same code as
+    files: for the HTTP API. A body that is unreadable as a whole raises ValueError with the reason; a bad
+    record is an InputProblem in the list."""
+    try:
+        raws = list(_from_json(_decode(data), origin)) if kind == "json" else list(_from_bytes(data, kind, origin))
+    except _Bad as bad:
+        raise ValueError(str(bad)) from None
+    return [raw if isinstance(raw, InputProblem) else _make(raw, None, None) for raw in raws]

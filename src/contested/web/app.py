@@ -84,13 +84,9 @@ def posted_documents(body: bytes, content_type: str) -> list:
         raise _Problem(415, f"unsupported Content-Type {media or '(none)'!r}: one of {', '.join(sorted(kinds))}")
     kind = kinds[media]
     try:
-        if kind == "json":
-            raws = list(ingest._from_json(ingest._decode(body), "http"))
-        else:
-            raws = list(ingest._from_bytes(body, kind, "http"))
-    except ingest._Bad as bad:
+        out = ingest.documents_from_bytes(body, kind, "http")
+    except ValueError as bad:
         raise _Problem(400, str(bad)) from None
-    out = [raw if isinstance(raw, ingest.InputProblem) else ingest._make(raw, None, None) for raw in raws]
     if not out:
         raise _Problem(400, "no documents in the body")
     if all(isinstance(d, ingest.InputProblem) for d in out):
