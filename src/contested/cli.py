@@ -240,17 +240,12 @@ def cmd_rebuild(args) -> int:
             side = path.with_name(path.name + suffix)
             if side.exists():
                 side.rename(backup.with_name(backup.name + suffix))
-        old, new = Store.__new__(Store), None
-        from sqlalchemy import create_engine
-
-        old.engine = create_engine("sqlite:///" + str(backup))
-        old.is_sqlite = True
         try:
             new = Store(str(path))
         except StoreError as exc:
             _err(str(exc))
             return 2
-        summary = rebuild(old, new, on_problem=lambda o, r: _err(f"skipped {o}: {r}"))
+        summary = rebuild("sqlite:///" + str(backup), new, on_problem=lambda o, r: _err(f"skipped {o}: {r}"))
         print(summary.line(new) + f"; the earlier store is kept as {backup}")
         return 1 if summary.problems else 0
     _err("rebuild works on SQLite stores; for PostgreSQL, ingest the documents into a new database")

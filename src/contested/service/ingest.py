@@ -16,6 +16,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from contested import fusion
 from contested.clusters import Mention, cluster, corrections_map, fused_id, mention_id
@@ -137,7 +138,7 @@ def refuse(store: Store, conn, seeds: list[Mention]) -> tuple[int, int]:
             if row[0] in pool:
                 continue
             cand = _mention(row)
-            if fusion.same_event(ev, cand.event) or fusion.same_event(cand.event, ev):
+            if fusion.same_event(ev, cand.event):  # symmetric
                 pool[cand.id] = cand
                 if cand.event_id:
                     affected.add(cand.event_id)
@@ -304,16 +305,20 @@ def split_event(store: Store, event_id: str, doc_ids: list[str], note: str | Non
         return sorted({r[1] for r in store.mentions_by_id(conn, chosen | rest)})
 
 
-def rebuild(store_from: Store, store_to: Store, **kwargs) -> IngestSummary:
-    """Re-extract every document of one store into another (a store of an earlier version, or after a change
-    of model): the documents are read, never changed."""
+def rebuild(source_url: str, store_to: Store, **kwargs) -> IngestSummary:
+    """Re-extract every document of a store (made by an earlier version, or before a change of model) into
+    another: the documents are read with plain SQL, since the source's other tables may be of another
+    version, and never changed."""
+    from sqlalchemy import create_engine
     from sqlalchemy import text as sql
 
-    with store_from.read() as conn:
-        rows = conn.execute(sql("SELECT doc_id, text, title, url, source, published, published_from, origin "
-                                "FROM documents ORDER BY doc_id")).all()
-    from datetime import date
-
+    engine = create_engine(source_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sql("SELECT doc_id, text, title, url, source, published, published_from, origin "
+                                    "FROM documents ORDER BY doc_id")).all()
+    finally:
+        engine.dispose()
     docs = [Document(r[0], r[1], r[2], r[3], r[4],
                      r[5] if isinstance(r[5], date | None) else date.fromisoformat(str(r[5])[:10]), r[6], r[7])
             for r in rows]
