@@ -11,7 +11,6 @@ Extraction (the expensive part) runs outside the transaction; only the fusion an
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import json
 from collections.abc import Callable, Iterable
@@ -24,13 +23,11 @@ from contested.codec import to_plain
 from contested.records import Document, Event, InputProblem
 from contested.store import Store, loads
 
-# Fusion looks for candidates whose dates lie within this many days of a new mention's dates: the largest
-# date gap at which `fusion.same_event` may join two mentions, as fusion declares it (this where it does not).
-DEFAULT_WINDOW_DAYS = 14
-
 
 def _window_days() -> int:
-    return int(getattr(fusion, "MAX_DATE_GAP_DAYS", 0) or DEFAULT_WINDOW_DAYS)
+    """Candidates are the mentions dated within this many days of a new one: the largest date gap at which
+    `fusion.same_event` may join two mentions, as fusion declares it."""
+    return fusion.MAX_DATE_GAP_DAYS
 
 
 @dataclass
@@ -69,17 +66,6 @@ def document_warnings(doc: Document) -> list[str]:
 # ---------------------------------------------------------------- fusion inside the write transaction
 
 
-def _combine(members: list[Mention]) -> Event:
-    """One fused event from its mentions (in canonical order); the inputs are not changed."""
-    combine = getattr(fusion, "combine", None)
-    if combine is not None:
-        return combine([m.event for m in members])
-    target = copy.deepcopy(members[0].event)
-    for m in members[1:]:
-        fusion.merge_into(target, copy.deepcopy(m.event))
-    return target
-
-
 def _origins(ev: Event, members: list[Mention]) -> list[tuple[str, int]]:
     """For each claim of a fused event, the mention and index it came from (claims are rows of their own,
     keyed by their origin)."""
@@ -114,14 +100,11 @@ def _mention(row: tuple) -> Mention:
     return Mention(mid, doc_id, position, ev, event_id)
 
 
-def _fusable_types(etype: str) -> list[str] | None:
-    """The types a mention of this type may fuse with (None: any)."""
+def _fusable_types(etype: str) -> list[str]:
+    """The types a mention of this type may fuse with."""
     from contested.taxonomy import EVENT_TYPES
 
-    compatible = getattr(fusion, "compatible_types", None)
-    if compatible is None:
-        return [etype]
-    return [t for t in EVENT_TYPES if compatible(etype, t) or compatible(t, etype)] or [etype]
+    return [t for t in EVENT_TYPES if fusion.compatible_types(etype, t) or fusion.compatible_types(t, etype)]
 
 
 def refuse(store: Store, conn, seeds: list[Mention]) -> tuple[int, int]:
@@ -160,7 +143,7 @@ def refuse(store: Store, conn, seeds: list[Mention]) -> tuple[int, int]:
     old_ids = {m.event_id for m in pool.values() if m.event_id}
     new = []
     for members in groups:
-        ev = _combine(members)
+        ev = fusion.combine([m.event for m in members])  # never changes its inputs
         ev.id = fused_id(members)
         new.append((ev, _origins(ev, members)))
     store.replace_events(conn, old_ids, new)
@@ -334,7 +317,6 @@ def fusion_reasons(store: Store, event_id: str, skip_links: bool = False) -> lis
         fixes = corrections_map(store.corrections_touching(conn, {m.id for m in members}))
     if len(members) < 2:
         return []
-    evidence = getattr(fusion, "fusion_evidence", None)
     out = []
     for i, m in enumerate(members[1:], start=1):
         label = f"document {m.doc_id[:12]}"
@@ -344,8 +326,7 @@ def fusion_reasons(store: Store, event_id: str, skip_links: bool = False) -> lis
                 break
             if skip_links:
                 continue
-            reasons = evidence(prev.event, m.event) if evidence else (
-                ["same type, place and dates"] if fusion.same_event(prev.event, m.event) else None)
+            reasons = fusion.fusion_evidence(prev.event, m.event)
             if reasons:
                 out.append(f"{label} joins document {prev.doc_id[:12]}: " + "; ".join(reasons))
                 break
