@@ -712,7 +712,9 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     parts = [s for s in (src_span, cue_span, document_span) if s is not None]
     if according:
         whole = _edge(_source_tokens(src, cue))
-        parts = [(cue.idx, max(whole[1], src_span[1] if src_span else 0))] if whole else parts
+        if whole:  # "according to X": from the cue to the end of the source, whichever comes first in the text
+            parts = [(min(cue.idx, whole[0]),
+                      max(cue.idx + len(cue.text), whole[1], src_span[1] if src_span else 0))]
     start = min(p[0] for p in parts) if parts else None
     end = max(p[1] for p in parts) if parts else None
     for link in chain:
