@@ -4,6 +4,7 @@ right, ACLED geo precision right, by region, on countries never tuned on.
     python eval/geo_eval.py                      # held-out countries of both samples, per region
     python eval/geo_eval.py --half tune          # the countries the rules may be tuned on
     python eval/geo_eval.py --failures out.tsv   # every row that is not within 25 km, for a profile
+    python eval/geo_eval.py --gvc 300            # US local news: events placed in the US and the right state
 
 The samples (read where they lie, never copied): ``../shared/data/acled_world_sample_2020-05/acled.csv``
 (5,071 events of 1-9 May 2020 in 107 countries) and ``../shared/data/acled_mmr_2021_explosions`` (Myanmar
@@ -168,6 +169,50 @@ def evaluate(half: str, samples: tuple[str, ...], limit: int | None, boundaries:
     }
 
 
+GVC = "data/news_gvc_gun_violence"
+
+
+def evaluate_gvc(half: str, limit: int) -> dict:
+    """US local news (the Gun Violence Archive's articles, ``../shared/data/news_gvc_gun_violence``): of the
+    events placed, the share placed in the United States and in the incident's state. Split by the first byte
+    of the SHA-256 of the document id (odd: held out), as the ACLED countries are."""
+    from contested.pipeline import extract_documents, make_document
+    from contested.textnorm import name_key
+
+    folder = SHARED / GVC
+    if not (folder / "documents.jsonl").exists():
+        raise FileNotFoundError(f"no GVC articles at {folder}")
+    incidents = {}
+    with open(folder / "incidents.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            incidents[r["incident_id"]] = r
+    docs = []
+    with open(folder / "documents.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if (half == "held_out") != (hashlib.sha256(d["doc_id"].encode()).digest()[0] % 2 == 1):
+                continue
+            inc = incidents.get((d.get("incident_ids") or [""])[0])
+            if inc and inc.get("state") and d.get("text"):
+                docs.append((d, inc))
+            if len(docs) >= limit:
+                break
+    made = [make_document(d["text"], published=d.get("dct") or None, source="GVC article") for d, _ in docs]
+    n = located = us = state = 0
+    for (_d, inc), (_doc, evs) in zip(docs, extract_documents(made), strict=True):
+        n += 1
+        for e in evs:
+            if e.location is None or e.location.country is None:
+                continue
+            located += 1
+            us += e.location.country == "United States"
+            state += name_key(e.location.admin1 or "") == name_key(inc["state"])
+    return {"half": half, "articles": n, "events_placed": located,
+            "in_united_states": round(us / located, 3) if located else None,
+            "in_incident_state": round(state / located, 3) if located else None}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--half", choices=["held_out", "tune"], default="held_out")
@@ -176,7 +221,16 @@ def main(argv=None) -> int:
     ap.add_argument("--boundaries", action="store_true", help="add the Afghan geoBoundaries files first")
     ap.add_argument("--failures", help="write the rows not within 25 km to this TSV")
     ap.add_argument("--json", help="also write the result to this file")
+    ap.add_argument("--gvc", type=int, metavar="N", help="instead: N US local news articles (GVC), share placed "
+                    "in the United States and in the incident's state")
     args = ap.parse_args(argv)
+    if args.gvc:
+        try:
+            print(json.dumps(evaluate_gvc(args.half, args.gvc)))
+        except FileNotFoundError as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+            return 2
+        return 0
     try:
         result = evaluate(args.half, tuple(args.samples), args.limit, args.boundaries, args.failures)
     except FileNotFoundError as exc:

@@ -64,9 +64,14 @@ TITLES = _WORDS["titles"]
 HARD_STOP = _WORDS["hard_stop"]
 SOFT_STOP = _WORDS["soft_stop"]
 LOCATIVE = _WORDS["locative"]
+STREET_WORDS = _WORDS["street"]  # "Edwards Street": a street, not the town Edwards
+GOVERNMENT_VERBS = _WORDS["government_verbs"]  # "Kabul said": the government, not the city
+NEGOTIATION = _WORDS["negotiation"]  # "talks between Kabul and the Taliban"
+DISTINGUISHING = _WORDS["distinguishing"]  # "Yangon West" is not "Yangon South"
 _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
 
 _NOT_NAME = HARD_STOP | LOCATIVE | TITLES | frozenset(_NOT_NAME_EXTRA.split())
+NOT_NAME = _NOT_NAME  # words never the first word of a name (In, The, Taliban, ...)
 _TOKEN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:['’‘ʻʼ`´](?:[^\W\d_]|[\u0300-\u036f])+)*")
 _GAP = re.compile(r"[ \t\u00a0]{1,2}|[ \t]?[-‐‑][ \t]?")
 _FEATURE_AFTER = re.compile(
@@ -169,6 +174,20 @@ def _close(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
+def _same_core(a: str, b: str) -> bool:
+    """Two keys that differ only in spelling, not in a word of their own: once what they share at the start
+    (or the end) is set aside, what is left of each must still look alike (Nesh / Naish: yes; Yangon-West /
+    Yangon South: no)."""
+    for x, y in ((a, b), (a[::-1], b[::-1])):
+        k = 0
+        while k < min(len(x), len(y)) and x[k] == y[k]:
+            k += 1
+        rx, ry = x[k:], y[k:]
+        if len(rx) >= 3 and len(ry) >= 3 and difflib.SequenceMatcher(None, rx, ry).ratio() < 0.4:
+            return False
+    return True
+
+
 def _check_point(lat, lon) -> None:
     """Raises ValueError unless both are None or both are finite numbers in range."""
     if lat is None and lon is None:
@@ -222,6 +241,11 @@ def _strip_marks(s: str) -> str:
 
 def _clean_alias(alias: str) -> str:
     return _NAME_SUFFIXES.sub("", alias.strip())
+
+
+def bare_name(text: str) -> str:
+    """A name without the kind written after it: "Pyay District" -> "Pyay", "Kherson Oblast" -> "Kherson"."""
+    return _clean_alias(text)
 
 
 def _display_name(name: str, aliases: list[str], overrides: dict[str, str] | None = None) -> str:
@@ -701,7 +725,65 @@ class Gazetteer:
         if len(key) < 3:
             return []
         found = (self.places[i] for i in dict.fromkeys(index.get((feature, key), ())))
-        return [p for p in found if p.feature == feature and (country_code is None or p.country_code == country_code)]
+        marks = set(fold(name).split()) & DISTINGUISHING  # Yangon-East is not Yangon South
+        return [p for p in found if p.feature == feature and (country_code is None or p.country_code == country_code)
+                and set(fold(p.name).split()) & DISTINGUISHING == marks]
+
+    def _units(self) -> dict[tuple, list[int]]:
+        """(country code, admin1) -> indexes of its districts, and (country code, None) -> its provinces:
+        made on first need (only for names the text calls a district or province that no spelling matched)."""
+        index = getattr(self, "_unit_index", None)
+        if index is None:
+            index = {}
+            n_base = len(self.places._rows)
+            for i, r in enumerate(self.places._rows):
+                if r[2] == "district" and r[4]:
+                    index.setdefault((r[4], r[5]), []).append(i)
+                elif r[2] == "province" and r[4]:
+                    index.setdefault((r[4], None), []).append(i)
+            for i, p in self.places._made.items():
+                if i >= n_base and p.feature in ("district", "province") and p.country_code:
+                    index.setdefault((p.country_code, p.admin1 if p.feature == "district" else None), []).append(i)
+            self._unit_index = index
+        return index
+
+    def unit_like(self, name: str, feature: str, within: list[Place]) -> Place | None:
+        """The district (or province) of the provinces (or countries) in ``within`` whose name is closest to a
+        spelling no index knows ("Naish district, Kandahar" -> Nesh; "Lazha Ahmad Khel" -> Laja Ahmad Khail):
+        only where the text itself calls the name a district or province and names the unit around it, and
+        only where one unit is clearly closest (similarity of the folded keys at least 0.75 and 0.1 above the
+        next); else None (unknown stays unknown)."""
+        index = self._units()
+        pool: dict[int, None] = {}
+        for unit in within:
+            if feature == "district" and unit.feature == "province":
+                pool.update(dict.fromkeys(index.get((unit.country_code, unit.name), ())))
+            elif feature == "province" and unit.feature == "country":
+                pool.update(dict.fromkeys(index.get((unit.country_code, None), ())))
+        key = name_key(name)
+        written = fold(name).replace(" ", "")
+        if len(written) < 3 or not pool:
+            return None
+        scored = []
+        for i in pool:
+            p = self.places[i]
+            if (
+                p.feature != feature
+                or not _same_core(key, name_key(p.name))
+                or set(fold(p.name).split()) & DISTINGUISHING != set(fold(name).split()) & DISTINGUISHING
+            ):
+                continue
+            r = max(
+                difflib.SequenceMatcher(None, key, name_key(p.name)).ratio(),
+                difflib.SequenceMatcher(None, written, fold(p.name).replace(" ", "")).ratio(),
+            )
+            scored.append((r, p.name, p))
+        scored.sort(key=lambda t: t[0], reverse=True)
+        if not scored or scored[0][0] < 0.75:
+            return None
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.1 and scored[1][1] != scored[0][1]:
+            return None
+        return scored[0][2]
 
     def lookup(self, name: str) -> list[Place]:
         """All places with this name (any spelling that meets it under ``name_key``)."""
@@ -876,10 +958,12 @@ class Gazetteer:
                     i == j
                     and i > 0
                     and glued[i - 1]
-                    and caps[i - 1]
-                    and fold(toks[i - 1][2]) not in _NOT_NAME
+                    and (
+                        (caps[i - 1] and fold(toks[i - 1][2]) not in _NOT_NAME)
+                        or (conn[i - 1] and i > 1 and glued[i - 2] and caps[i - 2])
+                    )
                 ):
-                    continue  # the last word of an unknown name: Spin Masjid, Hasan Karez
+                    continue  # the last word of an unknown name: Spin Masjid, Hasan Karez, Keran wa Menjan
 
                 cands = [self.places[k] for k in idxs]
                 feats = _HINT_FEATURES.get(hint_word or "")
@@ -1174,19 +1258,19 @@ class Gazetteer:
             seat = self.seat_of(p)
             if seat is not None:
                 lat, lon = seat.lat, seat.lon
+            elif (town := self.largest_town(p)) is not None:
+                lat, lon = town  # its largest town: where a province is run from, more often than its centroid
             elif p.key in self._centroids:
                 lon, lat = self._centroids[p.key]
-            elif (town := self.largest_town(p)) is not None:
-                lat, lon = town
         elif p.feature == "district":
             admin2 = p.name
             seat = self.seat_of(p)
             if seat is not None:
                 lat, lon, precision = seat.lat, seat.lon, 1
+            elif (town := self.largest_town(p)) is not None:
+                (lat, lon), precision = town, 2  # where a district is run from, more often than its centroid
             elif p.key in self._centroids:
                 (lon, lat), precision = self._centroids[p.key], 2
-            elif (town := self.largest_town(p)) is not None:
-                (lat, lon), precision = town, 2
             elif (prov := self.province_of(p)) is not None and (
                 point := self._province_point(prov)
             ) is not None:

@@ -21,11 +21,20 @@ from contested.dates import find_dates
 from contested.eventness import clause_reasons
 from contested.events import SentenceMentions, build_events
 from contested.fusion import absorb_fighting, fuse_article
-from contested.gazetteer import Gazetteer
+from contested.gazetteer import (
+    GOVERNMENT_VERBS,
+    LOCATIVE,
+    NEGOTIATION,
+    NOT_NAME,
+    STREET_WORDS,
+    Gazetteer,
+    GazetteerMention,
+    bare_name,
+)
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, PlaceMention
-from contested.textnorm import fold
+from contested.textnorm import fold, name_key
 from contested.triggers import find_triggers
 
 # NER labels that may name a place; the small model tags some district names as PERSON or ORG.
@@ -51,8 +60,15 @@ PEOPLE_AFTER = re.compile(
     r"tribes?|tribesmen|natives?|refugees|spokesm[ae]n)\b"
 )
 # "Naish district", "Mughab district": a name the text says is a district, looked up by its consonants when
-# no spelling in the gazetteer matches.
-ADMIN_NAMED = re.compile(r"\b((?:[A-Z][\w'\u2018\u2019]+[\s-]){0,2}[A-Z][\w'\u2018\u2019]+)\s+(district|province)\b")
+# no spelling in the gazetteer matches, then among the districts of the province the sentence names
+# (Gazetteer.unit_like).
+ADMIN_NAMED = re.compile(
+    r"\b((?:[A-Z][\w'\u2018\u2019]+[\s-](?:(?:wa|e|i|ye|al|el|ul)[\s-])?){0,3}[A-Z][\w'\u2018\u2019]+)"
+    r"\s+(district|province)\b"
+)
+# What may stand between "X district" and the province that holds it: "Naish district, Kandahar",
+# "the Naish district of Kandahar province".
+UNIT_GAP = re.compile(r"[\s,]*(?:\(\w[\w\s]*\)[\s,]*)?(?:of|in)?\s*(?:the\s+)?")
 # "the border town of Hairatan", "the port of Sher Khan Bandar": the text says what the name is.
 NAMED_OF = re.compile(
     r"\b(border town|border crossing|border post|crossing point|dry port|river port|port|town|village|"
@@ -112,14 +128,143 @@ def _place_mentions(gaz: Gazetteer, sdoc, text: str) -> list[PlaceMention]:
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, candidates, from_ner=True))
             covered[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for m in ADMIN_NAMED.finditer(text):
-        s, e = m.span(1)
-        if any(covered[s:e]):
-            continue
-        candidates = gaz.sounds_like(m.group(1), m.group(2))
-        if candidates:
-            mentions.append(PlaceMention(s, e, m.group(1), candidates))
+        # the longest run of name words first ("Keran wa Menjan district"), then shorter ones ("In Naish")
+        e = m.end(1)
+        starts = [m.start(1)]
+        for w in re.finditer(r"\S+", m.group(1)):  # "In Naish district": words that are never names go
+            if fold(w.group()) not in NOT_NAME:
+                break
+            starts.append(m.start(1) + w.end() + 1)
+        for s in starts:
+            inside = [x for x in mentions if s <= x.start and x.end <= e]
+            if any(x.start == s and x.end == e for x in inside) or any(
+                covered[k] for k in range(s, e) if not any(x.start <= k < x.end for x in inside)
+            ):
+                break  # known under this spelling, or part of a longer name
+            name = text[s:e]
+            candidates = gaz.sounds_like(name, m.group(2))
+            if not candidates:
+                # a spelling nobody lists: the closest unit of the province (or country) the text puts it in
+                unit = gaz.unit_like(name, m.group(2), _units_around(text, mentions, m.end(), m.group(2)))
+                candidates = [unit] if unit is not None else []
+            if candidates:
+                mentions = [x for x in mentions if x not in inside]
+                mentions.append(GazetteerMention(s, e, name, candidates, hint=m.group(2).lower()))
+                covered[s:e] = b"\x01" * (e - s)
+                break
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _not_places(gaz, sdoc, text, mentions)
+
+
+_STREET_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\.?")
+
+
+def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Names that are not the place of anything, or not this place:
+    - part of a person's name as the parser reads it ("Kevin McDonald"), or a one-word person with nothing
+      saying it is a place (no "X district", no "in X", no district or province of that spelling);
+    - a street ("Edwards Street");
+    - a capital or a country that stands for its government: the subject of a verb of saying or deciding
+      ("Kabul said", "Moscow denied") or a party to talks ("talks between Kabul and the Taliban"): that
+      country, as a country (not a town, not the event's place)."""
+    persons = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
+    out: list[PlaceMention] = []
+    for m in mentions:
+        hint = getattr(m, "hint", None)
+        after = _STREET_AFTER.match(text, m.end)
+        if after and after.group(1).lower() in STREET_WORDS and not hint:
+            continue
+        person = next(((s, e) for s, e in persons if s <= m.start and m.end <= e), None)
+        if person is not None and not hint and not getattr(m, "from_ner", False):
+            # a country, province or district spelt as written stays (the small model tags some of them
+            # PERSON, and they tell which country the article is about)
+            written = name_key(bare_name(m.text))
+            admin = any(p.feature in ("country", "province", "district") and name_key(p.name) == written
+                        for p in m.candidates)
+            rest = text[person[0]:m.start] + " " + text[m.end:person[1]]
+            part = any(w[:1].isupper() for w in rest.split())  # other capitalised words: "Kevin McDonald"
+            if not admin and (part or not _placed_as_place(gaz, text, m, mentions)):
+                continue  # a part of a person's name, or a person with nothing saying it is a place
+        country = _government(gaz, sdoc, text, m)
+        if country is not None:
+            m = PlaceMention(m.start, m.end, m.text, [country], from_ner=getattr(m, "from_ner", False))
+        out.append(m)
+    return out
+
+
+_BESIDE = re.compile(r"\s*(?:,|\(|\)\s*,?|/)\s*")
+
+
+def _placed_as_place(gaz: Gazetteer, text: str, m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """A one-word name the parser calls a person is still a place where the text uses it as one: after "in",
+    "near", "of" ...; written beside another place ("Rutshuru, Nord-Kivu", "Ndjamena (N'Djamena)",
+    "Hulu Rening, Batang Kali"); or a capital or a city of 100,000 people spelt as written."""
+    before = text[max(0, m.start - 12):m.start].split()
+    if before and before[-1].lower() in LOCATIVE:
+        return True
+    for n in mentions:
+        if n is m:
+            continue
+        if (n.start >= m.end and _BESIDE.fullmatch(text, m.end, n.start)) or (
+            n.end <= m.start and _BESIDE.fullmatch(text, n.end, m.start)
+        ):
+            return True
+    written = name_key(m.text)
+    return any(
+        p.feature == "populated_place" and name_key(p.name) == written
+        and (p.population >= 100_000 or gaz.capitals.get(p.country_code or "") == p.key)
+        for p in m.candidates
+    )
+
+
+def _government(gaz: Gazetteer, sdoc, text: str, m: PlaceMention):
+    """The country whose government a capital or country name stands for here, else None."""
+    written = fold(m.text)
+    country = None
+    for p in m.candidates:
+        if fold(p.name) != written or not p.country_code:
+            continue
+        if p.feature == "country" or gaz.capitals.get(p.country_code) == p.key:
+            country = gaz.get(f"country:{p.country_code}")
+            break
+    if country is None:
+        return None
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in GOVERNMENT_VERBS:
+        return country
+    # "talks between Kabul and the Taliban": X (or the Y joined to it) is the object of "between" after a
+    # word of negotiation
+    tok = root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "between" and tok.head.head.lower_ in NEGOTIATION:
+        return country
+    return None
+
+
+def _units_around(text: str, mentions: list[PlaceMention], end: int, feature: str) -> list:
+    """The provinces (for a district) or countries (for a province) that hold a name the text calls
+    ``feature``: the one written right after it ("Naish district, Kandahar", "the Obe district of Herat
+    province"), else those the text calls provinces anywhere (countries it names, for a province); spelt as
+    written where one is."""
+    want = "province" if feature == "district" else "country"
+
+    def units(m: PlaceMention) -> list:
+        cands = [p for p in m.candidates if p.feature == want]
+        exact = [p for p in cands if fold(p.name) == fold(m.text)]
+        return exact or cands
+
+    for m in mentions:
+        if end <= m.start <= end + 40 and UNIT_GAP.fullmatch(text, end, m.start) and units(m):
+            return units(m)
+    found = []
+    for m in mentions:
+        if want == "country" or getattr(m, "hint", None) == "province":
+            found.extend(units(m))
+    return found
 
 
 def _home_country(gaz: Gazetteer, locations: list, hints: dict[str, float]) -> str | None:
@@ -164,6 +309,14 @@ def _place_unknown(text: str, placed: list[tuple[int, int, Location]]) -> list[t
     in the province). The unit written after the name is preferred; none outside the sentence is used."""
     out = []
     for start, end, loc in placed:
+        if loc.feature == "populated_place" and loc.admin2 is None and loc.admin1:
+            # "Hpakant township (Mohnyin district, Kachin state)": a town no package puts in a district lies in
+            # the district of its province that the same sentence names right after it
+            for qs, _qe, q in placed:
+                if (q.feature == "district" and q.admin1 == loc.admin1 and q.country == loc.country
+                        and 0 <= qs - end <= 60 and not _SENTENCE_END.search(text[end:qs])):
+                    loc = dataclasses.replace(loc, admin2=q.admin2 or q.name)
+                    break
         if loc.lat is None and loc.country is None and loc.feature not in ("country", "province", "district"):
             best = None
             for qs, qe, q in placed:

@@ -1,0 +1,88 @@
+"""Places decided by context: a capital or country standing for its government, names that are people or
+streets, district spellings no package lists placed by the province the sentence names (issue 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from contested.gazetteer import Gazetteer
+from contested.pipeline import _place_mentions, extract_text
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory) -> Gazetteer:
+    return Gazetteer.load(tmp_path_factory.mktemp("context_home"))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from contested.nlp import load_nlp
+
+    return load_nlp()
+
+
+def mentions(gaz, nlp, text):
+    return {m.text: m for m in _place_mentions(gaz, nlp(text), text)}
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Kabul said the Taliban attacked a checkpoint in Kunduz province, killing five soldiers.", "Kabul",
+         "Afghanistan"),
+        ("Moscow denied that its aircraft had struck the market.", "Moscow", "Russia"),
+        ("Talks between Kabul and the Taliban stalled on Monday.", "Kabul", "Afghanistan"),
+    ],
+)
+def test_capital_standing_for_its_government_is_the_country(gaz, nlp, text, name, country):
+    m = mentions(gaz, nlp, text)[name]
+    assert [p.feature for p in m.candidates] == ["country"]
+    assert m.candidates[0].name == country
+
+
+def test_capital_as_a_place_stays_the_city(gaz, nlp):
+    text = "Rebels seized Kabul on Sunday after heavy fighting."
+    m = mentions(gaz, nlp, text)["Kabul"]
+    assert any(p.feature == "populated_place" for p in m.candidates)
+    (ev,) = extract_text(text, published="2021-08-16")
+    assert ev.location is not None and ev.location.feature == "populated_place"
+    assert ev.location.country == "Afghanistan"
+
+
+def test_event_told_by_a_capital_is_placed_where_it_happened(gaz):
+    evs = extract_text("Kabul said the Taliban attacked a checkpoint in Kunduz province, killing five soldiers.",
+                       published="2019-05-20")
+    assert evs and all(e.location is not None and e.location.name == "Kunduz" for e in evs)
+
+
+def test_people_and_streets_are_not_places(gaz, nlp):
+    text = ("Four teens were shot behind the church on Edwards Street in Rocky Mount, North Carolina, police "
+            "said. Kevin McDonald was arrested.")
+    found = mentions(gaz, nlp, text)
+    assert "Edwards" not in found and "McDonald" not in found
+    assert "Rocky Mount" in found
+
+
+@pytest.mark.parametrize(
+    "text, district",
+    [
+        ("Taliban militants killed 2 soldiers in Naish district, Kandahar.", "Nesh"),
+        ("Taliban militants attacked a post in the Lazha Ahmad Khel district of Paktia province.",
+         "Lajah Ahmad Khel"),
+        ("Clashes were reported in Keran wa Menjan district, Badakhshan province.", "Kuran Wa Munjan"),
+    ],
+)
+def test_district_spelling_placed_by_the_province_named(gaz, nlp, text, district):
+    found = [m for m in _place_mentions(gaz, nlp(text), text) if any(p.feature == "district" for p in m.candidates)]
+    assert found and found[0].candidates[0].name == district
+
+
+def test_unknown_district_without_its_province_stays_unknown(gaz, nlp):
+    text = "Taliban militants killed 2 soldiers in Naish district."
+    assert not any(p.feature == "district" for m in _place_mentions(gaz, nlp(text), text) for p in m.candidates)
+
+
+def test_province_is_the_province_not_its_capital(gaz):
+    (ev,) = extract_text("Taliban militants attacked a police post in Kunduz province, killing 3 policemen.",
+                         published="2019-05-20")
+    assert ev.location.feature == "province" and ev.location.name == "Kunduz"
