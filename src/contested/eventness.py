@@ -16,7 +16,20 @@ it hangs from: "clashes erupted", "an attack on the base"). The clause is not an
 - ``generic``: present simple with a habitual word or a bare plural subject ("in a war, armies advance and
   fall back", "both sides lose men every week");
 - ``background``: the clause is dated long before publication ("in 1996", "a quarter of a century ago");
-- ``figurative``: "fall" or "collapse" whose subject is no place ("resistance had apparently collapsed").
+- ``figurative``: "fall" or "collapse" whose subject is no place ("resistance had apparently collapsed"), an
+  idiom ("paid in advance"), a thing no war takes ("lost the election", "seized on the remark", "attack the
+  virus", "attacked her rival as a liar");
+- ``heading``: a link, list item, title-case headline or section title run into the prose;
+- ``name`` / ``not an event word``: "Lynch" (a person), "Protestant", "executive", "battleground";
+- ``person, no act``: "bomber", "protesters" where the clause does not have them do anything;
+- ``setting``: a rally that is only where a speech was given ("told supporters at a rally");
+- ``reference``: an event told before: "after the attacks", "condemned this attack", "charged in the shooting",
+  "arrested a man for the shooting", and a relative clause on such a noun ("a shooting that left four injured");
+- ``generic`` also: a present simple in a sentence with no date and nothing in the past ("a regime that rules by
+  violence"), "continue to ambush", a gerund subject ("capturing drones is one option"), "for years", "you";
+- ``negated`` also: a clause denied ("denied reports that the town had fallen").
+
+Without a publication date, ``background`` is measured from the latest year the text says something happened.
 
 Everything else is ``asserted``. The reason is kept with each trigger so that ``explain`` can show why a
 clause was kept or left out.
@@ -42,6 +55,9 @@ class EventnessSettings:
     background_days: int = 365
     # Present simple verbs are generic only with a habitual word or a bare plural subject.
     generic_present: bool = True
+    # Any present simple clause with no date is generic ("a regime that rules by violence"); dated present
+    # tense (headlines, coders' notes: "On 3 May, police arrest two men") is kept.
+    present_simple_generic: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +81,25 @@ class Words:
     non_violent_causes: frozenset[str]
     event_head_nouns: frozenset[str]
     enter_object_required: frozenset[str]
+    false_friends: frozenset[str]
+    idioms: frozenset[str]
+    name_labels: frozenset[str]
+    people_nouns: frozenset[str]
+    materiel_nouns: frozenset[str]
+    agent_nouns: frozenset[str]
+    agent_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    duration_units: frozenset[str]
+    generic_subjects: frozenset[str]
+    heading_function_words: frozenset[str]
+    agent_event_nouns: frozenset[str]
+    habitual_governors: frozenset[str]
+    as_not_figurative: frozenset[str]
+    legal_words: frozenset[str]
+    legal_preps: frozenset[str]
+    arrest_words: frozenset[str]
+    calendar_words: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -72,7 +107,9 @@ class Words:
 def load_words() -> Words:
     data = json.loads(resources.files("contested").joinpath("data/eventness.json").read_text(encoding="utf-8"))
     names = [f for f in Words.__dataclass_fields__ if f != "extra"]
-    return Words(**{n: frozenset(w.lower() for w in data[n]) for n in names})
+    words = {n: frozenset(w.lower() for w in data[n]) for n in names}
+    words["name_labels"] = frozenset(w.upper() for w in data["name_labels"])
+    return Words(**words)
 
 
 _CLAUSE_UP = ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp")
@@ -82,7 +119,8 @@ def governing_verb(token):
     """The verb of a trigger's clause: the token itself where it is a verb, else the first verb above it."""
     t = token
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX"):
+        # "an improvised explosive device", "wounded soldiers": a participle that modifies a noun is no clause.
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return t
         if t.head is t:
             return t
@@ -100,8 +138,9 @@ def _year(tok) -> int | None:
     return None
 
 
-def _background(verb, published: date | None, settings: EventnessSettings, words: Words) -> str | None:
-    """'in 1996', 'a quarter of a century ago', 'two decades ago': the clause is dated long before."""
+def _background(verb, year: int | None, settings: EventnessSettings, words: Words) -> str | None:
+    """'in 1996', 'a quarter of a century ago', 'two decades ago': the clause is dated long before ``year``
+    (the year of publication, else the latest year the text tells of)."""
     for child in verb.children:
         if child.lower_ == "ago":
             units = {t.lemma_.lower() for t in child.subtree} | {t.lemma_.lower() for c in verb.children
@@ -112,14 +151,14 @@ def _background(verb, published: date | None, settings: EventnessSettings, words
             sub = list(child.subtree)
             if any(t.lower_ == "ago" for t in sub) and {t.lemma_.lower() for t in sub} & words.ago_units:
                 return "background: dated years ago"
-        if child.dep_ == "prep" and child.lower_ in ("in", "during", "since", "by", "until") and published:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "since", "by", "until") and year:
             for g in child.children:
                 y = _year(g) if g.dep_ == "pobj" else None
-                if y is not None and (published.year - y) * 365 > settings.background_days:
+                if y is not None and (year - y) * 365 > settings.background_days:
                     return f"background: dated {y}"
                 for gg in g.children:  # "in July 1996"
                     y = _year(gg)
-                    if y is not None and (published.year - y) * 365 > settings.background_days:
+                    if y is not None and (year - y) * 365 > settings.background_days:
                         return f"background: dated {y}"
     return None
 
@@ -133,6 +172,201 @@ def _is_place_like(tok, words: Words, places: tuple[tuple[int, int], ...] = ()) 
     return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "NORP", "ORG", "DATE", "CARDINAL")
 
 
+_YEAR_KEY = "contested.eventness.reference_year"
+_PAST = ("VBD", "VBN")
+_THEMED_FAMILIES = ("capture", "regain", "lose", "surrender_place")
+_NAMED_ENTITIES = ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
+
+
+def reference_year(doc) -> int | None:
+    """Without a publication date, the latest year in which the text says something happened (a year in a
+    DATE entity of a past-tense clause: "plans to leave by 2030" does not count). Computed once per text."""
+    if _YEAR_KEY in doc.user_data:
+        return doc.user_data[_YEAR_KEY]
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or governing_verb(ent.root).tag_ not in _PAST:
+            continue
+        for t in ent:
+            y = _year(t)
+            if y is not None and (best is None or y > best):
+                best = y
+    doc.user_data[_YEAR_KEY] = best
+    return best
+
+
+def _heading(token, words: Words) -> str | None:
+    """A heading, link or list item run into the prose of a sentence (the line breaks were lost): "[Stuck in a
+    spiral, the city borrows] The mayor said ...", "Clashes Leave Students Injured An alleged ...", "* 2007
+    airfield bombing * 2014 airfield bombing"."""
+    sent = token.sent
+    toks = [t for t in sent if not t.is_space]
+    before_text = sent.text[: token.idx - sent.start_char].rstrip()
+    after_text = sent.text[token.idx - sent.start_char + len(token.text):]
+    if before_text.endswith("==") and ("==" in token.text or after_text.startswith("==")):
+        return "heading: a section title"  # "==Attack=="
+    if toks and toks[0].text == "[":
+        close = next((t for t in toks if t.text == "]"), None)
+        if close is not None and token.i < close.i:
+            return "heading: a link to another story"
+    bullets = [t for t in toks if t.text in ("*", "\u2022") or (t.text.startswith("*") and not t.text.startswith("**")
+                                                              and t.i == t.sent.start)]
+    before = [b for b in bullets if b.i < token.i]
+    if bullets:
+        # The item the trigger is in: from the bullet before it (or the sentence's start) to the next one.
+        after = [b.i for b in bullets if b.i > token.i]
+        start = before[-1].i if before else sent.start
+        end = after[0] if after else sent.end
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in sent.doc[start: end]):
+            return "heading: an item of a list"
+    if token.text[:1].isupper():
+        caps, inside = 0, False
+        for t in toks:
+            if t.text[:1].isupper():
+                caps += 1
+            elif not (t.lower_ in words.heading_function_words or t.text in ("'", "\u2019", ",")):
+                break
+            inside = inside or t.i == token.i
+        if inside and caps >= 4:
+            return "heading: a title-case line"
+    return None
+
+
+def _idiom(token, words: Words) -> str | None:
+    """A figure of speech that holds the trigger word ("paid in advance", "a shot in the arm")."""
+    sent = token.sent
+    low = sent.text.lower()
+    rel0, rel1 = token.idx - sent.start_char, token.idx - sent.start_char + len(token.text)
+    for idiom in words.idioms:
+        at = low.find(idiom)
+        while at >= 0:
+            end = at + len(idiom)
+            word_bounded = (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum())
+            if word_bounded and at < rel1 and rel0 < end:
+                return f"figurative: {idiom}"
+            at = low.find(idiom, at + 1)
+    return None
+
+
+def _theme(token):
+    """What a capture or loss word is about: its object ("took the town"), the subject of a passive ("the
+    town was taken"), the noun it modifies ("a lost opportunity") or its "of" ("the capture of the town")."""
+    theme = None
+    if token.dep_ == "amod":
+        theme = token.head
+    elif token.pos_ in ("VERB", "AUX"):
+        theme = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if theme is None and any(c.dep_ == "auxpass" for c in token.children):
+            theme = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    else:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        theme = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if theme is not None and theme.lemma_.lower() == "control":  # "gained control of the mines"
+        of = next((c for c in theme.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        theme = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return theme
+
+
+def _concrete(theme, words: Words, places) -> bool:
+    """A place, people or things that can be taken or lost in a war (not "a lost opportunity")."""
+    forms = {theme.lemma_.lower(), theme.lower_, theme.lower_.rstrip("s")}
+    return bool(_is_place_like(theme, words, places) or theme.ent_type_ in _NAMED_ENTITIES + ("CARDINAL",)
+                or forms & words.people_nouns or forms & words.materiel_nouns or theme.pos_ in ("PRON", "NUM")
+                or any(c.dep_ == "nummod" for c in theme.children)
+                or any(c.dep_ in ("compound", "conj") and _concrete(c, words, places) for c in theme.children)
+                or any(c.dep_ == "prep" and c.lower_ == "of" and any(  # "parts of the district"
+                    g.dep_ == "pobj" and _concrete(g, words, places) for g in c.children) for c in theme.children))
+
+
+def _word_reason(token, words: Words, family: str | None, places) -> str | None:
+    """Event or not from the words alone: headings, names, false friends, figures of speech, people named
+    by what they do, things no war takes."""
+    heading = _heading(token, words)
+    if heading:
+        return heading
+    if token.lower_ in words.false_friends:
+        return f"not an event word: {token.lower_}"
+    if (token.ent_type_ in words.name_labels and token.is_title and token.lower_ not in words.instrument_nouns
+            and (token.i != token.sent.start or token.ent_type_ == "NORP")):
+        return f"name: {token.text} ({token.ent_type_})"  # "Lynch" (a person), "Protestant" (a group)
+    idiom = _idiom(token, words)
+    if idiom:
+        return idiom
+    if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ in ("anti", "counter"):
+        return f"modifier: {token.nbor(-2).lower_}-{token.lower_}"  # "an anti-drone gun"
+    if token.pos_ == "ADJ" and token.dep_ == "amod" and token.lower_ in words.instrument_nouns and (
+            token.head.lower_ not in words.event_head_nouns):
+        return f"modifier: {token.lower_} {token.head.lower_}"
+    if token.tag_ == "JJ" and token.dep_ == "amod" and family == "clash" and (
+            token.head.lower_ not in words.event_head_nouns and token.head.lemma_.lower() not in words.event_head_nouns):
+        return f"modifier: {token.lower_} {token.head.lower_}"  # "advanced economies"
+    agent = token if token.lower_ in words.agent_nouns else (
+        token.head if token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ in words.agent_nouns else None)
+    if agent is not None:
+        first = agent
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        verb = governing_verb(first)
+        lemma = verb.lemma_.lower()
+        done_to = first.dep_ == "pobj" and first.head.head.lower_ in words.agent_event_nouns
+        there = any(c.dep_ == "expl" for c in verb.children)  # "there were four attackers"
+        acts = lemma in words.agent_verbs or lemma in words.attack_verbs
+        if not done_to and not there and not acts and verb.pos_ in ("VERB", "AUX"):
+            return f"person, no act: {agent.lower_} ({lemma})"  # "warned the police about the bomber"
+    if family in _THEMED_FAMILIES and token.lemma_.lower() not in ("fall", "collapse"):
+        if token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children) and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == token.i + 1
+                and not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree) for c in token.children):
+            return f"figurative: {token.lower_} on"  # "seized on the remark"
+        theme = _theme(token)
+        if theme is not None and not _concrete(theme, words, places):
+            return f"figurative: {token.lower_} {theme.lower_}"  # "lost the primaries", "took over obligations"
+    if family in ("clash", "kill") and token.pos_ == "VERB":
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in words.non_violent_causes:
+            return f"figurative: {token.lower_} {obj.lower_}"  # "attack the virus"
+        if obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() not in words.as_not_figurative
+                and any(a.lower_ in ("a", "an") for a in g.children) for g in c.children)
+                for c in token.children):
+            return f"figurative: {token.lower_} {obj.lower_} as"  # "attacked her opponent as a fraud"
+    if family in ("protest", "riot") and token.pos_ == "NOUN":
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in ("at", "during") and head.head.lemma_.lower() in words.speech_verbs:
+            return f"setting: {head.head.lower_} {head.lower_} a {token.lower_}"  # "told supporters at a rally"
+        if token.dep_ == "dobj" and head.lemma_.lower() in ("tell", "address"):
+            return f"setting: {head.lower_} a {token.lower_}"
+    return None
+
+
+def _indefinite(token) -> bool:
+    """"a shooting", "an attack": an event the text tells as new (not "the shooting", "this attack")."""
+    return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
+def _legal(token, words: Words) -> str | None:
+    """"charged in the shooting", "pleaded guilty to killing", "arrested for the attack": the event is one
+    told before (a court, an inquiry or an arrest is news of its own, the event its background)."""
+    prep = token.head
+    if token.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in words.legal_preps:
+        return None
+    legal = prep.head
+    if legal.dep_ == "dobj" and legal.pos_ in ("NOUN", "PROPN"):
+        legal = legal.head  # "arrested a man for the shooting"
+    lemma = legal.lemma_.lower()
+    if legal.lower_ == "charge" and legal.head.lower_ == "in":
+        return None  # "in charge of the attacks" is no court
+    if _indefinite(token):
+        return None  # "police are investigating a shooting that left two dead": news, told here first
+    if lemma in words.arrest_words or legal.lower_ in words.arrest_words:
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children)
+        if not (prep.lower_ == "for" or (prep.lower_ == "in" and definite)):
+            return None  # "arrested in clashes with the police": the clashes happened then
+    elif not (lemma in words.legal_words or legal.lower_ in words.legal_words):
+        return None
+    return f"{REFERENCE}: {legal.lower_} {prep.lower_}"
+
+
 def clause_reason(token, *, published: date | None = None, settings: EventnessSettings | None = None,
                   source: str | None = None, has_date: bool = False, family: str | None = None,
                   places: tuple[tuple[int, int], ...] = ()) -> str:
@@ -144,6 +378,9 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 None)
     if last is not None and last.text == "?":
         return "question"
+    word = _word_reason(token, words, family, places)
+    if word:
+        return word
     verb = governing_verb(token)
     # A noun trigger with "no" ("no clashes were reported") or a verb with a negation.
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
@@ -157,13 +394,14 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                and any(t.ent_type_ == "DATE" for t in c.subtree)) for c in token.children):
             return f"{REFERENCE}: " + " ".join(c.lower_ for c in token.children if c.dep_ in ("det", "poss"))
         head = token.head.head if token.dep_ == "pobj" else token.head
-        if token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in words.reaction_verbs:
+        if token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in words.reaction_verbs and not _indefinite(token):
             return f"{REFERENCE}: {head.lower_}"
         unrealised = [c for c in token.children if c.dep_ in ("compound", "amod")
                       and (c.lower_ in words.unrealised_modifiers or c.lemma_.lower() in words.unrealised_modifiers)]
         if unrealised:
             return f"plan: {unrealised[0].lower_}"  # "a planned attack", "planning attacks", "a foiled bombing"
-        if token.dep_ == "dobj" and head.lemma_.lower() in words.plan_governors | {"plan", "prepare", "plot"}:
+        if token.dep_ == "dobj" and head.lemma_.lower() in words.plan_governors | {"plan", "prepare", "plot"} and not any(
+                c.dep_ == "prt" for c in head.children):  # "setting off an explosion" happened
             return f"plan: {head.lower_}"  # "planning attacks", "prepared an offensive"
         if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN") and (
                 token.lower_ in words.instrument_nouns or family in ("protest", "riot")) and (
@@ -174,6 +412,23 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             verb = governing_verb(token)
             if verb.lemma_.lower() not in words.attack_verbs:
                 return f"not an attack: {token.lower_} ({verb.lemma_.lower()})"
+    rel = verb
+    for _ in range(2):  # "a shooting that left four men injured": "injured" hangs from "left"
+        if rel.dep_ in ("oprd", "xcomp", "ccomp", "conj") and rel.head.pos_ in ("VERB", "AUX"):
+            rel = rel.head
+    if rel.dep_ in ("relcl", "acl") and rel.head.pos_ in ("NOUN", "PROPN") and (
+            (legal := _legal(rel.head, words)) or any(
+            c.dep_ == "det" and c.lower_ in words.reference_determiners for c in rel.head.children)
+            and rel.head.lower_ not in words.people_nouns and rel.head.lemma_.lower() not in words.people_nouns):
+        # "charged in a shooting that left one dead": the relative clause tells the event referred to.
+        return legal or f"{REFERENCE}: {rel.head.lower_} that"
+    if verb.dep_ == "relcl" and verb is token and any(
+            c.dep_ == "det" and c.lower_ in words.reference_determiners for c in verb.head.children):
+        # "these soldiers, who died in the blast": a relative clause on people of an event told before.
+        return f"{REFERENCE}: " + " ".join(c.lower_ for c in verb.head.children if c.dep_ == "det") + f" {verb.head.lower_}"
+    legal = _legal(token, words)
+    if legal:
+        return legal
     if token.pos_ in ("NOUN", "PROPN"):
         # "a bid to capture" is the verb's clause; "plans for an offensive": the noun hangs from a plan noun.
         head = token.head
@@ -192,10 +447,23 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 return f"modal: {c.lower_}"
             if c.dep_ == "mark" and c.lower_ in words.conditional_marks:
                 return f"conditional: {c.lower_}"
-        if v.tag_ == "VB" and depth == 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        if v.tag_ in ("VB", "VBN") and depth == 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
             head = v.head
             if v.dep_ in ("acl", "relcl") and head.lemma_.lower() in words.plan_nouns:
                 return f"plan: {head.lower_}"  # "a bid to capture", "plans to retake"
+            if v.dep_ == "xcomp" and head.lemma_.lower() == "be":
+                return f"plan: {head.lower_} to"  # "the troops are to be withdrawn", "is to take over"
+        if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.denial_verbs:
+            return NEGATED  # "denied that the town had fallen": a claim on the event it denies
+        if v.dep_ in ("acl", "relcl") and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in words.denial_verbs:
+            return NEGATED  # "denied reports that a deal had been offered"
+        if v.dep_ == "csubj" and v.tag_ == "VBG" and v.head.lemma_.lower() == "be":
+            return f"generic: {v.lower_} as a subject"  # "Capturing drones with nets is one option"
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in words.duration_units
+                    and not any(n.dep_ == "nummod" for n in g.children) for g in c.children):
+                return "generic: for years"  # "For years, she was known for aiding protesters"
         if v.dep_ == "xcomp" or (v.dep_ == "ccomp" and v.tag_ == "VB"):
             head = v.head
             lemma = head.lemma_.lower()
@@ -221,11 +489,17 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         if v.dep_ not in _CLAUSE_UP or v.head is v:
             break
         v = v.head
-    bg = _background(verb, published, settings, words)
+    # "If the government ratifies the offer to investigate the attack, ...": a condition anywhere above.
+    for anc in token.ancestors:
+        mark = next((c for c in anc.children if c.dep_ == "mark" and c.lower_ in words.conditional_marks), None)
+        if mark is not None:
+            return f"conditional: {mark.lower_}"
+    year = published.year if published else reference_year(token.doc)
+    bg = _background(verb, year, settings, words)
     if bg is None and verb.dep_ in ("conj", "advcl", "relcl") and verb.head is not verb:
         # "seized Bama in 2014, ... before the army drove the group out": the dependent clause shares the date.
         head = governing_verb(verb.head) if verb.dep_ == "relcl" else verb.head
-        bg = _background(head, published, settings, words)
+        bg = _background(head, year, settings, words)
     if bg:
         return bg
     lemma = token.lower_
@@ -245,6 +519,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 if {t.lemma_.lower() for t in c.subtree} & words.non_violent_causes:
                     return "not violence: died of " + " ".join(t.lower_ for t in c.subtree if t is not c)[:40]
+                # "died of natural causes", "died of different causes"
+                if any(g.dep_ == "pobj" and g.lemma_.lower() == "cause" for g in c.children):
+                    return "not violence: died of " + " ".join(t.lower_ for t in c.subtree if t is not c)[:40]
+        for c in token.subtree:  # "deaths in the hospital caused by bacteria"
+            if c.dep_ == "acl" and c.lemma_.lower() == "cause" and (
+                    {t.lemma_.lower() for t in c.subtree} & words.non_violent_causes):
+                return "not violence: deaths caused by " + " ".join(t.lower_ for t in c.subtree if t is not c)[:40]
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in words.denial_verbs:
+        return NEGATED  # "sources deny the capture of the district"
     kids = list(verb.children)
     finite_present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in kids))
     if settings.generic_present and finite_present and verb.pos_ == "VERB":
@@ -257,6 +540,21 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in subj[0].children)
             if (habitual or bare_plural) and not has_date:
                 return "generic: habitual present"
+            # Only where the sentence tells nothing in the past and names no date: a present tense beside a
+            # past one is more often a parse that took a noun for a verb ("Afghan forces airstrikes").
+            dated = any(t.ent_type_ == "DATE" and (t.shape_ == "dddd" or t.lower_ in words.calendar_words)
+                        for t in sent)
+            if settings.present_simple_generic and not has_date and not dated and not any(
+                    t.tag_ == "VBD" for t in sent):
+                return "generic: present simple"  # "a regime that rules by violence", "weapons inflict casualties"
+    if (settings.present_simple_generic and verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in words.habitual_governors and verb.head.tag_ in ("VBP", "VBZ")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)):
+        return f"generic: {verb.head.lower_} to"  # "insurgents who continue to ambush convoys"
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in words.generic_subjects and not has_date and not any(
+            t.tag_ == "VBD" for t in [verb, *kids]):
+        return f"generic: {subj.lower_}"  # "you walk down the street and you get shot"
     if source and not has_date and set(source.lower().replace("-", " ").split()) & words.opinion_sources:
         return f"opinion: {source}"
     return ASSERTED
