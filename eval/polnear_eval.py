@@ -3,6 +3,7 @@ LREC 2018), read in place from ../shared/data/news_polnear_attribution (never co
 
     python eval/polnear_eval.py                  # dev/ (held out: not looked at while the rules were written)
     python eval/polnear_eval.py --split train --every 4     # the part the rules were developed on (210)
+    python eval/polnear_eval.py --split train --every 4 --offset 2   # a part of train never looked at
     python eval/polnear_eval.py --show 20        # and print 20 wrong sources (to the terminal only)
 
 Each article is parsed with contested's spaCy pipeline and ``contested.attribution.find_relations`` is run
@@ -89,6 +90,8 @@ def read_ann(path: Path) -> list[Gold]:
     rels = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
+            if "\t" not in line:
+                continue  # a line of a span's text broken by a newline inside it
             tid, meta, text = (line.split("\t") + [""])[:3]
             kind, rest = meta.split(" ", 1)
             spans[tid] = (kind, _spans(rest), text)
@@ -148,12 +151,12 @@ def gold_stance(cue_text: str) -> str:
     return "asserts"
 
 
-def evaluate(split: str, limit: int | None, show: int, every: int = 1) -> dict:
+def evaluate(split: str, limit: int | None, show: int, every: int = 1, offset: int = 0) -> dict:
     from contested.attribution import _outer, _quoted, find_relations
     from contested.nlp import load_nlp
 
     nlp = load_nlp()
-    items = articles(split)[::every]
+    items = articles(split)[offset::every]
     if limit:
         items = items[:limit]
     texts = [(p.read_text(encoding="utf-8"), (name, ann)) for name, p, ann in items]
@@ -256,9 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="dev", choices=("train", "dev"))
     ap.add_argument("--limit", type=int, default=None, help="the first N articles (after --every)")
     ap.add_argument("--every", type=int, default=1, help="every K-th article")
+    ap.add_argument("--offset", type=int, default=0, help="starting from the N-th article (with --every)")
     ap.add_argument("--show", type=int, default=0, help="print N wrong or unmatched sources")
     args = ap.parse_args(argv)
-    res = evaluate(args.split, args.limit, args.show, args.every)
+    res = evaluate(args.split, args.limit, args.show, args.every, args.offset)
     for ex in res.pop("examples"):
         print(ex)
     for k, v in res.items():

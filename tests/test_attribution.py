@@ -351,3 +351,162 @@ def test_short_denials_and_claims_of_responsibility(nlp, text, who, stance):
 def test_reporting_verbs_that_report_nothing(nlp, text):
     sent, _ = sent_of(nlp, text)
     assert find_attribution(sent).attributed_to is None
+
+
+# ---------------------------------------------------------------- the issue's cues and chains, one sentence each
+
+
+def _speaker_chain(rel: Attribution) -> list[tuple[str, str | None]]:
+    return [(link["link"], link["name"]) for link in rel.chain]
+
+
+@pytest.mark.parametrize("text, cue, who, stance", [
+    ("Militants attacked a checkpoint near the pass on Monday, the provincial governor said.", "said",
+     "provincial governor", "asserts"),
+    ("A police spokesman told reporters that five officers were killed.", "told", "police spokesman", "asserts"),
+    ("At least 12 civilians were killed in the shelling, according to the health ministry.", "according to",
+     "health ministry", "asserts"),
+    ("The rebel front claimed that its fighters had captured the town.", "claimed", "rebel front", "asserts"),
+    ("The army denied that its aircraft had struck the market.", "denied", "The army", "denies"),
+    ("The defence ministry confirmed that the bridge had been destroyed.", "confirmed", "defence ministry",
+     "asserts"),
+    ("Officials could not confirm that the commander had been killed.", "could not confirm", "Officials", "doubts"),
+    ("The group's spokesman tweeted that the base had fallen.", "tweeted", "group's spokesman", "asserts"),
+])
+def test_each_cue_of_the_issue(nlp, text, cue, who, stance):
+    (rel,) = relations(nlp, text)
+    assert (rel.cue, rel.attributed_to, rel.stance) == (cue, who, stance)
+    assert rel.content_span is not None
+
+
+def test_footage_aired_by_a_channel_and_a_named_channel_showing(nlp):
+    (rel,) = relations(nlp, "Footage aired by Tolo News showed fighters raising a flag over the district centre.")
+    assert (rel.attributed_to, rel.source_kind, rel.chain[-1]["via"]) == ("Tolo News", "outlet", "Footage")
+    (rel,) = relations(nlp, "Tolo TV showed fighters raising a flag over the district centre.")
+    assert (rel.attributed_to, rel.source_kind, rel.chain[-1]["via"]) == ("Tolo TV", "outlet", None)
+    assert relations(nlp, "The attackers showed no mercy.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Daily Courier quoted a tweet by Reuters journalist Sam Ortiz saying the airport had been shelled.",
+    "The Daily Courier quoted Reuters journalist Sam Ortiz as saying on Twitter that the airport had been shelled.",
+    "The Daily Courier, quoting a tweet by Reuters journalist Sam Ortiz, reported that the airport had been shelled.",
+])
+def test_an_outlet_quoting_another_outlets_journalists_tweet(nlp, text):
+    (rel,) = relations(nlp, text)
+    assert _speaker_chain(rel) == [("intermediary", "Daily Courier"), ("speaker", "Reuters journalist Sam Ortiz")]
+    assert (rel.chain[-1]["title"], rel.chain[-1]["organisation"]) == ("journalist", "Reuters")
+
+
+def test_a_statement_heard_through_an_outlet_keeps_both(nlp):
+    rels = relations(nlp, "The commander said the town had fallen, according to Radio Meridian.")
+    inner = next(r for r in rels if r.cue == "said")
+    assert _speaker_chain(inner) == [("intermediary", "Radio Meridian"), ("speaker", "The commander")]
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("Rebels reportedly seized the airport on Sunday.", "reportedly"),
+    ("Unconfirmed reports said 40 soldiers had been captured.", "unconfirmed"),
+    ("The fighters appear to be retreating from the town.", "appear to"),
+    ("The fighters appeared to be retreating from the town.", "appeared to"),
+    ("The commander is said to be hiding in the mountains.", "said to"),
+    ("It seems the convoy was ambushed near the pass.", "it seems"),
+])
+def test_hedges_are_kept_apart_from_stance(nlp, text, hedge):
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text, [trigger(text, text.split()[2])])
+    assert att.hedged and hedge in att.hedges and att.stance == "asserts"
+
+
+def test_could_not_be_verified_is_the_outlets_doubt(nlp):
+    text = "The claim could not be verified independently."
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent)
+    assert (att.attributed_to, att.stance, att.hedged) == (None, "doubts", True)
+
+
+def test_a_conditional_or_a_request_is_no_statement(nlp):
+    assert relations(nlp, "The town will be shelled if the commanders do not confirm the ceasefire.") == []
+    assert relations(nlp, "Asked to describe the attack, the governor declined.") == []
+    assert relations(nlp, "It is worth noting that the road was closed.") == []
+
+
+def test_someone_made_to_speak_speaks(nlp):
+    (rel,) = [r for r in relations(nlp, "The committee forced the commander to admit that the strike hit a school.")
+              if r.cue == "admit"]
+    assert rel.attributed_to == "the commander"
+
+
+def test_a_relative_clause_speaks_for_its_antecedent(nlp):
+    text = "The governor, who said the district had fallen, left the city on Tuesday."
+    (rel,) = relations(nlp, text)
+    assert rel.attributed_to == "The governor" and text[rel.source_span[0]: rel.source_span[1]] == "who"
+    (rel,) = relations(nlp, "A spokesman for the brigade, which residents blamed for the killings, denied the "
+                            "accusation.")
+    assert (rel.attributed_to, rel.stance, rel.chain[-1]["organisation"]) == ("A spokesman", "denies", "the brigade")
+
+
+@pytest.mark.parametrize("text", [
+    "KABUL, July 19 (Example Wire) -- Former interior minister Ali Sarwar told reporters that the district had fallen.",
+    "KABUL -- Former interior minister Ali Sarwar, speaking on Monday, said the district had fallen.",
+])
+def test_a_dateline_is_no_source(nlp, text):
+    (rel,) = [r for s in nlp(text).sents for r in find_relations(s)]
+    assert rel.attributed_to == "Former interior minister Ali Sarwar"
+
+
+# ---------------------------------------------------------------- what is said inside another's words
+
+
+def test_a_belief_or_a_pronoun_inside_anothers_words_is_not_a_claim_of_its_own(nlp):
+    rels = relations(nlp, "The governor said he believes the town will hold.")
+    assert [r.attributed_to for r in rels] == ["The governor"]
+    rels = relations(nlp, "The commander said people say the road is mined.")
+    assert [r.attributed_to for r in rels] == ["The commander"]
+
+
+def test_a_named_source_inside_anothers_words_is_heard_through_it(nlp):
+    rels = relations(nlp, "Officials said the rebel front claimed that its fighters had attacked the checkpoint.")
+    inner = next(r for r in rels if r.cue == "claimed")
+    assert _speaker_chain(inner) == [("intermediary", "Officials"), ("speaker", "rebel front")]
+
+
+def test_i_think_is_a_hedge_of_the_speaker_not_a_source(nlp):
+    assert [r.attributed_to for r in relations(nlp, "I think the town will fall within days.")] == []
+
+
+def test_what_is_said_inside_a_quotation_opened_before_is_the_quoted_speakers(nlp):
+    doc = nlp('"We lost the town. The enemy said they would kill everyone. We fled at night," the elder said.')
+    said = [r for s in doc.sents for r in find_relations(s)]
+    assert [r.attributed_to for r in said] == ["the elder"]
+
+
+def test_a_quotation_closed_with_a_curly_mark_does_not_hide_its_attribution(nlp):
+    rels = relations(nlp, '"The district is ours,” said the commander.')
+    assert [r.attributed_to for r in rels] == ["the commander"]
+
+
+# ---------------------------------------------------------------- the project's gold conflict articles
+
+
+def test_gold_conflict_articles_written_by_the_project():
+    """tests/fixtures/attribution_gold_illustrative.jsonl (written by the project): facts an analyst marks, at
+    the level of the attribution finder, and no claim on a speaker who did not make it (see
+    eval/attribution_gold_eval.py)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "eval" / "attribution_gold_eval.py"
+    spec = importlib.util.spec_from_file_location("attribution_gold_eval", path)
+    gold = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = gold  # its dataclasses look their module up
+    spec.loader.exec_module(gold)
+    articles = gold.load()
+    assert all(a["written_by"].startswith("the project") for a in articles)
+    score = gold.score_attribution(articles)
+    assert score.marked >= 80
+    assert score.share >= 0.9, score.misses
+    assert score.wrong_speakers == []
+    pipeline = gold.score_pipeline(articles)
+    assert pipeline.wrong_speakers == []

@@ -239,3 +239,24 @@ def test_date_like_text(words: list[str], sep: str, ref: date | None) -> None:
                 assert m.span.start == m.span.end
         else:
             assert ref is None or m.anaphoric
+
+
+@pytest.mark.parametrize(
+    "text, expected, words",
+    [
+        ("A shooting on the night of Thursday, July 8, killed a man.", D(2021, 7, 8), "Thursday, July 8"),
+        ("He was shot Thursday (July 8) outside a bar.", D(2021, 7, 8), "Thursday (July 8"),
+        ("police said late Thursday night, July 8, 2021, that", D(2021, 7, 8), "late Thursday night, July 8, 2021"),
+    ],
+)
+def test_weekday_written_with_its_date_is_the_date(text: str, expected: date, words: str) -> None:
+    """A weekday followed by its calendar date is one expression: the explicit date wins over the weekday's
+    reading against the publication date (which would give the Thursday before the reference)."""
+    found = find_dates(text, REF)
+    assert len(found) == 1
+    assert found[0].span.start == expected and found[0].text == words
+
+
+def test_weekday_and_a_separate_date_stay_two() -> None:
+    found = find_dates("He was seen Thursday and on July 8 he left. Friday. On July 3 it began.", REF)
+    assert [m.text for m in found] == ["Thursday", "July 8", "Friday", "July 3"]

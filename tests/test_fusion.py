@@ -320,3 +320,84 @@ def test_extracted_article_with_a_date_outside_its_frame():
     flagged = check_document(doc.text, doc.published, events)
     assert [e.type for e in flagged] == ["territory_captured"]
     assert "date_conflict" in flagged[0].flags and "June 5" in flagged[0].contradictions[0]["note"]
+
+
+# ---------------------------------------------------------------- places told wrongly, retellings in one article
+
+SPRINGFIELD_IL = Location("Springfield", "Springfield", "United States", "Illinois", None, 39.8, -89.6,
+                          feature="populated_place")
+SPRINGFIELD_MO = Location("Springfield", "Springfield", "United States", "Missouri", None, 37.2, -93.3,
+                          feature="populated_place")
+DECATUR = Location("Decatur", "Decatur", "United States", "Illinois", None, 39.8, -88.9, feature="populated_place")
+USA = Location("United States", "United States", "United States", None, None, 39.8, -98.6, feature="country")
+
+
+def test_one_place_name_resolved_to_two_places_is_not_two_happenings():
+    """The gazetteer may resolve one town's name to two places: the same name is evidence, not a rule-out."""
+    a = event("killing", place=SPRINGFIELD_IL, claims=[claim("d1", sentence="A man was shot in Springfield.")])
+    b = event("killing", place=SPRINGFIELD_MO, claims=[claim("d2", "Outlet B", sentence="Shots in Springfield.")])
+    why = fusion.fusion_evidence(a, b)
+    assert fusion.place_relation(a, b) == "homonym" and why is not None
+    assert any("same place name Springfield" in r for r in why)
+
+
+def test_two_places_are_outweighed_only_by_names_in_both():
+    s1 = "Keisha Morrow and Dante Okafor were shot outside a store on Tuesday."
+    s2 = "Police named the victims as Keisha Morrow and Dante Okafor."
+    a = event("killing", place=SPRINGFIELD_IL, claims=[claim("d1", sentence=s1)])
+    b = event("killing", place=DECATUR, claims=[claim("d2", "Outlet B", sentence=s2)])
+    why = fusion.fusion_evidence(a, b)
+    assert why is not None and any(r.startswith("places differ (Decatur / Springfield)") for r in why)
+    c = event("killing", place=DECATUR, claims=[claim("d3", "Outlet C", sentence="A cousin of Okafor was shot.")])
+    assert not fusion.same_event(a, c)  # one name is not enough against two places
+
+
+def test_the_same_country_is_no_evidence():
+    a = event("killing", place=USA, claims=[claim("d1", sentence="A man was shot on Tuesday.")])
+    b = event("killing", place=USA, claims=[claim("d2", "Outlet B", sentence="Two women were wounded.")])
+    c = event("killing", place=SPRINGFIELD_IL, claims=[claim("d3", "Outlet C", sentence="Shots were fired.")])
+    assert not fusion.same_event(a, b) and not fusion.same_event(a, c)
+
+
+def test_an_unplaced_retelling_joins_the_articles_one_placed_event():
+    lead = event("killing", place=SPRINGFIELD_IL, claims=[claim("d1", sentence="A man was shot dead in a park.")])
+    later = event("killing", place=None, claims=[claim("d1", sentence="He died at the scene.", start=200)])
+    other_doc = event("killing", place=None, claims=[claim("d2", "Outlet B", sentence="He died at the scene.")])
+    assert not fusion.same_event(lead, later)  # no evidence between the two alone
+    assert len(fusion.fuse_article([lead, later])) == 1
+    assert len(fusion.fuse_article([later, lead])) == 1
+    fused = fusion.fuse_article([lead, later])[0]
+    assert fused.location == SPRINGFIELD_IL and len(fused.claims) == 2
+    assert any("unplaced retelling" in r for r in fused.fused_because)
+    assert not fusion.same_event(lead, other_doc)  # across articles, nothing links them
+
+
+def test_an_unplaced_mention_stays_apart_where_it_could_join_two_placed_ones_or_says_separate():
+    a = event("killing", place=SPRINGFIELD_IL, claims=[claim("d1", sentence="A man was shot dead.")])
+    b = event("killing", place=DECATUR, claims=[claim("d1", sentence="A woman was shot dead.", start=100)])
+    x = event("killing", place=None, claims=[claim("d1", sentence="He died at the scene.", start=200)])
+    assert len(fusion.fuse_article([a, b, x])) == 3
+    y = event("killing", place=None, claims=[claim("d1", sentence="In a separate shooting, a boy died.", start=300)])
+    assert len(fusion.fuse_article([a, y])) == 2
+    later_day = event("killing", day=D0 + timedelta(days=3), place=None,
+                      claims=[claim("d1", sentence="A boy died.", start=400)])
+    assert len(fusion.fuse_article([a, later_day])) == 2
+
+
+def test_names_every_report_of_a_war_shares_do_not_join_two_places():
+    """Two districts of one province taken the same day: the group, the province and the country named in both
+    reports are no evidence that the two places are one."""
+    s1 = "The Taliban captured Imam Sahib district of Kunduz province, Afghan officials said."
+    s2 = "The Taliban also took Kunduz city on Monday, Afghan officials in Kunduz said."
+    a = event("territory_captured", place=IMAM_SAHIB, actor1="Taliban", claims=[claim("d1", sentence=s1)])
+    b = event("territory_captured", place=KUNDUZ, actor1="Taliban", claims=[claim("d2", "Outlet B", sentence=s2)])
+    assert fusion.place_relation(a, b) == "different"
+    assert not fusion.same_event(a, b)
+
+
+def test_one_article_telling_of_two_places_tells_two_happenings_whatever_names_it_shares():
+    s = "Keisha Morrow and Dante Okafor were shot in Springfield and in Decatur on Tuesday."
+    a = event("killing", place=SPRINGFIELD_IL, claims=[claim("d1", sentence=s)])
+    b = event("killing", place=DECATUR, claims=[claim("d1", sentence=s)])
+    assert not fusion.same_event(a, b)
+    assert len(fusion.fuse_article([a, b])) == 2

@@ -23,6 +23,14 @@ A *relation* is one cue (a reporting verb such as said, told, denied, could not 
   seems", "is said to", "is believed to", may/might on the reported predicate, a conditional clause, an
   unverifiable report.
 
+What is said inside another's words stays that speaker's: nothing inside quotation marks is split off as a
+claim of its own (the quoted speaker says all of it); a pronoun, "people", "I think", a belief the speaker
+describes ("she thinks ...") or a share of those polled inside another's content is part of that content.
+Only a named source's statement reported (not quoted) inside another's content is its own relation, heard
+through the outer speaker (``chain``). A cue inside a conditional ("if they confirm"), under a request or a
+refusal ("asked to describe", "refused to explain"), or with a thing for its subject ("the impact
+suggests") makes no relation.
+
 Negated predicates ("had not captured", "never fell", "no longer ...") are read from the parse and returned
 as character spans (``Attribution.negated``) so that the stance of a speaker on the event a trigger names is
 decided by the trigger's own clause, not by a window of characters.
@@ -34,6 +42,7 @@ the parse is walked only where a cue word is.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -73,6 +82,11 @@ class Lexicon:
     content_object_only: frozenset[str] = field(default=frozenset())
     claim_objects: frozenset[str] = field(default=frozenset())
     report_nouns: frozenset[str] = field(default=frozenset())
+    generic_sources: frozenset[str] = field(default=frozenset())
+    belief_cues: frozenset[str] = field(default=frozenset())
+    unsaid_under: frozenset[str] = field(default=frozenset())
+    quantity_heads: frozenset[str] = field(default=frozenset())
+    weak_cues: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -115,6 +129,11 @@ def lexicon() -> Lexicon:
         content_object_only=fs("content_object_only"),
         claim_objects=fs("claim_objects"),
         report_nouns=fs("report_nouns"),
+        generic_sources=fs("generic_sources"),
+        belief_cues=fs("belief_cues"),
+        unsaid_under=fs("unsaid_under"),
+        quantity_heads=fs("quantity_heads"),
+        weak_cues=fs("weak_cues"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -186,11 +205,22 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
             if up.head is up:
                 break
             up = up.head
+    if tok.dep_ == "relcl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," and any(
+            c.dep_ == "dobj" and c.lower_ in _REL_PRONOUNS for c in tok.children):
+        # "A spokesman for the group, which residents blamed, denied it" parsed with "denied" in the relative
+        # clause: no relative clause has a comma before its verb; the phrase the clause hangs on speaks.
+        up = tok.head
+        while up.dep_ in ("pobj", "prep", "compound", "appos", "conj") and up.head is not up:
+            up = up.head
+        return up if up.pos_ in ("NOUN", "PROPN") else None
+    inherited = False
     for _ in range(depth):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                 return tok.head  # "X, who said": the antecedent
+            if inherited and subj.lower_ in _EXPLETIVE:
+                return None  # "it is worth noting", "it is hard to say": no one
             return subj
         if tok.dep_ == "relcl":
             return tok.head
@@ -198,9 +228,19 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
             head = tok.head
             if head is tok:
                 return None
+            if tok.dep_ == "xcomp" and head.pos_ == "VERB":
+                obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return obj  # "forced the manager to admit": the one made to speak
+            inherited = True
             if head.pos_ in ("NOUN", "PROPN") and tok.dep_ == "acl":
-                # "a statement saying": whoever issued the statement.
-                return head
+                # "a statement saying": whoever issued the statement; "officials saying"; not "emailed
+                # supporters saying", where the sender says.
+                lemma = head.lemma_.lower()
+                if head.pos_ == "PROPN" or lemma in lex.medium_nouns or lemma in lex.unnamed_heads or (
+                        lemma in lex.organisation_heads or lemma in lex.outlet_words):
+                    return head
+                return None
             tok = head
             continue
         return None
@@ -269,6 +309,14 @@ def _agent(verb):
     return None
 
 
+def _named_outlet(head, lex: Lexicon) -> bool:
+    """'Tolo TV', 'Radio Liberty', 'Channel 4': a broadcaster's word with a name is the broadcaster."""
+    return head.lower_ in lex.outlet_words and any(
+        c.dep_ in ("compound", "nummod", "appos") and (c.pos_ in ("PROPN", "NUM") or c.is_title or c.is_upper)
+        for c in head.children) or (
+        head.pos_ == "PROPN" and head.lower_ in lex.outlet_words)
+
+
 def _kind(head, toks, lex: Lexicon) -> str:
     """person | organisation | outlet | unnamed | document | pronoun."""
     low = head.lower_
@@ -277,6 +325,8 @@ def _kind(head, toks, lex: Lexicon) -> str:
     lemma = head.lemma_.lower()
     ent = head.ent_type_
     words = " ".join(t.lower_ for t in toks)
+    if _named_outlet(head, lex):
+        return "outlet"
     if lemma in lex.medium_nouns and ent not in ("PERSON", "ORG"):
         return "document"
     if ent == "PERSON" or any(t.ent_type_ == "PERSON" for t in toks if t.i <= head.i) or any(
@@ -307,7 +357,10 @@ def _title_and_org(head, lex: Lexicon) -> tuple[str | None, str | None]:
             if g.dep_ == "prep" and g.lower_ in ("for", "of", "at", "with", "from"):
                 obj = next((x for x in g.children if x.dep_ == "pobj"), None)
                 if obj is not None:
-                    org = head.doc[obj.left_edge.i: obj.right_edge.i + 1].text
+                    toks = _subtree_without(obj, [x for x in obj.children if x.dep_ in ("relcl", "acl", "appos")
+                                                  or x.text in _PUNCT_EDGE])
+                    span = _edge(toks)
+                    org = _slice(head.doc, span[0], span[1]) if span else obj.text
             elif g.dep_ in ("compound", "amod", "nmod", "poss") and g.i < c.i and (
                 g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "NORP", "GPE")
             ):
@@ -331,12 +384,15 @@ def _owner_of_document(noun):
     for c in noun.children:
         if c.dep_ == "poss":
             return c
-    # "released a statement confirming", "wrote in a statement": whoever released or wrote it.
-    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
-    if verb is not None and verb.pos_ == "VERB":
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj
+    for c in noun.children:
+        # "the IMF report", "a speech the minister gave": the name before it, the subject of its clause.
+        if c.dep_ == "compound" and (c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") or c.pos_ == "PROPN") and (
+                c.lower_ not in lexicon().medium_nouns):
+            return c
+        if c.dep_ == "relcl":
+            subj = next((x for x in c.children if x.dep_ == "nsubj" and x.lower_ not in _REL_PRONOUNS), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                return subj
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "on", "in"):
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -347,13 +403,27 @@ def _owner_of_document(noun):
                 if poss is not None:
                     return poss
                 continue
-            return obj
+            if c.lower_ == "by" or _source_like(obj, lexicon()):  # not "a report of fighting", "from the front"
+                return obj
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
             for g in c.children:
                 if g.dep_ == "agent":
                     obj = next((x for x in g.children if x.dep_ == "pobj"), None)
                     if obj is not None:
                         return obj
+    if noun.dep_ == "dobj":  # "quoting a tweet by X" with "by" hung on the verb
+        for c in noun.head.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > noun.i:
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    # "released a statement confirming", "wrote in a statement": whoever released or wrote it (not whoever
+    # quotes or cites it).
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in lexicon().citing:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     return None
 
 
@@ -547,9 +617,28 @@ def _citing(cue, lex: Lexicon):
     for c in cue.children:
         if c.dep_ in ("advcl", "xcomp", "acl", "prep") and c.lemma_.lower() in lex.citing and c.tag_ == "VBG":
             obj = next((x for x in c.children if x.dep_ in ("dobj", "pobj")), None)
+            if obj is not None and obj.lemma_.lower() in lex.medium_nouns and obj.pos_ == "NOUN" and any(
+                    g.dep_ == "prep" and g.lower_ == "of" for g in obj.children):
+                continue  # "citing the release of prisoners": a reason given, not a source
             if obj is not None and _source_like(obj, lex):
                 return c, obj
     return None, None
+
+
+def _quoting_verb(cue, lex: Lexicon):
+    """'X quoted Y saying', 'X quoted Y as saying', 'X cited a report saying': the verb of quoting whose object
+    speaks through ``cue``."""
+    if cue.tag_ != "VBG":
+        return None
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.lower_ == "as":
+        head = head.head
+    elif cue.dep_ not in ("advcl", "xcomp", "acl", "oprd"):
+        return None
+    if head is cue or head.pos_ != "VERB" or head.lemma_.lower() not in lex.citing:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return head if obj is not None and _source_like(obj, lex) else None
 
 
 def _relation(cue, lex: Lexicon) -> Attribution | None:
@@ -558,6 +647,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     lemma = cue.lemma_.lower()
     low = cue.lower_
     according = low == "according"
+    quoted_by = quoter = None
     if according:
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -576,7 +666,17 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             return None  # "written off", "find out": another verb
         if cue.tag_ == "VBN" and cue.dep_ in ("acl", "amod"):
             return None  # "the reported details", "figures reported on Sunday": no one speaks
+        if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in cue.children):
+            return None  # "if they did not confirm", "unless officials say": nothing is said yet
+        if (cue.dep_ == "xcomp" and lemma not in lex.verify and cue.head.pos_ in ("VERB", "AUX")
+                and cue.head.lemma_.lower() in lex.unsaid_under):
+            return None  # "asked to describe", "refused to explain", "plans to announce": not said
         stance = lex.stance[lemma] if lemma in lex.stance else "asserts"
+        if (cue.dep_ == "acl" and cue.tag_ == "VBG" and stance == "asserts" and lemma not in lex.needs_document
+                and lemma not in lex.figure_verbs and lemma not in lex.verify
+                and not any(c.dep_ in _CLAUSE or c.dep_ == "xcomp" or c.dep_ == "punct" and c.text == ":"
+                            for c in cue.children)):
+            return None  # "taxpayers reporting capital gains": a noun described, no statement
         negated_cue = _is_negated(cue)
         refused = cue.head is not cue and cue.dep_ in ("xcomp", "acomp") and (
             cue.head.lemma_.lower() in lex.refuse or cue.head.lower_ in lex.refuse)
@@ -596,6 +696,13 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             src = _subject(cue, lex)
             if src is not None and src.lower_ in _EXPLETIVE and src.dep_ == "expl":
                 src = None
+            quoted_by = _quoting_verb(cue, lex)
+            if quoted_by is not None:
+                # "The Courier quoted a tweet by X saying", "quoted X as saying": X (or the tweet's owner)
+                # speaks, heard through whoever quotes.
+                quoter = next((c for c in quoted_by.children if c.dep_ == "nsubj"), None)
+                src = next(c for c in quoted_by.children if c.dep_ == "dobj")
+                cue_toks.append(quoted_by)
         preset = None
         if src is None and not passive and lemma not in lex.figure_verbs:
             preset = _inverted(cue)
@@ -607,7 +714,8 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             return None  # "did not say": no statement
         exclude = {t.i for t in cue_toks}
         if src is not None:
-            exclude.update(t.i for t in src.subtree)
+            own = {t.i for t in cue.subtree}
+            exclude.update(t.i for t in src.subtree if t.i not in own)
         content = preset[1] if preset is not None else _content_tokens(cue, lex, exclude)
         if passive and not content:
             subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
@@ -645,14 +753,30 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     via = None
     if not according:
         chain, via = _chain_from_cue(cue, lex)
+        if quoted_by is not None and quoter is not None:
+            chain.append(_link(quoter, _source_tokens(quoter, cue), "intermediary", lex))
         cited_verb, cited = _citing(cue, lex)
+        if cited is None and src is not None:
+            cited_verb, cited = _citing(src, lex)  # "The Courier, quoting a tweet by X, reported"
         if cited is not None and src is not None:
             chain.append(_link(src, _source_tokens(src, cue), "intermediary", lex))
             src = cited
             cue_toks.append(cited_verb)
+    if src is not None:
+        # "CLEVELAND, July 19 (Agency) -- Former Attorney General X told": the name after the dateline speaks.
+        for c in src.children:
+            if c.dep_ == "appos" and c.i > src.i and any(
+                    t.text in ("--", "\u2014", "\u2013") for t in doc[src.i + 1: c.left_edge.i]):
+                src = c
+                break
     speaker = src
+    if (speaker is not None and not according and speaker.pos_ == "NOUN"
+            and (lemma in lex.belief_cues or lemma in lex.weak_cues) and not _source_like(speaker, lex)
+            and not speaker.ent_type_):
+        return None  # "the impact suggests", "deficits would add up": a thing, not a speaker
     document_span = None
-    if src is not None and src.lemma_.lower() in lex.medium_nouns and src.ent_type_ not in ("ORG", "PERSON"):
+    if (src is not None and src.lemma_.lower() in lex.medium_nouns and src.ent_type_ not in ("ORG", "PERSON")
+            and not _named_outlet(src, lex)):
         owner = _owner_of_document(src)
         document_span = _edge(_source_tokens(src, cue))
         via = _slice(doc, document_span[0], document_span[1]) if document_span else src.text
@@ -704,6 +828,13 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
 
     cue_span = _edge(cue_toks)
     src_span = _edge(source_toks) if source_toks else None
+    rel_pronoun = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ in _REL_PRONOUNS), None) if (
+        not according and speaker is src and cue.dep_ == "relcl") else None
+    if rel_pronoun is not None and speaker.pos_ == "NOUN" and not speaker.ent_type_ and not _source_like(speaker, lex):
+        return None  # "an approach that would emphasise", "letters that accuse": a thing, not a speaker
+    if rel_pronoun is not None:
+        # "X, who said": the words that speak in the clause are "who"; the speaker named is X.
+        src_span = (rel_pronoun.idx, rel_pronoun.idx + len(rel_pronoun.text))
     content_span = _edge(content) if content else None
     name = chain[-1]["name"] if chain and chain[-1]["link"] == "speaker" else None
     if name is not None and name.lower() in lex.pronouns:
@@ -796,13 +927,56 @@ def find_relations(sent, lex: Lexicon | None = None) -> list[Attribution]:
             s, e = outer.content_span
             if s <= inner.cue_span[0] < e and (inner.source_kind == "pronoun" or inner.attributed_to is None):
                 outer.stance, outer.about = inner.stance, inner.about
-                outer.figure_stances = outer.figure_stances + inner.figure_stances
+                by = outer.chain[-1]["name"] if outer.chain and outer.chain[-1]["link"] == "speaker" else None
+                outer.figure_stances = outer.figure_stances + [dict(f, by=by) for f in inner.figure_stances]
                 outer.hedged = outer.hedged or inner.hedged
                 outer.hedges = outer.hedges + inner.hedges
+    # What is told inside another's words is that speaker's: whatever is reported inside quotation marks
+    # (the quoted speaker's own words), a pronoun or "people" inside another's content ("he said he believes",
+    # "people say"), a belief the outer speaker describes ("Clinton thinks ..."), a share of those polled. Only
+    # a named source's statement reported (not quoted) inside another's content stays, as its own claim heard
+    # through the outer speaker (its chain says so).
+    if len(out) > 1 or out and out[0].cue_span is not None and _quoted(sent, out[0].cue_span[0]):
+        cues = {r.cue_span: t for t, r in by_token.items()}
+        out = [r for r in out if _stands_alone(r, out, sent, lex, cues.get(r.cue_span))]
+    # "I think", "we believe" said by whoever speaks: a hedge on their own words, not a source of its own.
+    if any(r.source_kind == "pronoun" and (r.attributed_to or "") in lex.first_person for r in out):
+        beliefs = _cues_of(by_token, sent, lex.belief_cues)
+        out = [r for r in out if not (r.source_kind == "pronoun" and (r.attributed_to or "") in lex.first_person
+                                      and r.cue_span in beliefs)]
     return out
 
 
+def _cues_of(by_token: dict, sent, lemmas: frozenset[str]) -> set:
+    """The cue spans of the relations whose cue word has one of these lemmas."""
+    doc = sent.doc
+    return {r.cue_span for i, r in by_token.items() if doc[i].lemma_.lower() in lemmas}
+
+
+def _stands_alone(rel: Attribution, relations: list[Attribution], sent, lex: Lexicon, cue_i: int | None) -> bool:
+    """Whether a relation is kept as a claim of its own: not nested, or a named source's statement reported
+    inside another relation's content of the same sentence."""
+    outer = _outer(rel, relations)
+    quoted = rel.cue_span is not None and _quoted(sent, rel.cue_span[0])
+    if outer is None and not quoted:
+        return True
+    if quoted or rel.source_span is None:
+        return False  # inside quotation marks: the quoted speaker's own words, not split into claims
+    if rel.source_kind == "pronoun" or (rel.attributed_to or "").lower() in lex.generic_sources | lex.first_person:
+        return False
+    doc = sent.doc
+    if cue_i is not None and doc[cue_i].lemma_.lower() in lex.belief_cues:
+        return False
+    span = doc.char_span(rel.source_span[0], rel.source_span[1], alignment_mode="expand")
+    if span is not None and len(span):
+        head = span.root
+        if head.lemma_.lower() in lex.quantity_heads | lex.generic_sources or head.lower_ in lex.first_person:
+            return False
+    return True
+
+
 _QUOTES = frozenset({'"', "\u201c", "\u201d"})
+_QUOTE_MARK = re.compile("``|''|[\"\u201c\u201d]")
 
 
 def _quoted(sent, offset: int) -> bool:
@@ -815,10 +989,12 @@ def _quoted(sent, offset: int) -> bool:
         first = doc[first.i - 1]
         start = first.idx
     before = _slice(doc, start, offset) if offset > start else ""
-    opened = before.count("\u201c") - before.count("\u201d")
-    if opened > 0:
-        return True
-    return (before.count('"') + before.count("''") + before.count("``")) % 2 == 1
+    # Curly marks and `` say which way they go; a straight one (and '') turns the state over.
+    opened = False
+    for m in _QUOTE_MARK.finditer(before):
+        q = m.group()
+        opened = True if q in ("\u201c", "``") else False if q == "\u201d" else not opened
+    return opened
 
 
 def _depth(rel: Attribution, sent) -> int:
@@ -878,6 +1054,13 @@ def find_attribution(sent, text: str | None = None, triggers=None) -> Attributio
                 # but stands over the sentence ("..., officials said" with a bad parse), keep it.
                 roots = [r for r in relations if _depth(r, sent) == 0 and r.content_span is None]
                 primary = roots[0] if roots else None
+                if primary is None:
+                    # "A spokesman for the group, which residents blamed for the killings, denied the accusation":
+                    # the event words name who speaks; what is said is a denial (or doubt) of what was told.
+                    against = [r for r in relations if r.stance in ("denies", "doubts") and r.attributed_to
+                               and r.source_span and any(r.source_span[0] <= x < r.source_span[1] or (
+                                   r.start is not None and r.start <= x < r.end) for x in starts)]
+                    primary = against[0] if against else None
         else:
             primary = min(relations, key=lambda r: _depth(r, sent))
     if primary is None:

@@ -490,6 +490,20 @@ _DIGIT = re.compile(r"[0-9]")
 _MONTH_GATE = re.compile("|".join(n[:3] + "|" + n[:3].upper() for n in _MONTH_FULL))
 
 
+_JOIN = re.compile(r"\s*(?:,|\(|,?\s+the)?\s*$")
+_WEEKDAY_ONLY = re.compile(rf"^(?:(?:last|this|past|early|late)\s+)?(?:{WEEKDAY})(?:\s+\w+)?$", _F)
+
+
+def _weekday_then_date(text: str, first: _Result, second: _Result) -> bool:
+    """``first`` is a bare weekday ("Thursday", "late Thursday night") and ``second``, right after it, an explicit
+    calendar date of one day ("January 8", "Jan. 8, 2015"): together one date, written twice."""
+    if first[2] is None or second[2] is None or second[3] or second[2].precision != "day":
+        return False
+    if not _WEEKDAY_ONLY.match(text[first[0]:first[1]]) or not any(c.isdigit() for c in text[second[0]:second[1]]):
+        return False
+    return _JOIN.match(text[first[1]:second[0]]) is not None and second[0] - first[1] <= 6
+
+
 def find_dates(text: str, reference: date | None, offset: int = 0) -> list[DateMention]:
     """Every date expression in ``text``, in order, without overlaps (the earliest, then the longest, wins)."""
     found: list[_Result] = []
@@ -507,12 +521,19 @@ def find_dates(text: str, reference: date | None, offset: int = 0) -> list[DateM
             if result is not None and result[1] > result[0]:
                 found.append(result)
     found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
-    out: list[DateMention] = []
+    kept: list[_Result] = []
     last_end = -1
-    for start, end, span, anaphoric, shift in found:
-        if start < last_end:
+    for result in found:
+        if result[0] < last_end:
             continue
-        last_end = end
+        last_end = result[1]
+        kept.append(result)
+    out: list[DateMention] = []
+    for k, (start, end, span, anaphoric, shift) in enumerate(kept):
+        if k and out and _weekday_then_date(text, kept[k - 1], (start, end, span, anaphoric, shift)):
+            # "Thursday, January 8" / "Thursday (Jan. 8)": one expression; the explicit date wins.
+            prev = out.pop()
+            start = prev.start - offset
         out.append(
             DateMention(
                 start=start + offset,

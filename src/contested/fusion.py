@@ -8,8 +8,13 @@ components of it whatever order they arrive in. Each step either rules the pair 
 
 1. Types: the same type, or two types declared compatible in ``data/fusion.json`` (a shooting told as a clash
    by one outlet and as a killing by another).
-2. Places: the same place, or one inside the other (a town and its district or province), is evidence; two
-   different known places rule the pair out. So do two different destinations of a flight.
+2. Places: the same place, or one inside the other (a town and its district), is evidence; the same province or
+   a town inside it counts as one name; the same country is no evidence. One name resolved to two places
+   ("homonym": a gazetteer's two Springfields) counts as the same place. Two different known places rule the pair
+   out, unless two articles' tellings share ``place_override_names`` names besides their actors' and their
+   provinces' and countries', or one names the other's place (not as its own province or district): one of the
+   two places is then more likely misplaced than the happenings different. One article's two places stay two. Two different destinations
+   of a flight rule the pair out.
 3. Actors: two different named first actors rule the pair out.
 4. Dates: both dated, their spans must overlap within ``day_tolerance`` days. An undated mention stands for
    "shortly before it was published": it fits a dated one published between a day before that event's start
@@ -26,6 +31,10 @@ components of it whatever order they arrive in. Each step either rules the pair 
    happening). Two unplaced mentions of one article that pass steps 1-4 are one (the lead and the body).
    A mention with no place, name or words in common never fuses with another article's: one that says little must
    not bridge two happenings.
+
+In one article (``fuse_article``), after the components of ``same_event``: an unplaced retelling joins the
+article's one placed event it could be (nothing in steps 1-4 rules them out), unless its sentence announces
+another happening ("separate", "elsewhere": ``separate_cues`` in data/fusion.json) or two placed events fit.
 
 Confidence (``confidence``): the best completeness score of the mentions (events._confidence), plus
 ``independent_step`` for each independent asserting voice beyond the first (a hedged voice counts
@@ -77,6 +86,8 @@ class FusionSettings:
     strong_gap_days: int = 30  # ... that spans dates or publications this many days apart (later reports)
     tight_figure: int = 5  # a figure at least this large shared by two reports of the same day is evidence
     same_article_unplaced: bool = True  # two unplaced mentions of one article, compatible in type and time, fuse
+    attach_unplaced: bool = True  # in one article, an unplaced retelling joins the one placed event it fits
+    place_override_names: int = 2  # this many names in both outweigh two different places (a town misplaced)
 
 
 SETTINGS = FusionSettings()
@@ -133,8 +144,36 @@ def _inside(inner, outer) -> bool:
     return False
 
 
+def _words_of(text: str | None) -> set[str]:
+    return set(re.findall(r"[\w'-]+", (text or "").casefold()))
+
+
+def _background_names(ev: Event) -> set[str]:
+    """The words of a mention's actors and of its place's larger units (province, district, country): names
+    that reports of other happenings in the same region or war share too."""
+    out: set[str] = set()
+    for x in ev.actors:
+        out |= _words_of(x.name) | _words_of(getattr(x, "text", None))
+    loc = ev.location
+    if loc is not None:
+        for field in (loc.admin1, loc.admin2, loc.country):
+            out |= _words_of(field)
+    return out
+
+
+def _names_place_of(names: frozenset[str], own: Event, other: Event) -> bool:
+    """``own``'s sentences name ``other``'s place, and not as ``own``'s own province or district."""
+    name = (other.location.name or "").casefold()
+    if not name or name not in names:
+        return False
+    loc = own.location
+    return loc is None or name not in {(x or "").casefold() for x in (loc.name, loc.admin1, loc.admin2, loc.country)}
+
+
 def place_relation(a: Event, b: Event) -> str | None:
-    """"same", "inside" (one within the other), "different" (two known places apart), or None (unknown)."""
+    """"same", "inside" (one within the other), "homonym" (the same name resolved to two places: one of the
+    two resolutions is likely wrong, the text names one place), "different" (two known places apart), or None
+    (unknown)."""
     la, lb = a.location, b.location
     if la is None or lb is None:
         return None
@@ -142,6 +181,8 @@ def place_relation(a: Event, b: Event) -> str | None:
         return "same"
     if _inside(la, lb) or _inside(lb, la):
         return "inside"
+    if la.name and la.name.casefold() == (lb.name or "").casefold():
+        return "homonym"
     return "different"
 
 
@@ -268,7 +309,17 @@ def fusion_evidence(a: Event, b: Event) -> list[str] | None:
                f"{max(a.type, b.type)}"]
     rel = place_relation(a, b)
     if rel == "different":
-        return None
+        # Two different places rule the pair out, unless the two tellings share so many names (victims,
+        # streets, officials) that one of the places is more likely misplaced than the happenings different.
+        # Names that every report of a region or a war shares (the actors, the provinces, the country) do not
+        # count; the other's place named in a report counts unless it is that report's own province or district.
+        names_a, names_b = event_names(a), event_names(b)
+        common = _background_names(a) | _background_names(b)
+        crossed = _names_place_of(names_b, b, a) or _names_place_of(names_a, a, b)
+        if {c.doc_id for c in a.claims} & {c.doc_id for c in b.claims}:
+            return None  # one article telling of two places tells two happenings (and may name both in one sentence)
+        if not crossed and len(names_a & names_b - common) < s.place_override_names:
+            return None
     if a.detail and b.detail and a.detail != b.detail and a.detail.startswith("to ") and b.detail.startswith("to "):
         return None  # fled to two different countries
     a1 = {x.name for x in a.actors if x.role == "actor1"}
@@ -290,12 +341,25 @@ def fusion_evidence(a: Event, b: Event) -> list[str] | None:
         when = ("strong", f"{len(shared)} names in both, reported within {s.strong_gap_days} days")
     tightness, date_reason = when
     reasons.append(date_reason)
-    place = False
-    if rel is not None:
+    place = regional = False
+    if rel == "different":
         la, lb = sorted((a.location, b.location), key=lambda loc: (loc.name, loc.feature or ""))
-        reasons.append(f"same place {la.name} ({la.feature or 'place'})" if rel == "same"
-                       else f"one place inside the other: {la.name} / {lb.name}")
-        place = True
+        reasons.append(f"places differ ({la.name} / {lb.name}) but {len(shared)} names in both"
+                       + (" and one report names the other's place" if crossed else ""))
+    elif rel is not None:
+        la, lb = sorted((a.location, b.location), key=lambda loc: (loc.name, loc.feature or ""))
+        # A country, or a province, holds too many happenings to tell them apart: the same country is no
+        # evidence, the same province (or a town inside it) counts as one name.
+        coarse = max((_FEATURE_RANK.get(loc.feature or "", 1) for loc in (la, lb)), default=1)
+        if coarse < _FEATURE_RANK["province"]:
+            place = True
+        elif coarse < _FEATURE_RANK["country"]:
+            regional = True
+        if place or regional:
+            reasons.append(f"same place {la.name} ({la.feature or 'place'})" if rel == "same"
+                           else f"same place name {la.name}, resolved to two places ({la.admin1 or la.country} / "
+                           f"{lb.admin1 or lb.country})" if rel == "homonym"
+                           else f"one place inside the other: {la.name} / {lb.name}")
     elif a.location is None and b.location is None and a.detail and a.detail == b.detail:
         reasons.append(f"same destination {a.detail}")
         place = True
@@ -310,7 +374,8 @@ def fusion_evidence(a: Event, b: Event) -> list[str] | None:
         reasons.append("words in both: " + ", ".join(words[:8]))
     need = {"tight": s.min_shared_names, "loose": s.min_shared_names_loose, "coarse": s.min_shared_names_coarse,
             "strong": s.strong_names}[tightness]
-    if place or len(shared) + wordy >= need or (shared and figures and len(shared) + wordy + 1 >= need):
+    named = len(shared) + wordy + regional
+    if place or named >= need or (shared and figures and named + 1 >= need):
         return reasons
     if tightness == "tight" and any(v >= s.tight_figure for v, _, _ in figures):
         return reasons
@@ -713,15 +778,76 @@ def fuse_article(events: list[Event]) -> list[Event]:
     from contested.clusters import Mention, cluster
 
     mentions = [Mention(ev.id, ev.claims[0].doc_id if ev.claims else "", i, ev) for i, ev in enumerate(events)]
+    groups = [(list(g), False) for g in cluster(mentions, same_event)]
+    if SETTINGS.attach_unplaced:
+        groups = _attach_unplaced(groups)
     out = []
-    for group in cluster(mentions, same_event):
+    for group, attached in groups:
         if len(group) == 1:
             out.append(group[0].event)
             continue
         ev = combine([m.event for m in group])
         ev.id = group[0].event.id
+        if attached:
+            ev.fused_because = [*ev.fused_because, "an unplaced retelling in the same article joined the "
+                                "article's one placed event of its kind and time"]
         out.append(ev)
     return out
+
+
+@cache
+def _separate_cues() -> frozenset[str]:
+    return frozenset(_data().get("separate_cues", ()))
+
+
+def _says_separate(ev: Event) -> bool:
+    """A mention whose sentences announce another happening ("in a separate attack", "elsewhere")."""
+    cues = _separate_cues()
+    return any(w in cues for c in ev.claims for w in re.findall(r"[a-z]+", c.sentence.lower()))
+
+
+def _attach_unplaced(groups: list[tuple[list, bool]]) -> list[tuple[list, bool]]:
+    """In one article, an unplaced retelling ("the victim died in hospital", "two men were wounded Saturday")
+    joins the article's placed event it can be one with (compatible type and time, no rival actor) when there
+    is exactly one such placed event and the retelling does not announce another happening ("in a separate
+    attack": ``separate_cues`` in data/fusion.json). Depends only on the set of the article's mentions (each
+    group is tested against the groups as clustered, not as they grow). Returns (group, whether it took in an
+    unplaced retelling)."""
+    built = [g[0].event if len(g) == 1 else combine([m.event for m in g]) for g, _ in groups]
+    placed = [k for k, ev in enumerate(built) if ev.location is not None]
+    moves: dict[int, int] = {}
+    for k, ev in enumerate(built):
+        if ev.location is not None or _says_separate(ev):
+            continue
+        hosts = [j for j in placed if _could_be_one(ev, built[j])]
+        if len(hosts) == 1:
+            moves[k] = hosts[0]
+    if not moves:
+        return groups
+    out = [list(g) for g, _ in groups]
+    for k, j in moves.items():
+        out[j].extend(groups[k][0])
+        out[k] = []
+    hosts = set(moves.values())
+    result = [(sorted(g, key=lambda m: m.position), k in hosts) for k, g in enumerate(out) if g]
+    return sorted(result, key=lambda x: x[0][0].position)
+
+
+def _could_be_one(a: Event, b: Event) -> bool:
+    """Nothing rules ``a`` and ``b`` out as one happening: compatible types and times, no different places,
+    actors or destinations (the first steps of ``fusion_evidence``, without asking for positive evidence)."""
+    if not compatible_types(a.type, b.type) or place_relation(a, b) == "different":
+        return False
+    if a.detail and b.detail and a.detail != b.detail:
+        return False
+    a1 = {x.name for x in a.actors if x.role == "actor1"}
+    b1 = {x.name for x in b.actors if x.role == "actor1"}
+    if a1 and b1 and not a1 & b1:
+        return False
+    if (a.date is not None and b.date is not None and a.date.precision == b.date.precision == "day"
+            and (a.date.start, a.date.end) != (b.date.start, b.date.end)):
+        return False
+    return _date_relation(a, b) is not None
 
 
 def fuse(events: list[Event], existing: list[Event] | None = None) -> tuple[list[Event], list[Event]]:

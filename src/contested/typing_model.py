@@ -1,13 +1,20 @@
-"""A learned sub-event type classifier that analysts train on their own coded data.
+"""Sub-event type classifiers: the default one shipped with the package, and those analysts train on their own data.
+
+The default model (``data/typing_default.json`` + ``.npz``) is trained only on ``data/typing_corpus.jsonl``, a corpus
+of news-style sentences the project wrote for itself from ACLED's public codebook definitions (see
+``eval/make_typing_corpus.py``); ``python eval/train_default_typing.py`` rebuilds it. It is loaded once and cached,
+and it retypes an event only where the rules' type is one the measurements show rules get wrong across countries and
+the model is confident (``DefaultTypingSettings``). CONTESTED_DEFAULT_TYPE_MODEL=off switches it off (rules only).
 
 ``contested train --acled FILE.csv --out DIR`` fits TF-IDF features (words and word pairs) and a logistic
 regression on ACLED's notes and their ``sub_event_type`` (scikit-learn, needed for training only: ``pip install
-contested[train]``). The model is written as plain arrays (``model.npz``) and a vocabulary (``model.json``) so
-that applying it needs numpy alone. ``contested extract/ingest --model DIR`` then lets it retype the events the
-rules found: where the model is confident and disagrees with the rules, the event takes the model's ACLED
-sub-event type (flag ``type_from_model``). The rules still decide event or not, places, dates and actors.
+contested[train]``). The model is written as plain arrays (``model.npz``, read without pickle) and a vocabulary
+(``model.json``) so that applying it needs numpy alone. ``contested extract/ingest --model DIR`` then lets it retype
+the events the rules found: where the model is confident and disagrees with the rules, the event takes the model's
+ACLED sub-event type (flag ``type_from_model``). A user's model replaces the default one. The rules still decide
+event or not, places, dates and actors.
 
-No model ships with the package: one trained on someone's data is theirs and stays out of the repository.
+A model trained on someone's coded data is theirs and stays out of the repository.
 """
 
 from __future__ import annotations
@@ -15,10 +22,11 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -97,8 +105,9 @@ def read_acled(path: str | Path, months: Iterable[str] | None = None) -> list[tu
     return out
 
 
-def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainSettings | None = None) -> dict:
-    """Fit and write the model; returns a short description (classes, sizes)."""
+def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainSettings | None = None,
+          stem: str = "model") -> dict:
+    """Fit and write the model (``out/<stem>.json`` and ``out/<stem>.npz``); returns a short description."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -117,23 +126,25 @@ def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainS
     vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
     coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]])
     intercept = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]])
-    np.savez_compressed(out / MODEL_NPZ, idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float32),
+    np.savez_compressed(out / f"{stem}.npz", idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float32),
                         intercept=intercept.astype(np.float32))
     meta = {"kind": "tfidf-logreg", "classes": list(map(str, clf.classes_)), "vocabulary": vocab,
             "ngram_max": settings.ngram_max, "trained_on": len(texts),
             "class_counts": dict(Counter(labels).most_common())}
-    (out / MODEL_JSON).write_text(json.dumps(meta), encoding="utf-8")
+    (out / f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     return {"classes": len(meta["classes"]), "features": len(vocab), "examples": len(texts)}
 
 
 class TypeModel:
     """A trained model, applied with numpy."""
 
-    def __init__(self, directory: str | Path):
+    def __init__(self, directory: str | Path, stem: str = "model"):
         directory = Path(directory)
-        meta = json.loads((directory / MODEL_JSON).read_text(encoding="utf-8"))
-        arrays = np.load(directory / MODEL_NPZ)
+        meta = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
+        arrays = np.load(directory / f"{stem}.npz", allow_pickle=False)
+        self.is_default = False
         self.classes: list[str] = meta["classes"]
+        self.class_index = {c: i for i, c in enumerate(self.classes)}
         self.index = {w: i for i, w in enumerate(meta["vocabulary"])}
         self.ngram_max = int(meta.get("ngram_max", 2))
         self.idf = arrays["idf"]
@@ -150,12 +161,16 @@ class TypeModel:
         norm = float(np.linalg.norm(w))
         return idx, (w / norm if norm else w)
 
-    def predict(self, text: str) -> TypePrediction:
+    def proba(self, text: str) -> np.ndarray:
+        """The probability of each of ``classes`` for a text."""
         idx, w = self._features(text)
         scores = self.intercept + (self.coef[:, idx] @ w if len(idx) else 0.0)
         scores = scores - scores.max()
         p = np.exp(scores)
-        p /= p.sum()
+        return p / p.sum()
+
+    def predict(self, text: str) -> TypePrediction:
+        p = self.proba(text)
         k = int(p.argmax())
         return TypePrediction(self.classes[k], float(p[k]))
 
@@ -180,17 +195,85 @@ SUB_TO_TYPES = _sub_to_types()
 
 
 def type_for_sub_event(sub_event_type: str, current: str | None = None) -> tuple[str, str | None] | None:
-    """The taxonomy type (and detail) that maps to an ACLED sub-event type; where several do, the current
-    type is kept if it is one of them, else the first the taxonomy lists."""
+    """The taxonomy type (and detail) that maps to an ACLED sub-event type. Where several do: the current type if
+    it is one of them, an option naming its sub-kind in ``detail`` (protest / riot) before one that does not, and
+    ``other`` before the specific types that share its sub-event type."""
     options = SUB_TO_TYPES.get(sub_event_type)
     if not options:
         return None
-    for etype, detail in options:
-        if etype == current:
-            return etype, detail
-    # A sub-kind in `detail` (protest / riot) chooses the sub-type; prefer the option that names one.
-    with_detail = [o for o in options if o[1] is not None]
-    return with_detail[0] if with_detail else options[0]
+    return min(options, key=lambda o: (o[0] != current, o[1] is None, o[0] != "other"))
+
+
+# ---------------------------------------------------------------- the default model (project-written corpus)
+
+DEFAULT_ENV = "CONTESTED_DEFAULT_TYPE_MODEL"
+DEFAULT_STEM = "typing_default"
+CORPUS_FILE = "typing_corpus.jsonl"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+POLICY_FILE = "typing_policy.json"
+
+
+@dataclass(frozen=True, slots=True)
+class DefaultTypingSettings:
+    """How the default model combines with the rules, read from ``data/typing_policy.json``.
+
+    The model may move an event from the rules' sub-event type only to one of ``moves[rules' type]`` (neighbouring
+    types the rules confuse), and only where the model finds that type ``ratio`` times likelier than the rules'
+    one and gives it at least ``min_probability``. ``enabled`` is switched by CONTESTED_DEFAULT_TYPE_MODEL (``off``
+    for the rules alone).
+    """
+
+    enabled: bool = True
+    ratio: float = 2.0
+    min_probability: float = 0.1
+    moves: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _policy() -> DefaultTypingSettings:
+    data = json.loads((DATA_DIR / POLICY_FILE).read_text(encoding="utf-8"))
+    return DefaultTypingSettings(enabled=True, ratio=float(data["ratio"]), min_probability=float(data["min_probability"]),
+                                 moves={k: tuple(v) for k, v in data["moves"].items()})
+
+
+def default_settings() -> DefaultTypingSettings:
+    value = os.environ.get(DEFAULT_ENV, "").strip().lower()
+    if value in ("off", "0", "false", "no"):
+        return DefaultTypingSettings(enabled=False)
+    return _policy()
+
+
+def read_corpus(path: str | Path) -> tuple[list[str], list[str]]:
+    """(texts, sub-event types) of a JSONL corpus: lines with ``text`` and ``sub_event_type`` (a header is skipped)."""
+    texts, labels = [], []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "text" in row and "sub_event_type" in row:
+                texts.append(row["text"])
+                labels.append(row["sub_event_type"])
+    return texts, labels
+
+
+DEFAULT_TRAIN = TrainSettings(max_features=20000, min_df=1, ngram_max=2, c=4.0, max_iter=3000)
+
+
+def train_default(corpus: str | Path | None = None, out: str | Path | None = None) -> dict:
+    """Fit the default model on the project's corpus and write it beside it (``data/typing_default.*``)."""
+    texts, labels = read_corpus(corpus or DATA_DIR / CORPUS_FILE)
+    return train(texts, labels, out or DATA_DIR, DEFAULT_TRAIN, stem=DEFAULT_STEM)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> TypeModel | None:
+    """The shipped model, loaded once; None where its files are missing."""
+    if not (DATA_DIR / f"{DEFAULT_STEM}.npz").exists():
+        return None
+    model = TypeModel(DATA_DIR, DEFAULT_STEM)
+    model.is_default = True
+    return model
 
 
 # ---------------------------------------------------------------- the model in use
@@ -199,30 +282,61 @@ _ACTIVE: dict[str, object] = {"model": None, "threshold": 0.85}
 
 
 def use_model(directory: str | Path | None, threshold: float = 0.85) -> None:
-    """Make a trained model retype events from now on (``--model DIR``); None turns it off."""
+    """Make a trained model retype events from now on (``--model DIR``); None turns it off (back to the default)."""
     _ACTIVE["model"] = load_model(str(Path(directory).resolve())) if directory else None
     _ACTIVE["threshold"] = threshold
 
 
 def active_model() -> tuple[TypeModel | None, float]:
-    return _ACTIVE["model"], float(_ACTIVE["threshold"])  # type: ignore[return-value]
+    """The model that retypes events: the user's (``--model DIR``) where one is set, else the default one unless
+    CONTESTED_DEFAULT_TYPE_MODEL=off. The threshold applies to a user's model (the default one has its policy)."""
+    if _ACTIVE["model"] is not None:
+        return _ACTIVE["model"], float(_ACTIVE["threshold"])  # type: ignore[return-value]
+    if not default_settings().enabled:
+        return None, 0.0
+    return default_model(), 0.0
 
 
-def retype(event, text: str, model: TypeModel, threshold: float) -> None:
-    """Give an event the model's sub-event type where the model is confident and the rules disagree."""
+def _apply(event, sub_event_type: str) -> bool:
     from contested.taxonomy import acled_type
 
-    pred = model.predict(text)
-    if pred.probability < threshold or pred.sub_event_type == event.acled_sub_event_type:
-        return
-    mapped = type_for_sub_event(pred.sub_event_type, event.type)
+    mapped = type_for_sub_event(sub_event_type, event.type)
     if mapped is None:
-        return
+        return False
     etype, detail = mapped
-    if detail is None and etype == event.type:
+    if detail is None and etype == event.type and acled_type(etype, event.detail).sub_event_type == sub_event_type:
         detail = event.detail
     acled = acled_type(etype, detail)
+    if acled.sub_event_type != sub_event_type:
+        return False
     event.type, event.detail = etype, detail
     event.acled_event_type, event.acled_sub_event_type = acled.event_type, acled.sub_event_type
     if "type_from_model" not in event.flags:
         event.flags.append("type_from_model")
+    return True
+
+
+def retype(event, text: str, model: TypeModel, threshold: float, context: str | None = None) -> None:
+    """Give an event the model's sub-event type: a user's model where it is confident (``threshold``) and the
+    rules disagree; the default model only towards a neighbouring type it finds much likelier (the policy).
+
+    ``text`` is the event's sentence; ``context``, where given, the paragraph that holds it, which the default
+    model reads instead (a protest's sentence seldom says that the police dispersed it; the next one does)."""
+    if model.is_default:
+        settings = default_settings()
+        allowed = settings.moves.get(event.acled_sub_event_type)
+        if not allowed:
+            return
+        p = model.proba(context or text)
+        current = model.class_index.get(event.acled_sub_event_type)
+        candidates = [(p[i], c) for c in allowed if (i := model.class_index.get(c)) is not None]
+        if current is None or not candidates:
+            return
+        best_p, best = max(candidates)
+        if best_p >= settings.ratio * p[current] and best_p >= settings.min_probability:
+            _apply(event, best)
+        return
+    pred = model.predict(text)
+    if pred.probability < threshold or pred.sub_event_type == event.acled_sub_event_type:
+        return
+    _apply(event, pred.sub_event_type)

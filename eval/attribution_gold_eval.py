@@ -1,0 +1,175 @@
+"""Who says so, scored on the project's own gold conflict articles (denials, doubts, hedges, chains).
+
+    python eval/attribution_gold_eval.py            # both levels, with every fact that came out wrong
+    python eval/attribution_gold_eval.py --quiet
+
+``tests/fixtures/attribution_gold_illustrative.jsonl`` holds articles WRITTEN BY THE PROJECT in the way
+conflict news is written (places, people and outlets are placeholders; nothing is copied from any report or
+data set). For each claim an analyst would mark, the line gives where its cue is (``at``: a unique piece of
+the text holding the ``cue``), the speaker (words any of which the extracted speaker must contain; null
+for the outlet's own voice), the intermediaries between the publishing outlet and the speaker (``chain``),
+the stance (asserts, denies, doubts), whether it is hedged and, where it is a figure that is doubted or
+denied, ``about: figure``.
+
+Facts: each claim gives one fact for its speaker, one for its stance, one for its hedging, one for its
+chain where it has intermediaries and one for ``about`` where it is given. A fact is right when the claim
+contested gives for that cue (the relation whose cue holds the gold cue; for the outlet's own voice, the
+sentence's attribution) has it. Two levels:
+
+- **attribution**: ``contested.attribution.find_attribution`` on each sentence, with the event words the
+  trigger finder gives (what the pipeline calls), and its relations;
+- **pipeline**: the claims on the events ``contested.pipeline.extract_text`` makes (a claim the events
+  builder does not attach to any event counts wrong in every fact).
+
+**Wrong speakers**: claims whose speaker is none of the article's annotated speakers (a pronoun resolved
+to the wrong person, a claim put on someone who did not make it). The goal is none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "attribution_gold_illustrative.jsonl"
+
+
+@dataclass
+class Found:
+    speaker: str | None
+    stance: str
+    hedged: bool
+    chain: list[str]  # the intermediaries' names, publishing outlet and speaker left out
+    about: str
+
+
+@dataclass
+class Score:
+    right: int = 0
+    marked: int = 0
+    wrong_speakers: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return self.right / self.marked if self.marked else 0.0
+
+
+def load(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _names_match(name: str | None, words: list[str] | None) -> bool:
+    if words is None:
+        return name is None
+    return name is not None and any(w.lower() in name.lower() for w in words)
+
+
+def _facts(article: dict, claim: dict, found: Found | None, score: Score) -> None:
+    checks = [("speaker", lambda f: _names_match(f.speaker, claim["speaker"])),
+              ("stance", lambda f: f.stance == claim["stance"]),
+              ("hedged", lambda f: f.hedged == claim["hedged"])]
+    if claim["chain"]:
+        checks.append(("chain", lambda f: len(f.chain) == len(claim["chain"]) and all(
+            w.lower() in n.lower() for w, n in zip(claim["chain"], f.chain, strict=True))))
+    if "about" in claim:
+        checks.append(("about", lambda f: f.about == claim["about"]))
+    for name, ok in checks:
+        score.marked += 1
+        if found is not None and ok(found):
+            score.right += 1
+        else:
+            score.misses.append(f"{article['id']} [{claim['at']}] {name}: gold {claim.get(name)!r}, "
+                                f"found {getattr(found, name, None)!r}")
+
+
+def _found(rel) -> Found:
+    inter = [link.get("name") or "" for link in rel.chain if link.get("link") == "intermediary"]
+    return Found(rel.attributed_to, rel.stance, rel.hedged, inter, rel.about)
+
+
+def _speakers(article: dict) -> list[list[str]]:
+    return [c["speaker"] for c in article["claims"] if c["speaker"]]
+
+
+def _check_speaker(article: dict, name: str | None, score: Score, where: str) -> None:
+    if name is None:
+        return
+    if not any(_names_match(name, words) for words in _speakers(article)):
+        score.wrong_speakers.append(f"{article['id']}: {name!r} ({where})")
+
+
+def score_attribution(articles: list[dict]) -> Score:
+    from contested.attribution import find_attribution, resolve_pronoun
+    from contested.nlp import load_nlp
+    from contested.triggers import find_triggers
+
+    nlp = load_nlp()
+    score = Score()
+    for article in articles:
+        text = article["text"]
+        doc = nlp(text)
+        per_sentence = []
+        for sent in doc.sents:
+            stext = text[sent.start_char: sent.end_char]
+            per_sentence.append((sent, find_attribution(sent, stext, find_triggers(stext, sent.start_char))))
+        earlier = []
+        for _sent, att in per_sentence:
+            for rel in att.relations or ([att] if att.attributed_to else []):
+                if rel.source_kind == "pronoun":
+                    rel = resolve_pronoun(rel, earlier)
+                else:
+                    earlier.append(rel)
+                _check_speaker(article, rel.attributed_to, score, f"cue {rel.cue!r}")
+        for claim in article["claims"]:
+            at = text.index(claim["at"]) + claim["at"].index(claim["cue"])
+            sent, att = next((s, a) for s, a in per_sentence if s.start_char <= at < s.end_char)
+            rel = next((r for r in (att.relations or []) + [att]
+                        if r.cue_span is not None and r.cue_span[0] <= at < r.cue_span[1]), None)
+            if rel is None and claim["speaker"] is None:
+                rel = att  # the outlet's own voice: the sentence's attribution
+            _facts(article, claim, _found(rel) if rel is not None else None, score)
+    return score
+
+
+def score_pipeline(articles: list[dict]) -> Score:
+    from contested.pipeline import extract_text
+
+    score = Score()
+    for article in articles:
+        text = article["text"]
+        events = extract_text(text, published=article.get("published"), source=article.get("source"))
+        claims = [c for ev in events for c in ev.claims]
+        for c in claims:
+            _check_speaker(article, c.attributed_to, score, f"cue {c.cue!r}")
+        for claim in article["claims"]:
+            at = text.index(claim["at"]) + claim["at"].index(claim["cue"])
+            got = next((c for c in claims if c.cue_span is not None and c.cue_span[0] <= at < c.cue_span[1]), None)
+            if got is None and claim["speaker"] is None:
+                got = next((c for c in claims if c.span[0] <= at < c.span[1] and c.attributed_to is None), None)
+            found = None
+            if got is not None:
+                inter = [link.get("name") or "" for link in got.chain if link.get("link") == "intermediary"]
+                found = Found(got.attributed_to, got.stance, got.hedged, inter, got.about)
+            _facts(article, claim, found, score)
+    return score
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quiet", action="store_true", help="figures only")
+    args = ap.parse_args(argv)
+    articles = load()
+    print(f"{len(articles)} articles, {sum(len(a['claims']) for a in articles)} claims (written by the project)")
+    for level, fn in (("attribution", score_attribution), ("pipeline", score_pipeline)):
+        s = fn(articles)
+        print(f"{level}: facts right {s.right}/{s.marked} = {s.share:.3f}; wrong speakers {len(s.wrong_speakers)}")
+        if not args.quiet:
+            for m in s.misses + s.wrong_speakers:
+                print(f"    {m}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""The default sub-event type model: shipped as plain data, trained only on the project's own corpus, loaded once,
+used with the rules by its policy, replaced by a user's model, and switched off by CONTESTED_DEFAULT_TYPE_MODEL.
+
+Every sentence here was written for these tests (none is in the corpus word for word)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from contested import typing_model as tm
+from contested.pipeline import extract_text
+
+# Rare sub-event types, told as a wire report might; the model alone must name them.
+RARE = [
+    ("Government troops were accused of releasing chlorine gas over a rebel-held suburb, leaving dozens of residents "
+     "struggling to breathe.", "Chemical weapon"),
+    ("Militiamen raped two women who had gone to fetch water near the camp.", "Sexual violence"),
+    ("Armed men broke into the warehouse and looted sacks of grain meant for displaced families.",
+     "Looting/property destruction"),
+    ("Masked men seized a village headman from his house at night and drove off with him; his family has had no "
+     "news of him since.", "Abduction/forced disappearance"),
+    ("Police opened fire with live rounds on a peaceful march of nurses, killing three of them.",
+     "Excessive force against protesters"),
+    ("An angry crowd beat a suspected cattle thief to death at the market.", "Mob violence"),
+    ("The rebels set up a new headquarters in the abandoned school on the edge of town.",
+     "Headquarters or base established"),
+    ("Army engineers defused a bomb found under a culvert on the main road.", "Disrupted weapons use"),
+    ("A man threw a hand grenade into a crowded bar, wounding six customers.", "Grenade"),
+    ("A suicide bomber blew himself up at the entrance of the ministry.", "Suicide bomb"),
+]
+
+
+def test_the_corpus_is_marked_as_written_for_the_project():
+    lines = (tm.DATA_DIR / tm.CORPUS_FILE).read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    assert header["project_written"] is True and "Licence" in header["_about"]
+    texts, labels = tm.read_corpus(tm.DATA_DIR / tm.CORPUS_FILE)
+    assert len(texts) == len(lines) - 1
+    counts = {label: labels.count(label) for label in set(labels)}
+    assert len(counts) == 25, sorted(counts)  # all of ACLED's sub-event types
+    assert min(counts.values()) >= 40, counts
+    for text, _ in RARE:
+        assert text not in texts
+
+
+def test_the_default_model_is_plain_data_and_loaded_once():
+    npz = np.load(tm.DATA_DIR / f"{tm.DEFAULT_STEM}.npz", allow_pickle=False)
+    assert set(npz.files) == {"idf", "coef", "intercept"}
+    meta = json.loads((tm.DATA_DIR / f"{tm.DEFAULT_STEM}.json").read_text(encoding="utf-8"))
+    assert len(meta["classes"]) == 25 and npz["coef"].shape == (25, len(meta["vocabulary"]))
+    assert tm.default_model() is tm.default_model()  # cached: no load per document
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), RARE)
+def test_the_default_model_names_rare_types(text, sub_event_type):
+    assert tm.default_model().predict(text).sub_event_type == sub_event_type
+
+
+def test_the_default_model_retypes_neighbours_in_the_pipeline(monkeypatch):
+    text = "On 4 May 2020, members of two communities clashed over a land dispute in a village, injuring five people."
+    monkeypatch.setenv(tm.DEFAULT_ENV, "off")
+    rules_only = extract_text(text, published="2020-05-05")
+    monkeypatch.setenv(tm.DEFAULT_ENV, "on")
+    with_model = extract_text(text, published="2020-05-05")
+    assert rules_only and with_model
+    assert rules_only[0].acled_sub_event_type != "Mob violence"
+    assert with_model[0].acled_sub_event_type == "Mob violence"
+    assert (with_model[0].type, with_model[0].detail) == ("riot", "mob_violence")
+    assert "type_from_model" in with_model[0].flags and "type_from_model" not in rules_only[0].flags
+
+
+def test_the_policy_only_moves_between_neighbours():
+    settings = tm.default_settings()
+    assert settings.enabled and settings.ratio > 1
+    sub_types = set(tm.SUB_TO_TYPES)
+    for source, targets in settings.moves.items():
+        assert source in sub_types and set(targets) <= sub_types and source not in targets
+    # The rules stay in charge of what they get right across countries: explosions, arrests, territory.
+    for kept in ("Air/drone strike", "Remote explosive/landmine/IED", "Arrests", "Non-state actor overtakes territory"):
+        assert kept not in settings.moves
+
+
+def test_the_switch_and_a_users_model_win_over_the_default(monkeypatch, tmp_path):
+    pytest.importorskip("sklearn")
+    monkeypatch.setenv(tm.DEFAULT_ENV, "off")
+    assert tm.active_model() == (None, 0.0)
+    monkeypatch.delenv(tm.DEFAULT_ENV)
+    model, _ = tm.active_model()
+    assert model is tm.default_model() and model.is_default
+    texts = [f"crowd at the stall number {i} took goods" for i in range(20)] + [
+        f"fighters clashed with troops near post {i}" for i in range(20)]
+    tm.train(texts, ["Looting/property destruction"] * 20 + ["Armed clash"] * 20, tmp_path / "toy")
+    tm.use_model(tmp_path / "toy", threshold=0.6)
+    try:
+        model, threshold = tm.active_model()
+        assert not model.is_default and model.classes == ["Armed clash", "Looting/property destruction"]
+        assert threshold == 0.6
+    finally:
+        tm.use_model(None)
+    assert tm.active_model()[0] is tm.default_model()
+
+
+def test_a_sub_event_type_maps_to_the_taxonomy():
+    from contested.taxonomy import acled_type
+
+    for sub in tm.SUB_TO_TYPES:
+        etype, detail = tm.type_for_sub_event(sub)
+        assert acled_type(etype, detail).sub_event_type == sub
+    assert tm.type_for_sub_event("Peaceful protest", "protest") == ("protest", "peaceful")
+    assert tm.type_for_sub_event("Other") == ("other", None)
+    assert tm.type_for_sub_event("no such type") is None
+
+
+def test_the_default_model_is_rebuilt_from_the_corpus(tmp_path):
+    pytest.importorskip("sklearn")
+    info = tm.train_default(out=tmp_path)
+    assert info["classes"] == 25
+    rebuilt = tm.TypeModel(tmp_path, tm.DEFAULT_STEM)
+    shipped = tm.default_model()
+    texts, _ = tm.read_corpus(tm.DATA_DIR / tm.CORPUS_FILE)
+    sample = texts[::7] + [t for t, _ in RARE]
+    same = sum(rebuilt.predict(t).sub_event_type == shipped.predict(t).sub_event_type for t in sample)
+    assert same >= 0.98 * len(sample)
