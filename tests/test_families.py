@@ -105,7 +105,9 @@ def test_a_malformed_pattern_is_refused(pattern):
     ("The district falls to the Taliban.", [("capture", "falls to")]),
     ("They fired a rocket-propelled grenade.", [("grenade", "grenade"), ("shelling", "rocket")]),
     # A span matched by an earlier family is not matched again by a later one.
-    ("A suicide bomber struck.", [("suicide", "suicide")]),
+    ("A suicide bomber struck.", [("suicide", "suicide bomber")]),
+    # A bare "suicide" is no attack: "a murder-suicide", "died by suicide".
+    ("Police called it a murder-suicide.", []),
     # Stems, hyphenated words and phrases with a wildcard (Matcher).
     ("Troops re-captured the town and pushed the militants out.",
      [("regain", "re-captured"), ("regain", "pushed the militants out")]),

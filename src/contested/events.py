@@ -56,7 +56,18 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
     """The events the sentences of one document tell, by running the extraction stages in order."""
     config = config or settings().extraction
     state = DiscourseState()
-    type_model = active_model()  # a user's trained classifier (--model DIR), else None
+    type_model = active_model()  # a user's trained classifier (--model DIR), else the default one
+    # What the type model reads: the sentence and the rest of its paragraph (what happened to a crowd is told
+    # after it: "Police fired tear gas to disperse them"), never the sentences before it.
+    rest_of_paragraph: dict[int, str] = {}
+    if type_model[0] is not None:
+        following: list[str] = []  # the sentences after this one in its paragraph, collected from the end
+        for i in range(len(sentences) - 1, -1, -1):
+            if i + 1 < len(sentences) and sentences[i + 1].paragraph != sentences[i].paragraph:
+                following = []
+            following.insert(0, sentences[i].text)
+            del following[8:]  # a paragraph's first sentences are context enough
+            rest_of_paragraph[i] = " ".join(following)
     for si, sent in enumerate(sentences):
         attribution = discourse.resolve_source(sent.attribution, state)
         drafts = grouping.drafts_of(sent, config)
@@ -86,7 +97,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             actor1s = roles.holder_from_context(etype, actor1s, where.places[0] if where.places else None,
                                                 state.told + sentence_events)
             made = assemble.make_events(doc, sent, draft, etype, detail, (actor1s, actor2s), when, where,
-                                        attribution, type_model)
+                                        attribution, type_model, rest_of_paragraph.get(si))
             sentence_events.extend(made)
             previous, previous_end = made[-1], draft.trigger.end - sent.start
             dates.note_dates(state, draft, when.span)

@@ -67,9 +67,12 @@ def flags(ev: Event, doc: Document, when: DateChoice, where: PlaceChoice, split:
 
 def make_events(doc: Document, sent: SentenceMentions, draft: Draft, etype: str, detail: str | None,
                 actors: tuple[list[ActorMention], list[ActorMention]], when: DateChoice, where: PlaceChoice,
-                attribution: Attribution, type_model: tuple[TypeModel | None, float]) -> list[Event]:
+                attribution: Attribution, type_model: tuple[TypeModel | None, float],
+                context: str | None = None) -> list[Event]:
     """The draft's events, one per place (one with no place where none is known). ``actors``: actor1s and
-    actor2s; ``type_model``: a user's trained classifier and its threshold, which may retype the event."""
+    actor2s; ``type_model``: a trained classifier and its threshold, which may retype the event; ``context``:
+    the sentence's paragraph, which the default model reads (a protest's sentence rarely says it was
+    dispersed; the next one does)."""
     target_places = where.places or [None]
     # Quantities: the killed count is ACLED's fatalities; several places share it (ACLED splits).
     killed = sum(q.value for q in draft.quantities if q.killed)
@@ -101,7 +104,7 @@ def make_events(doc: Document, sent: SentenceMentions, draft: Draft, etype: str,
         ev.evidence.append(draft_evidence(draft, when.mention, place, ev.actors, attribution))
         ev.evidence[-1].reason = sent.reasons.get(draft.trigger.start, ASSERTED)
         if model is not None:
-            retype(ev, sent.text, model, threshold)
+            retype(ev, sent.text, model, threshold, context=context)
         ev.confidence = confidence(ev, attribution)
         ev.summary = summarize(ev)
         out.append(ev)

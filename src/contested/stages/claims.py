@@ -121,6 +121,11 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
     a figure in the same unit)."""
     figure = FIGURE_CLAIM.search(sent.text) and sent.quantities
     if sent.triggers and not any(may_be_about_told(sent, t) for t in sent.triggers):
+        negated = [t for t in sent.triggers if sent.reasons.get(t.start) == NEGATED]
+        if attribution.stance in ("denies", "doubts") and negated and recent:
+            # "The army denied that its aircraft had struck the market": a denial of an event just told, of a
+            # type the denied word can name and, where the sentence names places, at one of them.
+            _deny_told(doc, sent, attribution, negated, recent)
         # Every event word of the sentence is in a clause that tells no event ("would not negotiate with the
         # kidnappers"): a statement about what may come, not a claim on what was told.
         return
@@ -132,6 +137,18 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
             targets = [ev for ev in recent if {q.unit for q in ev.quantities} & units][:1] or targets[:1]
         for ev in targets:
             add_claim(ev, doc, sent, attribution, None, sent.quantities)
+
+
+def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, negated: list,
+               recent: list[Event]) -> None:
+    names = {p[2].name for p in sent.places}
+    for t in negated:
+        types = COMPATIBLE.get(t.family) or ((VIOLENCE_TYPE[t.family],) if t.family in VIOLENCE_TYPE else ())
+        target = next((ev for ev in recent if ev.type in types and (
+            not names or (ev.location is not None and ev.location.name in names))), None)
+        if target is not None:
+            add_claim(target, doc, sent, attribution, None, sent.quantities)
+            return
 
 
 def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attribution, drafts: list[Draft],
