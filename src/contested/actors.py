@@ -3,12 +3,14 @@
 Built in (data/actors.json): the parties to the Afghan conflict and its neighbours. Users extend it with a CSV
 (name, kind, aliases '|'-separated, inter) added by `contested actors add FILE`, stored in the contested home.
 Matching is longest-first, so "Tajik border guards" beats "border guards" and "Afghan Local Police" beats
-"police". Acronyms are matched case-sensitively (ANA, ALP, NDS, IS), other words case-insensitively.
+"police". Acronyms are matched case-sensitively (ANA, ALP, NDS, IS), other words case-insensitively. The aliases
+are matched on spaCy tokens by two PhraseMatchers (lower case; exact for acronyms).
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -51,6 +53,9 @@ BUILTIN: tuple[ActorEntry, ...] = _builtin()
 
 # Words that are acronyms: matched case-sensitively so that "ana" or "is" never match.
 _CASE_SENSITIVE = re.compile(r"^[A-Z][A-Z.\-]+$|^IS$")
+# A character that glues a name to the word beside it.
+_GLUE = re.compile(r"[\w-]")
+_WORD = re.compile(r"\w+")
 
 
 class ActorDictionary:
@@ -58,6 +63,7 @@ class ActorDictionary:
         self.entries = list(entries)
         self.by_name = {e.name: e for e in self.entries}
         alias_to_entry: dict[str, ActorEntry] = {}
+        self._spelling: dict[str, str] = {}
         cs_alias_to_entry: dict[str, ActorEntry] = {}
         for entry in self.entries:  # later entries (user entries) override built-ins
             for alias in (entry.name, *entry.aliases):
@@ -65,28 +71,107 @@ class ActorDictionary:
                     cs_alias_to_entry[alias] = entry
                 else:
                     alias_to_entry[alias.lower()] = entry
+                    self._spelling[alias.lower()] = alias  # tokenized as written ("U.S." is one token, "u.s." not)
         self._ci = alias_to_entry
         self._cs = cs_alias_to_entry
+        self._matchers: tuple[object, object, dict[int, tuple[str, bool]]] | None = None
+        # One-word aliases, for the words inside a token that is not one plain word ('"Police', 'police,[9]').
+        self._ci_words = {a for a in self._ci if _WORD.fullmatch(a)}
+        self._cs_words = {a for a in self._cs if _WORD.fullmatch(a)}
+        self._inside: dict[int, tuple[tuple[int, int, str, bool], ...]] = {}
 
-        def alternation(words):
-            return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    def _compiled(self):
+        """Two spaCy PhraseMatchers (lower case, and exact for acronyms), built on first use."""
+        if self._matchers is None:
+            from spacy.matcher import PhraseMatcher
 
-        self._ci_re = re.compile(r"(?<![\w-])(?:" + alternation(self._ci) + r")(?![\w-])", re.IGNORECASE)
-        self._cs_re = re.compile(r"(?<![\w-])(?:" + alternation(self._cs) + r")(?![\w-])")
+            from contested.nlp import load_nlp
+
+            nlp = load_nlp()
+            ci, cs = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+            keys: dict[int, tuple[str, bool]] = {}
+            for matcher, aliases, exact in ((ci, self._ci, False), (cs, self._cs, True)):
+                for alias in aliases:
+                    key = ("actor=" if exact else "actor~") + alias
+                    keys[nlp.vocab.strings.add(key)] = (alias, exact)
+                    written = self._spelling.get(alias, alias)
+                    matcher.add(key, [nlp.make_doc(w) for w in dict.fromkeys((written, alias))])
+            self._matchers = (ci, cs, keys)
+        return self._matchers
+
+    def _inside_token(self, tok) -> tuple[tuple[int, int, str, bool], ...]:
+        """One-word aliases inside a token that is not one plain word, where nothing glues them to the rest
+        of it: (start, end) within the token, the alias, whether it is an acronym. Read once per token text."""
+        hit = self._inside.get(tok.orth)
+        if hit is None:
+            text, out = tok.text, []
+            if not _WORD.fullmatch(text):
+                for m in _WORD.finditer(text):
+                    s, e = m.span()
+                    if (s and _GLUE.match(text[s - 1])) or (e < len(text) and _GLUE.match(text[e])):
+                        continue
+                    if m.group(0).lower() in self._ci_words:
+                        out.append((s, e, m.group(0).lower(), False))
+                    if m.group(0) in self._cs_words:
+                        out.append((s, e, m.group(0), True))
+            hit = tuple(out)
+            if len(self._inside) > 500_000:
+                self._inside.clear()
+            self._inside[tok.orth] = hit
+        return hit
 
     def find(self, text: str, offset: int = 0) -> list[ActorMention]:
+        """The actors named in a text (tokenized here), offsets shifted by ``offset``."""
+        from contested.nlp import load_nlp
+
+        doc = load_nlp().make_doc(text)
+        return [dataclasses.replace(a, start=a.start + offset, end=a.end + offset) for a in self.find_in(doc[:])]
+
+    def find_in(self, span) -> list[ActorMention]:
+        """The actors named in a sentence of a parsed document (offsets in the document). An alias is a whole
+        word sequence: not glued to a word or hyphen on either side ("pro-Taliban" names no Taliban); at one
+        position the longest alias wins, and names do not overlap."""
+        ci, cs, keys = self._compiled()
+        doc, first, last = span.doc, span.start, span.end
+        text, off = span.text, span.start_char
+        inside: list[tuple[int, int, str, bool]] = []
+        for i in range(first, last):
+            tok = doc[i]
+            for s, e, alias, exact in self._inside_token(tok):
+                if s == 0 and i > first and not doc[i - 1].whitespace_ and _GLUE.match(doc[i - 1].text[-1]):
+                    continue
+                if e == len(tok) and i + 1 < last and not tok.whitespace_ and _GLUE.match(doc[i + 1].text[0]):
+                    continue
+                inside.append((tok.idx - off + s, tok.idx - off + e, alias, exact))
         found: list[tuple[int, int, ActorEntry]] = []
-        for m in self._ci_re.finditer(text):
-            found.append((m.start(), m.end(), self._ci[m.group(0).lower()]))
-        for m in self._cs_re.finditer(text):
-            found.append((m.start(), m.end(), self._cs[m.group(0)]))
+        for matcher, table in ((ci, self._ci), (cs, self._cs)):
+            spans: list[tuple[int, int, str]] = []
+            for match_id, s, e in matcher(span):
+                alias, exact = keys[match_id]
+                cs_, ce = doc[s].idx - off, doc[e - 1].idx + len(doc[e - 1]) - off
+                got = text[cs_:ce]
+                if (got if exact else got.lower()) != alias:
+                    continue  # other spacing
+                if s > first and not doc[s - 1].whitespace_ and _GLUE.match(doc[s - 1].text[-1]):
+                    continue
+                if e < last and not doc[e - 1].whitespace_ and _GLUE.match(doc[e].text[0]):
+                    continue
+                spans.append((cs_, ce, alias))
+            spans.extend((s, e, alias) for s, e, alias, exact in inside if exact is (table is self._cs))
+            # As a regular expression would search: leftmost, then the longest, then on after its end.
+            spans.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+            pos = -1
+            for start, end, alias in spans:
+                if start >= pos:
+                    found.append((start, end, table[alias]))
+                    pos = end
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         out: list[ActorMention] = []
         last_end = -1
         for start, end, entry in found:
             if start < last_end:
                 continue
-            out.append(ActorMention(entry.name, entry.kind, text[start:end], start + offset, end + offset))
+            out.append(ActorMention(entry.name, entry.kind, text[start:end], start + off, end + off))
             last_end = end
         return out
 

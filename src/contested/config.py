@@ -1,10 +1,10 @@
-"""Where contested keeps user data (``home``) and rebuildable caches (``cache_dir``), and its limits on
-input (``settings``)."""
+"""Where contested keeps user data (``home``) and rebuildable caches (``cache_dir``), its limits on
+input (``settings``) and the numbers the event extraction stages work with (``ExtractionSettings``)."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,36 @@ def cache_dir() -> Path:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtractionSettings:
+    """The numbers the extraction stages (``contested.stages``) work with, in one place.
+
+    Nearness (``stages.distribute.nearest``): a word is given to the event word nearest it; a word *before*
+    an event word counts as ``*_before_weight`` times farther than one after it, and ``boundary_penalty``
+    times farther again where a comma, semicolon or "and" lies between them. Windows are in characters,
+    look-backs in sentences.
+    """
+
+    place_before_weight: float = 4.0  # places mostly follow their verb ("retook the town")
+    date_before_weight: float = 4.0  # so do dates ("... on Tuesday")
+    quantity_before_weight: float = 1.2  # figures come on either side ("killed 12", "12 were killed")
+    violence_before_weight: float = 1.6  # violence words joining the nearest control event
+    boundary_penalty: float = 3.0
+    background_chars: int = 60  # "the latest in a string of districts to fall": looked for before the word
+    capture_before_chars: int = 60  # what a capture word captured: the words before it (passive) ...
+    capture_after_chars: int = 50  # ... or after it (active)
+    capture_place_before_chars: int = 70  # a named place this near a capture word may be what it took
+    capture_place_after_chars: int = 50
+    type_after_chars: int = 60  # the words after an event word that its type is read from
+    destination_chars: int = 25  # "into", "to", "towards" before a place: where people went
+    parent_place_chars: int = 60  # a province or country this near a place inside it is dropped
+    report_span_days: int = 6  # "officials said on Friday": the event lies in the days up to the statement
+    lookback_sentences: int = 3  # earlier events a denial, figure or retelling may be about
+    claim_gap_sentences: int = 2  # a denial with no event word of its own: about the events this near
+    anaphor_place_sentences: int = 3  # "the district", "it": the place named this near
+    continuation_sentences: int = 1  # "A day later, ...": the story goes on at the same place and day
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Limits on input, in one place. ``settings()`` reads them, with the environment's overrides.
 
@@ -33,7 +63,8 @@ class Settings:
     with the reason. Texts longer than ``piece_chars`` (CONTESTED_PIECE_CHARS, below spaCy's 1,000,000)
     are read in pieces cut at paragraph or sentence ends. ``fetch_deadline_s`` (CONTESTED_FETCH_DEADLINE):
     the total time a URL fetch may take, connection and all. A publication date must lie between
-    ``earliest_published`` and ``future_days`` after today.
+    ``earliest_published`` and ``future_days`` after today. ``extraction``: the numbers of event
+    extraction (``ExtractionSettings``).
     """
 
     max_text_chars: int = 5_000_000
@@ -41,6 +72,7 @@ class Settings:
     fetch_deadline_s: float = 30.0
     earliest_published: date = date(1900, 1, 1)
     future_days: int = 2
+    extraction: ExtractionSettings = field(default_factory=ExtractionSettings)
 
 
 def _env_number(name: str, default, kind):

@@ -20,6 +20,7 @@ from contested.contradictions import check_document
 from contested.dates import find_dates
 from contested.eventness import clause_reasons
 from contested.events import SentenceMentions, build_events
+from contested.families import WEAPON_FAMILIES
 from contested.fusion import absorb_fighting, fuse_article
 from contested.gazetteer import (
     GOVERNMENT_VERBS,
@@ -35,7 +36,7 @@ from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, PlaceMention
 from contested.textnorm import fold, name_key
-from contested.triggers import find_triggers
+from contested.triggers import triggers_in
 
 # NER labels that may name a place; the small model tags some district names as PERSON or ORG.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
@@ -432,7 +433,6 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered) -> list[tuple[int, int,
 
 SEIZE_LEMMAS = frozenset({"seize", "destroy", "discover", "confiscate", "recover", "find", "defuse", "capture",
                           "dismantle", "collect", "burn", "contain"})
-WEAPON_FAMILIES = frozenset({"shelling", "explosive", "air", "grenade"})
 
 
 def _trigger_spans(sdoc, triggers) -> dict[int, object]:
@@ -569,7 +569,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
         previous_start = s
         if not stext.strip() or _is_heading(text, s, e):
             continue
-        triggers = find_triggers(stext, s)
+        triggers = triggers_in(sent)
         attribution = find_attribution(sent, stext, triggers)
         # Words inside the attribution ("officials in Dushanbe said on Tuesday") are about the source.
         a0, a1 = (attribution.start, attribution.end) if attribution.start is not None else (-1, -1)
@@ -587,7 +587,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             dates=[d for d in all_dates if outside(d.start) and not _said_when(sent, d.start)],
             quantities=[q for q in find_quantities(stext, s, [(d.start - s, d.end - s) for d in all_dates])
                         if outside(q.start)],
-            actors=[a for a in actors.find(stext, s) if outside(a.start)],
+            actors=[a for a in actors.find_in(sent) if outside(a.start)],
             attribution=attribution,
             paragraph=paragraph,
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],

@@ -3,12 +3,35 @@
 A family is not yet a type: "captured" is a capture whose type depends on who captured (the Taliban:
 territory_captured; government forces: territory_regained; "three militants": an arrest), and "killed" is an
 armed clash or an attack on civilians depending on the victims. events.py decides the type.
+
+The patterns are data (data/families.json, read by contested.families), matched on spaCy tokens:
+words and phrases by a ``PhraseMatcher`` on the lower-case form, one-word stems ("captur*") by a lookup
+cached per vocabulary entry, and patterns with a stem, a number or a wildcard among other words by a
+``Matcher``. As with the regular expressions they replace, at one position the first pattern of a family
+that matches wins, a family's matches do not overlap, and a span matched by a family listed earlier is not
+matched again by a later one (so "suicide bomber" is not also an explosive).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from contested.families import (
+    CONTROL_FAMILIES,
+    FAMILY_TABLE,
+    VIOLENCE_FAMILIES,
+    FamilyTable,
+    FamilyTableError,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["CONTROL_FAMILIES", "VIOLENCE_FAMILIES", "Trigger", "TriggerMatcher", "find_triggers", "triggers_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,148 +42,365 @@ class Trigger:
     text: str
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)
+# ---------------------------------------------------------------- the pattern language (see families.json)
 
 
-# (family, pattern). Control families make one event each; violence families in one clause make one event.
-FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("regain", _rx(
-        r"retook|retake[sn]?|retaking|recaptur\w*|regain\w*|reclaim\w*|re-took|re-tak\w+|re-captur\w*|liberat\w*"
-        r"|recover\w* (?:control|the \w+)|cleared (?:the \w+ )?of (?:the )?Taliban|pushed (?:the )?Taliban (?:out|back)"
-        r"|drove (?:the )?Taliban out|back under (?:government|state) control|back in government hands"
-        r"|push(?:ed|ing)? (?:them|the \w+|\w+) (?:out|back)|drove (?:them|the \w+) (?:out|back)|"
-        r"forced (?:them|the \w+) (?:out|to retreat)|expelled (?:them|the \w+)"
-    )),
-    ("lose", _rx(r"lost|lose|loses|losing")),
-    ("surrender_place", _rx(
-        r"(?:surrendered|handed over|handed|hand over|handing over|gave up) (?:the |their |a )?"
-        r"(?:district|town|city|base|checkpoints?|outposts?|posts?|headquarters|center|centre|crossing|port|"
-        r"provincial capital|capital|compound|garrison|airport)\w*"
-    )),
-    ("capture", _rx(
-        r"captur\w*|seiz\w*|overr[au]n\w*|took (?:over|control)|tak(?:e|es|en|ing) (?:over|control)|overtook"
-        r"|overtak\w*|conquer\w*|gain\w* control|fell|fallen|fall(?:s|en)? (?:to|into)|falling|"
-        r"(?:came|come|comes|coming|was|were|is|are|now) under (?:the )?(?:control of the Taliban|Taliban control|"
-        r"their control|the group's control|insurgent control)|took (?:the )?(?:district|town|city|centre|center|"
-        r"provincial capital|base|crossing|border)|tak(?:e|es|en|ing) (?:the )?(?:district|town|city|centre|center|"
-        r"base|crossing|border)|swept into|entered|occupied|collapsed|"
-        r"(?:were|was|are|is|now|remained|remains) in (?:full )?control of"
-    )),
-    ("flee", _rx(
-        r"fled|flee(?:s|ing)?|crossed|(?<!the )(?<!a )(?<!main )(?<!key )(?<!border )(?<!busiest )(?<!biggest )"
-        r"cross(?:es|ing)? (?:into|over|the border)|escap\w*|sought refuge|"
-        r"took refuge|taking refuge|seek(?:ing)? refuge|sought shelter|seeking shelter|sought asylum"
-    )),
-    ("retreat", _rx(
-        r"retreat\w*|withdr[ae]w\w*|withdrawal|pulled out|pull(?:ing|s)? out|abandon\w*|evacuat\w*|vacat\w*"
-        r"|left (?:their|the) (?:posts|positions|bases|checkpoints|base|district|area)"
-    )),
-    ("surrender", _rx(
-        r"surrender\w*|laid down (?:their )?(?:arms|weapons)|lay(?:ing)? down (?:their )?(?:arms|weapons)|"
-        r"gave up (?:their )?(?:arms|weapons)|defect\w*|switched sides"
-    )),
-    ("suicide", _rx(r"suicide|self-detonat\w*|SVBIED|suicide bomb\w*")),
-    # A bomb that went off early, or one found and defused, is a disrupted weapons use, not an attack.
-    ("disrupted", _rx(
-        r"prematurely (?:explod|detonat)\w*|premature (?:explosion|detonation|blast)|(?:exploded|detonated|went off) "
-        r"prematurely|accidentally (?:explod|detonat)\w*|(?:while|when) (?:planting|making|placing|transporting|"
-        r"assembling|preparing|laying|building) (?:an? |the |their )?(?:IED|bomb|mine|explosive)s?|defus\w*|"
-        r"(?:discovered|found) and (?:defused|neutrali[sz]ed|destroyed)|detonation:|"
-        r"(?:by|with) (?:his|their|its) own (?:bomb|mine|IED|explosive)s?|shot down|"
-        r"(?:when|while) (?:transferring|transporting|carrying|handling) (?:his|their|an?|the) (?:own )?"
-        r"(?:IED|bomb|mine|explosive)s?"
-    )),
-    ("air", _rx(
-        r"air ?strikes?|airstrikes?|air raids?|air attacks?|air-strikes?|drone (?:strike|attack)s?|drones?|"
-        r"aerial (?:bombardment|attack|strike|bombing)s?|bombard\w*|warplanes?|(?:fighter )?jets?|gunships?|"
-        r"(?:military |army |air force )?(?:aircraft|helicopters?|planes?)|"
-        r"airstrike|air and drone strikes|B-52s?|bomb(?:ed|ing)? from the air"
-    )),
-    ("grenade", _rx(r"grenades?")),
-    ("shelling", _rx(
-        r"mortars?|rockets?|artillery|shell(?:s|ed|ing)|missiles?|RPGs?|rocket-propelled grenades?|Katyusha|"
-        r"pound(?:ed|ing)"
-    )),
-    ("explosive", _rx(
-        r"IEDs?|improvised explosive\w*|roadside (?:bomb|mine)s?|landmines?|land mines?|mines?|magnetic (?:bomb|mine)s?"
-        r"|sticky bombs?|explosive devices?|bomb blasts?|blasts?|explosions?|explod\w*|detonat\w*|car bombs?|"
-        r"bombs?|bombing|bombed|VBIED|booby-?trap\w*"
-    )),
-    ("abduction", _rx(r"abduct\w*|kidnap\w*|hostages?|taken captive|took captive|forcibly disappeared|held captive")),
-    ("sexual", _rx(r"raped|rape|rapes|raping|sexual(?:ly)? (?:assault|violence|abuse)\w*")),
-    ("arrest", _rx(r"arrest\w*|detain\w*|apprehend\w*|taken into custody|captured alive|taken prisoner|took prisoner")),
-    ("weapons", _rx(
-        r"defus\w*|(?:seized|confiscated|recovered|discovered|found) (?:a |an |the )?(?:large )?(?:quantity of |cache of )?"
-        r"(?:weapons|arms|ammunition|explosives|IEDs?|mines?|munitions)|weapons cache|arms cache|confiscat\w*|"
-        r"dismantl\w*|cleared (?:\d+ )?(?:IEDs|mines)"
-    )),
-    ("property", _rx(
-        r"loot\w*|torch\w*|set (?:on )?fire|set ablaze|burn(?:ed|t) down|arson|vandali\w*|"
-        r"destroy\w* (?:\d+ )?(?:homes|houses|schools?|shops|buildings|property|clinics?|bridges?|towers?|"
-        r"telecommunication\w*|vehicles?)"
-    )),
-    ("displacement", _rx(
-        r"displac\w*|fled their homes|IDPs|forced to flee|flee(?:ing)? their homes|left their homes|"
-        r"fled (?:the|their) villages?"
-    )),
-    ("camp", _rx(
-        r"(?:set up|setting up|established|establish(?:ing)?|built|building|erected|opened) (?:a |an |the )?(?:new )?"
-        r"(?:tent )?(?:camps?|bases?|headquarters|refugee camps?|military base)"
-    )),
-    ("mobilization", _rx(
-        r"took up arms|take up arms|taking up arms|recruit\w*|mobiliz\w*|mobilis\w*|armed themselves|uprising|"
-        r"formed (?:a )?militias?|distribut\w* (?:weapons|arms)|joined the fight|reinforcements?|deployed|"
-        r"(?:sent|dispatched) (?:more |additional |\d+ )?(?:troops|forces|soldiers|reinforcements|commandos)"
-    )),
-    ("agreement", _rx(r"ceasefire|cease-fire|truce|peace deal|agreement|prisoner (?:exchange|swap)|deal")),
-    ("diplomacy", _rx(
-        r"talks|negotiat\w*|met with|phone call|summit|delegation"
-    )),
-    ("protest", _rx(r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|marched|marching|sit-ins?|picket\w*|motorcades?|"
-                    r"hunger strikes?|(?:went|go|goes|going|are|were|is|was) on strike|strikers")),
-    ("riot", _rx(r"riot\w*|mob")),
-    ("kill", _rx(
-        r"kill(?!ers?\b)\w*|dead|died|deaths?|massacr\w*|execut\w*|behead\w*|gunned down|assassinat\w*|lynch\w*|"
-        r"lost their lives|martyred|slain|shot|wounded|injured|casualt\w*"
-    )),
-    ("clash", _rx(
-        r"clash\w*|fights?|fighting|fought|attack\w*|ambush\w*|battl\w*|gunfights?|firefights?|offensives?|"
-        r"operations?|raid\w*|storm\w*|assault\w*|engag\w*|repel\w*|repuls\w*|skirmish\w*|exchange of fire|"
-        r"opened fire|gun ?battles?|besieg\w*|siege|encircl\w*|counter-?attack\w*|counter-?offensive|targeted|"
-        r"stormed|overwhelm\w*|push(?:ed)? (?:into|toward)|advanc\w*|hostilities|violence|fighting|"
-        r"fired (?:on|at|upon|into|shots|with)|firing (?:on|at|upon|into|shots)|gunfire|shootings?|shoot-?outs?|"
-        r"exchanged fire"
-    )),
-)
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    """One word position: its alternatives and whether it may be left out."""
 
-CONTROL_FAMILIES = frozenset({"regain", "lose", "surrender_place", "capture", "flee", "retreat", "surrender"})
-VIOLENCE_FAMILIES = frozenset(
-    {"suicide", "air", "grenade", "shelling", "explosive", "kill", "clash", "abduction", "sexual", "disrupted"}
-)
+    alts: tuple[str, ...]
+    optional: bool = False
 
-# Words that make a family match meaningless in context.
-_MINE_CONTEXT = re.compile(r"\b(explo|blast|planted|struck|hit|roadside|land)", re.IGNORECASE)
-_NOT_AN_EVENT = re.compile(
-    r"^(?:mines?)$",  # "mines" (mining) is kept only with an explosive context, see below
-    re.IGNORECASE,
-)
+    @property
+    def literal(self) -> bool:
+        return all(_is_literal(a) for a in self.alts)
 
 
-def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
-    """All trigger words in a sentence, earliest first; a span claimed by a family listed earlier is not
-    claimed again by a later family (so "suicide bomber" is not also an explosive)."""
-    taken: list[tuple[int, int]] = []
-    found: list[Trigger] = []
-    for family, pattern in FAMILIES:
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+@dataclass(frozen=True, slots=True)
+class _Group:
+    options: tuple[tuple[_Tok | _Group, ...], ...]
+    optional: bool = False
+
+
+def _is_literal(alt: str) -> bool:
+    return not (alt in ("#", "_") or alt.startswith("~") or alt.endswith(("*", "+")))
+
+
+def _lex(pattern: str) -> list[str]:
+    """Words and the signs '(' ')' ')?' ','; a '~regex' word runs to the next space."""
+    out: list[str] = []
+    pos = 0
+    while pos < len(pattern):
+        c = pattern[pos]
+        if c == " ":
+            pos += 1
+        elif c in "(,":
+            out.append(c)
+            pos += 1
+        elif c == ")":
+            optional = pattern.startswith("?", pos + 1)
+            out.append(")?" if optional else ")")
+            pos += 1 + optional
+        elif c == "~":
+            end = pattern.find(" ", pos)
+            end = len(pattern) if end < 0 else end
+            out.append(pattern[pos:end])
+            pos = end
+        else:
+            m = re.compile(r"[^\s(),]+").match(pattern, pos)
+            assert m is not None
+            out.append(m.group(0))
+            pos = m.end()
+    return out
+
+
+def _parse(pattern: str) -> tuple[_Tok | _Group, ...]:
+    """'a|b c? (d e, f)?' -> items; raises FamilyTableError on unbalanced parentheses or empty words."""
+    lexemes = _lex(pattern)
+    pos = 0
+
+    def options(depth: int) -> list[tuple[_Tok | _Group, ...]]:
+        nonlocal pos
+        opts: list[tuple[_Tok | _Group, ...]] = []
+        items: list[_Tok | _Group] = []
+        while pos < len(lexemes):
+            lx = lexemes[pos]
+            pos += 1
+            if lx == "(":
+                inner = options(depth + 1)
+                items.append(_Group(tuple(inner), lexemes[pos - 1] == ")?"))
+            elif lx in (")", ")?"):
+                if depth == 0:
+                    raise FamilyTableError(f"unbalanced ')' in pattern {pattern!r}")
+                opts.append(tuple(items))
+                return opts
+            elif lx == ",":
+                if depth == 0:
+                    raise FamilyTableError(f"',' outside a group in pattern {pattern!r}")
+                opts.append(tuple(items))
+                items = []
+            else:
+                optional = lx.endswith("?") and not lx.startswith("~")
+                word = lx[:-1] if optional else lx
+                alts = (word,) if word.startswith("~") else tuple(word.lower().split("|"))
+                if not all(alts):
+                    raise FamilyTableError(f"an empty word in pattern {pattern!r}")
+                items.append(_Tok(alts, optional))
+        if depth:
+            raise FamilyTableError(f"unbalanced '(' in pattern {pattern!r}")
+        opts.append(tuple(items))
+        return opts
+
+    top = options(0)
+    if not top[0] or any(not o for g in top[0] if isinstance(g, _Group) for o in g.options):
+        raise FamilyTableError(f"an empty pattern or group in {pattern!r}")
+    return top[0]
+
+
+def _sequences(items: tuple[_Tok | _Group, ...]) -> Iterator[tuple[_Tok, ...]]:
+    """The groups spelled out, in the order a regular expression prefers them (the first alternative first, an
+    optional group present before absent); optional words stay optional."""
+    if not items:
+        yield ()
+        return
+    head, rest = items[0], items[1:]
+    if isinstance(head, _Tok):
+        heads: list[tuple[_Tok, ...]] = [(head,)]
+    else:
+        heads = [s for option in head.options for s in _sequences(option)]
+        if head.optional:
+            heads.append(())
+    for h in heads:
+        for r in _sequences(rest):
+            yield h + r
+
+
+def _phrases(seq: tuple[_Tok, ...]) -> Iterator[tuple[str, ...]]:
+    """Every phrase a sequence of literal words spells, in order of preference (an optional word present first)."""
+    choices = [list(t.alts) + ([""] if t.optional else []) for t in seq]
+    for combo in itertools.product(*choices):
+        words = tuple(w for w in combo if w)
+        if words:
+            yield words
+
+
+def _token_regex(alts: tuple[str, ...]) -> re.Pattern[str]:
+    parts = []
+    for a in alts:
+        if a == "#":
+            parts.append(r"\d+")
+        elif a == "_":
+            parts.append(r"\w+")
+        elif a.startswith("~"):
+            parts.append("(?:" + a[1:] + ")")
+        elif a.endswith("*"):
+            parts.append(re.escape(a[:-1]) + r"\w*")
+        elif a.endswith("+"):
+            parts.append(re.escape(a[:-1]) + r"\w+")
+        else:
+            parts.append(re.escape(a))
+    return re.compile("(?:" + "|".join(parts) + ")")
+
+
+# ---------------------------------------------------------------- the compiled matcher
+
+
+@dataclass(slots=True)
+class _Rule:
+    family: int  # index in the table
+    rank: int  # lower wins at one position
+    canonical: str | None = None  # phrase rules: the text a match must read (spacing included)
+    not_after: frozenset[str] = frozenset()
+
+
+class TriggerMatcher:
+    """A family table compiled for one spaCy vocabulary."""
+
+    def __init__(self, table: FamilyTable, nlp) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.table = table
+        self.nlp = nlp
+        self.names = table.names()
+        self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._matcher = Matcher(nlp.vocab)
+        self._n_matcher_rules = 0
+        self._rules: dict[int, _Rule] = {}  # match id -> rule
+        self._stems: list[tuple[re.Pattern[str], int, int, frozenset[str]]] = []  # (regex, family, rank, not_after)
+        # One-word phrases, for the words inside a token that is not one plain word.
+        self._words: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+        self._word_cache: dict[int, tuple[tuple[tuple[int, int, int, int, frozenset[str]], ...], bool]] = {}
+        self._first_words: set[str] = set()
+        self._first_regex: list[re.Pattern[str]] = []
+        self._first_any = False
+        self._context: dict[int, tuple[frozenset[str], re.Pattern[str]]] = {}
+        for fi, fam in enumerate(table.families):
+            if fam.context is not None:
+                prefixes = "|".join(re.escape(p) for p in fam.context.prefixes)
+                self._context[fi] = (fam.context.words, re.compile(r"\b(?:" + prefixes + ")", re.IGNORECASE))
+            rank = 0
+            for spec in fam.patterns:
+                for seq in _sequences(_parse(spec.pattern)):
+                    rank = self._add(fi, rank, seq, spec.not_after)
+
+    def _key(self, fi: int, rank: int, canonical: str | None, not_after: frozenset[str]) -> str:
+        key = f"{self.names[fi]}#{rank}"
+        self._rules[self.nlp.vocab.strings.add(key)] = _Rule(fi, rank, canonical, not_after)
+        return key
+
+    def _add(self, fi: int, rank: int, seq: tuple[_Tok, ...], not_after: frozenset[str]) -> int:
+        if all(t.literal for t in seq):
+            for words in _phrases(seq):
+                canonical = " ".join(words)
+                key = self._key(fi, rank, canonical, not_after)
+                self._phrase.add(key, [self.nlp.make_doc(canonical)])
+                if _WORD.fullmatch(canonical):
+                    self._words.setdefault(canonical, []).append((fi, rank, not_after))
+                rank += 1
+            return rank
+        if len(seq) == 1 and not seq[0].optional and all(
+                a.startswith("~") or len(self.nlp.make_doc(a.rstrip("*+") or "x")) == 1 for a in seq[0].alts):
+            self._stems.append((_token_regex(seq[0].alts), fi, rank, not_after))
+            return rank + 1
+        pattern: list[dict] = []
+        for t in seq:
+            if t.literal and len(t.alts) == 1:
+                words = [w.lower_ for w in self.nlp.make_doc(t.alts[0])]
+                if len(words) > 1 and t.optional:
+                    raise FamilyTableError(f"{t.alts[0]!r}: an optional word must be one token")
+                pattern.extend({"LOWER": w} for w in words)
                 continue
-            word = m.group(0)
-            if family == "explosive" and _NOT_AN_EVENT.match(word) and not _MINE_CONTEXT.search(text):
-                continue
-            taken.append((s, e))
-            found.append(Trigger(family, s + offset, e + offset, word))
-    found.sort(key=lambda t: t.start)
-    return found
+            if not t.literal:
+                # A stem written with a hyphen ("self-detonat*"): the words before the last are literal.
+                alts = t.alts
+                if len(alts) == 1 and not alts[0].startswith("~"):
+                    toks = [w.lower_ for w in self.nlp.make_doc(alts[0].rstrip("*+"))]
+                    if len(toks) > 1:
+                        if t.optional:
+                            raise FamilyTableError(f"{alts[0]!r}: an optional word must be one token")
+                        pattern.extend({"LOWER": w} for w in toks[:-1])
+                        alts = (toks[-1] + alts[0][-1],)
+                spec: dict = {"LOWER": {"REGEX": "^" + _token_regex(alts).pattern + "$"}}
+            else:
+                for a in t.alts:
+                    if len(self.nlp.make_doc(a)) != 1:
+                        raise FamilyTableError(f"{a!r}: each of several alternatives must be one token")
+                spec = {"LOWER": {"IN": list(t.alts)}}
+            if t.optional:
+                spec["OP"] = "?"
+            pattern.append(spec)
+        self._matcher.add(self._key(fi, rank, None, not_after), [pattern])
+        self._n_matcher_rules += 1
+        # The Matcher runs only on sentences with a word that can begin one of its rules.
+        first = pattern[0]
+        if first.get("OP") == "?":
+            self._first_any = True
+        elif isinstance(first["LOWER"], str):
+            self._first_words.add(first["LOWER"])
+        elif "IN" in first["LOWER"]:
+            self._first_words.update(first["LOWER"]["IN"])
+        else:
+            self._first_regex.append(re.compile(first["LOWER"]["REGEX"]))
+        return rank + 1
+
+    def _word_rules(self, tok) -> tuple[tuple[tuple[int, int, int, int, frozenset[str]], ...], bool]:
+        """The one-word rules a token meets, as (start, end) within the token, family, rank, not_after, and
+        whether it may begin a Matcher rule; read once per distinct token text. A token that is not one plain
+        word ("gunfire.[21", "22)—shot", a URL) is searched word by word, as a regular expression would."""
+        key = tok.orth
+        hit = self._word_cache.get(key)
+        if hit is None:
+            text = tok.text
+            lower = tok.lower_
+            starts = lower in self._first_words or any(rx.search(lower) for rx in self._first_regex)
+            if _WORD.fullmatch(text):
+                pieces = [(0, len(text), text.lower(), False)]
+            else:
+                pieces = [(m.start(), m.end(), m.group(0).lower(), True) for m in _WORD.finditer(text)]
+            out = []
+            for s, e, word, odd in pieces:
+                if odd:
+                    out.extend((s, e, fi, rank, na) for fi, rank, na in self._words.get(word, ()))
+                out.extend((s, e, fi, rank, na) for rx, fi, rank, na in self._stems if rx.fullmatch(word))
+            hit = (tuple(out), starts)
+            if len(self._word_cache) > 500_000:  # a long-running service meets ever new words
+                self._word_cache.clear()
+            self._word_cache[key] = hit
+        return hit
+
+    def __call__(self, span) -> list[Trigger]:
+        """The triggers in one sentence (a spaCy Span or Doc), earliest first, with the document's offsets."""
+        doc = span.doc if hasattr(span, "doc") else span
+        base = span.start if hasattr(span, "doc") else 0
+        end_tok = span.end if hasattr(span, "doc") else len(doc)
+        text = span.text  # the sentence's own text (the document's would be joined again on every access)
+        off = doc[base].idx if end_tok > base else 0
+        # family -> (start char, -rank, end char)
+        by_family: dict[int, list[tuple[int, int, int]]] = {}
+        run_matcher = self._first_any
+        for i in range(base, end_tok):
+            tok = doc[i]
+            hits, starts = self._word_rules(tok)
+            run_matcher = run_matcher or starts
+            for s, e, fi, rank, na in hits:
+                if na and i > base and doc[i - 1].whitespace_ and doc[i - 1].lower_ in na:
+                    continue
+                by_family.setdefault(fi, []).append((tok.idx + s, -rank, tok.idx + e))
+        # On a Span, the PhraseMatcher gives the document's token positions and the Matcher the span's.
+        matches = self._phrase(span)
+        if run_matcher:
+            matches += [(m, s + base, e + base) for m, s, e in self._matcher(span)]
+        for match_id, s, e in matches:
+            rule = self._rules[match_id]
+            cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            if rule.canonical is not None and text[cs - off:ce - off].lower() != rule.canonical:
+                continue  # "detonation :" is not "detonation:"
+            if rule.not_after and s > base and doc[s - 1].whitespace_ and doc[s - 1].lower_ in rule.not_after:
+                continue  # "the crossing into", not a crossing
+            by_family.setdefault(rule.family, []).append((cs, -rule.rank, ce))
+        if not by_family:
+            return []
+        taken: list[tuple[int, int]] = []
+        out: list[Trigger] = []
+        for fi in sorted(by_family):
+            context = self._context.get(fi)
+            for cs, ce in _leftmost(by_family[fi]):
+                if any(cs < te and ts < ce for ts, te in taken):
+                    continue
+                word = text[cs - off:ce - off]
+                if context and word.lower() in context[0] and not context[1].search(text):
+                    continue
+                taken.append((cs, ce))
+                out.append(Trigger(self.names[fi], cs, ce, word))
+        out.sort(key=lambda t: t.start)
+        return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _leftmost(matches: list[tuple[int, int, int]]) -> Iterator[tuple[int, int]]:
+    """A regular expression's search through a sentence: at each position the best match (the lowest rank,
+    then the longest), then on after its end."""
+    best: dict[int, tuple[int, int]] = {}
+    for s, neg_rank, e in matches:
+        cur = best.get(s)
+        if cur is None or (neg_rank, e) > cur:
+            best[s] = (neg_rank, e)
+    pos = -1
+    for s in sorted(best):
+        if s >= pos:
+            e = best[s][1]
+            yield s, e
+            pos = e
+
+
+_COMPILED: dict[int, tuple[FamilyTable, object, TriggerMatcher]] = {}
+
+
+def matcher_for(table: FamilyTable | None = None, nlp=None) -> TriggerMatcher:
+    """The compiled matcher of a table (the built-in one by default) for a pipeline, built once."""
+    from contested.nlp import load_nlp
+
+    table = table or FAMILY_TABLE
+    nlp = nlp or load_nlp()
+    key = id(table) ^ id(nlp.vocab)
+    hit = _COMPILED.get(key)
+    if hit is None or hit[0] is not table or hit[1] is not nlp.vocab:
+        hit = (table, nlp.vocab, TriggerMatcher(table, nlp))
+        _COMPILED[key] = hit
+    return hit[2]
+
+
+def triggers_in(span: Span, table: FamilyTable | None = None) -> list[Trigger]:
+    """The triggers of one parsed sentence, with the document's character offsets."""
+    return matcher_for(table)(span)
+
+
+def find_triggers(text: str, offset: int = 0, table: FamilyTable | None = None) -> list[Trigger]:
+    """All trigger words in a sentence given as text (tokenized here), earliest first, offsets shifted by
+    ``offset``."""
+    m = matcher_for(table)
+    doc = m.nlp.make_doc(text)
+    return [Trigger(t.family, t.start + offset, t.end + offset, t.text) for t in m(doc[:])]

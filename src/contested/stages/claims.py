@@ -1,0 +1,188 @@
+"""Stage: claims. Each event carries the claim of the sentence that tells it; a denial, a doubt, a figure or
+a retelling of an event already told becomes another claim on that event instead of a new event."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from contested.attribution import owner_matches
+from contested.config import ExtractionSettings
+from contested.eventness import NEGATED, REFERENCE
+from contested.families import COMPATIBLE, VIOLENCE_TYPE
+from contested.records import Attribution, Claim, Document, Event, Evidence, Quantity
+from contested.stages.evidence import draft_evidence
+from contested.stages.figures import copy_quantity, figures_differ
+from contested.stages.grouping import may_be_about_told
+from contested.stages.records import DiscourseState, Draft, SentenceMentions
+from contested.stages.summary import summarize
+from contested.textnorm import name_key
+from contested.triggers import CONTROL_FAMILIES
+
+# "in the fighting", "the attack", "the clashes": a definite article points back at an event already told.
+_DEFINITE_BEFORE = re.compile(r"\b(the|these|those)\s+(\w+\s+)?$", re.IGNORECASE)
+# "put the number at about 300": a figure about an event already told.
+FIGURE_CLAIM = re.compile(
+    r"\b(put|puts|putting|placed|gave|estimated|estimates)\s+(the|their|its)\s+(number|figure|toll|death toll|"
+    r"count|tally)\b|\b(number|figure|toll|tally)\s+(was|is|stood|stands)\s+(at|closer to)\b|\b(closer to|nearer to)\s+\d",
+    re.IGNORECASE,
+)
+
+
+def make_claim(doc: Document, sent: SentenceMentions, attribution: Attribution) -> Claim:
+    """The claim a sentence makes through its attribution: who (the chain from the publishing outlet to the
+    speaker), the cue, the content, the stance on the event and on figures, the hedges."""
+    outlet = {"name": doc.source, "link": "outlet", "kind": "outlet", "title": None, "organisation": None,
+              "via": None, "start": None, "end": None}
+    chain = [outlet]
+    for link in attribution.chain:
+        if link.get("link") == "intermediary" and doc.source and name_key(link.get("name") or "") == name_key(doc.source):
+            continue  # "told Example Wire" in Example Wire's own article: the outlet is the first link already
+        chain.append({k: v for k, v in link.items() if k != "plural"})
+    return Claim(
+        doc_id=doc.doc_id,
+        source=doc.source,
+        published=doc.published,
+        attributed_to=attribution.attributed_to,
+        attribution_text=attribution.text,
+        stance=attribution.stance,
+        hedged=attribution.hedged,
+        sentence=sent.text,
+        span=(sent.start, sent.end),
+        cue=attribution.cue,
+        cue_span=attribution.cue_span,
+        source_span=attribution.source_span,
+        content_span=attribution.content_span,
+        chain=chain,
+        source_kind=attribution.source_kind,
+        about=attribution.about,
+        figure_stances=[dict(f) for f in attribution.figure_stances],
+        hedges=list(attribution.hedges),
+    )
+
+
+def add_claim(ev: Event, doc: Document, sent: SentenceMentions, attribution: Attribution, draft: Draft | None,
+              quantities: list[Quantity]) -> None:
+    """Another claim about an existing event: its figures point at the claim of whoever gives them (a figure
+    called "the officials' figure" in an analyst's doubt is the officials'); ACLED's rule keeps the most
+    conservative death toll; disagreement is flagged. A denial or doubt of a figure flags the figure
+    (figure_denied, figure_doubted), not the event."""
+    ev.claims.append(make_claim(doc, sent, attribution))
+    ev.evidence.append(draft_evidence(draft, None, None, [], attribution) if draft else Evidence())
+    index = len(ev.claims) - 1
+    if not draft:
+        for q in quantities:
+            ev.evidence[-1].add("quantities", q.start, q.end)
+        ev.evidence[-1].add("attribution", attribution.start, attribution.end)
+    claim = ev.claims[-1]
+    for fig in claim.figure_stances:
+        owner = next((i for i, c in enumerate(ev.claims[:-1]) if owner_matches(fig.get("owner"), c.attributed_to)
+                      or any(owner_matches(fig.get("owner"), link.get("organisation")) for link in c.chain)), None)
+        fig["owner_claim"] = owner
+    for q in quantities:
+        # A figure inside "the officials' figure of 300" belongs to the officials' claim where there is one.
+        fig = next((f for f in claim.figure_stances if f.get("owner_claim") is not None
+                    and f.get("start", -1) <= q.start < f.get("end", -1)), None)
+        ev.quantities.append(copy_quantity(q, fig["owner_claim"] if fig else index))
+    killed = [q.value for q in quantities if q.killed]
+    if killed:
+        ev.fatalities = sum(killed) if ev.fatalities is None else min(ev.fatalities, sum(killed))
+    ev.summary = summarize(ev)
+    flag = {"denies": "denied", "doubts": "doubted"}.get(attribution.stance)
+    if flag and attribution.about == "figure":
+        flag = f"figure_{flag}"
+    if flag and flag not in ev.flags:
+        ev.flags.append(flag)
+    for fig in claim.figure_stances:  # "..., though the figure could not be verified": the outlet's own doubt
+        fig_flag = {"denies": "figure_denied", "doubts": "figure_doubted"}.get(fig.get("stance"))
+        if fig_flag and fig_flag not in ev.flags:
+            ev.flags.append(fig_flag)
+    if attribution.hedged and "hedged" not in ev.flags:
+        ev.flags.append("hedged")
+    if figures_differ(ev.quantities) and "contested_figures" not in ev.flags:
+        ev.flags.append("contested_figures")
+
+
+def negation_as_denial(sent: SentenceMentions, attribution: Attribution,
+                       drafts: list[Draft]) -> tuple[Attribution, list[Draft]]:
+    """"Local officials said the Taliban had not captured the city": a denial of the capture told; the
+    violence words of such a sentence make no event of their own."""
+    if attribution.stance == "asserts" and any(
+        t.family in CONTROL_FAMILIES and sent.reasons.get(t.start) == NEGATED for t in sent.triggers
+    ):
+        return dataclasses.replace(attribution, stance="denies"), [d for d in drafts if d.family not in VIOLENCE_TYPE]
+    return attribution, drafts
+
+
+def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attribution, recent: list[Event],
+                        state: DiscourseState, si: int, config: ExtractionSettings) -> None:
+    """A sentence that makes no event: "The Taliban denied the claim", "An official put the number at about
+    300" are claims about the events just told (the latest sentence's; for a figure, the latest event with
+    a figure in the same unit)."""
+    figure = FIGURE_CLAIM.search(sent.text) and sent.quantities
+    if sent.triggers and not any(may_be_about_told(sent, t) for t in sent.triggers):
+        negated = [t for t in sent.triggers if sent.reasons.get(t.start) == NEGATED]
+        if attribution.stance in ("denies", "doubts") and negated and recent:
+            # "The army denied that its aircraft had struck the market": a denial of an event just told, of a
+            # type the denied word can name and, where the sentence names places, at one of them.
+            _deny_told(doc, sent, attribution, negated, recent)
+        # Every event word of the sentence is in a clause that tells no event ("would not negotiate with the
+        # kidnappers"): a statement about what may come, not a claim on what was told.
+        return
+    if (attribution.stance in ("denies", "doubts") or figure) and recent:
+        targets = (state.events_of_sentence.get(state.last_event_sentence, [])
+                   if si - state.last_event_sentence <= config.claim_gap_sentences else [])
+        if figure:
+            units = {q.unit for q in sent.quantities}
+            targets = [ev for ev in recent if {q.unit for q in ev.quantities} & units][:1] or targets[:1]
+        for ev in targets:
+            add_claim(ev, doc, sent, attribution, None, sent.quantities)
+
+
+def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, negated: list,
+               recent: list[Event]) -> None:
+    names = {p[2].name for p in sent.places}
+    for t in negated:
+        types = COMPATIBLE.get(t.family) or ((VIOLENCE_TYPE[t.family],) if t.family in VIOLENCE_TYPE else ())
+        target = next((ev for ev in recent if ev.type in types and (
+            not names or (ev.location is not None and ev.location.name in names))), None)
+        if target is not None:
+            add_claim(target, doc, sent, attribution, None, sent.quantities)
+            return
+
+
+def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attribution, drafts: list[Draft],
+                   recent: list[Event], told: list[Event]) -> list[Draft]:
+    """The drafts that tell something new. A denial ("denied that Imam Sahib had fallen") or a retelling
+    ("were killed in the fighting") that names no new date is a claim about an event already told: the
+    latest of a compatible type at the same place, among the ``recent`` ones (all ``told`` ones for a
+    retelling)."""
+    if not (recent or any(sent.reasons.get(d.trigger.start, "").startswith(REFERENCE) for d in drafts)):
+        return drafts
+    kept = []
+    for draft in drafts:
+        own_date = [d for d in draft.dates if not d.anaphoric]
+        definite = _DEFINITE_BEFORE.search(sent.text[: draft.trigger.start - sent.start]) and not draft.places
+        # "after the attacks", "condemned this attack": a retelling of an event of the article.
+        reference = sent.reasons.get(draft.trigger.start, "").startswith(REFERENCE)
+        if reference:
+            definite, own_date = True, []
+        if own_date or not (attribution.stance in ("denies", "doubts") or definite):
+            kept.append(draft)
+            continue
+        prefs = COMPATIBLE.get(draft.family) or (VIOLENCE_TYPE.get(draft.family),)
+        names = {p[2].name for p in draft.places}
+        target = None
+        pool = recent + [ev for ev in reversed(told) if ev not in recent] if reference else recent
+        for etype in prefs:
+            target = next((ev for ev in pool if ev.type == etype and (
+                not names or (ev.location is not None and ev.location.name in names))), None)
+            if target is not None:
+                break
+        if target is None and definite and draft.family in VIOLENCE_TYPE:
+            target = next((ev for ev in pool if ev.location is not None), None)
+        if target is None:
+            kept.append(draft)
+            continue
+        add_claim(target, doc, sent, attribution, draft, draft.quantities)
+    return kept

@@ -1,0 +1,46 @@
+"""Stage: the article's state from sentence to sentence (``DiscourseState``): who spoke, which events were
+told in which sentence, the latest place named. The other stages read it; only this module and
+``dates.note_dates`` change it."""
+
+from __future__ import annotations
+
+from contested.attribution import PRONOUN_SOURCES, resolve_pronoun
+from contested.config import ExtractionSettings
+from contested.records import Attribution, Event
+from contested.stages.places import NAMED_FEATURES
+from contested.stages.records import DiscourseState, SentenceMentions
+
+
+def resolve_source(attribution: Attribution, state: DiscourseState) -> Attribution:
+    """"he said", "they added": the source named before; a source named here is kept for later ones."""
+    if attribution.source_kind == "pronoun" or attribution.attributed_to in PRONOUN_SOURCES:
+        return resolve_pronoun(attribution, state.sources)
+    if attribution.attributed_to:
+        state.sources.append(attribution)
+    return attribution
+
+
+def recent_events(state: DiscourseState, si: int, config: ExtractionSettings) -> list[Event]:
+    """The events of the last ``lookback_sentences`` sentences before sentence ``si``, latest first."""
+    return [ev for k in sorted(state.events_of_sentence, reverse=True)[: config.lookback_sentences]
+            if si - k <= config.lookback_sentences for ev in reversed(state.events_of_sentence[k])]
+
+
+def note_place(state: DiscourseState, si: int, sent: SentenceMentions, sentence_events: list[Event]) -> None:
+    """The place "the district" or "it" points at from now on: the sentence's last event's, else the last
+    district, town, crossing or base it names (a sentence without events still names places)."""
+    named = [p for p in sent.places if p[2].feature in NAMED_FEATURES]
+    if sentence_events and sentence_events[-1].location is not None:
+        state.last_place = (-1, -1, sentence_events[-1].location)
+        state.last_place_sentence, state.last_place_paragraph = si, sent.paragraph
+    elif named:
+        state.last_place = named[-1]
+        state.last_place_sentence, state.last_place_paragraph = si, sent.paragraph
+
+
+def note_events(state: DiscourseState, si: int, sentence_events: list[Event]) -> None:
+    """The events sentence ``si`` told join the article's."""
+    if sentence_events:
+        state.told.extend(sentence_events)
+        state.events_of_sentence[si] = sentence_events
+        state.last_event_sentence = si

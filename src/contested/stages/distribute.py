@@ -1,0 +1,53 @@
+"""Stage: mentions -> drafts. Each place, date and figure of a sentence goes to the event word nearest it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from contested.config import ExtractionSettings
+from contested.stages.records import Draft, SentenceMentions
+
+T = TypeVar("T")
+
+
+def nearest(items: Sequence[T], key_span: Callable[[T], tuple[int, int]], drafts: list[Draft],
+            before_weight: float, text: str = "", base: int = 0,
+            boundary_penalty: float = 3.0) -> dict[int, list[T]]:
+    """Assign each item to the draft (by index) whose trigger words are nearest; words after a trigger belong
+    to it more readily than words before it (``before_weight``), and words before a trigger and a comma
+    ("...Qala-i-Naw on Wednesday, seizing") belong to the trigger before them (``boundary_penalty``, where
+    ``text``, the sentence starting at document offset ``base``, is given)."""
+    out: dict[int, list[T]] = {i: [] for i in range(len(drafts))}
+
+    def before(e: int, ts: int) -> float:
+        between = text[e - base: ts - base] if text else ""
+        boundary = "," in between or ";" in between or " and " in between
+        return (ts - e) * before_weight * (boundary_penalty if boundary else 1)
+
+    for item in items:
+        s, e = key_span(item)
+        best, best_d = None, None
+        for i, d in enumerate(drafts):
+            spans = [(d.trigger.start, d.trigger.end)] + [(t.start, t.end) for t in d.extra]
+            dist = min((s - te) if s >= te else (before(e, ts) if e <= ts else 0) for ts, te in spans)
+            if best_d is None or dist < best_d:
+                best, best_d = i, dist
+        if best is not None:
+            out[best].append(item)
+    return out
+
+
+def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: ExtractionSettings) -> None:
+    """Give each draft its places, dates and figures (in place). Places and dates mostly follow their verb
+    ("retook the town on Tuesday, only to lose it the next day"): a word goes to the trigger before it
+    unless it is much nearer to the one after it."""
+    for i, places in nearest(sent.places, lambda p: (p[0], p[1]), drafts, config.place_before_weight,
+                             sent.text, sent.start, config.boundary_penalty).items():
+        drafts[i].places = places
+    for i, dates in nearest(sent.dates, lambda d: (d.start, d.end), drafts, config.date_before_weight,
+                            sent.text, sent.start, config.boundary_penalty).items():
+        drafts[i].dates = dates
+    for i, quantities in nearest(sent.quantities, lambda q: (q.start, q.end), drafts,
+                                 config.quantity_before_weight).items():
+        drafts[i].quantities = quantities

@@ -1,0 +1,174 @@
+"""Stages: event or not, then triggers -> drafts. A trigger word in a clause that tells no event is left out
+(a negated control word and a retelling are kept for the claim they may be on an event told before); a
+capture word may name an arrest, a clash at posts or a seizure of things; background ("the latest in a
+string of districts to fall") is left out; then every control word is a draft of its own, violence words
+join the nearest one or make one together, and a weak word makes one only where nothing stronger is."""
+
+from __future__ import annotations
+
+import re
+
+from contested.config import ExtractionSettings
+from contested.eventness import ASSERTED, NEGATED, REFERENCE
+from contested.families import (
+    CROWD_FAMILIES,
+    OTHER_TYPE,
+    VIOLENCE_PRIORITY,
+    VIOLENCE_TYPE,
+    WEAK_FAMILIES,
+    WEAPON_FAMILIES,
+)
+from contested.stages.distribute import nearest
+from contested.stages.places import PLACE_NOUNS
+from contested.stages.records import Draft, SentenceMentions
+from contested.triggers import CONTROL_FAMILIES, Trigger
+
+# Background, not news: "the latest in a string of districts to fall since foreign forces began their
+# withdrawal".
+_BACKGROUND = re.compile(r"\b(since|the latest in|in a string of|a series of|as part of|ever since|"
+                         r"bringing the (?:total|number|tally|toll))\b[^,.;]*$",
+                         re.IGNORECASE)
+_THINGS = re.compile(
+    r"\b(weapons?|rifles?|guns?|ammunition|vehicles?|motorcycles?|motorbikes?|tanks?|equipment|launchers?|pistols?|"
+    r"radios?|kalashnikovs?|AK-47s?|uniforms?|explosives|rounds|humvees?|trucks?|cars?|arms|munitions|"
+    r"machine guns?|RPGs?|materials?|supplies|drugs|narcotics|opium|heroin|cash|money)\b",
+    re.IGNORECASE,
+)
+# Checkpoints and posts overrun in fighting: ACLED codes the fighting (an armed clash), not territory.
+_POSTS = re.compile(r"\b(check ?posts?|checkpoints?|check points?|posts?|outposts?|points?|security posts?|positions?)\b",
+                    re.IGNORECASE)
+_INCLUDED = re.compile(r"(includ\w*|with air support|backed by|supported by|as well as)\W+(\w+\W+){0,4}$", re.IGNORECASE)
+# Capture words that say a place changed hands whatever follows ("fell", "came under").
+_PLACE_CAPTURE = re.compile(r"(fell|fall|falling|collapsed|entered|swept|under|came|come|now|was|were|is|are)",
+                            re.IGNORECASE)
+
+
+def may_be_about_told(sent: SentenceMentions, t: Trigger) -> bool:
+    """Whether the trigger's clause tells an event, or may be a claim on one told before."""
+    reason = sent.reasons.get(t.start, ASSERTED)
+    return reason == ASSERTED or reason.startswith(REFERENCE) or (reason == NEGATED and t.family in CONTROL_FAMILIES)
+
+
+def admitted(sent: SentenceMentions) -> list[Trigger]:
+    """Event or not (eventness.py): only asserted clauses make events; a negated control word is kept for
+    the denial it may be of an event told before, a retelling for the claim it may be (both dropped by
+    ``asserted`` where there is none)."""
+    return [t for t in sent.triggers if may_be_about_told(sent, t)]
+
+
+def capture_object(sent: SentenceMentions, t: Trigger, config: ExtractionSettings) -> str | None:
+    """What a capture word captured: "place", "people" (an arrest), "things" (weapons) or "posts", from the
+    words that follow it (active) or come before "were/was" (passive)."""
+    rel = t.start - sent.start
+    before = sent.text[max(0, rel - config.capture_before_chars): rel]
+    passive = re.search(r"\b(were|was|been|be|are|is)\s+(\w+\s+)?$", before, re.IGNORECASE)
+    if passive:
+        region = re.split(r"[,;]|\band\b", before[: passive.start()])[-1]
+    else:
+        after = sent.text[t.end - sent.start: t.end - sent.start + config.capture_after_chars]
+        region = re.split(r"[,;]|\b(in|on|at|near|after|during|by|from)\b", after)[0]
+    if _POSTS.search(region) and not re.search(r"\b(district|town|city|centre|center|headquarters|crossing|base)\b",
+                                               region, re.IGNORECASE):
+        return "posts"
+    if passive and re.fullmatch(r"\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*", region, re.IGNORECASE):
+        return "people"  # "9 were killed, 1 was captured"
+    if PLACE_NOUNS.search(region) or any(
+            p[0] >= 0 and t.start - config.capture_place_before_chars <= p[0] <= t.end + config.capture_place_after_chars
+            and (p[0] < t.start) == bool(passive) for p in sent.places
+            if re.search(re.escape(p[2].text or p[2].name), region)):
+        return "place"
+    if _THINGS.search(region):
+        return "things"
+    if re.search(r"\b(\d+|one|two|three|four|five|several|dozens?|\w+ of)\b", region) and re.search(
+        r"\b(\w*men|\w+ers|militants?|soldiers?|troops|police\w*|civilians?|commanders?|members?|people|suspects?|"
+        r"personnel|prisoners?|guards?|officers?)\b", region, re.IGNORECASE
+    ):
+        return "people"
+    return None
+
+
+def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: ExtractionSettings) -> list[Trigger]:
+    """A trigger's family from what its words act on: "captured three militants" is an arrest, "overran
+    checkpoints" a clash, "seized weapons" a seizure; a weapon named as a thing seized, destroyed or found
+    ("1 RPG launcher was seized") is no attack with it; air strikes or mines named as part of an operation
+    ("operations that included airstrikes") are part of the clash (ACLED codes the operation)."""
+    out = []
+    for t in triggers:
+        if t.family == "capture" and not _PLACE_CAPTURE.match(t.text):
+            obj = capture_object(sent, t, config)
+            if obj == "people":
+                t = Trigger("arrest", t.start, t.end, t.text)
+            elif obj == "posts":
+                t = Trigger("clash", t.start, t.end, t.text)
+            elif obj == "things":
+                t = Trigger("weapons", t.start, t.end, t.text)
+        out.append(t)
+    out = [t for t in out if not (t.family in WEAPON_FAMILIES and t.start in sent.seized_words)]
+    if any(t.family == "clash" for t in out):
+        out = [
+            Trigger("clash", t.start, t.end, t.text)
+            if t.family in ("air", "explosive", "shelling") and _INCLUDED.search(sent.text[: t.start - sent.start])
+            else t
+            for t in out
+        ]
+    return out
+
+
+def drop_background(triggers: list[Trigger], sent: SentenceMentions, config: ExtractionSettings) -> list[Trigger]:
+    """Background, not news: a trigger after "since", "the latest in a string of", "as part of"."""
+    window = config.background_chars
+    return [t for t in triggers
+            if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - window): t.start - sent.start])]
+
+
+def group_triggers(triggers: list[Trigger], sent: SentenceMentions, config: ExtractionSettings) -> list[Draft]:
+    """Triggers -> drafts, in text order: one per control trigger, violence words joined to one event (or to
+    the nearest control event), a weak word's event only where nothing stronger is; a demonstration is one
+    event with what was done to it or by it."""
+    control = [t for t in triggers if t.family in CONTROL_FAMILIES]
+    violence = [t for t in triggers if t.family in VIOLENCE_TYPE]
+    weak = [t for t in triggers if t.family in OTHER_TYPE]
+    crowd = [t for t in weak if t.family in CROWD_FAMILIES]
+    if crowd and not control and not any(t.family in WEAPON_FAMILIES | {"suicide", "disrupted"} for t in violence):
+        # "police shot dead two protesters" (excessive force), "rioters looted shops" (a violent
+        # demonstration), "a mob beat a man to death".
+        kind = "riot" if any(t.family == "riot" for t in crowd) else "protest"
+        main = next(t for t in crowd if t.family == kind)
+        others = [t for t in violence + weak if t is not main]
+        return [Draft(main, kind, others)]
+    drafts: list[Draft] = []
+    for t in control:
+        prev = drafts[-1] if drafts else None
+        if (prev is not None and prev.family == t.family and t.text.lower().endswith("ing")
+                and re.search(r",\s*$", sent.text[: t.start - sent.start])):
+            # "entered Qala-i-Naw on Wednesday, seizing the police headquarters": one capture.
+            prev.extra.append(t)
+            continue
+        drafts.append(Draft(t, t.family))
+    if violence:
+        if drafts:
+            # Violence words join the nearest control event (its fatalities come with them).
+            joined = nearest(violence, lambda t: (t.start, t.end), drafts, config.violence_before_weight)
+            for i, ts in joined.items():
+                drafts[i].extra.extend(ts)
+        else:
+            fam = min((t.family for t in violence), key=VIOLENCE_PRIORITY.index)
+            main = next(t for t in violence if t.family == fam)
+            drafts.append(Draft(main, fam, [t for t in violence if t is not main]))
+    if not drafts and weak:
+        fam = min((t.family for t in weak), key=WEAK_FAMILIES.index)
+        main = next(t for t in weak if t.family == fam)
+        drafts.append(Draft(main, fam, [t for t in weak if t is not main]))
+    drafts.sort(key=lambda d: d.trigger.start)
+    return drafts
+
+
+def drafts_of(sent: SentenceMentions, config: ExtractionSettings) -> list[Draft]:
+    """Event or not, then grouping: the sentence's drafts."""
+    triggers = drop_background(refine_families(admitted(sent), sent, config), sent, config)
+    return group_triggers(triggers, sent, config)
+
+
+def asserted(drafts: list[Draft], sent: SentenceMentions) -> list[Draft]:
+    """A denial of nothing told before asserts nothing, and a reference to nothing told is no new event."""
+    return [d for d in drafts if sent.reasons.get(d.trigger.start, ASSERTED) == ASSERTED]

@@ -1,0 +1,140 @@
+"""Stage: a draft's places. Where people went is not where it happened; a province or country named beside
+a place inside it is dropped; a draft naming no place takes one from the sentence or the story told before."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from contested.config import ExtractionSettings
+from contested.records import DateSpan, Event
+from contested.stages.records import DiscourseState, Draft, PlaceChoice, PlaceMention, SentenceMentions
+from contested.textnorm import name_key
+from contested.triggers import CONTROL_FAMILIES
+
+PLACE_NOUNS = re.compile(
+    r"\b(district|districts|town|city|village|base|checkpoints?|outposts?|posts?|area|centre|center|"
+    r"headquarters|crossing|port|province|capital|territory|control|compound|garrison|airport|bazaar|highway)\b",
+    re.IGNORECASE,
+)
+ANAPHOR_PLACE = re.compile(
+    r"\b(it|the (district|town|city|area|village|base|crossing|port|centre|center|province|capital|compound))\b",
+    re.IGNORECASE,
+)
+_TOWARD_BEFORE = re.compile(r"\b(to|towards?|into|for)\s+(the\s+)?(city\s+of\s+|town\s+of\s+)?$", re.IGNORECASE)
+INTO_ITS_TERRITORY = re.compile(r"\b(into|to|onto) (its|their) (territory|soil|side)\b", re.IGNORECASE)
+_DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)\s+(the\s+)?$", re.IGNORECASE)
+# Features of a place named in a sentence that "the district" or "it" may point back at later.
+NAMED_FEATURES = ("district", "populated_place", "border_crossing", "base")
+
+
+def split_destinations(draft: Draft, sent: SentenceMentions,
+                       config: ExtractionSettings) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    """(destinations, places): a foreign country named after "into", "to", "with" is where people went or
+    whom a border is shared with, not where the event happened; so is any place after "to", "towards" in
+    a flight or retreat ("retreated to Mazar-i-Sharif"). The rest, parents dropped, are the event's."""
+    window = config.destination_chars
+
+    def before(p: PlaceMention) -> str:
+        return sent.text[max(0, p[0] - sent.start - window): p[0] - sent.start]
+
+    dest = [p for p in draft.places if p[2].feature == "country" and p[2].country != sent.home_country
+            and _DEST_BEFORE.search(before(p))]
+    if draft.family in ("flee", "retreat"):
+        dest += [p for p in draft.places if p not in dest and p[2].feature != "country"
+                 and _TOWARD_BEFORE.search(before(p))]
+    return dest, drop_parents([p for p in draft.places if p not in dest], config.parent_place_chars)
+
+
+def cross_border(etype: str, detail: str | None, dest: list[PlaceMention], places: list[PlaceMention],
+                 sent: SentenceMentions) -> tuple[str | None, list[PlaceMention]]:
+    """(detail, places) of an event once its type is known: a flight across a border happened where they
+    fled from, and the destination country is its detail ("to Tajikistan")."""
+    if etype == "cross_border_flight" and not dest and INTO_ITS_TERRITORY.search(sent.text):
+        # "Uzbekistan said 84 Afghan troops had crossed into its territory": the source's country.
+        dest = [p for p in sent.source_places if p[2].feature == "country" and p[2].country != sent.home_country]
+    dest = [p for p in dest if p[2].feature == "country"] or dest
+    if etype == "cross_border_flight" and dest:
+        detail = f"to {dest[0][2].name}"
+        places = [p for p in places if p[2].country != dest[0][2].country]
+    return detail, places
+
+
+def drop_parents(places: list[PlaceMention], distance: int = 60) -> list[PlaceMention]:
+    """Drop a province or country when a place inside it is also named within ``distance`` characters
+    ("Khwaja Ghar district of Takhar"), and a place named twice."""
+    provinces = [p for p in places if p[2].feature == "province"]
+    if provinces:
+        # "the Aqina border crossing ... in Faryab province": a place known only by name is in the province
+        # the sentence puts it in.
+        merged = []
+        for p in places:
+            loc = p[2]
+            if loc.country is None and loc.admin1 is None and p[0] >= 0:
+                prov = min(provinces, key=lambda q: abs(q[0] - p[0]))[2]
+                loc = dataclasses.replace(loc, country=prov.country, admin1=prov.admin1)
+                p = (p[0], p[1], loc)
+            merged.append(p)
+        places = merged
+    out = []
+    for p in places:
+        loc = p[2]
+        inner = False
+        for q in places:
+            if q is p or (p[0] >= 0 and q[0] >= 0 and abs(p[0] - q[0]) > distance):
+                continue
+            other = q[2]
+            if loc.feature == "country" and other.country == loc.country and other.feature != "country":
+                inner = True
+            elif loc.feature == "province" and other.admin1 == loc.admin1 and other.feature not in ("province", "country"):
+                inner = True
+            elif (
+                loc.feature == "district" and other.admin2 == loc.admin2 and other.admin1 == loc.admin1
+                and other.feature not in ("province", "country", "district")
+            ):
+                inner = True
+            elif (
+                # "Deh Salah district of Baghlan": the town named like the province stands for the province.
+                loc.feature == "populated_place" and loc.admin1 and name_key(loc.name) == name_key(loc.admin1)
+                and other.admin1 == loc.admin1 and other.feature in ("district", "populated_place")
+                and name_key(other.name) != name_key(loc.name) and q[0] < p[0]
+            ):
+                inner = True
+        if not inner:
+            out.append(p)
+    # The same place named twice counts once.
+    seen, uniq = set(), []
+    for p in out:
+        k = (p[2].name, p[2].admin1, p[2].admin2)
+        if k not in seen:
+            seen.add(k)
+            uniq.append(p)
+    return uniq
+
+
+def or_weak(places: list[PlaceMention], sent: SentenceMentions) -> list[PlaceMention]:
+    """A draft with no place takes the sentence's place of last resort ("Kunduz residents")."""
+    if not places and sent.weak_places:
+        return sent.weak_places[:1]
+    return places
+
+
+def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMentions, si: int, date: DateSpan | None,
+                 previous: Event | None, state: DiscourseState, config: ExtractionSettings) -> PlaceChoice:
+    """A draft with no place of its own: the place of the event before it in the sentence, or of the story
+    told just before ("A day later, government forces pushed them back"; "the district", "it")."""
+    last = state.last_place
+    if (not places and previous is None and last is not None
+            and si - state.last_place_sentence == config.continuation_sentences
+            and sent.paragraph == state.last_place_paragraph and draft.family in CONTROL_FAMILIES
+            and not sent.places and (date is None or date.precision == "day")
+            and not any(PLACE_NOUNS.search(q.unit) for q in draft.quantities)):
+        # "A day later, government forces pushed them back": the story goes on at the same place.
+        return PlaceChoice([(-1, -1, last[2])], True)
+    if not places:
+        if previous is not None and previous.location is not None:
+            return PlaceChoice([(-1, -1, previous.location)])
+        if last is not None and si - state.last_place_sentence <= config.anaphor_place_sentences and (
+                ANAPHOR_PLACE.search(sent.text[draft.trigger.end - sent.start:])):
+            return PlaceChoice([(-1, -1, last[2])], True)
+    return PlaceChoice(places)
