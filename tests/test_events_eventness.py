@@ -105,7 +105,7 @@ def test_rejections_are_kept_with_their_reason():
         ("He paid the rent in advance.", "advance", "figurative"),
         ("The army bought an anti-drone gun.", "drone", "modifier"),
         # People named by what they do, where the clause does not have them do it.
-        ("Neighbours warned the police about the young suicide bomber.", "suicide", "person, no act"),
+        ("Neighbours warned the police about the young suicide bomber.", "suicide bomber", "person, no act"),
         # Things no war takes: an election lost, a remark seized on, a virus attacked, a rival attacked as a liar.
         ("The party lost the election.", "lost", "figurative"),
         ("Critics quickly seized on the remark.", "seized", "figurative"),
@@ -148,7 +148,7 @@ def test_news_clause_reason(sentence, word, reason):
         ("A vehicle touched off a bomb, setting off an explosion that killed four men.", "explosion"),
         ("The Taliban overtook the checkpoint and seized its weapons on Sunday.", "overtook"),
         ("Thousands of protesters marched through the capital on Friday.", "protesters"),
-        ("A suicide bomber riding a motorcycle crashed into a patrol on Monday.", "suicide"),
+        ("A suicide bomber riding a motorcycle crashed into a patrol on Monday.", "suicide bomber"),
         ("Police in the city arrested 12 men suspected of planning attacks on Monday.", "arrested"),
         # An indefinite event noun is news told here first, whatever the court or inquiry around it.
         ("Police are investigating a shooting that left two men injured on Monday.", "shooting"),

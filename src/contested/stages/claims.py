@@ -8,7 +8,7 @@ import re
 
 from contested.attribution import owner_matches
 from contested.config import ExtractionSettings
-from contested.eventness import NEGATED, REFERENCE
+from contested.eventness import ASSERTED, NEGATED, REFERENCE
 from contested.families import COMPATIBLE, VIOLENCE_TYPE
 from contested.records import Attribution, Claim, Document, Event, Evidence, Quantity
 from contested.stages.evidence import draft_evidence
@@ -69,6 +69,9 @@ def add_claim(ev: Event, doc: Document, sent: SentenceMentions, attribution: Att
     (figure_denied, figure_doubted), not the event."""
     ev.claims.append(make_claim(doc, sent, attribution))
     ev.evidence.append(draft_evidence(draft, None, None, [], attribution) if draft else Evidence())
+    if draft:
+        # Why its words were not a new event ("reference: ...", "negated"), for explain.
+        ev.evidence[-1].reason = sent.reasons.get(draft.trigger.start, ASSERTED)
     index = len(ev.claims) - 1
     if not draft:
         for q in quantities:
