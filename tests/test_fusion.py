@@ -401,3 +401,40 @@ def test_one_article_telling_of_two_places_tells_two_happenings_whatever_names_i
     b = event("killing", place=DECATUR, claims=[claim("d1", sentence=s)])
     assert not fusion.same_event(a, b)
     assert len(fusion.fuse_article([a, b])) == 2
+
+
+def test_clone_equals_the_event_and_shares_nothing_mutable():
+    """fusion.clone replaces copy.deepcopy on the hot path: the copy must be equal and independent."""
+    import copy as _copy
+
+    from contested.fusion import clone
+    from contested.pipeline import extract_text
+
+    events = extract_text(
+        "Taliban fighters captured Khwaja Ghar district in Takhar on Monday, killing 5 soldiers, officials said. "
+        "The Taliban denied that any civilians were killed, but a resident put the number at about 12.",
+        published="2021-07-10",
+    )
+    assert events
+
+    def mutables(value, seen):
+        if isinstance(value, (list, dict)) or hasattr(value, "__slots__"):
+            if id(value) in seen:
+                return
+            seen.add(id(value))
+            if isinstance(value, dict):
+                items = list(value.values())
+            elif isinstance(value, list):
+                items = value
+            else:
+                items = [getattr(value, s) for s in value.__slots__ if hasattr(value, s)]
+            for item in items:
+                mutables(item, seen)
+
+    for ev in events:
+        twin = clone(ev)
+        assert twin == ev == _copy.deepcopy(ev)
+        mine, theirs = set(), set()
+        mutables(ev, mine)
+        mutables(twin, theirs)
+        assert not (mine & theirs - {id(None)})

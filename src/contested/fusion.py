@@ -618,6 +618,45 @@ def _fatalities(mentions: list[Event]) -> int | None:
     return min(tolls) if tolls else None
 
 
+def _plain(value):
+    """A copy of plain data (dicts, lists, tuples of scalars) that shares nothing mutable with ``value``."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def clone(ev: Event) -> Event:
+    """A copy of an event that shares nothing mutable with it: ``copy.deepcopy`` for the records of
+    ``contested.records``, several times faster (no memo; the structure is known). Fusion copies every
+    mention it combines, so this is on the hot path."""
+    out = copy.copy(ev)
+    out.actors = [copy.copy(a) for a in ev.actors]
+    out.location = copy.copy(ev.location) if ev.location is not None else None
+    out.date = copy.copy(ev.date) if ev.date is not None else None
+    out.quantities = [copy.copy(q) for q in ev.quantities]
+    claims = []
+    for c in ev.claims:
+        c2 = copy.copy(c)
+        c2.chain = _plain(c.chain)
+        c2.figure_stances = _plain(c.figure_stances)
+        c2.hedges = list(c.hedges)
+        claims.append(c2)
+    out.claims = claims
+    evidence = []
+    for e in ev.evidence:
+        e2 = copy.copy(e)
+        e2.marks = {k: list(v) for k, v in e.marks.items()}
+        evidence.append(e2)
+    out.evidence = evidence
+    out.flags = list(ev.flags)
+    out.fused_because = list(ev.fused_because)
+    out.figure_ranges = _plain(ev.figure_ranges)
+    out.contradictions = _plain(ev.contradictions)
+    return out
+
+
 def combine(mentions: list[Event]) -> Event:
     """One event from the mentions of one happening, given in canonical order; the inputs are not changed.
 
@@ -638,8 +677,8 @@ def combine(mentions: list[Event]) -> Event:
 
     if not mentions:
         raise ValueError("combine needs at least one mention")
-    copies = [copy.deepcopy(m) for m in mentions]
-    ev = copy.deepcopy(copies[0])
+    copies = [clone(m) for m in mentions]
+    ev = clone(copies[0])
     ev.evidence = ev.evidence[: len(ev.claims)]
     reasons: list[str] = []
     for k, m in enumerate(copies[1:], 1):
