@@ -5,7 +5,7 @@ This is a benchmark, not a test. It prints
 
 * words/second of bare ``nlp.pipe(texts, batch_size=32)``,
 * words/second of ``contested.pipeline.extract_documents`` (spaCy + contested's own stages),
-* their ratio (contested / bare; the issue's target is >= 0.7),
+* their ratio (contested / bare; issue 6's target is >= 0.8),
 * the peak RSS of the contested worker (target < 1024 MiB for 1,000 articles),
 * the number of events extracted.
 
@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         "contested_wall_s": cont["wall_s"],
         "contested_words_per_s": cont["words_per_s"],
         "ratio": ratio,
-        "ratio_target": 0.7,
+        "ratio_target": 0.8,
         "contested_peak_rss_mib": peak,
         "contested_rss_after_load_mib": cont["rss_after_load_mib"],
         "bare_peak_rss_mib": max(x["peak_rss_mib"] for x in runs["bare"]),
@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  repeat           {args.repeat} (best time kept)")
     print(f"  bare nlp.pipe    {bare['wall_s']:8.2f} s  {bare['words_per_s']:9.0f} words/s")
     print(f"  contested        {cont['wall_s']:8.2f} s  {cont['words_per_s']:9.0f} words/s")
-    print(f"  ratio            {ratio:.3f}  (target >= 0.7: {'met' if ratio >= 0.7 else 'NOT met'})"
+    print(f"  ratio            {ratio:.3f}  (target >= 0.8: {'met' if ratio >= 0.8 else 'NOT met'})"
           + ("  [profiled: not comparable]" if args.profile else ""))
     print(f"  peak RSS         {peak:.1f} MiB contested worker (after loading {cont['rss_after_load_mib']:.1f} MiB;"
           f" target < 1024 MiB: {'met' if peak < 1024 else 'NOT met'}); bare worker {result['bare_peak_rss_mib']:.1f} MiB")

@@ -144,8 +144,9 @@ def _inside(inner, outer) -> bool:
     return False
 
 
-def _words_of(text: str | None) -> set[str]:
-    return set(re.findall(r"[\w'-]+", (text or "").casefold()))
+@lru_cache(maxsize=65536)
+def _words_of(text: str | None) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w'-]+", (text or "").casefold()))
 
 
 def _background_names(ev: Event) -> set[str]:
