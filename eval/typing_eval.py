@@ -20,7 +20,6 @@ import hashlib
 import os
 import sys
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,21 +46,10 @@ def read_rows(path: Path) -> list[tuple[str, str, str, str]]:
 
 def predict(rows: list[tuple[str, str, str, str]]) -> list[str]:
     """The first extracted event's sub-event type for each note, "(none)" where there is none."""
-    import re
+    from contested.evaluate import coded_document
+    from contested.pipeline import extract_documents
 
-    from contested.evaluate import _REPORTED
-    from contested.metadata import parse_published
-    from contested.pipeline import extract_documents, make_document
-
-    docs = []
-    for text, _, when, _ in rows:
-        published = None
-        m = _REPORTED.search(text)
-        if m:
-            published = parse_published(m.group(1).replace("-", " "))
-        if published is None and when and re.match(r"\d{4}-\d\d-\d\d$", when):
-            published = date.fromisoformat(when)
-        docs.append(make_document(text, published=published, source="coded set"))
+    docs = [coded_document(text, when) for text, _, when, _ in rows]
     got = {doc.doc_id: evs for doc, evs in extract_documents(docs)}
     return [got[d.doc_id][0].acled_sub_event_type if got.get(d.doc_id) else "(none)" for d in docs]
 

@@ -85,21 +85,24 @@ def _extract(docs: list[Document]) -> dict[str, list[Event]]:
 _REPORTED = re.compile(r"As reported on\s+([^,]+?\d{4})", re.IGNORECASE)
 
 
-def _labelled(items: list[tuple[str, str, str | None]], name: str, limit: int | None = None) -> Report:
+def coded_document(text: str, when: str | None) -> Document:
+    """A coded note as a document: published on the date its text reports ("As reported on 3 May 2020"),
+    else on the coded date (YYYY-MM-DD), so that "on Monday" resolves as it did for the coder."""
+    from contested.metadata import parse_published
     from contested.pipeline import make_document
 
-    items = items[:limit] if limit else items
-    docs = []
-    for text, _, when in items:
-        published = None
-        m = _REPORTED.search(text)
-        if m:
-            from contested.metadata import parse_published
+    published = None
+    m = _REPORTED.search(text)
+    if m:
+        published = parse_published(m.group(1).replace("-", " "))
+    if published is None and when and re.match(r"\d{4}-\d\d-\d\d$", when):
+        published = date.fromisoformat(when)
+    return make_document(text, published=published, source="coded set")
 
-            published = parse_published(m.group(1).replace("-", " "))
-        if published is None and when and re.match(r"\d{4}-\d\d-\d\d$", when):
-            published = date.fromisoformat(when)
-        docs.append(make_document(text, published=published, source="coded set"))
+
+def _labelled(items: list[tuple[str, str, str | None]], name: str, limit: int | None = None) -> Report:
+    items = items[:limit] if limit else items
+    docs = [coded_document(text, when) for text, _, when in items]
     extracted = _extract(docs)
     gold, pred = [], []
     report = Report(name)
