@@ -260,3 +260,91 @@ def test_weekday_written_with_its_date_is_the_date(text: str, expected: date, wo
 def test_weekday_and_a_separate_date_stay_two() -> None:
     found = find_dates("He was seen Thursday and on July 8 he left. Friday. On July 3 it began.", REF)
     assert [m.text for m in found] == ["Thursday", "July 8", "Friday", "July 3"]
+
+
+# ---------------------------------------------------------------- the date of a later happening (stages.dates)
+
+FOLLOWUP_PUBLISHED = "2024-03-20"  # a Wednesday
+
+
+def _main_dates(text: str) -> list[tuple[DateSpan | None, list[str]]]:
+    from contested.pipeline import extract_text
+
+    return [(e.date, e.flags) for e in extract_text(text, published=FOLLOWUP_PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("A vigil was held Sunday for the victims of the shooting at the park.", D(2024, 3, 17)),
+        ("The suspect appeared in court on Friday, charged with murder in the shooting death of his neighbor.",
+         D(2024, 3, 15)),
+        ("Police arrested a man Tuesday who shot and killed a woman at an apartment complex.", D(2024, 3, 19)),
+        ("Two people were arrested Tuesday after a toddler accidentally shot herself in the hand.", D(2024, 3, 19)),
+    ],
+)
+def test_a_followup_date_bounds_the_event(text: str, day: date) -> None:
+    """The day of the arrest, hearing or vigil is not the shooting's: the shooting happened on or before it."""
+    from contested.config import ExtractionSettings
+
+    got = _main_dates(text)
+    assert got, text
+    when, flags = got[0]
+    assert when is not None and "date_before_followup" in flags
+    assert when.end == day and when.start == day - timedelta(days=ExtractionSettings().followup_span_days)
+    assert when.precision in ("week", "month", "year")
+    assert "on or before" in (when.text or "")
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("A man was shot and killed on Saturday night outside a bar, police said.", D(2024, 3, 16)),
+        ("Gunmen shot dead two guards on Monday and the police arrested a suspect on Tuesday.", D(2024, 3, 18)),
+        ("Two people were killed Sunday in a shooting at a party, and a vigil was planned.", D(2024, 3, 17)),
+    ],
+)
+def test_the_events_own_date_stays(text: str, day: date) -> None:
+    """A date that the event's own word governs stays the event's day, a later arrest in the sentence aside."""
+    got = _main_dates(text)
+    assert got, text
+    when, flags = got[0]
+    assert when is not None and "date_before_followup" not in flags
+    assert (when.start, when.end, when.precision) == (day, day, "day")
+
+
+def test_followup_heads_are_data() -> None:
+    """The words live in data/dates.json, and settings carry the span's length."""
+    from contested.stages.dates import _followup_heads
+
+    heads = _followup_heads()
+    assert {"arrest", "vigil", "hearing", "funeral"} <= heads
+
+
+def test_a_date_that_is_the_sentences_root_heads_nothing() -> None:
+    """A date phrase holding the sentence's root (a dateline, a bad parse) ends the walk up the tree at once."""
+    import signal
+    from types import SimpleNamespace
+
+    from contested.nlp import load_nlp
+    from contested.stages.dates import followup_head
+
+    text = "Police arrested a man Monday in the shooting."
+    sent = SimpleNamespace(span=next(load_nlp()(text).sents))
+    at = text.index("shooting")
+    draft = SimpleNamespace(trigger=SimpleNamespace(start=at, end=at + len("shooting")))
+    whole = DateMention(0, len(text), text, DateSpan(D(2024, 3, 18), D(2024, 3, 18), "day"))
+    monday = DateMention(text.index("Monday"), text.index("Monday") + 6, "Monday",
+                         DateSpan(D(2024, 3, 18), D(2024, 3, 18), "day"))
+
+    def _stuck(*_: object) -> None:
+        raise TimeoutError("the walk up the parse did not end")
+
+    old = signal.signal(signal.SIGALRM, _stuck)
+    signal.alarm(10)
+    try:
+        assert followup_head(whole, draft, sent) is None
+        assert followup_head(monday, draft, sent) == "arrest"
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

@@ -49,6 +49,7 @@ class ExtractionSettings:
     destination_chars: int = 25  # "into", "to", "towards" before a place: where people went
     parent_place_chars: int = 60  # a province or country this near a place inside it is dropped
     report_span_days: int = 6  # "officials said on Friday": the event lies in the days up to the statement
+    followup_span_days: int = 7  # "arrested Monday in the shooting": the event lies in the days up to the arrest
     lookback_sentences: int = 3  # earlier events a denial, figure or retelling may be about
     claim_gap_sentences: int = 2  # a denial with no event word of its own: about the events this near
     anaphor_place_sentences: int = 3  # "the district", "it": the place named this near

@@ -52,6 +52,8 @@ def flags(ev: Event, doc: Document, when: DateChoice, where: PlaceChoice, split:
         out.append("place_from_context")
     if when.from_context:
         out.append("date_from_context")
+    if when.before_followup:
+        out.append("date_before_followup")
     if when.span is None:
         out.append("undated")
     elif doc.published and when.span.start > doc.published:

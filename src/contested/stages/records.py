@@ -84,6 +84,7 @@ class DateChoice:
     mention: DateMention | None = None
     from_report: bool = False
     from_context: bool = False
+    before_followup: bool = False  # a span ending on the date of a later happening (the arrest, the funeral)
 
 
 @dataclass(frozen=True, slots=True)
