@@ -68,6 +68,7 @@ STREET_WORDS = _WORDS["street"]  # "Edwards Street": a street, not the town Edwa
 GOVERNMENT_VERBS = _WORDS["government_verbs"]  # "Kabul said": the government, not the city
 NEGOTIATION = _WORDS["negotiation"]  # "talks between Kabul and the Taliban"
 DISTINGUISHING = _WORDS["distinguishing"]  # "Yangon West" is not "Yangon South"
+PLACE_AFTER = _WORDS["place_after"]  # "Houston Police": the place Houston; "Curtis Peterson": a person
 _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
 
 _NOT_NAME = HARD_STOP | LOCATIVE | TITLES | frozenset(_NOT_NAME_EXTRA.split())
@@ -1188,7 +1189,9 @@ class Gazetteer:
             scored = sorted(((score(p), p) for p in cands), key=lambda t: t[0], reverse=True)
             top_score, best = scored[0]
             # several districts of one country share the name and nothing above decided between them
-            if best.feature in ("district", "populated_place"):
+            # (a city of 100,000 people spelt as written is that city, not one of several same-named districts)
+            big = best.feature == "populated_place" and best.population >= 100_000 and fold(best.name) == written
+            if best.feature in ("district", "populated_place") and not big:
                 tied_d = [
                     p
                     for s, p in scored

@@ -7,12 +7,14 @@ here; spaCy runs once per document through ``nlp.pipe`` so that batches stream.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from pathlib import Path
 
 from contested.actors import load_actors
 from contested.attribution import find_attribution, lexicon
@@ -27,6 +29,7 @@ from contested.gazetteer import (
     LOCATIVE,
     NEGOTIATION,
     NOT_NAME,
+    PLACE_AFTER,
     STREET_WORDS,
     Gazetteer,
     GazetteerMention,
@@ -154,7 +157,69 @@ def _place_mentions(gaz: Gazetteer, sdoc, text: str) -> list[PlaceMention]:
                 covered[s:e] = b"\x01" * (e - s)
                 break
     mentions.sort(key=lambda m: m.start)
+    mentions = _region_after(gaz, text, mentions)
     return _not_places(gaz, sdoc, text, mentions)
+
+
+def _region_abbreviations() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """data/region_abbreviations.json: the abbreviations of first-level regions written after a town."""
+    global _REGION_ABBR
+    if _REGION_ABBR is None:
+        data = json.loads((Path(__file__).with_name("data") / "region_abbreviations.json").read_text("utf-8"))
+        table = {a: (cc, name) for cc, rows in data.items() if not cc.startswith("_") for a, name in rows.items()}
+        words = sorted(table, key=len, reverse=True)
+        pattern = re.compile(r",[ \t\u00a0]*(" + "|".join(re.escape(w) for w in words) + r")(?![\w.])")
+        _REGION_ABBR = (pattern, table)
+    return _REGION_ABBR
+
+
+_REGION_ABBR: tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None = None
+
+
+def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "Tyrone, Pa.", "Houston, Texas", "St. Louis, MO": a place name followed by a comma and its region
+    (written out or abbreviated) is read inside that region; the abbreviation is the region, not a town that
+    sounds like it."""
+    pattern, table = _region_abbreviations()
+    out = list(mentions)
+    ends = {m.end for m in mentions}
+    for hit in pattern.finditer(text):
+        # after a town the gazetteer does not know ("Bokoshe, Ark."): still the region
+        if hit.start() in ends or not re.search(r"[A-Z][\w.'’-]*\Z", text[max(0, hit.start() - 30):hit.start()]):
+            continue
+        cc, name = table[hit.group(1)]
+        region = gaz.match_province(name, cc)
+        if region is not None:
+            s, e = hit.start(1), hit.end(1)
+            out = [x for x in out if x.end <= s or x.start >= e]
+            out.append(GazetteerMention(s, e, hit.group(1), [region], hint="province"))
+    for m in sorted(out, key=lambda x: x.start):
+        if m not in out:
+            continue
+        region = None
+        hit = pattern.match(text, m.end)
+        if hit is not None:
+            cc, name = table[hit.group(1)]
+            region = gaz.match_province(name, cc)
+            if region is not None:
+                s, e = hit.start(1), hit.end(1)
+                out = [x for x in out if x.end <= s or x.start >= e]
+                out.append(GazetteerMention(s, e, hit.group(1), [region], hint="province"))
+        else:
+            nxt = next((x for x in out if x.start > m.end and _BESIDE.fullmatch(text, m.end, x.start)), None)
+            if nxt is not None and text[m.end:nxt.start].strip() == ",":
+                written = fold(nxt.text)
+                region = next((p for p in nxt.candidates if p.feature == "province" and fold(p.name) == written),
+                              None)
+        if region is None:
+            continue
+        inside = [p for p in m.candidates if p.country_code == region.country_code
+                  and p.feature != "province" and fold(p.admin1 or "") == fold(region.name)]
+        if inside:
+            k = out.index(m)
+            out[k] = dataclasses.replace(m, candidates=inside)
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 _STREET_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\.?")
@@ -169,11 +234,22 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention]) -
       ("Kabul said", "Moscow denied") or a party to talks ("talks between Kabul and the Taliban"): that
       country, as a country (not a town, not the event's place)."""
     persons = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
+    # words of the people the text names in full ("Keith Williams"): alone elsewhere ("Williams said") they
+    # are that person, not a town of that name
+    person_words = {
+        fold(re.sub(r"['’]s?$", "", w))
+        for e in sdoc.ents
+        if e.label_ == "PERSON" and sum(w[:1].isupper() for w in e.text.split()) >= 2
+        for w in e.text.split()
+        if w[:1].isupper()
+    }
     out: list[PlaceMention] = []
     for m in mentions:
         hint = getattr(m, "hint", None)
         after = _STREET_AFTER.match(text, m.end)
         if after and after.group(1).lower() in STREET_WORDS and not hint:
+            continue
+        if not hint and " " not in m.text.strip() and _person_word(gaz, sdoc, text, m, mentions, person_words):
             continue
         person = next(((s, e) for s, e in persons if s <= m.start and m.end <= e), None)
         if person is not None and not hint and not getattr(m, "from_ner", False):
@@ -194,6 +270,51 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention]) -
 
 
 _BESIDE = re.compile(r"\s*(?:,|\(|\)\s*,?|/)\s*")
+_NEXT_NAME = re.compile(r"[ \t\u00a0]([A-Z][\w'’.-]*)")
+_PLACE_ENTS = ("GPE", "LOC", "FAC", "ORG", "NORP")
+
+
+def _person_word(gaz: Gazetteer, sdoc, text: str, m: PlaceMention, mentions: list[PlaceMention],
+                 person_words: set[str]) -> bool:
+    """A one-word name that is a word of a person's name here, not a place: a word of a person the text
+    names in full ("Williams" after "Keith Williams"), a first name followed by a capitalised word the
+    parser does not take for part of a place or organisation ("Curtis Peterson"), or a word the parser
+    does not read as a proper noun at all ("Once outside", "Early Saturday"). Not where the text uses it
+    as a place ("in Tyrone", "Tyrone, Pa.") or names a country or province so spelt."""
+    if _used_as_place(text, m, mentions):
+        return False
+    written = fold(bare_name(m.text))
+    if any(p.feature in ("country", "province") and fold(p.name) == written for p in m.candidates):
+        return False
+    if written in person_words:
+        return True
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.ent_type_ in _PLACE_ENTS or getattr(m, "from_ner", False):
+        return False
+    if tok.pos_ not in ("PROPN", "X") or tok.ent_type_ == "PERSON":
+        return True
+    nxt = _NEXT_NAME.match(text, m.end)
+    return nxt is not None and nxt.group(1).lower().rstrip(".") not in NOT_NAME and (
+        not tok.ent_type_ or tok.ent_type_ == "PERSON"
+    ) and fold(nxt.group(1).rstrip(".")) not in PLACE_AFTER
+
+
+def _used_as_place(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """After "in", "near", "of" ...; or written beside another place ("Rutshuru, Nord-Kivu")."""
+    before = text[max(0, m.start - 12):m.start].split()
+    if before and before[-1].lower() in LOCATIVE:
+        return True
+    for n in mentions:
+        if n is m:
+            continue
+        if (n.start >= m.end and _BESIDE.fullmatch(text, m.end, n.start)) or (
+            n.end <= m.start and _BESIDE.fullmatch(text, n.end, m.start)
+        ):
+            return True
+    return False
 
 
 def _placed_as_place(gaz: Gazetteer, text: str, m: PlaceMention, mentions: list[PlaceMention]) -> bool:
