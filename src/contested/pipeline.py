@@ -321,16 +321,8 @@ def _placed_as_place(gaz: Gazetteer, text: str, m: PlaceMention, mentions: list[
     """A one-word name the parser calls a person is still a place where the text uses it as one: after "in",
     "near", "of" ...; written beside another place ("Rutshuru, Nord-Kivu", "Ndjamena (N'Djamena)",
     "Hulu Rening, Batang Kali"); or a capital or a city of 100,000 people spelt as written."""
-    before = text[max(0, m.start - 12):m.start].split()
-    if before and before[-1].lower() in LOCATIVE:
+    if _used_as_place(text, m, mentions):
         return True
-    for n in mentions:
-        if n is m:
-            continue
-        if (n.start >= m.end and _BESIDE.fullmatch(text, m.end, n.start)) or (
-            n.end <= m.start and _BESIDE.fullmatch(text, n.end, m.start)
-        ):
-            return True
     written = name_key(m.text)
     return any(
         p.feature == "populated_place" and name_key(p.name) == written
