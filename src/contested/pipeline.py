@@ -14,6 +14,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from contested.actors import load_actors
@@ -37,7 +38,7 @@ from contested.gazetteer import (
 )
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
-from contested.records import Document, Event, Location, PlaceMention
+from contested.records import Document, Event, Location, Place, PlaceMention
 from contested.textnorm import fold, name_key
 from contested.triggers import triggers_in
 
@@ -161,19 +162,27 @@ def _place_mentions(gaz: Gazetteer, sdoc, text: str) -> list[PlaceMention]:
     return _not_places(gaz, sdoc, text, mentions)
 
 
+@lru_cache(maxsize=1)
 def _region_abbreviations() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """data/region_abbreviations.json: the abbreviations of first-level regions written after a town."""
-    global _REGION_ABBR
-    if _REGION_ABBR is None:
-        data = json.loads((Path(__file__).with_name("data") / "region_abbreviations.json").read_text("utf-8"))
-        table = {a: (cc, name) for cc, rows in data.items() if not cc.startswith("_") for a, name in rows.items()}
-        words = sorted(table, key=len, reverse=True)
-        pattern = re.compile(r",[ \t\u00a0]*(" + "|".join(re.escape(w) for w in words) + r")(?![\w.])")
-        _REGION_ABBR = (pattern, table)
-    return _REGION_ABBR
+    data = json.loads((Path(__file__).with_name("data") / "region_abbreviations.json").read_text("utf-8"))
+    table = {a: (cc, name) for cc, rows in data.items() if not cc.startswith("_") for a, name in rows.items()}
+    words = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r",[ \t\u00a0]*(" + "|".join(re.escape(w) for w in words) + r")(?![\w.])")
+    return pattern, table
 
 
-_REGION_ABBR: tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None = None
+def _take_region(gaz: Gazetteer, hit: re.Match, table: dict[str, tuple[str, str]],
+                 out: list[PlaceMention]) -> tuple[Place | None, list[PlaceMention]]:
+    """The region an abbreviation names ("Pa."), and the mentions with it in place of what overlapped it."""
+    cc, name = table[hit.group(1)]
+    region = gaz.match_province(name, cc)
+    if region is None:
+        return None, out
+    s, e = hit.start(1), hit.end(1)
+    out = [x for x in out if x.end <= s or x.start >= e]
+    out.append(GazetteerMention(s, e, hit.group(1), [region], hint="province"))
+    return region, out
 
 
 def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -187,24 +196,14 @@ def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> li
         # after a town the gazetteer does not know ("Bokoshe, Ark."): still the region
         if hit.start() in ends or not re.search(r"[A-Z][\w.'’-]*\Z", text[max(0, hit.start() - 30):hit.start()]):
             continue
-        cc, name = table[hit.group(1)]
-        region = gaz.match_province(name, cc)
-        if region is not None:
-            s, e = hit.start(1), hit.end(1)
-            out = [x for x in out if x.end <= s or x.start >= e]
-            out.append(GazetteerMention(s, e, hit.group(1), [region], hint="province"))
+        _, out = _take_region(gaz, hit, table, out)
     for m in sorted(out, key=lambda x: x.start):
         if m not in out:
             continue
         region = None
         hit = pattern.match(text, m.end)
         if hit is not None:
-            cc, name = table[hit.group(1)]
-            region = gaz.match_province(name, cc)
-            if region is not None:
-                s, e = hit.start(1), hit.end(1)
-                out = [x for x in out if x.end <= s or x.start >= e]
-                out.append(GazetteerMention(s, e, hit.group(1), [region], hint="province"))
+            region, out = _take_region(gaz, hit, table, out)
         else:
             nxt = next((x for x in out if x.start > m.end and _BESIDE.fullmatch(text, m.end, x.start)), None)
             if nxt is not None and text[m.end:nxt.start].strip() == ",":
