@@ -9,7 +9,9 @@ are phrased; none is taken, paraphrased or mined from any data set. Templates ca
 numbers) filled from invented or generic lists with a fixed seed, so the file is the same on every run. Neighbouring
 types are written side by side on purpose (a peaceful protest, one dispersed by police, one fired on, a riot; an
 attack on civilians and a clash between armed groups; an arrest and an abduction; looting and arson) so that the
-model learns what tells them apart rather than which words come with protests at all.
+model learns what tells them apart rather than which words come with protests at all. A share of the sentences
+(TAIL_SHARE) end with a closing line of the kind notes end with ("No fatalities were reported."), drawn the same for
+every type, so that such lines carry no weight.
 
 Licence: the corpus is part of the project and under the project's licence.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "contested" / "data" / "typing_corpus.jsonl"
 PER_TEMPLATE = 3
+TAIL_SHARE = 0.3
 SEED = 20261123
 
 SLOTS: dict[str, list[str]] = {
@@ -783,6 +786,184 @@ T["Other"] = [
     "{date}, a local official received death threats in {place}.",
 ]
 
+# ---------------------------------------------------------------- added templates (written for the project)
+# More ways each type is told, for the distinctions the rules miss most: one-sided violence by armed people on
+# people who do not fight back (attack) against fighting between armed sides (clash); a crowd's violence with no
+# demonstration (mob violence) against a demonstration turning violent; a demonstration that police break up;
+# positions, patrols and decrees (change to group/activity); heavy weapons fired from afar (shelling).
+
+SLOTS.update({
+    "person": ["a shopkeeper", "a young man", "a teacher", "a farmer", "a tribal leader", "a local politician",
+               "a moneylender", "a pharmacist", "a rickshaw driver", "a street vendor", "a night watchman",
+               "a retired officer", "a former councillor", "a land broker", "a herdsman", "a mechanic",
+               "a party official", "an off-duty policeman", "a village head", "a school principal"],
+    "group": ["villagers", "local residents", "a crowd of people", "a group of youths", "angry relatives",
+              "neighbours", "market traders", "a group of men", "supporters of the ruling party",
+              "members of the opposition party", "local people", "passers-by", "members of a rival clan",
+              "workers of the ruling party", "a group of locals", "dozens of people", "members of a caste group"],
+    "official": ["police officers", "a forest guard", "health workers", "a revenue official", "municipal officials",
+                 "a police team", "traffic police", "a ration dealer", "election officials", "a tax collector",
+                 "officials enforcing the curfew", "a team of doctors", "a police patrol"],
+    "militia": ["a communal militia", "a pro-government militia", "ruling party youth militants",
+                "members of an ethnic militia", "a local defence group", "armed herders", "cattle raiders",
+                "vigilante militia members", "a gang", "armed men linked to a local strongman"],
+    "weapon": ["heavy machine guns", "mortars", "artillery", "rockets", "anti-aircraft guns", "tank fire",
+               "heavy weapons", "missiles", "howitzers", "rocket launchers"],
+    "tail": ["No fatalities were reported.", "There were no reports of casualties.", "Fatalities unknown.",
+             "The reason is not known.", "No injuries were reported.", "The incident was reported by local media.",
+             "An investigation has been opened.", "Details remain unclear.", "Local sources confirmed the incident.",
+             "The number of casualties was not given.", "Police said a case has been registered."],
+})
+
+T["Attack"] += [
+    "{date}, {armed} shot dead {person} near his home in {place}.",
+    "{date}, unknown men on a motorbike shot and wounded {person} in {place} and fled.",
+    "{date}, the body of {person} was found in {place} with gunshot wounds; unknown gunmen are suspected.",
+    "{date}, {n} bodies bearing signs of torture were discovered on the outskirts of {place}.",
+    "{date}, police officers beat {person} in {place} for violating the curfew.",
+    "{date}, soldiers tortured {civ} at a checkpoint in {place}, accusing him of helping rebels.",
+    "{date}, a suspect was killed by police during a raid on a house in {place}.",
+    "{date}, {militia} attacked a village near {place}, killing {n} civilians and burning homes.",
+    "{date}, {armed} stabbed {person} to death in {place}.",
+    "{date}, {person} was hacked to death by unidentified assailants in {place}.",
+    "{date}, prison guards beat a detainee in {place}; he was taken to hospital.",
+    "{date}, {militia} beat and injured {civ} in {place} for supporting the opposition.",
+    "{date}, gunmen stopped a bus near {place} and shot {n} passengers.",
+    "{date}, security forces shot dead {civ} at a checkpoint in {place} after the car failed to stop.",
+    "{date}, an acid attack by unknown assailants injured {civ} in {place}.",
+    "{date}, {armed} executed {n} civilians they accused of spying in {place}.",
+    "{date}, a drive-by shooting in {place} killed {person}.",
+    "{date}, border guards opened fire on migrants trying to cross near {place}, killing {n}.",
+    "{date}, {armed} attempted to assassinate {person} in {place}, wounding him.",
+]
+
+T["Armed clash"] += [
+    "{date}, {state} repelled an incursion by {armed} on the front line near {place}; {n} fighters were killed.",
+    "{date}, {armed} attacked an army post in {place}, and soldiers fought back for two hours.",
+    "{date}, {state} and {armed} exchanged fire in {place}.",
+    "{date}, {armed} ambushed a military convoy near {place}; troops returned fire.",
+    "{date}, {militia} clashed with {armed} over control of grazing land near {place}.",
+    "{date}, two rival armed factions fought each other in {place}, leaving {n} fighters dead.",
+    "{date}, {state} killed {n} {armed} in an encounter in {place}.",
+    "{date}, {armed} attacked a police station in {place}; police responded and the attackers withdrew.",
+    "{date}, {state} thwarted an attempted infiltration by {armed} near {place}.",
+    "{date}, {armed} and {state} fought for control of the road to {place}.",
+    "{date}, {armed} raided a military camp in {place} and killed {n} soldiers.",
+    "{date}, fighting between {armed} and a local militia broke out in {place}.",
+    "{date}, gunmen fired on a patrol of {state} in {place}, wounding {n} soldiers.",
+]
+
+T["Mob violence"] += [
+    "{date}, {group} beat a suspected thief to death in {place}.",
+    "{date}, {group} pelted stones at {official} in {place} who had come to enforce the lockdown.",
+    "{date}, {group} attacked {official} in {place} after a dispute, injuring two of them.",
+    "{date}, {group} clashed with police in {place} after a man was stopped at a checkpoint.",
+    "{date}, supporters of two rival parties fought with sticks and stones in {place}; {n} were injured.",
+    "{date}, {group} assaulted {person} in {place} over a land dispute.",
+    "{date}, {group} set fire to a man accused of witchcraft in {place}.",
+    "{date}, a fight broke out between two groups of villagers in {place} over water, injuring {n}.",
+    "{date}, {group} lynched a suspected kidnapper in {place}.",
+    "{date}, {group} attacked {official} and damaged their vehicle in {place}.",
+    "{date}, {group} beat up {person} in {place} accusing him of spreading the virus.",
+    "{date}, {group} threw stones at a police team in {place} that tried to disperse a wedding party.",
+    "{date}, members of two communities clashed in {place}, attacking each other with machetes.",
+    "{date}, {group} stormed the house of {person} in {place} and beat him.",
+    "{date}, {group} attacked journalists covering an event in {place}.",
+    "{date}, party activists attacked and injured {n} supporters of a rival party in {place}.",
+]
+
+T["Violent demonstration"] += [
+    "{date}, {crowd} burned tyres and blocked roads in {place} {issue}.",
+    "{date}, {crowd} protesting in {place} {issue} threw stones at police and damaged vehicles.",
+    "{date}, {crowd} blocked the highway near {place} {issue} and pelted stones at passing cars.",
+    "{date}, {crowd} set up burning barricades in {place} {issue}.",
+    "{date}, {crowd} demonstrated in {place} {issue}. Some protesters vandalised government offices.",
+    "{date}, a protest by {crowd} in {place} {issue} turned violent when demonstrators attacked a police post.",
+    "{date}, {crowd} stormed the district office in {place} {issue} and smashed windows.",
+    "{date}, rioting broke out in {place} as {crowd} protested {issue}.",
+    "{date}, {crowd} demonstrated in {place} {issue}. Rioters threw stones and police used batons to disperse them.",
+]
+
+T["Protest with intervention"] += [
+    "{date}, {crowd} held a protest in {place} {issue}. Police resorted to a baton charge to disperse them.",
+    "{date}, {crowd} staged a road blockade in {place} {issue}; police removed them and detained {n}.",
+    "{date}, {crowd} gathered in {place} {issue}. Police intervened and dispersed the gathering.",
+    "{date}, {n} {crowd} were arrested in {place} while protesting {issue}.",
+    "{date}, {crowd} demonstrated in {place} {issue}. Security forces fired in the air to disperse them.",
+]
+
+T["Peaceful protest"] += [
+    "{date}, {crowd} gathered outside the district office in {place}, demanding {issue2}.",
+    "{date}, {crowd} blocked the main road in {place} for two hours, demanding {issue2}.",
+    "{date}, hundreds of {crowd} took to the streets of {place} {issue}.",
+    "{date}, {crowd} formed a human chain in {place} {issue}.",
+    "{date}, {crowd} took out a procession in {place} {issue}.",
+    "{date}, {crowd} staged a road blockade in {place} {issue}.",
+    "{date}, {crowd} shouted slogans against the authorities in {place} {issue}.",
+    "{date}, {crowd} assembled in front of the town hall in {place} {issue}.",
+    "{date}, {crowd} submitted a memorandum to the governor in {place} after a march {issue}.",
+]
+
+SLOTS["issue2"] = ["to be allowed to go home", "the payment of their wages", "food aid", "water and electricity",
+                   "the release of a detained colleague", "compensation for lost crops", "the reopening of the market",
+                   "the removal of a local official", "better roads", "protection from armed groups"]
+
+T["Change to group/activity"] += [
+    "{date}, {state} conducted a patrol in the countryside of {place}.",
+    "{date}, a joint patrol of foreign forces took place along the highway near {place}.",
+    "{date}, {state} set up new fortifications and dug trenches near {place}.",
+    "{date}, the governor imposed a curfew on {place} and closed the markets.",
+    "{date}, the authorities declared a lockdown in {place} and banned travel between towns.",
+    "{date}, a military column with armoured vehicles and heavy equipment arrived in {place}.",
+    "{date}, {n} members of {armed} defected and joined government forces in {place}.",
+    "{date}, {armed} moved reinforcements into {place}.",
+    "{date}, {state} redeployed troops from {place} to the north.",
+    "{date}, {armed} closed the roads leading to {place} and set up checkpoints.",
+    "{date}, a fighter group in {place} announced it had left the coalition and joined another faction.",
+    "{date}, {state} began a large deployment around {place} ahead of an expected offensive.",
+    "{date}, {armed} burned a cache of drugs in {place} in a public ceremony.",
+    "{date}, {armed} held a military parade in {place}.",
+]
+
+T["Shelling/artillery/missile attack"] += [
+    "{date}, {armed} fired {weapon} at residential areas of {place}.",
+    "{date}, {state} targeted positions of {armed} near {place} with {weapon}.",
+    "{date}, {weapon} fired from across the front line hit villages around {place}.",
+    "{date}, {armed} fired {weapon} at farms near {place}, damaging houses.",
+    "{date}, {state} used an anti-tank missile to destroy a vehicle of {armed} near {place}.",
+    "{date}, rockets fired by unknown attackers landed near the airport in {place}.",
+    "{date}, {state} pounded {armed} positions in the hills near {place} with {weapon}.",
+]
+
+T["Looting/property destruction"] += [
+    "{date}, {armed} looted shops and stole livestock in {place}.",
+    "{date}, unknown people burned a school building in {place}.",
+    "{date}, {armed} destroyed a bridge near {place}.",
+    "{date}, {group} vandalised a mobile phone mast in {place}.",
+    "{date}, {armed} robbed travellers on the road near {place} and took their money.",
+    "{date}, {state} demolished houses in {place}.",
+]
+
+T["Abduction/forced disappearance"] += [
+    "{date}, {armed} seized {person} from his farm near {place} and took him to an unknown location.",
+    "{date}, {n} travellers went missing on the road to {place}; {armed} are believed to hold them.",
+    "{date}, men in plain clothes took away a journalist in {place}, and his whereabouts are unknown.",
+]
+
+T["Arrests"] += [
+    "{date}, police detained {n} people in {place} for violating the lockdown.",
+    "{date}, {state} arrested a local leader in {place} on charges of inciting violence.",
+    "{date}, police picked up {n} activists from their homes in {place}.",
+]
+
+T["Other"] += [
+    "{date}, {armed} prevented a foreign patrol from entering {place} by blocking the road.",
+    "{date}, the parliament approved a new government in {place}.",
+    "{date}, the authorities suspended a television channel in {place}.",
+    "{date}, an aid agency announced cuts to food aid in areas around {place}.",
+    "{date}, {n} prisoners were freed in {place} as part of an exchange.",
+]
+
 
 def build(seed: int = SEED, per_template: int = PER_TEMPLATE) -> list[dict]:
     rng = random.Random(seed)
@@ -792,6 +973,8 @@ def build(seed: int = SEED, per_template: int = PER_TEMPLATE) -> list[dict]:
             seen = set()
             for _ in range(per_template * 3):
                 text = fill(template, rng)
+                if rng.random() < TAIL_SHARE:
+                    text = f"{text} {rng.choice(SLOTS['tail'])}"  # a note's closing words, which say nothing of its type
                 if text not in seen:
                     seen.add(text)
                     rows.append({"text": text, "sub_event_type": label})

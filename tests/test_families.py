@@ -27,8 +27,8 @@ def found(text: str, table=None) -> list[tuple[str, str]]:
 
 
 def test_views_of_the_table():
-    assert families.VIOLENCE_PRIORITY == ("disrupted", "suicide", "air", "explosive", "grenade", "shelling", "sexual",
-                                          "clash", "abduction", "kill")
+    assert families.VIOLENCE_PRIORITY == ("chemical", "disrupted", "suicide", "air", "explosive", "grenade", "shelling", "sexual",
+                                          "clash", "abduction", "kill", "beat")
     assert families.WEAK_FAMILIES == ("weapons", "property", "displacement", "camp", "mobilization", "agreement",
                                       "protest", "riot", "diplomacy", "arrest")
     assert families.CONTROL_FAMILIES == {"regain", "lose", "surrender_place", "capture", "flee", "retreat",
@@ -39,7 +39,7 @@ def test_views_of_the_table():
     assert set(families.OTHER_TYPE) == set(families.WEAK_FAMILIES)
     assert families.COMPATIBLE["surrender_place"] == ("territory_captured",)
     assert "air" not in families.COMPATIBLE  # a violence family without a list: its own type (claims stage)
-    assert families.WEAPON_FAMILIES == {"shelling", "explosive", "air", "grenade"}
+    assert families.WEAPON_FAMILIES == {"shelling", "explosive", "air", "grenade", "chemical"}
     assert families.CROWD_FAMILIES == {"protest", "riot"}
 
 
@@ -57,7 +57,7 @@ def test_events_keeps_the_names():
 def test_a_new_family_is_one_entry(tmp_path):
     data = _builtin_json()
     data["families"].insert(0, {
-        "name": "poisoning", "kind": "violence", "type": "chemical_weapon", "rank": 10,
+        "name": "poisoning", "kind": "violence", "type": "chemical_weapon", "rank": 20,
         "patterns": ["chlorine*", "nerve agent|agents", "(poison, toxic) gas"],
     })
     path = tmp_path / "families.json"
@@ -125,6 +125,23 @@ def test_a_malformed_pattern_is_refused(pattern):
     ("Worshippers heard gunfire.[21][22]", [("clash", "gunfire")]),
     # Spacing counts: "came under the group's control" is one phrase.
     ("Kunduz came under the group's control.", [("capture", "came under the group's control")]),
+    # Violence by hand, stones thrown, heavy weapons, patrols and decrees.
+    ("Police beat up a street vendor.", [("beat", "beat")]),
+    ("The prisoner was tortured.", [("beat", "tortured")]),
+    ("Youths pelted stones at the police.", [("riot", "pelted")]),
+    ("They fired heavy machine guns at the village.", [("shelling", "heavy machine guns")]),
+    ("Foreign troops conducted a joint patrol near the border.", [("mobilization", "conducted a joint patrol")]),
+    ("The governor declared a two-week curfew.", [("mobilization", "declared a two-week curfew")]),
+    ("Workers took to the streets.", [("protest", "took to the streets")]),
+    # "gathered" and road blocks are a demonstration only where the sentence says what was demanded.
+    ("Farmers gathered outside the office, demanding seeds.", [("protest", "gathered")]),
+    ("Mourners gathered at the cemetery.", []),
+    ("Traders blocked the road to demand lower taxes.", [("protest", "blocked the road")]),
+    ("A landslide blocked the road.", []),
+    # Chemical weapons, whatever delivered them; robbery; ransom.
+    ("Helicopters dropped chlorine barrels on the town.", [("air", "Helicopters"), ("chemical", "chlorine barrels")]),
+    ("Gunmen robbed travellers.", [("property", "robbed")]),
+    ("They held him for ransom.", [("abduction", "for ransom")]),
 ])
 def test_triggers(text, expected):
     assert sorted(found(text)) == sorted(expected)

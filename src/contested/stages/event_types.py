@@ -24,7 +24,23 @@ PEOPLE_UNITS = re.compile(
 )
 _TWO_SIDED = re.compile(r"(clash|fight|fought|battl|gunfight|firefight|skirmish|exchange|hostilit|gun ?battle)",
                         re.IGNORECASE)
+# Families whose words say violence was done to someone (who it was done to decides attack or clash).
+_ONE_SIDED_FAMILIES = frozenset({"kill", "beat"})
 _ONE_SIDED = re.compile(r"(attack|raid|target|shot|shoot|open|storm|assault|fired|firing|gunfire|ambush)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    """The word lists of data/typing_rules.json, each as one whole-word regular expression."""
+    data = json.loads(resources.files("contested").joinpath("data/typing_rules.json").read_text(encoding="utf-8"))
+    out = {}
+    for key, words in data.items():
+        if key.startswith("_"):
+            continue
+        alts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else (w if w.startswith(("[", "(")) else re.escape(w))
+                for w in words]
+        out[key] = re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+    return out
 
 
 def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention], patients: list[ActorMention],
@@ -45,6 +61,10 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
             if re.match(r"\s+(?:\w+\s+){0,2}(militants?|fighters?|insurgents?|members?|commanders?|suspects?)",
                         text_after, re.IGNORECASE):
                 return "arrest", None, agents, patients
+        if fam == "capture" and _cues()["captured_people"].match(text_after.strip()) and re.match(
+                r"captur|seiz|abduct|took|taken", draft.trigger.text, re.IGNORECASE):
+            # "captured 2 rebels on the eastern front": people taken, wherever it was.
+            return "arrest", None, agents, patients
         if re.match(r"(?:fall|fell|falling|fallen)", draft.trigger.text, re.IGNORECASE):
             # "X fell to the Taliban": the actor follows the trigger.
             agents, patients = [p for p in patients if not is_state(p)] or agents, [
@@ -80,6 +100,8 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
         if agents and agents[0].kind == "civilians" or re.search(r"\b(families|residents|villagers|civilians|homes)\b",
                                                                    sent.text, re.IGNORECASE):
             return "displacement", None, agents, patients
+        if _fought_in(sent):
+            return "armed_clash", None, agents, patients  # "repelled the attack, and the attackers fled"
         return "retreat", None, agents, patients
     if fam == "retreat":
         foreign_dest = [loc for _, _, loc in draft.places if loc.feature == "country" and loc.country != sent.home_country]
@@ -87,6 +109,8 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
             return "withdrawal", None, agents, patients
         if foreign_dest and re.search(r"\b(into|to|across)\b", sent.text) or INTO_ITS_TERRITORY.search(sent.text):
             return "cross_border_flight", None, agents, patients
+        if _fought_in(sent):
+            return "armed_clash", None, agents, patients  # "thwarted the attack, forcing their retreat"
         return "retreat", None, agents, patients
     if fam == "surrender":
         return "surrender", None, agents, patients
@@ -95,12 +119,28 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
         words = [draft.trigger, *draft.extra]
         # "clashes", "fought", "exchanged fire": both sides armed, whoever died.
         two_sided = any(_TWO_SIDED.match(t.text) for t in words)
-        if etype == "armed_clash" and (fam == "kill" or any(t.family == "kill" for t in draft.extra) or any(
-                _ONE_SIDED.match(t.text) for t in words)):
+        if etype == "shelling" and (two_sided or _cues()["reply"].search(sent.text) or _replied_after(sent)):
+            # Heavy weapons fired by both sides, or fired while the sides fight: ACLED codes the fight.
+            return "armed_clash", None, agents, patients
+        if etype == "armed_clash" and sent.span is not None:
+            doers = _active_subjects(draft, sent) | _between(draft, sent)
+            near = sent.text[: draft.trigger.end - sent.start + 30]
+            if "crowd" in doers and "armed" not in doers and not _cues()["armed_crowd"].search(near):
+                # "villagers attacked police", "migrant workers clashed with police", "residents beat up a thief":
+                # violence by a crowd, not by an armed group (ACLED's mob violence).
+                return "riot", "mob_violence", agents, patients
+        if fam == "beat" and not two_sided:
+            # Violence by hand is one-sided: on people, an attack (the armed ones hit are still people held).
+            victims = [a for a in patients if a.kind == "civilians"] or [a for a in agents if a.kind == "civilians"]
+            return "killing", None, [a for a in agents + patients if a not in victims], victims
+        if etype == "armed_clash" and (fam in _ONE_SIDED_FAMILIES or any(
+                t.family in _ONE_SIDED_FAMILIES for t in draft.extra) or any(_ONE_SIDED.match(t.text) for t in words)):
             victims = [a for a in patients if a.kind == "civilians"] or [a for a in agents if a.kind == "civilians"]
             armed = [a for a in agents + patients if a.kind != "civilians"]
-            if victims and not [a for a in patients if a.kind != "civilians" and a.start > draft.trigger.start]:
-                # An attack on unarmed people: the perpetrator is actor1, the civilians actor2.
+            if victims and not two_sided and not [a for a in patients
+                                                  if a.kind != "civilians" and a.start > draft.trigger.start]:
+                # An attack on unarmed people: the perpetrator is actor1, the civilians actor2 (civilians
+                # caught in an exchange of fire stay in the clash).
                 return "killing", None, [a for a in armed if a not in victims], victims
             targets, attackers = _targets(draft, sent)
             unarmed = "civilian" in targets and "armed" not in targets
@@ -117,7 +157,29 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
     if fam in CROWD_FAMILIES:
         etype, detail = _crowd_type(draft, sent)
         return etype, detail, agents, patients
+    if fam == "arrest" and a1 is not None and a1.kind in ("rebels", "political_militia"):
+        # Detained by an armed group that is no state: ACLED's abduction or forced disappearance.
+        return "abduction", None, agents, patients
+    if fam == "weapons" and _cues()["seize_words"].fullmatch(draft.trigger.text) and not _cues()[
+            "weapon_things"].search(text_after):
+        # "seized a vehicle", "confiscated the mall": property taken, not weapons (looting).
+        return "property_destruction", None, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+def _fought_in(sent: SentenceMentions) -> bool:
+    """The sentence tells fighting as its news (an asserted clash or killing verb: "repelled the attack, and
+    the attackers fled"): a retreat or flight in it is part of the fight, which ACLED codes. Fighting named
+    as a noun is background ("after two days of clashes, the forces retreated")."""
+    if sent.span is None:
+        return False
+    doc = sent.span.doc
+    for t in sent.triggers:
+        if t.family in ("clash", "kill") and sent.reasons.get(t.start, "asserted") == "asserted":
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.pos_ == "VERB":
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +198,9 @@ def _noun_kind(tok, words: dict[str, frozenset[str]], key_armed: str = "armed") 
         todo.extend(c for c in t.children if c.dep_ == "conj")
     for t in nouns:
         lemma = t.lemma_.lower()
+        if _of_crowd_body(t, words):
+            out |= {"crowd", "civilian"}  # "members of the opposition party", "of a community": no armed group
+            continue
         if lemma in words["armed"] or t.lower_ in words["armed"] or any(
                 c.dep_ in ("compound", "amod") and (c.lemma_.lower() in words["armed"] or c.lower_ in words["armed"])
                 for c in t.children):
@@ -152,6 +217,65 @@ def _noun_kind(tok, words: dict[str, frozenset[str]], key_armed: str = "armed") 
                         out |= _noun_kind(g, words, key_armed) - {"crowd"} if lemma != "group" else _noun_kind(
                             g, words, key_armed)
     return out
+
+
+def _of_crowd_body(tok, words: dict[str, frozenset[str]]) -> bool:
+    """A noun named as belonging to a party, a union, a community ("members of the ruling party")."""
+    bodies = words.get("crowd_bodies", frozenset())
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.lemma_.lower() in bodies or any(
+                        k.dep_ == "compound" and k.lemma_.lower() in bodies for k in g.children)):
+                    return True
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in bodies for c in tok.children)
+
+
+def _active_subjects(draft: Draft, sent: SentenceMentions) -> set[str]:
+    """What kind of people are the subjects of the draft's violence words used as active verbs ("villagers
+    attacked", "workers clashed"); a participle's subject is who it was done to ("left a student injured")."""
+    words = _target_words()
+    doc = sent.span.doc
+    out: set[str] = set()
+    for t in [draft.trigger, *draft.extra]:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBP", "VBZ", "VB", "VBG") or any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                out |= _noun_kind(c, words)
+    return out - {"civilian"} if "armed" in out else out
+
+
+def _between(draft: Draft, sent: SentenceMentions) -> set[str]:
+    """What kind of people a fight named as a noun is between ("a clash between two groups of villagers");
+    the police there count as no armed group (a crowd fighting the police is a riot, not a battle)."""
+    words = _target_words()
+    doc = sent.span.doc
+    out: set[str] = set()
+    for t in [draft.trigger, *draft.extra]:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.pos_ != "NOUN":
+            continue
+        for c in span.root.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out |= _noun_kind(g, words, key_armed="armed")
+                        police = [n for n in [g, *g.conjuncts] if n.lemma_.lower() in words.get("police", ())]
+                        if police and len(police) < 1 + len(g.conjuncts):
+                            out.discard("armed")
+    return out
+
+
+def _replied_after(sent: SentenceMentions) -> bool:
+    """The sentences after this one in its paragraph say the other side fired back."""
+    rest = _rest_of_paragraph(sent)
+    return rest is not None and bool(_cues()["reply"].search(rest.text))
 
 
 def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
@@ -199,18 +323,27 @@ def _crowd_words() -> dict[str, list[str]]:
 _CROWD_MATCHERS: dict[int, object] = {}
 
 
-def _crowd_cues(sent: SentenceMentions) -> set[str]:
-    """Which kinds of crowd words (intervention, lethal, violence_by_crowd, mob) the sentence holds."""
+def _crowd_cues(sent: SentenceMentions, following: bool = False) -> set[str]:
+    """Which kinds of crowd words (intervention, lethal, violence_by_crowd, mob) the sentence holds; with
+    ``following``, those of the sentences after it in its paragraph instead (what was done to a crowd, or by
+    it, is often told after the sentence that says it gathered)."""
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
-    span = sent.span if sent.span is not None else _blank().make_doc(sent.text)
+    if following:
+        span = _rest_of_paragraph(sent)
+        if span is None:
+            return set()
+    else:
+        span = sent.span if sent.span is not None else _blank().make_doc(sent.text)
     vocab = span.doc.vocab if hasattr(span, "doc") else span.vocab
     matcher = _CROWD_MATCHERS.get(id(vocab))
     if matcher is None:
         tokenizer = _blank().tokenizer
         matcher = PhraseMatcher(vocab, attr="LOWER")
         for kind, phrases in _crowd_words().items():
+            if kind.startswith("grievance_"):
+                continue
             matcher.add(kind, [Doc(vocab, words=[t.text for t in tokenizer(p)]) for p in phrases])
         _CROWD_MATCHERS[id(vocab)] = matcher
     doc = span.doc if hasattr(span, "doc") else span
@@ -219,8 +352,71 @@ def _crowd_cues(sent: SentenceMentions) -> set[str]:
         root = doc[s:e].root
         if root.lemma_.lower() in ("arrest", "detain") and root.pos_ != "VERB":
             continue  # "protested against the arrest of an editor": no arrest of the protesters
+        if following and root.lemma_.lower() in ("arrest", "detain", "arrests") and not _cues()["the_crowd"].search(
+                root.sent.text):
+            continue  # "He was arrested last week" after a protest: the grievance, not what was done to it
+        if _grievance(root):
+            continue  # "demanded the release of activists who were detained": what they protest about
         out.add(vocab.strings[m_id])
     return out
+
+
+@lru_cache(maxsize=1)
+def _grievance_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    words = _crowd_words()
+    return (frozenset(words.get("grievance_preps", ())), frozenset(words.get("grievance_verbs", ())),
+            frozenset(words.get("grievance_nouns", ())))
+
+
+def _grievance(tok) -> bool:
+    """A word told as what a crowd protests about, not as what happened at the protest: under "against",
+    "over", "following", "fearing", "demanding", "condemning" ... ("protested against the attack on their
+    leader", "demanded the release of activists who were detained")."""
+    preps, verbs, nouns = _grievance_words()
+    cur = tok
+    for _ in range(8):
+        head = cur.head
+        if head is cur:
+            return False
+        if head.pos_ == "ADP" and head.lower_ in preps:
+            return True
+        if head.lemma_.lower() in verbs or (head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in nouns):
+            return True
+        if cur.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            cur = head  # "activists who were detained": go on from the noun
+            continue
+        if head.pos_ == "VERB" and cur.dep_ not in ("pobj", "dobj", "prep", "relcl", "acl", "xcomp", "advcl"):
+            return False
+        cur = head
+    return False
+
+
+def _extra_is_grievance(t, sent: SentenceMentions) -> bool:
+    """A trigger joined to a demonstration that names what it is about ("against the attack")."""
+    if sent.span is None:
+        return False
+    span = sent.span.doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _grievance(span.root)
+
+
+def _rest_of_paragraph(sent: SentenceMentions, max_chars: int = 600):
+    """The tokens after a sentence up to its paragraph's end (a line break), at most about ``max_chars``
+    characters on, as a span of the parsed document; None where there is none. Walks the tokens (the
+    document's whole text is never built)."""
+    span = sent.span
+    if span is None:
+        return None
+    doc = span.doc
+    i = span.end
+    if i == 0 or i >= len(doc) or "\n" in doc[i - 1].whitespace_:
+        return None
+    limit = doc[i].idx + max_chars
+    j = i
+    while j < len(doc) and doc[j].idx < limit and "\n" not in doc[j].text:
+        j += 1
+        if "\n" in doc[j - 1].whitespace_:
+            break
+    return doc[i:j] if j > i else None
 
 
 @lru_cache(maxsize=1)
@@ -233,16 +429,31 @@ def _blank():
 def _crowd_type(draft: Draft, sent: SentenceMentions) -> tuple[str, str]:
     """Protest or riot, and its ACLED sub-kind, from the crowd words and the other triggers of the sentence."""
     cues = _crowd_cues(sent)
-    families = {t.family for t in draft.extra}
+    later = _crowd_cues(sent, following=True) & {"intervention", "violence_by_crowd"}
+    families = {t.family for t in draft.extra if not _extra_is_grievance(t, sent)}
+    if draft.family == "riot" and "protest" in families and _extra_is_grievance(draft.trigger, sent):
+        # "protested against the detention of people involved in riots": a protest about a riot
+        draft = Draft(next(t for t in draft.extra if t.family == "protest"), "protest", [])
     if "mob" in cues and draft.family == "riot" and re.search(r"\b(mobs?|lynch\w*|vigilantes?)\b", draft.trigger.text,
                                                              re.IGNORECASE):
         return "riot", "mob_violence"
     if draft.family == "riot":
+        if (_cues()["stones"].search(draft.trigger.text) and "protest" not in families
+                and not _cues()["demands"].search(sent.text)):
+            # Stones thrown at police or at a house with no demonstration told: violence by a crowd (mob).
+            return "riot", "mob_violence"
         return "riot", "violent_demonstration"
-    if "kill" in families or "lethal" in cues:
+    if "violence_by_crowd" in cues or "property" in families or "riot" in families:
+        # A crowd that throws stones or burns is a riot, whatever was done to it.
+        return "riot", "violent_demonstration"
+    deaths = [t for t in draft.extra if t.family == "kill" and _cues()["deaths"].search(t.text)
+              and not _extra_is_grievance(t, sent)]
+    if deaths or "lethal" in cues:
         return "protest", "excessive_force"
-    if "violence_by_crowd" in cues or "property" in families:
+    if "intervention" in cues or "clash" in families or "beat" in families:
+        return "protest", "with_intervention"
+    if "violence_by_crowd" in later:
         return "riot", "violent_demonstration"
-    if "intervention" in cues or "clash" in families:
+    if "intervention" in later:
         return "protest", "with_intervention"
     return "protest", "peaceful"
