@@ -5,14 +5,26 @@ from __future__ import annotations
 
 import importlib.util
 
+from contested.taxonomy import EVENT_TYPES
 from tests.conftest import REPO, SHARED_DATA, need
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("gvc_fusion_eval", REPO / "eval" / "gvc_fusion_eval.py")
+    ev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ev)
+    return ev
+
+
+def test_main_event_types_are_the_taxonomys_violent_types():
+    ev = _eval_module()
+    assert set(ev.VIOLENT) <= set(EVENT_TYPES)
+    assert {"armed_clash", "killing"} <= set(ev.VIOLENT) and "arrest" not in ev.VIOLENT
 
 
 def test_fusion_groups_articles_of_one_incident(tmp_path):
     need(SHARED_DATA / "news_gvc_gun_violence" / "documents.jsonl")
-    spec = importlib.util.spec_from_file_location("gvc_fusion_eval", REPO / "eval" / "gvc_fusion_eval.py")
-    ev = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ev)
+    ev = _eval_module()
     docs, incidents = ev.load("tune", 12)
     assert len(incidents) == 12 and len(docs) >= 24
     per_doc = {d: ev.fuse_article(e) for d, e in ev.extract(docs, tmp_path).items()}

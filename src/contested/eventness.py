@@ -486,6 +486,9 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             for c in v.head.children:
                 if c.dep_ == "aux" and c.lower_ in words.modal_aux:
                     return f"modal: {c.lower_}"
+        if v.dep_ == "advcl" and v.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ in ("after", "because")
+                                                          for c in kids):
+            break  # "expected to survive after someone shot him": a past clause after "after" happened
         if v.dep_ not in _CLAUSE_UP or v.head is v:
             break
         v = v.head

@@ -12,6 +12,7 @@ from importlib import resources
 
 from contested.config import ExtractionSettings
 from contested.dates import resolve_anaphoric
+from contested.eventness import REFERENCE
 from contested.families import VIOLENCE_TYPE
 from contested.records import DateMention, DateSpan, Event
 from contested.stages.records import DateChoice, DiscourseState, Draft, PlaceChoice, SentenceMentions
@@ -38,6 +39,9 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
                 # "was arrested Monday in the shooting": Monday is the arrest's day; the shooting came before.
                 followup = followup or dm
                 continue
+            death = _before_death(dm, draft, sent, config)
+            if death is not None:
+                return death
             return _or_report(DateChoice(dm.span, dm), draft, sent, config)
         if dm.anaphoric:
             anchor = previous.date if previous and previous.date else last_dated
@@ -45,6 +49,10 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
                 return _or_report(DateChoice(resolve_anaphoric(dm, anchor), dm), draft, sent, config)
     if previous is not None and previous.date is not None and not _SUBORDINATE_TIME.search(
             sent.text[previous_end: draft.trigger.start - sent.start]):
+        if (sent.reasons.get(draft.trigger.start, "").startswith(REFERENCE) and previous.date.precision == "day"
+                and followup is None):
+            # "Police arrested a man Monday in the shooting": the shooting the arrest refers to came before it.
+            return _before_span(previous.date, config)
         return DateChoice(previous.date)
     if followup is not None and followup.span is not None:
         return _before(followup, config)
@@ -54,26 +62,55 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
 
 
 @cache
+def _dates_data() -> dict:
+    return json.loads(resources.files("contested").joinpath("data", "dates.json").read_text(encoding="utf-8"))
+
+
+@cache
 def _followup_heads() -> frozenset[str]:
-    data = json.loads(resources.files("contested").joinpath("data", "dates.json").read_text(encoding="utf-8"))
-    return frozenset(data["followup_heads"])
+    return frozenset(_dates_data()["followup_heads"])
 
 
-def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions) -> str | None:
-    """The lemma of the later happening ``dm`` dates ("arrested", "hearing", "vigil"), where the parse
-    attaches the date to a word of ``dates.json``'s ``followup_heads`` other than the event's word, and that
-    word governs the event's word ("arrested Monday in the shooting", "a vigil Saturday for the victims of
-    the shooting"); else None (the date is the event's, or there is no parse to read)."""
+@cache
+def _death_heads() -> frozenset[str]:
+    return frozenset(_dates_data()["death_heads"])
+
+
+_AFTER = re.compile(r"\bafter\b", re.IGNORECASE)
+
+
+def _before_death(dm: DateMention, draft: Draft, sent: SentenceMentions,
+                  config: ExtractionSettings) -> DateChoice | None:
+    """A day that dates a death told after the attack ("died Saturday, a week after she was wounded", "died
+    Friday, three days after the shooting", "died Sunday after she was shot"; ``death_heads`` in dates.json):
+    the attack is the event, ``N`` days before the death where the sentence says how long, else in the
+    ``followup_span_days`` up to it. None where the day is not such a death's."""
+    if dm.span is None or dm.span.precision != "day":
+        return None
+    head = _date_head(dm, draft, sent)
+    if head is None or head.lemma_.lower() not in _death_heads():
+        return None
+    for later in draft.dates:
+        if (later.anaphoric and (later.shift_days or 0) > 0 and later.text.lower().endswith("after")
+                and 0 <= later.start - dm.end <= 3):
+            back = timedelta(days=later.shift_days or 0)
+            span = DateSpan(dm.span.start - back, dm.span.end - back, "day",
+                            f"{later.text} (before {dm.text}, the day of the death)")
+            return DateChoice(span, dm)
+    words = [t for t in (draft.trigger, *draft.extra) if t.start >= dm.end]
+    if any(_AFTER.search(sent.text[dm.end - sent.start: t.start - sent.start]) for t in words):
+        return _before(dm, config)
+    return None
+
+
+def _date_head(dm: DateMention, draft: Draft, sent: SentenceMentions):
+    """The word the parse attaches the date to ("on Monday", "at a hearing on Friday": the word the
+    preposition hangs from; a bare time noun's head), or None (no parse, or the date is the sentence's root)."""
     span = sent.span
     if span is None or not hasattr(span, "__iter__"):
         return None
-    trig = date_tok = None
-    for tok in span:
-        if trig is None and tok.idx <= draft.trigger.start < tok.idx + max(len(tok.text), 1):
-            trig = tok
-        if date_tok is None and dm.start <= tok.idx < dm.end:
-            date_tok = tok
-    if trig is None or date_tok is None:
+    date_tok = next((tok for tok in span if dm.start <= tok.idx < dm.end), None)
+    if date_tok is None:
         return None
     # The date phrase's root: its first token's ancestor still inside the phrase.
     root = date_tok
@@ -82,8 +119,22 @@ def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions) -> str 
     head = root.head
     if head.i == root.i:  # the date is the sentence's root (a dateline): it heads nothing
         return None
-    if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":  # "on Monday", "at a hearing on Friday"
+    if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":
         head = head.head
+    return head
+
+
+def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions) -> str | None:
+    """The lemma of the later happening ``dm`` dates ("arrested", "hearing", "vigil"), where the parse
+    attaches the date to a word of ``dates.json``'s ``followup_heads`` other than the event's word, and that
+    word governs the event's word ("arrested Monday in the shooting", "a vigil Saturday for the victims of
+    the shooting"); else None (the date is the event's, or there is no parse to read)."""
+    head = _date_head(dm, draft, sent)
+    if head is None:
+        return None
+    trig = next((tok for tok in sent.span if tok.idx <= draft.trigger.start < tok.idx + max(len(tok.text), 1)), None)
+    if trig is None:
+        return None
     if head.i == trig.i or draft.trigger.start <= head.idx < draft.trigger.end:
         return None
     # The later happening governs the event's word: the event is told inside it.
@@ -98,11 +149,19 @@ def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions) -> str 
 def _before(dm: DateMention, config: ExtractionSettings) -> DateChoice:
     """The event happened on or before the follow-up's day: a span of ``followup_span_days`` ending there."""
     assert dm.span is not None
+    return DateChoice(_span_before(dm.span, dm.text, config), dm, before_followup=True)
+
+
+def _before_span(later: DateSpan, config: ExtractionSettings) -> DateChoice:
+    """A happening the sentence refers to, before the sentence's event dated ``later``: the days up to it."""
+    return DateChoice(_span_before(later, later.text, config), None, before_followup=True)
+
+
+def _span_before(later: DateSpan, words: str, config: ExtractionSettings) -> DateSpan:
     days = config.followup_span_days
     precision = "week" if days <= 7 else "month" if days <= 31 else "year"
-    span = DateSpan(dm.span.end - timedelta(days=days), dm.span.end, precision,
-                    f"on or before {dm.text} (date of a later happening)")
-    return DateChoice(span, dm, before_followup=True)
+    return DateSpan(later.end - timedelta(days=days), later.end, precision,
+                    f"on or before {words} (date of a later happening)")
 
 
 def _or_report(choice: DateChoice, draft: Draft, sent: SentenceMentions, config: ExtractionSettings) -> DateChoice:

@@ -51,8 +51,8 @@ def may_be_about_told(sent: SentenceMentions, t: Trigger) -> bool:
 
 def admitted(sent: SentenceMentions) -> list[Trigger]:
     """Event or not (eventness.py): only asserted clauses make events; a negated control word is kept for
-    the denial it may be of an event told before, a retelling for the claim it may be (both dropped by
-    ``asserted`` where there is none)."""
+    the denial it may be of an event told before, a retelling for the claim it may be (a denial of nothing is
+    dropped by ``asserted``; a retelling of nothing told is the article's first telling)."""
     return [t for t in sent.triggers if may_be_about_told(sent, t)]
 
 
@@ -155,7 +155,9 @@ def group_triggers(triggers: list[Trigger], sent: SentenceMentions, config: Extr
             fam = min((t.family for t in violence), key=VIOLENCE_PRIORITY.index)
             main = next(t for t in violence if t.family == fam)
             drafts.append(Draft(main, fam, [t for t in violence if t is not main]))
-    if not drafts and weak:
+    if weak and all(sent.reasons.get(d.trigger.start, ASSERTED).startswith(REFERENCE) for d in drafts):
+        # Nothing stronger, or only a reference to a happening ("arrested a man in the shooting"): the arrest
+        # is news of its own.
         fam = min((t.family for t in weak), key=WEAK_FAMILIES.index)
         main = next(t for t in weak if t.family == fam)
         drafts.append(Draft(main, fam, [t for t in weak if t is not main]))
@@ -170,5 +172,8 @@ def drafts_of(sent: SentenceMentions, config: ExtractionSettings) -> list[Draft]
 
 
 def asserted(drafts: list[Draft], sent: SentenceMentions) -> list[Draft]:
-    """A denial of nothing told before asserts nothing, and a reference to nothing told is no new event."""
-    return [d for d in drafts if sent.reasons.get(d.trigger.start, ASSERTED) == ASSERTED]
+    """A denial of nothing told before asserts nothing. A reference that ``claims.claims_on_told`` found no
+    event of the article for ("police arrested a man Monday in the shooting that killed two", the article's
+    first word on it) is the article's telling of that happening: an event, with its figures."""
+    return [d for d in drafts if (reason := sent.reasons.get(d.trigger.start, ASSERTED)) == ASSERTED
+            or reason.startswith(REFERENCE)]
