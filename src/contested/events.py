@@ -75,6 +75,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
         recent = discourse.recent_events(state, si, config)
         if not drafts:
             claims.claim_without_event(doc, sent, attribution, recent, state, si, config)
+            discourse.note_place(state, si, sent, [])  # a sentence without events still names places
             continue
         distribute.distribute_mentions(drafts, sent, config)
         drafts = claims.claims_on_told(doc, sent, attribution, drafts, recent, state.told)

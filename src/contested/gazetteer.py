@@ -69,6 +69,7 @@ GOVERNMENT_VERBS = _WORDS["government_verbs"]  # "Kabul said": the government, n
 NEGOTIATION = _WORDS["negotiation"]  # "talks between Kabul and the Taliban"
 DISTINGUISHING = _WORDS["distinguishing"]  # "Yangon West" is not "Yangon South"
 PLACE_AFTER = _WORDS["place_after"]  # "Houston Police": the place Houston; "Curtis Peterson": a person
+UNKNOWN_PLACE = (_WORDS["unknown_place"], _WORDS["unknown_place_nouns"])  # "at an unspecified location"
 _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
 
 _NOT_NAME = HARD_STOP | LOCATIVE | TITLES | frozenset(_NOT_NAME_EXTRA.split())
@@ -138,6 +139,16 @@ _NAME_SUFFIXES = re.compile(
 _ENGLISH_KIND = re.compile(r"\s(oblast|province|region|governorate|state|department|prefecture|county)$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _actor_countries() -> tuple[dict[str, str], re.Pattern[str]]:
+    """data/actor_countries.json: name of an armed group or force of one country -> that country's code, and
+    the pattern that finds the names as written."""
+    data = json.loads((Path(__file__).with_name("data") / "actor_countries.json").read_text(encoding="utf-8"))
+    table = {w: cc for cc, ws in data.items() if not cc.startswith("_") for w in ws}
+    words = sorted(table, key=len, reverse=True)
+    return table, re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w'’-])")
+
+
 class GazetteerWarning(UserWarning):
     """Something in the user's home was skipped (a damaged boundary or places file)."""
 
@@ -166,6 +177,11 @@ def _share_plural_hints(text: str, mentions: list[GazetteerMention]) -> None:
                 prev.hint = feats[0]
                 prev.candidates.sort(key=lambda p: p.feature not in feats)
             j -= 1
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two folded spellings of one name (Kabul/Kabol), not two names one lossy key joins (Gangaw/Ganja)."""
+    return _close(a, b)
 
 
 def _close(a: str, b: str) -> bool:
@@ -1006,11 +1022,15 @@ class Gazetteer:
 
     def text_hints(self, text: str) -> dict[str, float]:
         """Countries the words of nationality in the text point to ("Afghan forces", "Mozambican troops"),
-        from data/demonyms.json: one vote per distinct word, capped at 2 per country."""
+        from data/demonyms.json, and the armed groups and forces of one country it names ("Houthi forces",
+        "FARDC"), from data/actor_countries.json: one vote per distinct word, capped at 2 per country."""
         pattern = self._demonym_pattern()
         seen: dict[str, set[str]] = {}
         for m in pattern.finditer(text):
             seen.setdefault(self._demonyms[m.group(1)], set()).add(m.group(1))
+        actors, actor_pattern = _actor_countries()
+        for m in actor_pattern.finditer(text):
+            seen.setdefault(actors[m.group(1)], set()).add(m.group(1))
         return {cc: min(2.0, float(len(ws))) for cc, ws in seen.items()}
 
     def not_a_name(self, text: str) -> bool:
@@ -1098,6 +1118,11 @@ class Gazetteer:
         keys: list[str] = []
         for m in mentions:
             cands = list(m.candidates) or self.lookup(m.text)
+            written = fold(bare_name(m.text))
+            # a country only as one of its names or a close spelling: "Pella" is not Palau, which the lossy
+            # key joins to it
+            cands = [p for p in cands if p.feature != "country" or _close(fold(p.name), written)
+                     or self._country_codes.get(written) == p.country_code]
             cand_lists.append(cands)
             keys.append(name_key(m.text))
         votes = Counter(
@@ -1110,6 +1135,13 @@ class Gazetteer:
         provs = [{self._prov(p) for p in cs} - {None} for cs in cand_lists]
         named_provs = [{self._prov(p) for p in cs if p.feature == "province"} for cs in cand_lists]
         named_countries = [{p.country_code for p in cs if p.feature == "country"} for cs in cand_lists]
+        # whether the article places anything in its countries by name (a town or unit spelt as written there)
+        # or only names them (a country, a nationality): only then may a name found in one country abroad alone
+        # be that place ("a rally in Kilkis" beside "migrants from Afghanistan")
+        alone_abroad = not any(
+            p.country_code in focus and p.feature != "country" and fold(p.name) == fold(m.text)
+            for m, cs in zip(mentions, cand_lists, strict=True) for p in cs
+        )
         out: list[Location | None] = []
         for k, m in enumerate(mentions):
             cands = cand_lists[k]
@@ -1130,6 +1162,11 @@ class Gazetteer:
                             p.country_code in named_c
                             or p.feature == "country"
                             or (p.feature == "populated_place" and (p.population >= 500_000 or self._capital(p)))
+                            # a name with no reading in the article's countries and one country where it is
+                            # spelt so ("a rally in Kilkis" beside "migrants from Afghanistan"): that one
+                            or (alone_abroad
+                                and not any(q.country_code in focus for q in cands)
+                                and len({q.country_code for q in cands if fold(q.name) == written_k}) == 1)
                         )
                     )
                 ]
@@ -1156,6 +1193,7 @@ class Gazetteer:
                 hint_feats=hint_feats,
                 key_set=key_set,
                 written=written,
+                focus=focus,
             ):
                 pv = self._prov(p)
                 ctx = 0.0

@@ -35,6 +35,7 @@ from contested.gazetteer import (
     Gazetteer,
     GazetteerMention,
     bare_name,
+    close_spelling,
 )
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
@@ -202,14 +203,10 @@ def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> li
             continue
         region = None
         hit = pattern.match(text, m.end)
-        if hit is not None:
-            region, out = _take_region(gaz, hit, table, out)
-        else:
-            nxt = next((x for x in out if x.start > m.end and _BESIDE.fullmatch(text, m.end, x.start)), None)
-            if nxt is not None and text[m.end:nxt.start].strip() == ",":
-                written = fold(nxt.text)
-                region = next((p for p in nxt.candidates if p.feature == "province" and fold(p.name) == written),
-                              None)
+        if hit is None:
+            out = _within_units(text, m, out)  # "Houston, Texas", "Mand town (Kech district, Balochistan)"
+            continue
+        region, out = _take_region(gaz, hit, table, out)
         if region is None:
             continue
         inside = [p for p in m.candidates if p.country_code == region.country_code
@@ -218,6 +215,97 @@ def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> li
             k = out.index(m)
             out[k] = dataclasses.replace(m, candidates=inside)
     out.sort(key=lambda x: x.start)
+    return out
+
+
+# What stands between a place and the unit written after it to say where it lies: "Mand town (Kech district,
+# Balochistan)", "Tudun Wada (Kaduna North LGA, Kaduna)", "Jalawla district of Kirkuk province", "Luhei of the
+# Maramures county", "El Callao, Bolivar state".
+_UNIT_AFTER = re.compile(
+    r"(?:[ \t]+(?:district|town|city|village|township|municipality|commune|county|LGA|sub-?district|tehsil|"
+    r"area|region|locality|village tract))?[ \t]*(?:\(|[ \t]of[ \t]+(?:the[ \t]+)?|,)[ \t]*",
+    re.IGNORECASE,
+)
+_UNIT_NEXT = re.compile(r"(?:[ \t]+(?:district|province|state|region|county|LGA|governorate|department|territory))?"
+                        r"[ \t]*,[ \t]*", re.IGNORECASE)
+_UNIT_FEATURES = {"country": 0, "province": 1, "district": 2}
+
+
+def _unit_readings(m: PlaceMention) -> list[Place]:
+    """The readings of a mention as a unit that holds places (a country, province or district), spelt close to
+    the text; only the kind the text calls it where it says ("Kirkuk province")."""
+    written = fold(bare_name(m.text))
+    hint = getattr(m, "hint", None)
+    units = [p for p in m.candidates if p.feature in _UNIT_FEATURES
+             and (p.feature == "country" or close_spelling(fold(p.name), written))]
+    if hint in _UNIT_FEATURES:
+        units = [p for p in units if p.feature == hint] or units
+    return units
+
+
+def _holds(unit: Place, p: Place) -> bool:
+    if p.key == unit.key or p.country_code != unit.country_code or not p.country_code:
+        return False
+    if unit.feature == "country":
+        return p.feature != "country"
+    if unit.feature == "province":
+        return p.feature not in ("country", "province") and fold(p.admin1 or "") == fold(unit.name)
+    return p.feature not in ("country", "province", "district") and fold(p.admin1 or "") == fold(unit.admin1 or "")
+
+
+def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[PlaceMention]:
+    """A place followed by the units that hold it ("Mand town (Kech district, Balochistan)", "Tudun Wada (Kaduna
+    North LGA, Kaduna)", "El Callao, Bolivar state", "Luhei of the Maramures county") is read inside them: its
+    readings there are kept, and the units' readings that hold none of them dropped (Bolivar: the Venezuelan
+    state, not the Colombian department). A district none of whose readings lies in the province written after
+    it gives way to the province. Where no reading lies inside, nothing changes (the notes' units are sometimes
+    wrong). A list of places of one kind ("Kunduz, Takhar") and a place and its own unit ("Formosa (Formosa)")
+    are left as they are."""
+    gap = _UNIT_AFTER.match(text, m.end)
+    if gap is None:
+        return out
+    nxt = next((x for x in out if x.start == gap.end()), None)
+    if nxt is None or not (units := _unit_readings(nxt)):
+        return out
+    hint = getattr(nxt, "hint", None)
+    if (name_key(nxt.text) == name_key(m.text) and hint is None) or (hint and hint not in _UNIT_FEATURES):
+        # "Formosa (Formosa)": the town and the unit named after it, each read as it is; "Kalaw town (Kalaw
+        # township, ...)": what the text calls a town is not a unit
+        return out
+    chain = [(nxt, units)]
+    more = _UNIT_NEXT.match(text, nxt.end)
+    if more is not None and (n2 := next((x for x in out if x.start == more.end()), None)) is not None:
+        if u2 := _unit_readings(n2):
+            chain.append((n2, u2))
+    # the same unit named twice ("Merida, Merida state": the town named like its region) is not a list
+    unit_keys = {u.key for _, us in chain for u in us}
+    unit_countries = {u.country_code for u in units}
+    levels = {p.feature for p in m.candidates if p.key not in unit_keys and p.country_code in unit_countries}
+    if len(chain) == 1 and text[gap.start():gap.end()].strip() == "," and any(
+            _UNIT_FEATURES.get(f, 9) <= min(_UNIT_FEATURES[u.feature] for u in units) for f in levels):
+        return out  # a place of the same kind or larger in that country: "Kunduz, Takhar" (a list)
+    if len(chain) == 2:
+        # "(Kech district, Balochistan)": the district's readings inside the province's
+        outer = chain[1][1]
+        inner = [u for u in chain[0][1] if any(_holds(o, u) for o in outer)]
+        if inner:
+            chain = [(chain[0][0], inner), (chain[1][0], [o for o in outer if any(_holds(o, u) for u in inner)])]
+        else:
+            chain = chain[1:]  # a district no reading of which lies in the province: the province alone
+    inside = [p for p in m.candidates if all(any(_holds(u, p) for u in us) for _, us in chain)]
+    if not inside and len(chain) == 2 and len({u.country_code for u in chain[0][1]}) == 1:
+        # "Mand town (Kech district, Balochistan)": a district and the province that holds it agree, and no
+        # reading of the name lies there: a place the gazetteer does not know, inside them (the district
+        # places the event), not a same-named town elsewhere
+        return [x for x in out if x is not m]
+    if inside:
+        k = out.index(m)
+        out[k] = dataclasses.replace(m, candidates=inside)
+        for unit_m, us in chain:
+            kept = [u for u in us if any(_holds(u, p) for p in inside)]
+            if kept and len(kept) < len(unit_m.candidates) and unit_m in out:
+                out[out.index(unit_m)] = dataclasses.replace(unit_m, candidates=kept)
+        return out
     return out
 
 

@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from contested.config import ExtractionSettings
+from contested.gazetteer import UNKNOWN_PLACE as _UNKNOWN_WORDS
 from contested.records import DateSpan, Event
 from contested.stages.records import DiscourseState, Draft, PlaceChoice, PlaceMention, SentenceMentions
 from contested.textnorm import name_key
@@ -23,7 +24,12 @@ ANAPHOR_PLACE = re.compile(
 )
 _TOWARD_BEFORE = re.compile(r"\b(to|towards?|into|for)\s+(the\s+)?(city\s+of\s+|town\s+of\s+)?$", re.IGNORECASE)
 INTO_ITS_TERRITORY = re.compile(r"\b(into|to|onto) (its|their) (territory|soil|side)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(the\s+)?$", re.IGNORECASE)
 _DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)\s+(the\s+)?$", re.IGNORECASE)
+# "at an unspecified location": the text says the place is not known
+UNKNOWN_PLACE = re.compile(
+    r"\b(" + "|".join(sorted(_UNKNOWN_WORDS[0])) + r")\s+(" + "|".join(sorted(_UNKNOWN_WORDS[1]))
+    + r")\b", re.IGNORECASE)
 # Features of a place named in a sentence that "the district" or "it" may point back at later.
 NAMED_FEATURES = ("district", "populated_place", "border_crossing", "base")
 
@@ -43,7 +49,14 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
     if draft.family in ("flee", "retreat"):
         dest += [p for p in draft.places if p not in dest and p[2].feature != "country"
                  and _TOWARD_BEFORE.search(before(p))]
-    return dest, drop_parents([p for p in draft.places if p not in dest], config.parent_place_chars)
+    own = [p for p in draft.places if p not in dest]
+    if draft.family not in ("flee", "retreat"):
+        # "migrants (mostly from Afghanistan)", "trucks that transport goods from Turkey": where people or
+        # things came from, not where it happened, once the sentence names a place of its own
+        origins = [p for p in own if p[2].feature == "country" and _FROM_BEFORE.search(before(p))]
+        if origins and len(origins) < len(own):
+            own = [p for p in own if p not in origins]
+    return dest, drop_parents(own, config.parent_place_chars)
 
 
 def cross_border(etype: str, detail: str | None, dest: list[PlaceMention], places: list[PlaceMention],
@@ -122,7 +135,9 @@ def or_weak(places: list[PlaceMention], sent: SentenceMentions) -> list[PlaceMen
 def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMentions, si: int, date: DateSpan | None,
                  previous: Event | None, state: DiscourseState, config: ExtractionSettings) -> PlaceChoice:
     """A draft with no place of its own: the place of the event before it in the sentence, or of the story
-    told just before ("A day later, government forces pushed them back"; "the district", "it")."""
+    told just before ("A day later, government forces pushed them back"; "the district", "it"), or of the
+    sentence just before that named a place and told no event ("Villagers stepped on a landmine in X. The
+    explosion killed one"), unless the text says the place is not known ("at an unspecified location")."""
     last = state.last_place
     if (not places and previous is None and last is not None
             and si - state.last_place_sentence == config.continuation_sentences
@@ -136,5 +151,11 @@ def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMention
             return PlaceChoice([(-1, -1, previous.location)])
         if last is not None and si - state.last_place_sentence <= config.anaphor_place_sentences and (
                 ANAPHOR_PLACE.search(sent.text[draft.trigger.end - sent.start:])):
+            return PlaceChoice([(-1, -1, last[2])], True)
+        if (last is not None and si - state.last_place_sentence == 1 and sent.paragraph == state.last_place_paragraph
+                and state.last_event_sentence < state.last_place_sentence and not sent.places
+                and not UNKNOWN_PLACE.search(sent.text)):
+            # "Villagers stepped on a landmine in Ta Tork commune of Samlout district. The explosion killed
+            # one": the sentence before set the scene (a place and no event of its own); the story goes on there
             return PlaceChoice([(-1, -1, last[2])], True)
     return PlaceChoice(places)
