@@ -1,7 +1,7 @@
 """Who says so, measured on real news with every attribution annotated: PolNeAR (Newell, Margolin and Ruths,
 LREC 2018), read in place from ../shared/data/news_polnear_attribution (never copied).
 
-    python eval/polnear_eval.py                  # dev/ (held out: not looked at while the rules were written)
+    python eval/polnear_eval.py                  # dev/ (84; its wrong sources were looked at for issue 7)
     python eval/polnear_eval.py --split train --every 4     # the part the rules were developed on (210)
     python eval/polnear_eval.py --split train --every 4 --offset 2   # a part of train never looked at
     python eval/polnear_eval.py --show 20        # and print 20 wrong sources (to the terminal only)

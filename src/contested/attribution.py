@@ -7,11 +7,20 @@ A *relation* is one cue (a reporting verb such as said, told, denied, could not 
   relative clause ("X, who said"), the subject of the verb a participle hangs on ("issued a statement
   saying"), the agent of a passive ("was confirmed by X") or the object of "according to";
 - the content is the clause the cue governs (its ccomp/xcomp), the clause it is attached to ("The town fell,
-  officials said"; "according to X"), or, for verbs that take one (confirm, deny, doubt, report), its
-  object ("denied the report");
+  officials said"; "The rebels, the spokesman said, had fired first"; "As the Courier reported, ...";
+  "according to X"), the clause hung on the medium ("said in a statement that ..."), the quotation next
+  to the cue where the parse gives none ('"We will not retreat!" the commander said.' cut in two by the
+  sentence splitter; 'She added: "..."'), what a document shows ("appeared to show tents on fire and people
+  fleeing"), or, for verbs that take one (confirm, deny, doubt, report, announce, claim the attack), its
+  object ("denied the report"); a judgement hung on a claim ("..., a claim the army dismissed as
+  propaganda") is the judge's relation about what the claim names, not part of the first speaker's words;
+- a share of people speaks ("some of the residents", "those interviewed", "many of the survivors"); no one
+  does in "no group has claimed", "As reported on May 30, X attacked" (X is no speaker) or "it was reported
+  that" (a hedge with no source);
 - sources of sources make a chain: an addressee that is an outlet ("residents told a local radio station",
-  "sources confirmed to Al Jazeera"), an interview ("in an interview with the BBC"), "citing"/"quoting"
-  ("Tolo News, citing local sources, reported"); a source that is a document ("a statement on the ministry's
+  "sources confirmed to Al Jazeera"), an interview ("in an interview with the BBC"), "speaking to the Daily
+  Courier by phone", "citing"/"quoting" ("Tolo News, citing local sources, reported"; "X was quoted by state
+  television as saying"); a source that is a document ("a statement on the ministry's
   website", "footage broadcast by Tolo News") is credited to its owner, the document kept as the way it
   was said (``via``);
 - the stance is the cue's (asserts, denies, doubts), turned by the parse: a negated or refused verification
@@ -20,8 +29,10 @@ A *relation* is one cue (a reporting verb such as said, told, denied, could not 
   object is a figure ("doubted the officials' figure", "rejected the figures") is about the figure
   (``about='figure'``), recorded in ``figure_stances`` with the figure's owner, not about the event;
 - hedging is kept apart from stance: hedge adverbs (reportedly, apparently), "appears to", "seems to", "it
-  seems", "is said to", "is believed to", may/might on the reported predicate, a conditional clause, an
-  unverifiable report.
+  seems", "is said to", "is believed to", "it was reported that", may/might on the reported predicate, a
+  conditional clause, an unverifiable report. The outlet's own "..., though the toll could not be
+  confirmed" inside another's words stays the outlet's doubt (on the figure) and hedges the claim; it is not
+  the speaker's.
 
 What is said inside another's words stays that speaker's: nothing inside quotation marks is split off as a
 claim of its own (the quoted speaker says all of it); a pronoun, "people", "I think", a belief the speaker
@@ -87,6 +98,9 @@ class Lexicon:
     unsaid_under: frozenset[str] = field(default=frozenset())
     quantity_heads: frozenset[str] = field(default=frozenset())
     weak_cues: frozenset[str] = field(default=frozenset())
+    concessive_marks: frozenset[str] = field(default=frozenset())
+    quantified_sources: frozenset[str] = field(default=frozenset())
+    speaking: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -134,6 +148,9 @@ def lexicon() -> Lexicon:
         unsaid_under=fs("unsaid_under"),
         quantity_heads=fs("quantity_heads"),
         weak_cues=fs("weak_cues"),
+        concessive_marks=fs("concessive_marks"),
+        quantified_sources=fs("quantified_sources"),
+        speaking=fs("speaking"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -151,7 +168,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = ("ccomp", "parataxis")
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _EXPLETIVE = frozenset({"it", "there"})
-_PUNCT_EDGE = frozenset({",", ";", ":", "--", "\u2014", "\u2013", "-", '"', "\u201c", "\u201d", "'", "\u2018",
+_PUNCT_EDGE = frozenset({",", ";", ":", "--", "\u2014", "\u2013", "\u2015", "-", '"', "\u201c", "\u201d", "'", "\u2018",
                          "\u2019", "(", ")"})
 
 
@@ -215,7 +232,9 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
         return up if up.pos_ in ("NOUN", "PROPN") else None
     inherited = False
     for _ in range(depth):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        # (not a dash the tagger took for a noun)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and any(ch.isalnum() for ch in c.text)),
+                    None)
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                 return tok.head  # "X, who said": the antecedent
@@ -224,7 +243,8 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
             return subj
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or (tok.dep_ == "acl" and tok.tag_ == "VBG") or (
+                tok.dep_ == "dep" and tok.lemma_.lower() in lex.hedge_verbs):  # "Video posted online appeared to"
             head = tok.head
             if head is tok:
                 return None
@@ -268,10 +288,10 @@ def _source_tokens(head, cue) -> list:
     toks = _subtree_without(head, drop)
     # A bad parse hangs what comes before the source on it ("... after clashes in Badakhshan, Tajik
     # officials said"): keep only the words after the last comma before the head.
-    commas = [t.i for t in toks if t.i < head.i and t.text in (",", ";", ":", "--", "\u2014")]
+    commas = [t.i for t in toks if t.i < head.i and t.text in (",", ";", ":", "--", "\u2014", "\u2015")]
     if commas and toks[0].i < commas[-1] and not any(t.dep_ == "appos" for t in toks if t.i < head.i):
         toks = [t for t in toks if t.i > commas[-1]]
-    dashes = [t.i for t in toks if t.i < head.i and t.text in ("--", "\u2014", "\u2013", ":")]
+    dashes = [t.i for t in toks if t.i < head.i and t.text in ("--", "\u2014", "\u2013", "\u2015", ":")]
     if dashes:  # "CLEVELAND, July 19 (Agency) -- Former Attorney General X told": the dateline is no source
         toks = [t for t in toks if t.i > dashes[-1]]
     # Keep one contiguous run around the head.
@@ -435,10 +455,23 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
     lemma = cue.lemma_.lower()
     for c in cue.children:
         if c.dep_ in _CLAUSE and (c.pos_ in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children)):
-            return [t for t in c.subtree if t.i not in exclude]
+            # Without ", a claim the army dismissed": another's judgement of what is said is not said.
+            judged = [t for t in c.subtree if t.dep_ == "appos" and t.lemma_.lower() in lex.report_nouns
+                      and any(g.dep_ == "relcl" for g in t.children)]
+            drop = {x.i for t in judged for x in t.subtree}
+            return [t for t in c.subtree if t.i not in exclude and t.i not in drop]
     for c in cue.children:
         if c.dep_ == "xcomp" and lemma not in ("tell", "warn", "ask", "urge", "order"):
             return [t for t in c.subtree if t.i not in exclude]
+    for c in cue.children:
+        # "said in a statement that its forces had repelled the attack" with the clause hung on the statement.
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "via"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in lex.medium_nouns:
+                clause = next((x for x in obj.children if x.dep_ in ("acl", "relcl", "ccomp") and x.i > obj.i and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in x.children)), None)
+                if clause is not None:
+                    return [t for t in clause.subtree if t.i not in exclude]
     if lemma in lex.figure_verbs:
         # "put the number at about 300": the figure and what it is put at.
         obj = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.figure_nouns), None)
@@ -450,19 +483,83 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
         if c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_objects:
             # "claimed responsibility for the attack": the attack is what is claimed.
             return [t for t in c.subtree if t.i not in exclude]
+    if lemma in lex.needs_document and any(c.dep_ == "dobj" for c in cue.children):
+        # "appeared to show tents on fire and people fleeing across a field": all that is shown, the
+        # object and what the parse hangs beside it.
+        return [t for c in cue.children if c.i > cue.i and c.dep_ not in ("punct", "cc", "conj", "advcl", "npadvmod")
+                for t in c.subtree if t.i not in exclude]
     if lemma not in lex.needs_clause:
         # "denied it", "rejected this": a pronoun is what is denied; "confirmed it" says nothing new.
         pronoun_ok = lex.stance.get(lemma) in ("denies", "doubts")
         for c in cue.children:
             if c.dep_ in ("dobj", "attr") and (pronoun_ok or c.lower_ not in lex.pronouns | {"so"}):
                 return [t for t in c.subtree if t.i not in exclude]
-    if (cue.dep_ in ("parataxis", "advcl", "ccomp", "conj") and cue.head is not cue and cue.i > cue.head.i
+    if (cue.dep_ in ("parataxis", "advcl", "ccomp", "conj") and cue.head is not cue
             and any(c.dep_ == "nsubj" for c in cue.children)
-            and cue.left_edge.i > 0 and cue.doc[cue.left_edge.i - 1].text in _PUNCT_EDGE
-            and not any(c.dep_ == "nsubjpass" for c in cue.children)):
-        # "The town fell, officials said" parsed with "said" below "fell".
+            and not any(c.dep_ == "nsubjpass" for c in cue.children)
+            and (cue.i > cue.head.i and cue.left_edge.i > 0 and cue.doc[cue.left_edge.i - 1].text in _PUNCT_EDGE
+                 or cue.i < cue.head.i and _parenthetical(cue))):
+        # "The town fell, officials said" parsed with "said" below "fell"; "The rebels, the spokesman said, had
+        # fired first": the clause around the parenthetical cue.
         head = cue.head
         return [t for t in _subtree_without(head, [cue]) if t.i not in exclude]
+    if cue.dep_ in ("advcl", "parataxis") and cue.head is not cue and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "As the Daily Courier reported on Sunday, the rebels have withdrawn": the clause the cue hangs on.
+        return [t for t in _subtree_without(cue.head, [cue]) if t.i not in exclude]
+    if cue.dep_ == "relcl" and lex.stance.get(lemma) in ("denies", "doubts") and (
+            cue.head.lemma_.lower() in lex.report_nouns) and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+        # "it had killed 30 soldiers, a claim the army dismissed": what the claim names is dismissed.
+        noun = cue.head
+        if noun.dep_ == "appos" and noun.head.head is not noun.head:
+            told = noun.head.head
+            return [t for t in _subtree_without(told, [noun]) if t.i not in exclude]
+        return [t for t in _subtree_without(noun, [cue]) if t.i not in exclude]
+    return []
+
+
+def _parenthetical(cue) -> bool:
+    """'The rebels, the spokesman said, had fired first': the cue's clause stands between commas inside
+    the clause it hangs on."""
+    doc = cue.doc
+    toks = [t for t in cue.subtree if not t.is_punct]
+    left, right = toks[0].i, toks[-1].i
+    return (0 < left and right + 1 < len(doc) and doc[left - 1].text in (",", "\u2014", "--")
+            and doc[right + 1].text in (",", "\u2014", "--") and left > cue.head.left_edge.i and right < cue.head.i)
+
+
+_OPEN_QUOTES = frozenset({'"', "\u201c", "``"})
+_CLOSE_QUOTES = frozenset({'"', "\u201d", "''"})
+
+
+def _quote_content(cue, src) -> list:
+    """The quotation a cue reports when the parse gives it none: '"We will not retreat!" the commander said.'
+    split into two sentences (the quotation just before the sentence that holds only the source and the
+    cue), or 'She added: "..."' (the quotation just after the cue)."""
+    doc = cue.doc
+    sent = cue.sent
+    first = min([cue.i] + ([src.left_edge.i] if src is not None else []))
+    j = first - 1
+    while j >= 0 and doc[j].text in (",", ":", "\u2014", "--") and "\n" not in doc[j].whitespace_:
+        j -= 1
+    if j >= max(0, sent.start - 2) and doc[j].text in _CLOSE_QUOTES and "\n" not in doc[j].whitespace_:
+        # The quotation ends just before the source and the cue (in this sentence or the one before).
+        k = j - 1
+        while k >= max(0, j - 300) and doc[k].text not in _OPEN_QUOTES and "\n" not in doc[k].whitespace_:
+            k -= 1
+        if k >= 0 and doc[k].text in _OPEN_QUOTES and k < j - 1:
+            return list(doc[k + 1: j])
+    last = max([cue.i] + ([src.right_edge.i] if src is not None else []))
+    k = last + 1
+    while k < len(doc) and doc[k].is_punct and doc[k].text not in _OPEN_QUOTES and doc[k].text in (",", ":"):
+        k += 1
+    if k < len(doc) and doc[k].text in _OPEN_QUOTES and k > last:
+        e = k + 1
+        while e < min(len(doc), k + 300) and doc[e].text not in _CLOSE_QUOTES and "\n" not in doc[e].whitespace_:
+            e += 1
+        if e > k + 1:
+            return list(doc[k + 1: e])
     return []
 
 
@@ -559,6 +656,10 @@ def _hedges(tokens, lex: Lexicon) -> list[str]:
             c.dep_ == "xcomp" for c in t.children
         ):
             out.append(f"{low} to")  # "is said to be", "are believed to have"
+        elif t.tag_ == "VBN" and lemma in lex.hedge_passives and any(c.dep_ == "auxpass" for c in t.children) and any(
+            c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in t.children
+        ) and any(c.dep_ == "ccomp" for c in t.children) and _agent(t) is None:
+            out.append(f"it was {low}")  # "it was reported that", "it is believed that": no one named
         elif low in lex.hedge_modals and t.dep_ == "aux":
             out.append(low)
         elif low in ("could", "would") and t.dep_ == "aux" and any(
@@ -582,7 +683,8 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
         if c.dep_ in ("dative", "dobj") and lemma in ("tell", "inform", "confirm") and c.pos_ in ("NOUN", "PROPN"):
             toks = list(c.subtree)
             kind = _kind(c, toks, lex)
-            if kind in ("outlet", "organisation") or c.lemma_.lower() in lex.outlet_words:
+            if kind in ("outlet", "organisation") or c.lemma_.lower() in lex.outlet_words or (
+                    c.pos_ == "PROPN" and any(t.lower_ in lex.outlet_words for t in toks)):  # "the Evening Star"
                 links.append(_link(c, toks, "intermediary", lex))
         elif c.dep_ == "prep" and c.lower_ in ("to", "in", "on", "via", "through", "during", "at"):
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -638,6 +740,8 @@ def _quoting_verb(cue, lex: Lexicon):
     if head is cue or head.pos_ != "VERB" or head.lemma_.lower() not in lex.citing:
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None and any(c.dep_ == "auxpass" for c in head.children):
+        obj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)  # "X was quoted as saying"
     return head if obj is not None and _source_like(obj, lex) else None
 
 
@@ -648,6 +752,9 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     low = cue.lower_
     according = low == "according"
     quoted_by = quoter = None
+    if lemma in lex.citing and cue.tag_ == "VBN" and any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" for g in c.children) for c in cue.children):
+        return None  # "was quoted by state television as saying": the quoted speaks, through "saying"
     if according:
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -696,12 +803,32 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             src = _subject(cue, lex)
             if src is not None and src.lower_ in _EXPLETIVE and src.dep_ == "expl":
                 src = None
+            if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and not any(
+                    c.dep_ == "nsubj" for c in cue.children):
+                return None  # "As reported on May 30, X attacked": no one named, X is no speaker
+            if src is not None and cue.dep_ == "conj" and src.pos_ == "NOUN" and not src.ent_type_ and not _source_like(
+                    src, lex):
+                # "The ministry said its aircraft had targeted a camp and denied that civilians were hit" parsed
+                # with "denied" joined to "targeted": aircraft do not deny; the reporting verb above speaks.
+                up = cue.head
+                for _ in range(6):
+                    if up.head is up:
+                        break
+                    up = up.head
+                    if up.lemma_.lower() in lex.cue_lemmas and up.pos_ == "VERB":
+                        src = next((c for c in up.children if c.dep_ == "nsubj"), src)
+                        break
             quoted_by = _quoting_verb(cue, lex)
             if quoted_by is not None:
                 # "The Courier quoted a tweet by X saying", "quoted X as saying": X (or the tweet's owner)
-                # speaks, heard through whoever quotes.
-                quoter = next((c for c in quoted_by.children if c.dep_ == "nsubj"), None)
-                src = next(c for c in quoted_by.children if c.dep_ == "dobj")
+                # speaks, heard through whoever quotes; "X was quoted as saying (by Y)": X speaks.
+                passive_quote = any(c.dep_ == "nsubjpass" for c in quoted_by.children)
+                if passive_quote:
+                    quoter = _agent(quoted_by)
+                    src = next(c for c in quoted_by.children if c.dep_ == "nsubjpass")
+                else:
+                    quoter = next((c for c in quoted_by.children if c.dep_ == "nsubj"), None)
+                    src = next(c for c in quoted_by.children if c.dep_ == "dobj")
                 cue_toks.append(quoted_by)
         preset = None
         if src is None and not passive and lemma not in lex.figure_verbs:
@@ -712,6 +839,9 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             return None
         if negated_cue and stance == "asserts" and lemma not in lex.verify:
             return None  # "did not say": no statement
+        if src is not None and (src.lower_ in ("nobody", "none") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in src.children)):
+            return None  # "no group has claimed responsibility": no one speaks
         exclude = {t.i for t in cue_toks}
         if src is not None:
             own = {t.i for t in cue.subtree}
@@ -721,6 +851,8 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             subj = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
             if subj is not None:
                 content = list(subj.subtree)
+        if not content and not passive and lemma in lex.cue_lemmas and lemma not in lex.needs_document:
+            content = [t for t in _quote_content(cue, src) if t.i not in exclude]
         if not content and lemma not in lex.figure_verbs:
             inverted = _inverted(cue)
             if inverted is not None:
@@ -785,9 +917,21 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     source_toks = _source_tokens(speaker, cue) if speaker is not None else []
     if speaker is not None and speaker is src and speaker.lower_ in _REL_PRONOUNS:
         return None
-    if speaker is not None and (speaker.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or (
+    quantified = speaker is not None and speaker.lower_ in lex.quantified_sources and speaker.dep_ in _SUBJ and (
+        speaker.lower_ not in ("all", "both", "one") or any(c.dep_ == "prep" and c.lower_ == "of" for c in speaker.children))
+    if speaker is not None and not quantified and (speaker.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") or (
             speaker.pos_ == "PRON" and speaker.lower_ not in lex.pronouns | lex.first_person)):
-        return None  # "All told", "what she said": no one named
+        return None  # "All told", "what she said": no one named; "some of the residents said" names them
+    if speaker is not None and not according:
+        # "A commander, speaking to the Daily Courier by phone, denied"; "Speaking to Radio Azadi, the
+        # governor said": the outlet spoken to is an intermediary.
+        for c in [*speaker.children, *cue.children]:
+            if c.tag_ == "VBG" and c.lemma_.lower() in lex.speaking and c.dep_ in ("acl", "advcl"):
+                for g in c.children:
+                    obj = next((x for x in g.children if x.dep_ == "pobj"), None) if g.dep_ == "prep" and (
+                        g.lower_ in ("to", "with")) else None
+                    if obj is not None and _kind(obj, list(obj.subtree), lex) == "outlet":
+                        chain.append(_link(obj, list(obj.subtree), "intermediary", lex))
     if speaker is not None:
         for c in speaker.children:  # "residents interviewed by the newspaper"
             if c.dep_ == "acl" and c.tag_ == "VBN":
@@ -914,10 +1058,12 @@ def find_relations(sent, lex: Lexicon | None = None) -> list[Attribution]:
     # that source: its speaker is an intermediary of the inner chain.
     for inner in out:
         outer = _outer(inner, out)
-        if outer is not None and outer.chain and inner.source_kind != "pronoun":
+        if (outer is not None and outer.chain and inner.source_kind != "pronoun" and inner.chain
+                and inner.attributed_to != outer.attributed_to):  # "X said ... and denied": X twice, no chain
             link = dict(outer.chain[-1], link="intermediary")
             inner.chain = outer.chain[:-1] + [link] + inner.chain
     # A speaker who says he doubts or denies ("an analyst said he doubted the figure") doubts or denies.
+    cue_token = {id(r): sent.doc[i] for i, r in by_token.items()}
     for outer in out:
         if outer.stance != "asserts" or outer.content_span is None:
             continue
@@ -925,6 +1071,8 @@ def find_relations(sent, lex: Lexicon | None = None) -> list[Attribution]:
             if inner is outer or inner.cue_span is None or inner.stance == "asserts":
                 continue
             s, e = outer.content_span
+            if inner.attributed_to is None and _concessive(cue_token.get(id(inner)), lex):
+                continue  # "..., though the toll could not be confirmed": the outlet's aside, not the speaker's
             if s <= inner.cue_span[0] < e and (inner.source_kind == "pronoun" or inner.attributed_to is None):
                 outer.stance, outer.about = inner.stance, inner.about
                 by = outer.chain[-1]["name"] if outer.chain and outer.chain[-1]["link"] == "speaker" else None
@@ -947,6 +1095,20 @@ def find_relations(sent, lex: Lexicon | None = None) -> list[Attribution]:
     return out
 
 
+def _concessive(tok, lex: Lexicon) -> bool:
+    """Whether a cue stands in a clause of concession or contrast ("though it could not be confirmed", "but
+    this could not be verified"): up its heads to the first reporting verb."""
+    for _ in range(6):
+        if tok is None or tok.head is tok:
+            return False
+        if any(c.dep_ in ("mark", "cc") and c.lower_ in lex.concessive_marks for c in tok.children):
+            return True
+        tok = tok.head
+        if tok.lemma_.lower() in lex.cue_lemmas and tok.pos_ == "VERB":
+            return False
+    return False
+
+
 def _cues_of(by_token: dict, sent, lemmas: frozenset[str]) -> set:
     """The cue spans of the relations whose cue word has one of these lemmas."""
     doc = sent.doc
@@ -960,6 +1122,9 @@ def _stands_alone(rel: Attribution, relations: list[Attribution], sent, lex: Lex
     quoted = rel.cue_span is not None and _quoted(sent, rel.cue_span[0])
     if outer is None and not quoted:
         return True
+    if (not quoted and rel.source_span is None and rel.stance == "doubts" and cue_i is not None
+            and _concessive(sent.doc[cue_i], lex)):
+        return True  # "..., though the toll could not be confirmed": the outlet's own doubt
     if quoted or rel.source_span is None:
         return False  # inside quotation marks: the quoted speaker's own words, not split into claims
     if rel.source_kind == "pronoun" or (rel.attributed_to or "").lower() in lex.generic_sources | lex.first_person:
@@ -1026,6 +1191,9 @@ def find_attribution(sent, text: str | None = None, triggers=None) -> Attributio
     A sentence whose event words no relation reports is the outlet's own voice: ``attributed_to`` is null.
     """
     lex = lexicon()
+    said_after = _said_after(sent, lex)
+    if said_after is not None:
+        return said_after
     words = [t for t in sent if t.lower_ in lex.trigger_words or t.lemma_.lower() in lex.trigger_words]
     if not words:
         return Attribution(None, None, "asserts", False)
@@ -1096,6 +1264,28 @@ def find_attribution(sent, text: str | None = None, triggers=None) -> Attributio
     primary.relations = relations
     primary.negated = sorted(set(primary.negated) | set(negated))
     return primary
+
+
+def _said_after(sent, lex: Lexicon) -> Attribution | None:
+    """'"They shelled us for two hours!" a surviving soldier said.': a quotation the sentence splitter cut
+    from its cue; the relation of the next sentence whose content is this sentence's words, if any."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].is_space:
+        end -= 1
+    if end >= len(doc) or end <= sent.start or doc[end - 1].text not in _CLOSE_QUOTES:
+        return None
+    nxt = doc[end].sent
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is None:
+        return None
+    for tok in nxt:
+        if tok.lemma_.lower() in lex.loop_lemmas and tok.i - nxt.start < 12:
+            rel = _relation(tok, lex)
+            if rel is not None and rel.content_span and rel.content_span[0] <= first.idx < rel.content_span[1]:
+                rel.relations = [rel]
+                return rel
+    return None
 
 
 def attribution_at(att: Attribution, start: int) -> Attribution:

@@ -99,6 +99,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
                                                 state.told + sentence_events)
             made = assemble.make_events(doc, sent, draft, etype, detail, (actor1s, actor2s), when, where,
                                         attribution, type_model, rest_of_paragraph.get(si))
+            claims.other_voices(doc, sent, attribution, draft, made)
             sentence_events.extend(made)
             previous, previous_end = made[-1], draft.trigger.end - sent.start
             dates.note_dates(state, draft, when.span)

@@ -1,5 +1,7 @@
-"""Stage: claims. Each event carries the claim of the sentence that tells it; a denial, a doubt, a figure or
-a retelling of an event already told becomes another claim on that event instead of a new event."""
+"""Stage: claims. Each event carries the claim of the sentence that tells it, and those of the sentence's
+other named speakers whose words tell it ("X said ..., a claim Y dismissed"); a denial, a doubt, a figure or
+a retelling of an event already told becomes another claim on that event instead of a new event, matched by
+type, place and the day the denial names."""
 
 from __future__ import annotations
 
@@ -145,9 +147,15 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
 def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, negated: list,
                recent: list[Event]) -> None:
     names = {p[2].name for p in sent.places}
+    # "denied that its base had been shelled on Monday": the day the denial names, where it names one.
+    days = [d.span for d in sent.dates if d.span is not None and not d.anaphoric]
+
+    def when_fits(ev: Event) -> bool:
+        return not days or ev.date is None or any(d.start <= ev.date.end and ev.date.start <= d.end for d in days)
+
     for t in negated:
         types = COMPATIBLE.get(t.family) or ((VIOLENCE_TYPE[t.family],) if t.family in VIOLENCE_TYPE else ())
-        target = next((ev for ev in recent if ev.type in types and (
+        target = next((ev for ev in recent if ev.type in types and when_fits(ev) and (
             not names or (ev.location is not None and ev.location.name in names))), None)
         if target is not None:
             add_claim(target, doc, sent, attribution, None, sent.quantities)
@@ -188,4 +196,50 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
             kept.append(draft)
             continue
         add_claim(target, doc, sent, attribution, draft, draft.quantities)
+        other_voices(doc, sent, attribution, draft, [target])
+    _denials_beside(doc, sent, attribution, recent)
     return kept
+
+
+def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribution, recent: list[Event]) -> None:
+    """A denial beside the sentence's own claim ("The ministry said its aircraft had targeted a camp near
+    Selby and denied that any civilians had been hit"): a claim on the event told before that it denies, of
+    a type its denied word can name and at a place the sentence names (``_deny_told``)."""
+    for rel in attribution.relations or []:
+        if rel is attribution or rel.stance != "denies" or rel.attributed_to is None or rel.content_span is None:
+            continue
+        s, e = rel.content_span
+        negated = [t for t in sent.triggers if s <= t.start < e and sent.reasons.get(t.start) == NEGATED]
+        if negated and recent:
+            _deny_told(doc, sent, rel, negated, recent)
+        elif recent and not any(s <= t.start < e for t in sent.triggers) and not any(
+                s <= p[0] < e for p in sent.places):
+            # "... and denied that any civilians had been hit": no event word, no place of its own; a denial of
+            # what was told just before (as for a sentence that is only a denial), unless already heard there.
+            if not any(c.attributed_to == rel.attributed_to and c.stance == rel.stance for c in recent[0].claims):
+                add_claim(recent[0], doc, sent, rel, None, [])
+
+
+def other_voices(doc: Document, sent: SentenceMentions, attribution: Attribution, draft: Draft,
+                 events: list[Event]) -> None:
+    """Every other named source of the sentence whose words tell the draft's event is another claim on it:
+    "The group said its fighters had killed 30 soldiers, a claim the army dismissed as propaganda" gives the
+    group's claim and the army's denial. A pronoun speaker is left to the sentence's own claim (it is
+    resolved there); a speaker already heard on the event with the same stance ("X claimed the attack and
+    said ...", "denied the claim, saying ...") is not heard twice."""
+    for rel in attribution.relations or []:
+        if (rel is attribution or rel.content_span is None or rel.attributed_to is None
+                or rel.source_kind == "pronoun" or rel.cue_span == attribution.cue_span):
+            continue
+        s, e = rel.content_span
+        # The event's own word, or (for a denial or doubt of what another said) a word joined to it.
+        words = [draft.trigger, *draft.extra] if rel.stance in ("denies", "doubts") else [draft.trigger]
+        if not any(s <= t.start < e for t in words):
+            continue
+        for ev in events:
+            # A second cue of a speaker already heard with the same stance ("denied the claim, saying ...")
+            # adds no voice.
+            if not any(c.cue_span == rel.cue_span or (c.attributed_to == rel.attributed_to and c.stance == rel.stance)
+                       for c in ev.claims):
+                add_claim(ev, doc, sent, rel, draft, [])
+
