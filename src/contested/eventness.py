@@ -195,56 +195,102 @@ def reference_year(doc) -> int | None:
     return best
 
 
-def _heading(token, words: Words) -> str | None:
-    """A heading, link or list item run into the prose of a sentence (the line breaks were lost): "[Stuck in a
-    spiral, the city borrows] The mayor said ...", "Clashes Leave Students Injured An alleged ...", "* 2007
-    airfield bombing * 2014 airfield bombing"."""
-    sent = token.sent
-    toks = [t for t in sent if not t.is_space]
-    before_text = sent.text[: token.idx - sent.start_char].rstrip()
-    after_text = sent.text[token.idx - sent.start_char + len(token.text):]
-    if before_text.endswith("==") and ("==" in token.text or after_text.startswith("==")):
-        return "heading: a section title"  # "==Attack=="
-    if toks and toks[0].text == "[":
-        close = next((t for t in toks if t.text == "]"), None)
-        if close is not None and token.i < close.i:
-            return "heading: a link to another story"
-    bullets = [t for t in toks if t.text in ("*", "\u2022") or (t.text.startswith("*") and not t.text.startswith("**")
-                                                              and t.i == t.sent.start)]
-    before = [b for b in bullets if b.i < token.i]
-    if bullets:
-        # The item the trigger is in: from the bullet before it (or the sentence's start) to the next one.
-        after = [b.i for b in bullets if b.i > token.i]
-        start = before[-1].i if before else sent.start
-        end = after[0] if after else sent.end
-        if not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in sent.doc[start: end]):
-            return "heading: an item of a list"
-    if token.text[:1].isupper():
-        caps, inside = 0, False
+class _Sentence:
+    """What the readings below take from a trigger's sentence, worked out once per sentence: a sentence holds
+    about two triggers, and each reading used to walk the sentence's tokens and rebuild its text (spaCy joins
+    the tokens again on every ``Span.text``)."""
+
+    __slots__ = ("span", "start", "end", "start_char", "text", "low", "toks", "question", "bullets",
+                 "title_caps", "title_run", "idiom_hits", "_dated", "_past")
+
+    def __init__(self, sent, words: Words) -> None:
+        tokens = list(sent)
+        self.span = sent
+        self.start, self.end, self.start_char = sent.start, sent.end, sent.start_char
+        self.text = sent.text
+        self.low = self.text.lower()
+        self.toks = toks = [t for t in tokens if not t.is_space]
+        last = next((t for t in reversed(tokens) if not t.is_space
+                     and t.text not in ('"', "\u201d", "'", "\u2019", ")")), None)
+        self.question = last is not None and last.text == "?"
+        self.bullets = [t for t in toks if t.text in ("*", "\u2022") or (
+            t.text.startswith("*") and not t.text.startswith("**") and t.i == self.start)]
+        # The run of title-case words (and the function words between them) that opens the sentence.
+        caps, run = 0, set()
         for t in toks:
             if t.text[:1].isupper():
                 caps += 1
             elif not (t.lower_ in words.heading_function_words or t.text in ("'", "\u2019", ",")):
                 break
-            inside = inside or t.i == token.i
-        if inside and caps >= 4:
-            return "heading: a title-case line"
+            run.add(t.i)
+        self.title_caps, self.title_run = caps, run
+        # Each idiom of the word list (in the list's order) with where it stands, word-bounded, in the sentence.
+        low = self.low
+        hits = []
+        for idiom in words.idioms:
+            at = low.find(idiom)
+            found = []
+            while at >= 0:
+                end = at + len(idiom)
+                if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+                    found.append((at, end))
+                at = low.find(idiom, at + 1)
+            if found:
+                hits.append((idiom, found))
+        self.idiom_hits = hits
+        self._dated: bool | None = None
+        self._past: bool | None = None
+
+    def dated(self, words: Words) -> bool:
+        """A year or a calendar word in a DATE entity of the sentence."""
+        if self._dated is None:
+            self._dated = any(t.ent_type_ == "DATE" and (t.shape_ == "dddd" or t.lower_ in words.calendar_words)
+                              for t in self.span)
+        return self._dated
+
+    def past(self) -> bool:
+        """A past tense verb in the sentence."""
+        if self._past is None:
+            self._past = any(t.tag_ == "VBD" for t in self.span)
+        return self._past
+
+
+def _heading(token, words: Words, sentence: _Sentence | None = None) -> str | None:
+    """A heading, link or list item run into the prose of a sentence (the line breaks were lost): "[Stuck in a
+    spiral, the city borrows] The mayor said ...", "Clashes Leave Students Injured An alleged ...", "* 2007
+    airfield bombing * 2014 airfield bombing"."""
+    sentence = sentence or _Sentence(token.sent, words)
+    toks = sentence.toks
+    rel = token.idx - sentence.start_char
+    before_text = sentence.text[:rel].rstrip()
+    if before_text.endswith("==") and ("==" in token.text or sentence.text[rel + len(token.text):].startswith("==")):
+        return "heading: a section title"  # "==Attack=="
+    if toks and toks[0].text == "[":
+        close = next((t for t in toks if t.text == "]"), None)
+        if close is not None and token.i < close.i:
+            return "heading: a link to another story"
+    bullets = sentence.bullets
+    if bullets:
+        # The item the trigger is in: from the bullet before it (or the sentence's start) to the next one.
+        before = [b for b in bullets if b.i < token.i]
+        after = [b.i for b in bullets if b.i > token.i]
+        start = before[-1].i if before else sentence.start
+        end = after[0] if after else sentence.end
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP") for t in token.doc[start: end]):
+            return "heading: an item of a list"
+    if token.text[:1].isupper() and token.i in sentence.title_run and sentence.title_caps >= 4:
+        return "heading: a title-case line"
     return None
 
 
-def _idiom(token, words: Words) -> str | None:
+def _idiom(token, words: Words, sentence: _Sentence | None = None) -> str | None:
     """A figure of speech that holds the trigger word ("paid in advance", "a shot in the arm")."""
-    sent = token.sent
-    low = sent.text.lower()
-    rel0, rel1 = token.idx - sent.start_char, token.idx - sent.start_char + len(token.text)
-    for idiom in words.idioms:
-        at = low.find(idiom)
-        while at >= 0:
-            end = at + len(idiom)
-            word_bounded = (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum())
-            if word_bounded and at < rel1 and rel0 < end:
-                return f"figurative: {idiom}"
-            at = low.find(idiom, at + 1)
+    sentence = sentence or _Sentence(token.sent, words)
+    rel0 = token.idx - sentence.start_char
+    rel1 = rel0 + len(token.text)
+    for idiom, found in sentence.idiom_hits:
+        if any(at < rel1 and rel0 < end for at, end in found):
+            return f"figurative: {idiom}"
     return None
 
 
@@ -278,18 +324,19 @@ def _concrete(theme, words: Words, places) -> bool:
                     g.dep_ == "pobj" and _concrete(g, words, places) for g in c.children) for c in theme.children))
 
 
-def _word_reason(token, words: Words, family: str | None, places) -> str | None:
+def _word_reason(token, words: Words, family: str | None, places, sentence: _Sentence | None = None) -> str | None:
     """Event or not from the words alone: headings, names, false friends, figures of speech, people named
     by what they do, things no war takes."""
-    heading = _heading(token, words)
+    sentence = sentence or _Sentence(token.sent, words)
+    heading = _heading(token, words, sentence)
     if heading:
         return heading
     if token.lower_ in words.false_friends:
         return f"not an event word: {token.lower_}"
     if (token.ent_type_ in words.name_labels and token.is_title and token.lower_ not in words.instrument_nouns
-            and (token.i != token.sent.start or token.ent_type_ == "NORP")):
+            and (token.i != sentence.start or token.ent_type_ == "NORP")):
         return f"name: {token.text} ({token.ent_type_})"  # "Lynch" (a person), "Protestant" (a group)
-    idiom = _idiom(token, words)
+    idiom = _idiom(token, words, sentence)
     if idiom:
         return idiom
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ in ("anti", "counter"):
@@ -369,16 +416,15 @@ def _legal(token, words: Words) -> str | None:
 
 def clause_reason(token, *, published: date | None = None, settings: EventnessSettings | None = None,
                   source: str | None = None, has_date: bool = False, family: str | None = None,
-                  places: tuple[tuple[int, int], ...] = ()) -> str:
-    """``asserted`` or the reason a trigger's clause tells no event (see the module's docstring)."""
+                  places: tuple[tuple[int, int], ...] = (), sentence: _Sentence | None = None) -> str:
+    """``asserted`` or the reason a trigger's clause tells no event (see the module's docstring).
+    ``sentence``: the token's sentence as ``_Sentence`` where the caller has it (clause_reasons)."""
     settings = settings or EventnessSettings()
     words = load_words()
-    sent = token.sent
-    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "\u201d", "'", "\u2019", ")")),
-                None)
-    if last is not None and last.text == "?":
+    sentence = sentence or _Sentence(token.sent, words)
+    if sentence.question:
         return "question"
-    word = _word_reason(token, words, family, places)
+    word = _word_reason(token, words, family, places, sentence)
     if word:
         return word
     verb = governing_verb(token)
@@ -545,10 +591,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 return "generic: habitual present"
             # Only where the sentence tells nothing in the past and names no date: a present tense beside a
             # past one is more often a parse that took a noun for a verb ("Afghan forces airstrikes").
-            dated = any(t.ent_type_ == "DATE" and (t.shape_ == "dddd" or t.lower_ in words.calendar_words)
-                        for t in sent)
-            if settings.present_simple_generic and not has_date and not dated and not any(
-                    t.tag_ == "VBD" for t in sent):
+            if settings.present_simple_generic and not has_date and not sentence.dated(words) and not sentence.past():
                 return "generic: present simple"  # "a regime that rules by violence", "weapons inflict casualties"
     if (settings.present_simple_generic and verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() in words.habitual_governors and verb.head.tag_ in ("VBP", "VBZ")
@@ -571,7 +614,14 @@ def clause_reasons(spans: dict[int, object], *, published: date | None = None,
     out = {}
     families = families or {}
     known = tuple(places or ())
+    words = load_words()
+    sentences: dict[tuple[int, int], _Sentence] = {}  # the triggers of one sentence share its readings
     for start, span in spans.items():
-        out[start] = clause_reason(span.root, published=published, settings=settings, source=source,
-                                   has_date=has_date, family=families.get(start), places=known)
+        root = span.root
+        sent = root.sent
+        sentence = sentences.get((sent.start, sent.end))
+        if sentence is None:
+            sentence = sentences[(sent.start, sent.end)] = _Sentence(sent, words)
+        out[start] = clause_reason(root, published=published, settings=settings, source=source,
+                                   has_date=has_date, family=families.get(start), places=known, sentence=sentence)
     return out
