@@ -38,12 +38,18 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _ABSOLUTE = re.compile(r"\d")
+# Without one of these words anywhere (in any case) no date mention of the paragraph can match _FRAME.
+_FRAME_WORD = re.compile(r"last|past|recent|this|previous", re.IGNORECASE)
 
 
 def _frame_conflicts(paragraph: str, published: date | None) -> list[tuple]:
     """(exact date mention, frame mention) pairs of one paragraph where the exact date lies outside the frame."""
     from contested.dates import find_dates
 
+    # A pair needs a frame (a _FRAME word) and an exact date (a digit); both lie inside the paragraph's text,
+    # so where it has either none the dates need not be read (most paragraphs).
+    if not _ABSOLUTE.search(paragraph) or not _FRAME_WORD.search(paragraph):
+        return []
     mentions = [dm for dm in find_dates(paragraph, published) if dm.span is not None and not dm.anaphoric]
     frames = [dm for dm in mentions if dm.span.precision in ("week", "month") and _FRAME.search(dm.text)
               and not _ABSOLUTE.search(dm.text)]
