@@ -314,11 +314,11 @@ def fusion_evidence(a: Event, b: Event) -> list[str] | None:
         # streets, officials) that one of the places is more likely misplaced than the happenings different.
         # Names that every report of a region or a war shares (the actors, the provinces, the country) do not
         # count; the other's place named in a report counts unless it is that report's own province or district.
+        if {c.doc_id for c in a.claims} & {c.doc_id for c in b.claims}:
+            return None  # one article telling of two places tells two happenings (and may name both in one sentence)
         names_a, names_b = event_names(a), event_names(b)
         common = _background_names(a) | _background_names(b)
         crossed = _names_place_of(names_b, b, a) or _names_place_of(names_a, a, b)
-        if {c.doc_id for c in a.claims} & {c.doc_id for c in b.claims}:
-            return None  # one article telling of two places tells two happenings (and may name both in one sentence)
         if not crossed and len(names_a & names_b - common) < s.place_override_names:
             return None
     if a.detail and b.detail and a.detail != b.detail and a.detail.startswith("to ") and b.detail.startswith("to "):
@@ -819,14 +819,23 @@ def fuse_article(events: list[Event]) -> list[Event]:
 
     mentions = [Mention(ev.id, ev.claims[0].doc_id if ev.claims else "", i, ev) for i, ev in enumerate(events)]
     groups = [(list(g), False) for g in cluster(mentions, same_event)]
+    # combine of a group, built once: _attach_unplaced builds every group, and most come out of it unchanged.
+    combined: dict[tuple[int, ...], Event] = {}
+
+    def build(group: list) -> Event:
+        key = tuple(id(m) for m in group)
+        if key not in combined:
+            combined[key] = combine([m.event for m in group])
+        return combined[key]
+
     if SETTINGS.attach_unplaced:
-        groups = _attach_unplaced(groups)
+        groups = _attach_unplaced(groups, build)
     out = []
     for group, attached in groups:
         if len(group) == 1:
             out.append(group[0].event)
             continue
-        ev = combine([m.event for m in group])
+        ev = build(group)
         ev.id = group[0].event.id
         if attached:
             ev.fused_because = [*ev.fused_because, "an unplaced retelling in the same article joined the "
@@ -846,14 +855,16 @@ def _says_separate(ev: Event) -> bool:
     return any(w in cues for c in ev.claims for w in re.findall(r"[a-z]+", c.sentence.lower()))
 
 
-def _attach_unplaced(groups: list[tuple[list, bool]]) -> list[tuple[list, bool]]:
+def _attach_unplaced(groups: list[tuple[list, bool]], build=None) -> list[tuple[list, bool]]:
     """In one article, an unplaced retelling ("the victim died in hospital", "two men were wounded Saturday")
     joins the article's placed event it can be one with (compatible type and time, no rival actor) when there
     is exactly one such placed event and the retelling does not announce another happening ("in a separate
     attack": ``separate_cues`` in data/fusion.json). Depends only on the set of the article's mentions (each
     group is tested against the groups as clustered, not as they grow). Returns (group, whether it took in an
-    unplaced retelling)."""
-    built = [g[0].event if len(g) == 1 else combine([m.event for m in g]) for g, _ in groups]
+    unplaced retelling). ``build``: how a group of several mentions becomes one event (``combine`` of their
+    events by default; fuse_article's keeps what it built for the groups that come out unchanged)."""
+    build = build or (lambda g: combine([m.event for m in g]))
+    built = [g[0].event if len(g) == 1 else build(g) for g, _ in groups]
     placed = [k for k, ev in enumerate(built) if ev.location is not None]
     moves: dict[int, int] = {}
     for k, ev in enumerate(built):
