@@ -184,6 +184,7 @@ def close_spelling(a: str, b: str) -> bool:
     return _close(a, b)
 
 
+@lru_cache(maxsize=65536)
 def _close(a: str, b: str) -> bool:
     """Two folded spellings close enough to be one name (Kabul/Kabol), not two names one key joins
     (Gangaw/Ganja)."""
@@ -1143,6 +1144,9 @@ class Gazetteer:
             for m, cs in zip(mentions, cand_lists, strict=True) for p in cs
         )
         out: list[Location | None] = []
+        # What the other names of the article (those under another key) say, worked out once per key: the
+        # provinces and countries they name, and the provinces of their readings where they have few (1-4).
+        around: dict[str, tuple[set, set, list[tuple[set, float]]]] = {}
         for k, m in enumerate(mentions):
             cands = cand_lists[k]
             if focus:
@@ -1177,9 +1181,15 @@ class Gazetteer:
             if not cands:
                 out.append(None)
                 continue
-            others = [j for j in range(len(mentions)) if keys[j] != keys[k]]
-            named_p = set().union(*(named_provs[j] for j in others)) if others else set()
-            named_c = set().union(*(named_countries[j] for j in others)) if others else set()
+            if keys[k] not in around:
+                others = [j for j in range(len(mentions)) if keys[j] != keys[k]]
+                around[keys[k]] = (
+                    set().union(*(named_provs[j] for j in others)) if others else set(),
+                    set().union(*(named_countries[j] for j in others)) if others else set(),
+                    # a name found in many provinces says little
+                    [(provs[j], 1.0 / len(provs[j])) for j in others if 0 < len(provs[j]) <= 4],
+                )
+            named_p, named_c, few = around[keys[k]]
             hint = getattr(m, "hint", None)
             hint_feats = next((v for v in _HINT_FEATURES.values() if v[0] == hint), (hint,)) if hint else ()
             key_set = {self._prov(p) for p in cands if p.feature in ("district", "province")}
@@ -1187,7 +1197,7 @@ class Gazetteer:
 
             def score(
                 p: Place,
-                others=others,
+                few=few,
                 named_p=named_p,
                 named_c=named_c,
                 hint_feats=hint_feats,
@@ -1200,9 +1210,9 @@ class Gazetteer:
                 if pv is not None:
                     if pv in named_p:
                         ctx += 2.0
-                    for j in others:
-                        if pv in provs[j] and len(provs[j]) <= 4:  # a name found in many provinces says little
-                            ctx += 1.0 / len(provs[j])
+                    for pj, share in few:
+                        if pv in pj:
+                            ctx += share
                 home_c = 1 if (p.country_code in focus or p.country_code in named_c) else 0
                 hint_ok = 1 if p.feature in hint_feats else 0
                 if p.feature not in BASE_FEATURES:
