@@ -195,35 +195,52 @@ def reference_year(doc) -> int | None:
     return best
 
 
+_CLOSERS = ('"', "\u201d", "'", "\u2019", ")")
+
+
 class _Sentence:
     """What the readings below take from a trigger's sentence, worked out once per sentence: a sentence holds
     about two triggers, and each reading used to walk the sentence's tokens and rebuild its text (spaCy joins
-    the tokens again on every ``Span.text``)."""
+    the tokens again on every ``Span.text``). Tokens are read only as far as each question needs them."""
 
-    __slots__ = ("span", "start", "end", "start_char", "text", "low", "toks", "question", "bullets",
+    __slots__ = ("span", "start", "end", "start_char", "text", "low", "link_close", "question", "bullets",
                  "title_caps", "title_run", "idiom_hits", "_dated", "_past")
 
-    def __init__(self, sent, words: Words) -> None:
-        tokens = list(sent)
+    def __init__(self, sent, words: Words, text: str | None = None) -> None:
+        doc = sent.doc
         self.span = sent
         self.start, self.end, self.start_char = sent.start, sent.end, sent.start_char
-        self.text = sent.text
+        self.text = sent.text if text is None else text
         self.low = self.text.lower()
-        self.toks = toks = [t for t in tokens if not t.is_space]
-        last = next((t for t in reversed(tokens) if not t.is_space
-                     and t.text not in ('"', "\u201d", "'", "\u2019", ")")), None)
-        self.question = last is not None and last.text == "?"
-        self.bullets = [t for t in toks if t.text in ("*", "\u2022") or (
-            t.text.startswith("*") and not t.text.startswith("**") and t.i == self.start)]
+        # A question: its last token that is not a space, a closing quote or bracket is "?".
+        self.question = False
+        if "?" in self.text:
+            for i in range(self.end - 1, self.start - 1, -1):
+                t = doc[i]
+                if not t.is_space and t.text not in _CLOSERS:
+                    self.question = t.text == "?"
+                    break
+        words_only = (t for t in (doc[i] for i in range(self.start, self.end)) if not t.is_space)
+        # A link: the sentence opens with "[": the token index of its first "]".
+        self.link_close = None
         # The run of title-case words (and the function words between them) that opens the sentence.
         caps, run = 0, set()
-        for t in toks:
+        for k, t in enumerate(words_only):
+            if k == 0 and t.text == "[":
+                self.link_close = next((x.i for x in words_only if x.text == "]"), None)
+                break  # "[" is no title-case word: the run is empty
             if t.text[:1].isupper():
                 caps += 1
             elif not (t.lower_ in words.heading_function_words or t.text in ("'", "\u2019", ",")):
                 break
             run.add(t.i)
         self.title_caps, self.title_run = caps, run
+        # The bullets of a list (none where the text has no bullet character).
+        self.bullets = []
+        if "*" in self.text or "\u2022" in self.text:
+            self.bullets = [t for t in (doc[i] for i in range(self.start, self.end)) if not t.is_space and (
+                t.text in ("*", "\u2022") or (t.text.startswith("*") and not t.text.startswith("**")
+                                               and t.i == self.start))]
         # Each idiom of the word list (in the list's order) with where it stands, word-bounded, in the sentence.
         low = self.low
         hits = []
@@ -260,15 +277,12 @@ def _heading(token, words: Words, sentence: _Sentence | None = None) -> str | No
     spiral, the city borrows] The mayor said ...", "Clashes Leave Students Injured An alleged ...", "* 2007
     airfield bombing * 2014 airfield bombing"."""
     sentence = sentence or _Sentence(token.sent, words)
-    toks = sentence.toks
     rel = token.idx - sentence.start_char
     before_text = sentence.text[:rel].rstrip()
     if before_text.endswith("==") and ("==" in token.text or sentence.text[rel + len(token.text):].startswith("==")):
         return "heading: a section title"  # "==Attack=="
-    if toks and toks[0].text == "[":
-        close = next((t for t in toks if t.text == "]"), None)
-        if close is not None and token.i < close.i:
-            return "heading: a link to another story"
+    if sentence.link_close is not None and token.i < sentence.link_close:
+        return "heading: a link to another story"
     bullets = sentence.bullets
     if bullets:
         # The item the trigger is in: from the bullet before it (or the sentence's start) to the next one.
@@ -609,19 +623,25 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
 def clause_reasons(spans: dict[int, object], *, published: date | None = None,
                    settings: EventnessSettings | None = None, source: str | None = None,
                    has_date: bool = False, families: dict[int, str] | None = None,
-                   places: list[tuple[int, int]] | None = None) -> dict[int, str]:
-    """The reason for each trigger (keyed by the trigger's start offset), from its tokens."""
+                   places: list[tuple[int, int]] | None = None,
+                   sentence: tuple[int, str] | None = None) -> dict[int, str]:
+    """The reason for each trigger (keyed by the trigger's start offset), from its tokens. ``sentence``: the
+    start offset and the text of the sentence that holds the triggers, where the caller has them."""
     out = {}
     families = families or {}
     known = tuple(places or ())
     words = load_words()
+    given = sentence
     sentences: dict[tuple[int, int], _Sentence] = {}  # the triggers of one sentence share its readings
     for start, span in spans.items():
         root = span.root
         sent = root.sent
         sentence = sentences.get((sent.start, sent.end))
         if sentence is None:
-            sentence = sentences[(sent.start, sent.end)] = _Sentence(sent, words)
+            text = None
+            if given is not None and sent.start_char == given[0] and sent.end_char == given[0] + len(given[1]):
+                text = given[1]
+            sentence = sentences[(sent.start, sent.end)] = _Sentence(sent, words, text)
         out[start] = clause_reason(root, published=published, settings=settings, source=source,
                                    has_date=has_date, family=families.get(start), places=known, sentence=sentence)
     return out

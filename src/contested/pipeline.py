@@ -803,7 +803,8 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             # Event or not, per clause, from the parse: the reason is kept for explain.
             sm.reasons = clause_reasons(spans, published=doc.published, source=attribution.attributed_to,
                                         has_date=bool(sm.dates), families={t.start: t.family for t in triggers},
-                                        places=[(p[0], p[1]) for p in sm.places + sm.weak_places])
+                                        places=[(p[0], p[1]) for p in sm.places + sm.weak_places],
+                                        sentence=(s, stext))
         sm.span = sent
         sentences.append(sm)
     return sentences
