@@ -204,7 +204,7 @@ class _Sentence:
     the tokens again on every ``Span.text``). Tokens are read only as far as each question needs them."""
 
     __slots__ = ("span", "start", "end", "start_char", "text", "low", "link_close", "question", "bullets",
-                 "title_caps", "title_run", "idiom_hits", "_dated", "_past")
+                 "title_caps", "title_run", "idiom_hits", "conditional", "_dated", "_past")
 
     def __init__(self, sent, words: Words, text: str | None = None) -> None:
         doc = sent.doc
@@ -255,6 +255,9 @@ class _Sentence:
             if found:
                 hits.append((idiom, found))
         self.idiom_hits = hits
+        # Whether a word of condition ("if", "unless") is written in the sentence at all: a mark is a token
+        # whose lower case is one of them, so without the letters there is none.
+        self.conditional = any(w in low for w in words.conditional_marks)
         self._dated: bool | None = None
         self._past: bool | None = None
 
@@ -554,6 +557,8 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         v = v.head
     # "If the government ratifies the offer to investigate the attack, ...": a condition anywhere above.
     for anc in token.ancestors:
+        if not sentence.conditional and sentence.start <= anc.left_edge.i and anc.right_edge.i < sentence.end:
+            continue  # no word of condition in the sentence, which holds all the words under this one
         mark = next((c for c in anc.children if c.dep_ == "mark" and c.lower_ in words.conditional_marks), None)
         if mark is not None:
             return f"conditional: {mark.lower_}"
