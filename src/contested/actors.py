@@ -127,13 +127,14 @@ class ActorDictionary:
         doc = load_nlp().make_doc(text)
         return [dataclasses.replace(a, start=a.start + offset, end=a.end + offset) for a in self.find_in(doc[:])]
 
-    def find_in(self, span) -> list[ActorMention]:
+    def find_in(self, span, text: str | None = None) -> list[ActorMention]:
         """The actors named in a sentence of a parsed document (offsets in the document). An alias is a whole
         word sequence: not glued to a word or hyphen on either side ("pro-Taliban" names no Taliban); at one
-        position the longest alias wins, and names do not overlap."""
+        position the longest alias wins, and names do not overlap. ``text``: the span's text where the caller
+        has it (spaCy joins the tokens again for ``span.text``)."""
         ci, cs, keys = self._compiled()
         doc, first, last = span.doc, span.start, span.end
-        text, off = span.text, span.start_char
+        text, off = span.text if text is None else text, span.start_char
         inside: list[tuple[int, int, str, bool]] = []
         for i in range(first, last):
             tok = doc[i]

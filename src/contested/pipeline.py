@@ -769,7 +769,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
         previous_start = s
         if not stext.strip() or _is_heading(text, s, e):
             continue
-        triggers = triggers_in(sent)
+        triggers = triggers_in(sent, text=stext)
         attribution = find_attribution(sent, stext, triggers)
         # Words inside the attribution ("officials in Dushanbe said on Tuesday") are about the source.
         a0, a1 = (attribution.start, attribution.end) if attribution.start is not None else (-1, -1)
@@ -787,7 +787,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
             dates=[d for d in all_dates if outside(d.start) and not _said_when(sent, d.start)],
             quantities=[q for q in find_quantities(stext, s, [(d.start - s, d.end - s) for d in all_dates])
                         if outside(q.start)],
-            actors=[a for a in actors.find_in(sent) if outside(a.start)],
+            actors=[a for a in actors.find_in(sent, stext) if outside(a.start)],
             attribution=attribution,
             paragraph=paragraph,
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],

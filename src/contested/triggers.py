@@ -309,12 +309,14 @@ class TriggerMatcher:
             self._word_cache[key] = hit
         return hit
 
-    def __call__(self, span) -> list[Trigger]:
-        """The triggers in one sentence (a spaCy Span or Doc), earliest first, with the document's offsets."""
+    def __call__(self, span, text: str | None = None) -> list[Trigger]:
+        """The triggers in one sentence (a spaCy Span or Doc), earliest first, with the document's offsets.
+        ``text``: the sentence's text (``span.text``) where the caller has it."""
         doc = span.doc if hasattr(span, "doc") else span
         base = span.start if hasattr(span, "doc") else 0
         end_tok = span.end if hasattr(span, "doc") else len(doc)
-        text = span.text  # the sentence's own text (the document's would be joined again on every access)
+        if text is None:
+            text = span.text  # the sentence's own text (the document's would be joined again on every access)
         off = doc[base].idx if end_tok > base else 0
         # family -> (start char, -rank, end char)
         by_family: dict[int, list[tuple[int, int, int]]] = {}
@@ -393,9 +395,10 @@ def matcher_for(table: FamilyTable | None = None, nlp=None) -> TriggerMatcher:
     return hit[2]
 
 
-def triggers_in(span: Span, table: FamilyTable | None = None) -> list[Trigger]:
-    """The triggers of one parsed sentence, with the document's character offsets."""
-    return matcher_for(table)(span)
+def triggers_in(span: Span, table: FamilyTable | None = None, text: str | None = None) -> list[Trigger]:
+    """The triggers of one parsed sentence, with the document's character offsets. ``text``: the sentence's
+    text where the caller has it (spaCy joins the tokens again for ``span.text``)."""
+    return matcher_for(table)(span, text)
 
 
 def find_triggers(text: str, offset: int = 0, table: FamilyTable | None = None) -> list[Trigger]:
