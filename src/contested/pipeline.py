@@ -113,13 +113,15 @@ def _as_date(value, name: str = "published") -> date | None:
     return value
 
 
-def _place_mentions(gaz: Gazetteer, sdoc, text: str) -> list[PlaceMention]:
-    """Gazetteer matches in the text, plus NER entities the gazetteer knows under another spelling."""
+def _place_mentions(gaz: Gazetteer, sdoc, text: str, ents: tuple | None = None) -> list[PlaceMention]:
+    """Gazetteer matches in the text, plus NER entities the gazetteer knows under another spelling. ``ents``:
+    ``sdoc.ents`` where the caller has them (spaCy builds them again on every access)."""
+    ents = sdoc.ents if ents is None else ents
     mentions = [m for m in gaz.find(text) if fold(m.text) not in DEMONYMS and not gaz.is_demonym(m.text)]
     covered = bytearray(len(text) + 1)  # characters already inside a found name
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for ent in sdoc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         if any(covered[ent.start_char:ent.end_char]) or fold(ent.text) in DEMONYMS or gaz.is_demonym(ent.text):
@@ -160,7 +162,7 @@ def _place_mentions(gaz: Gazetteer, sdoc, text: str) -> list[PlaceMention]:
                 break
     mentions.sort(key=lambda m: m.start)
     mentions = _region_after(gaz, text, mentions)
-    return _not_places(gaz, sdoc, text, mentions)
+    return _not_places(gaz, sdoc, text, mentions, ents)
 
 
 @lru_cache(maxsize=1)
@@ -312,7 +314,8 @@ def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[P
 _STREET_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\.?")
 
 
-def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
+                ents: tuple | None = None) -> list[PlaceMention]:
     """Names that are not the place of anything, or not this place:
     - part of a person's name as the parser reads it ("Kevin McDonald"), or a one-word person with nothing
       saying it is a place (no "X district", no "in X", no district or province of that spelling);
@@ -320,12 +323,13 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention]) -
     - a capital or a country that stands for its government: the subject of a verb of saying or deciding
       ("Kabul said", "Moscow denied") or a party to talks ("talks between Kabul and the Taliban"): that
       country, as a country (not a town, not the event's place)."""
-    persons = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
+    ents = sdoc.ents if ents is None else ents
+    persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
     # words of the people the text names in full ("Keith Williams"): alone elsewhere ("Williams said") they
     # are that person, not a town of that name
     person_words = {
         fold(re.sub(r"['’]s?$", "", w))
-        for e in sdoc.ents
+        for e in ents
         if e.label_ == "PERSON" and sum(w[:1].isupper() for w in e.text.split()) >= 2
         for w in e.text.split()
         if w[:1].isupper()
@@ -602,12 +606,12 @@ FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "pos
                   "city": "populated_place", "district": "district"}
 
 
-def _unknown_named_places(sdoc, gaz: Gazetteer, covered) -> list[tuple[int, int, Location]]:
+def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = None) -> list[tuple[int, int, Location]]:
     """Names the gazetteer does not know but the sentence says are a place: the object of a capture ("The
     Taliban overran Shir Khan Bandar, the main crossing into Tajikistan"). Kept by name only; a place of
     last resort."""
     out = []
-    for ent in sdoc.ents:
+    for ent in sdoc.ents if ents is None else ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG") or len(ent.text) < 3:
             continue
         if any(ent.start_char < ce and cs < ent.end_char for cs, ce in covered) or gaz.lookup(ent.text):
@@ -740,11 +744,15 @@ def _roles_from_parse(triggers, spans) -> dict[int, tuple[list, list]]:
     return out
 
 
-def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceMentions]:
+def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | None = None) -> list[SentenceMentions]:
+    """The mentions of each sentence of ``sdoc`` (the spaCy doc of ``doc``). ``text``: ``sdoc.text`` where the
+    caller has it (the string spaCy was given; spaCy rebuilds it from the tokens on every access)."""
     gaz = gaz or Gazetteer.load()
     actors = load_actors()
-    text = sdoc.text  # read once: spaCy rebuilds it on every access
-    mentions = _place_mentions(gaz, sdoc, text)
+    if text is None or len(text) != (sdoc[-1].idx + len(sdoc[-1].text_with_ws) if len(sdoc) else 0):
+        text = sdoc.text  # read once
+    ents = sdoc.ents  # read once: spaCy builds the spans again on every access
+    mentions = _place_mentions(gaz, sdoc, text, ents)
     hints = gaz.text_hints(text)
     locations = _foreign_unnamed(gaz.resolve(mentions, hints), mentions)
     home_country = _home_country(gaz, locations, hints)
@@ -758,7 +766,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None) -> list[SentenceM
     placed.extend(_facilities(text, placed))
     placed.sort(key=lambda p: p[0])
     placed = _place_unknown(text, placed)
-    weak.extend(_unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed]))
+    weak.extend(_unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents))
     sentences: list[SentenceMentions] = []
     paragraph = 0
     previous_start = 0
@@ -984,7 +992,8 @@ def extract_documents(
         """The document's result, or None where it has a problem (which is reported)."""
         if work.problem is None and work.doc is not None:
             try:
-                events = in_pieces(work) if work.cuts else build_events(work.doc, analyse(work.doc, sdoc, gaz))
+                events = in_pieces(work) if work.cuts else build_events(
+                    work.doc, analyse(work.doc, sdoc, gaz, text=work.doc.text))  # spaCy's doc of this very text
                 # The same event told twice in one article (lead and body) is one event with two claims;
                 # a date that disagrees with its paragraph's own frame is flagged.
                 events = fuse_article(absorb_fighting(events))
