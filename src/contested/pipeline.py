@@ -786,20 +786,21 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
             return not a0 <= start < a1
 
         all_dates = find_dates(stext, doc.published, s)
+        said = [_said_when(sent, d.start) for d in all_dates]  # read once for both lists below
         sm = SentenceMentions(
             start=s,
             end=e,
             text=stext,
             triggers=[t for t in triggers if outside(t.start)],
             places=[p for p in placed if s <= p[0] < e and outside(p[0])],
-            dates=[d for d in all_dates if outside(d.start) and not _said_when(sent, d.start)],
+            dates=[d for d, by in zip(all_dates, said, strict=True) if outside(d.start) and not by],
             quantities=[q for q in find_quantities(stext, s, [(d.start - s, d.end - s) for d in all_dates])
                         if outside(q.start)],
             actors=[a for a in actors.find_in(sent, stext) if outside(a.start)],
             attribution=attribution,
             paragraph=paragraph,
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],
-            report_dates=[d for d in all_dates if d.span is not None and _said_when(sent, d.start)],
+            report_dates=[d for d, by in zip(all_dates, said, strict=True) if d.span is not None and by],
             source_places=[p for p in placed if s <= p[0] < e and not outside(p[0])],
             home_country=home_country,
         )
