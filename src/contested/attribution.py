@@ -1029,12 +1029,13 @@ def _outer(rel: Attribution, relations: list[Attribution]) -> Attribution | None
     return best
 
 
-def find_relations(sent, lex: Lexicon | None = None) -> list[Attribution]:
-    """Every attribution in one spaCy sentence span, in the order of their cues."""
+def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attribution]:
+    """Every attribution in one spaCy sentence span, in the order of their cues. ``tokens``: the tokens of the
+    sentence that may be cues (all of them by default), in order."""
     lex = lex or lexicon()
     out = []
     by_token: dict[int, Attribution] = {}
-    for tok in sent:
+    for tok in sent if tokens is None else tokens:
         if tok.lemma_.lower() in lex.loop_lemmas or tok.lower_ == "according":
             rel = _relation(tok, lex)
             if rel is not None:
@@ -1178,6 +1179,19 @@ def _sentence_hedges(sent, lex: Lexicon) -> list[str]:
     return _hedges(list(sent), lex)
 
 
+_COVERS: dict[int, tuple[Lexicon, bool]] = {}
+
+
+def _cues_are_trigger_words(lex: Lexicon) -> bool:
+    """Whether the lexicon's trigger words hold every word that find_relations looks closer at (a loop lemma,
+    "according"): then it need only read the tokens that are trigger words (as ``lexicon()`` builds the
+    lexicon, they are). Worked out once per lexicon."""
+    hit = _COVERS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = _COVERS[id(lex)] = (lex, lex.loop_lemmas <= lex.trigger_words and "according" in lex.trigger_words)
+    return hit[1]
+
+
 def _sentence_negated(sent, lex: Lexicon) -> list[tuple[int, int]]:
     return [(t.idx, t.idx + len(t.text)) for t in sent if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and _is_negated(t)]
 
@@ -1197,7 +1211,7 @@ def find_attribution(sent, text: str | None = None, triggers=None) -> Attributio
     words = [t for t in sent if t.lower_ in lex.trigger_words or t.lemma_.lower() in lex.trigger_words]
     if not words:
         return Attribution(None, None, "asserts", False)
-    relations = [r for r in find_relations(sent, lex)]
+    relations = [r for r in find_relations(sent, lex, words if _cues_are_trigger_words(lex) else None)]
     negated = _sentence_negated(sent, lex) if any(t.lower_ in ("not", "n't", "never", "longer") for t in words) else []
     primary = None
     if relations:
