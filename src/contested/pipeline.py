@@ -787,12 +787,13 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
 
         all_dates = find_dates(stext, doc.published, s)
         said = [_said_when(sent, d.start) for d in all_dates]  # read once for both lists below
+        here = [p for p in placed if s <= p[0] < e]  # the places of this sentence, for both lists below
         sm = SentenceMentions(
             start=s,
             end=e,
             text=stext,
             triggers=[t for t in triggers if outside(t.start)],
-            places=[p for p in placed if s <= p[0] < e and outside(p[0])],
+            places=[p for p in here if outside(p[0])],
             dates=[d for d, by in zip(all_dates, said, strict=True) if outside(d.start) and not by],
             quantities=[q for q in find_quantities(stext, s, [(d.start - s, d.end - s) for d in all_dates])
                         if outside(q.start)],
@@ -801,7 +802,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
             paragraph=paragraph,
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],
             report_dates=[d for d, by in zip(all_dates, said, strict=True) if d.span is not None and by],
-            source_places=[p for p in placed if s <= p[0] < e and not outside(p[0])],
+            source_places=[p for p in here if not outside(p[0])],
             home_country=home_country,
         )
         triggers = sm.triggers
