@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from contested.config import ExtractionSettings
 from contested.families import CROWD_FAMILIES, OTHER_TYPE, VIOLENCE_TYPE
 from contested.records import ActorMention
 from contested.stages.places import ANAPHOR_PLACE, INTO_ITS_TERRITORY, PLACE_NOUNS
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 from contested.stages.roles import is_state
 
 # Units of figures that count people: "captured three militants" is an arrest.
@@ -231,17 +236,21 @@ def _of_crowd_body(tok, words: dict[str, frozenset[str]]) -> bool:
     return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in bodies for c in tok.children)
 
 
+def _trigger_roots(draft: Draft, sent: SentenceMentions) -> Iterator[Token]:
+    """The parse's head word of each trigger word of a draft (its main one first)."""
+    doc = sent.span.doc
+    for t in [draft.trigger, *draft.extra]:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            yield span.root
+
+
 def _active_subjects(draft: Draft, sent: SentenceMentions) -> set[str]:
     """What kind of people are the subjects of the draft's violence words used as active verbs ("villagers
     attacked", "workers clashed"); a participle's subject is who it was done to ("left a student injured")."""
     words = _target_words()
-    doc = sent.span.doc
     out: set[str] = set()
-    for t in [draft.trigger, *draft.extra]:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        tok = span.root
+    for tok in _trigger_roots(draft, sent):
         if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBP", "VBZ", "VB", "VBG") or any(
                 c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             continue
@@ -255,13 +264,11 @@ def _between(draft: Draft, sent: SentenceMentions) -> set[str]:
     """What kind of people a fight named as a noun is between ("a clash between two groups of villagers");
     the police there count as no armed group (a crowd fighting the police is a riot, not a battle)."""
     words = _target_words()
-    doc = sent.span.doc
     out: set[str] = set()
-    for t in [draft.trigger, *draft.extra]:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or not len(span) or span.root.pos_ != "NOUN":
+    for root in _trigger_roots(draft, sent):
+        if root.pos_ != "NOUN":
             continue
-        for c in span.root.children:
+        for c in root.children:
             if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -284,14 +291,9 @@ def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
     if sent.span is None:
         return set(), set()
     words = _target_words()
-    doc = sent.span.doc
     targets: set[str] = set()
     attackers: set[str] = set()
-    for t in [draft.trigger, *draft.extra]:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        tok = span.root
+    for tok in _trigger_roots(draft, sent):
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass"):
