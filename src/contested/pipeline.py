@@ -45,12 +45,6 @@ from contested.triggers import triggers_in
 
 # NER labels that may name a place; the small model tags some district names as PERSON or ORG.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
-# Adjectives of nationality name forces or people, not places ("Afghan troops", "Tajik border guards").
-DEMONYMS = frozenset({
-    "afghan", "afghans", "tajik", "tajiks", "uzbek", "uzbeks", "turkmen", "pakistani", "pakistanis", "iranian",
-    "iranians", "chinese", "russian", "russians", "american", "americans", "british", "indian", "pashtun",
-    "hazara", "hazaras",
-})
 # "Sher Khan Bandar border crossing", "Bagram airbase": a named facility, kept by name even where no
 # gazetteer knows it (its other fields stay null: unknown is null).
 FACILITY = re.compile(
@@ -113,18 +107,34 @@ def _as_date(value, name: str = "published") -> date | None:
     return value
 
 
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    """Names of peoples that are not words of nationality (data/peoples.json), folded."""
+    data = json.loads((Path(__file__).with_name("data") / "peoples.json").read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in data["peoples"])
+
+
+def _names_people(gaz: Gazetteer, text: str) -> bool:
+    """A word that names forces or people, not a place: a word of nationality ("Afghan troops", data/demonyms.json)
+    or the name of a people ("Pashtun elders", data/peoples.json), singular or plural ("Tajiks", "Hazaras")."""
+    folded = fold(text)
+    if folded in _peoples() or gaz.is_demonym(text):
+        return True
+    return folded.endswith("s") and len(folded) > 3 and (folded[:-1] in _peoples() or gaz.is_demonym(text[:-1]))
+
+
 def _place_mentions(gaz: Gazetteer, sdoc, text: str, ents: tuple | None = None) -> list[PlaceMention]:
     """Gazetteer matches in the text, plus NER entities the gazetteer knows under another spelling. ``ents``:
     ``sdoc.ents`` where the caller has them (spaCy builds them again on every access)."""
     ents = sdoc.ents if ents is None else ents
-    mentions = [m for m in gaz.find(text) if fold(m.text) not in DEMONYMS and not gaz.is_demonym(m.text)]
+    mentions = [m for m in gaz.find(text) if not _names_people(gaz, m.text)]
     covered = bytearray(len(text) + 1)  # characters already inside a found name
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        if any(covered[ent.start_char:ent.end_char]) or fold(ent.text) in DEMONYMS or gaz.is_demonym(ent.text):
+        if any(covered[ent.start_char:ent.end_char]) or _names_people(gaz, ent.text):
             continue
         if gaz.not_a_name(ent.text):
             continue
