@@ -644,6 +644,9 @@ def test_pipeline_keeps_every_voice_on_one_event():
 
 
 def test_pipeline_a_denial_beside_another_claim_goes_to_the_event_told():
+    """Changed deliberately (issue 7): "denied that any civilians had been hit" denies who was harmed, the
+    victims' figure, not the strike; the event told before gets the ministry's denial of its figure
+    (``about='figure'``, flag ``figure_denied``) and is no longer flagged ``denied``."""
     from contested.pipeline import extract_text
 
     text = ("Government warplanes struck a fuel depot in Harrow district on Thursday night, killing 11 civilians, "
@@ -653,9 +656,12 @@ def test_pipeline_a_denial_beside_another_claim_goes_to_the_event_told():
     harrow = [ev for ev in events if ev.location is not None and ev.location.name.startswith("Harrow")]
     if not harrow:
         pytest.skip("the gazetteer does not place Harrow here")
-    claims = [(c.attributed_to, c.stance) for c in harrow[0].claims]
-    assert ("defence ministry", "denies") in claims
-    assert "denied" in harrow[0].flags
+    claims = [(c.attributed_to, c.stance, c.about) for c in harrow[0].claims]
+    assert ("defence ministry", "denies", "figure") in claims
+    denial = next(c for c in harrow[0].claims if c.stance == "denies")
+    assert [(f["text"], f["stance"]) for f in denial.figure_stances] == [("any civilians", "denies")]
+    assert "figure_denied" in harrow[0].flags
+    assert "denied" not in harrow[0].flags
 
 
 # ---------------------------------------------------------------- the project's gold conflict articles
@@ -702,7 +708,7 @@ def test_gold_conflict_articles_of_issue_7():
     score = gold.score_attribution(articles)
     assert score.marked >= 100
     assert score.share >= 0.9, score.misses
-    assert len(score.wrong_speakers) <= 1, score.wrong_speakers  # "the organisation" (the UN) in conflict-denial-1
+    assert score.wrong_speakers == []  # "the organisation" (the UN official's own) is the official's claim
     pipeline = gold.score_pipeline(articles)
-    assert pipeline.share >= 0.8, pipeline.misses
-    assert len(pipeline.wrong_speakers) <= 1, pipeline.wrong_speakers
+    assert pipeline.share >= 0.85, pipeline.misses
+    assert pipeline.wrong_speakers == []

@@ -14,6 +14,9 @@ A *relation* is one cue (a reporting verb such as said, told, denied, could not 
   fleeing"), or, for verbs that take one (confirm, deny, doubt, report, announce, claim the attack), its
   object ("denied the report"); a judgement hung on a claim ("..., a claim the army dismissed as
   propaganda") is the judge's relation about what the claim names, not part of the first speaker's words;
+- a noun can be the cue ("the ministry's claim that ...", "a claim by the group that ...", "the army's denial of
+  the report"): its owner speaks, its "that" clause (or, for a denial or doubt, what it is "of") is the
+  content; "reports that ..." with no owner is a hedge;
 - a share of people speaks ("some of the residents", "those interviewed", "many of the survivors"); no one
   does in "no group has claimed", "As reported on May 30, X attacked" (X is no speaker) or "it was reported
   that" (a hedge with no source);
@@ -26,8 +29,10 @@ A *relation* is one cue (a reporting verb such as said, told, denied, could not 
 - the stance is the cue's (asserts, denies, doubts), turned by the parse: a negated or refused verification
   ("could not confirm", "declined to confirm", "could not be verified") doubts; content called false or
   baseless denies, called exaggerated doubts; a speaker who says he doubts doubts. A denial or doubt whose
-  object is a figure ("doubted the officials' figure", "rejected the figures") is about the figure
-  (``about='figure'``), recorded in ``figure_stances`` with the figure's owner, not about the event;
+  object is a figure ("doubted the officials' figure", "rejected the figures") or whose content is only that
+  people were harmed ("denied that any civilians had been hit") is about the figure (``about='figure'``),
+  recorded in ``figure_stances`` with the figure's owner, not about the event; a speaker's own body named
+  again inside its words ("a UN official said the organisation could not confirm") is the speaker;
 - hedging is kept apart from stance: hedge adverbs (reportedly, apparently), "appears to", "seems to", "it
   seems", "is said to", "is believed to", "it was reported that", may/might on the reported predicate, a
   conditional clause, an unverifiable report. The outlet's own "..., though the toll could not be
@@ -101,6 +106,9 @@ class Lexicon:
     concessive_marks: frozenset[str] = field(default=frozenset())
     quantified_sources: frozenset[str] = field(default=frozenset())
     speaking: frozenset[str] = field(default=frozenset())
+    noun_cues: dict[str, str] = field(default_factory=dict)  # noun lemma -> asserts | denies | doubts
+    casualty_verbs: frozenset[str] = field(default=frozenset())
+    victim_nouns: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -151,10 +159,14 @@ def lexicon() -> Lexicon:
         concessive_marks=fs("concessive_marks"),
         quantified_sources=fs("quantified_sources"),
         speaking=fs("speaking"),
+        noun_cues={w: st for st, ws in raw.get("noun_cues", {}).items() for w in ws},
+        casualty_verbs=fs("casualty_verbs"),
+        victim_nouns=fs("victim_nouns"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
     trigger_words = (loop | lex.hedge_words | lex.hedge_verbs | lex.hedge_modals | lex.hedge_passives
+                     | set(lex.noun_cues)
                      | {"according", "not", "n't", "never", "no", "longer", "if", "unless", "whether"})
     derived = ("cue_lemmas", "loop_lemmas", "trigger_words")
     return Lexicon(**{**{f: getattr(lex, f) for f in lex.__slots__ if f not in derived},
@@ -197,6 +209,16 @@ def _subtree_without(head, drop) -> list:
     for d in drop:
         dropped.update(t.i for t in d.subtree)
     return [t for t in head.subtree if t.i not in dropped]
+
+
+def _told_by_narrator(cue) -> bool:
+    """Whether a cue joined to a verb of reported words is the narrator's, not the reported subject's: it has
+    no subject or auxiliary of its own and is in the simple past, while the verb it is joined to is in the past
+    perfect (or present perfect) of reported speech ("said its fighters had captured a post and denied ...")."""
+    head = cue.head
+    return (cue.tag_ == "VBD" and head is not cue and head.dep_ in ("ccomp", "conj")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+            and any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'d") for c in head.children))
 
 
 def _is_negated(tok) -> bool:
@@ -621,6 +643,25 @@ def _figure_of(noun, lex: Lexicon) -> dict | None:
             "end": span[1] if span else noun.idx + len(noun), "owner": owner, "value": value}
 
 
+def _victims_of(pred, lex: Lexicon) -> dict | None:
+    """The people a content clause says were harmed, where that is all it says: "(that) any civilians had
+    been hit", "no soldiers were killed", "its strikes had killed civilians" (the victims of a verb of harm,
+    its passive subject, its object, or the subject of "died"). None for "its aircraft had struck the market"
+    (no people harmed) or a clause whose harm has no people named."""
+    if pred is None or pred.pos_ not in ("VERB", "AUX") or pred.lemma_.lower() not in lex.casualty_verbs:
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
+    deps = ("nsubjpass",) if passive else ("nsubj",) if pred.lemma_.lower() == "die" else ("dobj",)
+    victim = next((c for c in pred.children if c.dep_ in deps), None)
+    if victim is None or victim.lemma_.lower() not in lex.victim_nouns and victim.lower_ not in lex.victim_nouns:
+        return None
+    span = _edge(list(victim.subtree))
+    if span is None:
+        return None
+    return {"text": _slice(victim.doc, span[0], span[1]), "start": span[0], "end": span[1], "owner": None,
+            "value": None, "victims": True}
+
+
 def _copular_judgement(pred, lex: Lexicon) -> tuple[str | None, object]:
     """'the reports were false' -> ('denies', reports); 'the figure was exaggerated' -> ('doubts', figure)."""
     if pred is None:
@@ -660,6 +701,12 @@ def _hedges(tokens, lex: Lexicon) -> list[str]:
             c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in t.children
         ) and any(c.dep_ == "ccomp" for c in t.children) and _agent(t) is None:
             out.append(f"it was {low}")  # "it was reported that", "it is believed that": no one named
+        elif lemma == "report" and t.pos_ == "NOUN" and t.tag_ == "NNS" and not any(
+                c.dep_ in ("poss", "det", "amod", "compound") or c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for c in t.children) and any(
+                c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                for c in t.children):
+            out.append("reports that")  # "Reports that the town had fallen ...": no one named
         elif low in lex.hedge_modals and t.dep_ == "aux":
             out.append(low)
         elif low in ("could", "would") and t.dep_ == "aux" and any(
@@ -806,10 +853,12 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and not any(
                     c.dep_ == "nsubj" for c in cue.children):
                 return None  # "As reported on May 30, X attacked": no one named, X is no speaker
-            if src is not None and cue.dep_ == "conj" and src.pos_ == "NOUN" and not src.ent_type_ and not _source_like(
-                    src, lex):
+            if src is not None and cue.dep_ == "conj" and (
+                    src.pos_ == "NOUN" and not src.ent_type_ and not _source_like(src, lex) or _told_by_narrator(cue)):
                 # "The ministry said its aircraft had targeted a camp and denied that civilians were hit" parsed
                 # with "denied" joined to "targeted": aircraft do not deny; the reporting verb above speaks.
+                # Likewise "said its fighters had captured a post and denied ...": the reported verb is in the
+                # past perfect of reported speech, the cue in the narrator's simple past.
                 up = cue.head
                 for _ in range(6):
                     if up.head is up:
@@ -955,6 +1004,10 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             if target is None and pred is not None and pred.pos_ in ("NOUN", "NUM"):
                 target = pred
         fig = _figure_of(target, lex)
+        if fig is None:
+            # "denied that any civilians had been hit": what is denied is who was harmed (a figure of victims),
+            # not the event.
+            fig = _victims_of(pred, lex)
         if fig is not None:
             fig["stance"] = stance
             fig["by"] = chain[-1]["name"] if chain and chain[-1]["link"] == "speaker" else None
@@ -1017,6 +1070,55 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     )
 
 
+def _noun_relation(noun, lex: Lexicon) -> Attribution | None:
+    """The statement a noun reports: "the ministry's claim that ...", "a claim by the group that ...",
+    "the army's denial of the report". The speaker is its owner (a possessive that is no pronoun, or "by" /
+    "from" a source); the content the clause it governs with "that" or, for a denial or doubt, what it is
+    "of". None without a named owner or content."""
+    stance = lex.noun_cues[noun.lemma_.lower()]
+    content: list = []
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "appos", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                                for g in c.children):
+            content = list(c.subtree)
+            break
+        if c.dep_ == "prep" and c.lower_ in ("of", "about") and stance != "asserts":
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None:
+                content = list(obj.subtree)
+                break
+    if not content:
+        return None
+    src = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    if src is None:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if obj is not None and _source_like(obj, lex):
+                    src = obj
+                    break
+    if src is None:
+        return None
+    source_toks = _source_tokens(src, noun)
+    link = _link(src, source_toks, "speaker", lex)
+    about, figure_stances = "event", []
+    if stance != "asserts":
+        fig = _figure_of(_predicate(content), lex) or _victims_of(_predicate(content), lex)
+        if fig is not None:
+            figure_stances.append(dict(fig, stance=stance, by=link["name"]))
+            about = "figure"
+    cue_span = (noun.idx, noun.idx + len(noun.text))
+    src_span = _edge(source_toks)
+    hedges = _hedges(content, lex)
+    parts = [p for p in (src_span, cue_span) if p is not None]
+    start, end = min(p[0] for p in parts), max(p[1] for p in parts)
+    return Attribution(
+        attributed_to=link["name"], text=_slice(noun.doc, start, end), stance=stance, hedged=bool(hedges),
+        start=start, end=end, cue=noun.text, cue_span=cue_span, source_span=src_span, content_span=_edge(content),
+        chain=[link], source_kind=link["kind"], about=about, figure_stances=figure_stances, hedges=hedges,
+        negated=[(t.idx, t.idx + len(t.text)) for t in content if t.pos_ in ("VERB", "AUX", "ADJ") and _is_negated(t)])
+
+
 def _outer(rel: Attribution, relations: list[Attribution]) -> Attribution | None:
     """The relation whose content holds ``rel``'s cue (the innermost one), if any."""
     best = None
@@ -1035,7 +1137,15 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
     lex = lex or lexicon()
     out = []
     by_token: dict[int, Attribution] = {}
+    nouns: set[int] = set()  # relations whose cue is a noun ("the ministry's claim that")
     for tok in sent if tokens is None else tokens:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.noun_cues:
+            rel = _noun_relation(tok, lex)
+            if rel is not None:
+                out.append(rel)
+                by_token[tok.i] = rel
+                nouns.add(id(rel))
+            continue
         if tok.lemma_.lower() in lex.loop_lemmas or tok.lower_ == "according":
             rel = _relation(tok, lex)
             if rel is not None:
@@ -1055,12 +1165,16 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
                       o is not r and o.content_span and o.content_span[0] <= r.cue_span[0] < o.content_span[1]
                       for o in out))]
         out = [r for r in out if r not in inside]
+    # "A UN official said the organisation could not confirm ...": "the organisation" is the speaker's own
+    # body, named by a definite common noun; what it says is the speaker's own claim (as a pronoun's would be).
+    own_body = {id(r) for r in out if (o := _outer(r, out)) is not None and _speaks_for(r, o, sent, lex)}
     # A statement inside what another source says ("officials said the Taliban claimed ...") is heard through
     # that source: its speaker is an intermediary of the inner chain.
     for inner in out:
         outer = _outer(inner, out)
         if (outer is not None and outer.chain and inner.source_kind != "pronoun" and inner.chain
-                and inner.attributed_to != outer.attributed_to):  # "X said ... and denied": X twice, no chain
+                and inner.attributed_to != outer.attributed_to  # "X said ... and denied": X twice, no chain
+                and not (id(inner) in nouns and outer.stance != "asserts")):  # "dismissed the ministry's claim"
             link = dict(outer.chain[-1], link="intermediary")
             inner.chain = outer.chain[:-1] + [link] + inner.chain
     # A speaker who says he doubts or denies ("an analyst said he doubted the figure") doubts or denies.
@@ -1074,7 +1188,8 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
             s, e = outer.content_span
             if inner.attributed_to is None and _concessive(cue_token.get(id(inner)), lex):
                 continue  # "..., though the toll could not be confirmed": the outlet's aside, not the speaker's
-            if s <= inner.cue_span[0] < e and (inner.source_kind == "pronoun" or inner.attributed_to is None):
+            if s <= inner.cue_span[0] < e and (inner.source_kind == "pronoun" or inner.attributed_to is None
+                                               or id(inner) in own_body):
                 outer.stance, outer.about = inner.stance, inner.about
                 by = outer.chain[-1]["name"] if outer.chain and outer.chain[-1]["link"] == "speaker" else None
                 outer.figure_stances = outer.figure_stances + [dict(f, by=by) for f in inner.figure_stances]
@@ -1087,13 +1202,36 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
     # through the outer speaker (its chain says so).
     if len(out) > 1 or out and out[0].cue_span is not None and _quoted(sent, out[0].cue_span[0]):
         cues = {r.cue_span: t for t, r in by_token.items()}
-        out = [r for r in out if _stands_alone(r, out, sent, lex, cues.get(r.cue_span))]
+        out = [r for r in out if id(r) not in own_body and _stands_alone(r, out, sent, lex, cues.get(r.cue_span))]
     # "I think", "we believe" said by whoever speaks: a hedge on their own words, not a source of its own.
     if any(r.source_kind == "pronoun" and (r.attributed_to or "") in lex.first_person for r in out):
         beliefs = _cues_of(by_token, sent, lex.belief_cues)
         out = [r for r in out if not (r.source_kind == "pronoun" and (r.attributed_to or "") in lex.first_person
                                       and r.cue_span in beliefs)]
     return out
+
+
+def _speaks_for(inner: Attribution, outer: Attribution, sent, lex: Lexicon) -> bool:
+    """Whether ``inner``'s source is ``outer``'s speaker's own body named again by a definite common noun ("A
+    UN official said the organisation could not confirm", "The Front said the group had ..."): an office word
+    with "the"/"its" and no name, where the outer speaker is an organisation or speaks for one."""
+    if inner.source_span is None or not outer.chain or outer.chain[-1].get("link") != "speaker":
+        return False
+    if outer.content_span is None or not outer.content_span[0] <= inner.source_span[0] < outer.content_span[1]:
+        return False  # the speaker named once, outside the words (" X said ... and denied ..."): X itself
+    link = outer.chain[-1]
+    if not (link.get("organisation") or link.get("kind") == "organisation"):
+        return False
+    span = sent.doc.char_span(inner.source_span[0], inner.source_span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    # "the organisation", "this group": the speaker again; not "its forces", "their fighters" (what belongs
+    # to the speaker is another body).
+    return (head.pos_ == "NOUN" and head.lemma_.lower() in lex.organisation_heads
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+            and not any(c.dep_ == "poss" for c in head.children)
+            and not any(t.pos_ == "PROPN" or t.ent_type_ for t in span))
 
 
 def _concessive(tok, lex: Lexicon) -> bool:
@@ -1373,3 +1511,54 @@ def owner_matches(owner: str | None, source: str | None) -> bool:
         return a[:n] == b[:n] and (a.startswith(b) or b.startswith(a) or n >= 5)
 
     return all(any(same(o, s) for s in sw) for o in ow)
+
+
+# ---------------------------------------------------------------- what a statement with no event word is about
+
+_BACK_DETS = frozenset({"the", "this", "these", "those", "that", "its", "their", "his", "her"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """What the content of a statement that names no event of its own points back at, read from the parse:
+    ``report``: a report, claim or figure told before ("confirmed the figure", "denied the accusation",
+    "denied it"); ``figure``: that report is a figure; ``nouns``: the lemmas of the definite noun phrases it
+    names ("the fighters had left the village": fighter, village); ``own_denial``: it says that the speaker or
+    its own people were not there or did not act ("its fighters were not in the area")."""
+
+    report: bool = False
+    figure: bool = False
+    nouns: frozenset[str] = frozenset()
+    own_denial: bool = False
+
+
+def content_refers(doc, rel: Attribution, lex: Lexicon | None = None) -> Reference:
+    """``Reference`` of a relation's content (``rel.content_span`` in ``doc``, a spaCy Doc)."""
+    lex = lex or lexicon()
+    if rel.content_span is None:
+        return Reference()
+    span = doc.char_span(rel.content_span[0], rel.content_span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return Reference()
+    toks = list(span)
+    pred = _predicate(toks)
+    report = figure = False
+    if pred is not None and pred.pos_ in ("NOUN", "PRON", "PROPN"):
+        lemma = pred.lemma_.lower()
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETS for c in pred.children)
+        if lemma in lex.report_nouns | lex.figure_nouns and definite:
+            report, figure = True, lemma in lex.figure_nouns
+        elif pred.lower_ in ("it", "this", "that", "them", "these", "those") and rel.stance in ("denies", "doubts"):
+            report = True  # "denied it"
+    heads = [t for t in toks if t.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETS
+                                                          for c in t.children)]
+    # "the market square": the head and the nouns that name it with it
+    nouns = frozenset(x.lemma_.lower() for t in heads for x in [t, *t.children]
+                      if x is t or x.dep_ == "compound" and x.pos_ == "NOUN")
+    own_denial = False
+    if pred is not None and pred.pos_ in ("VERB", "AUX") and _is_negated(pred):
+        subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        own_denial = subj is not None and (
+            subj.lower_ in ("it", "we", "they") or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                                       for c in subj.children))
+    return Reference(report, figure, nouns, own_denial)

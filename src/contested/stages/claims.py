@@ -1,14 +1,17 @@
 """Stage: claims. Each event carries the claim of the sentence that tells it, and those of the sentence's
 other named speakers whose words tell it ("X said ..., a claim Y dismissed"); a denial, a doubt, a figure or
 a retelling of an event already told becomes another claim on that event instead of a new event, matched by
-type, place and the day the denial names."""
+type, place and the day the denial names. A statement with no event word in the discourse that goes on from
+an event ("The governor confirmed the figure.", "Residents said the attackers had left the village.") is a
+claim on it where its content points back at it; what a denial is about (the event or the victims' figure)
+is the relation's ``about``."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
-from contested.attribution import owner_matches
+from contested.attribution import content_refers, lexicon, owner_matches
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED, NEGATED, REFERENCE
 from contested.families import COMPATIBLE, VIOLENCE_TYPE
@@ -142,6 +145,72 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
             targets = [ev for ev in recent if {q.unit for q in ev.quantities} & units][:1] or targets[:1]
         for ev in targets:
             add_claim(ev, doc, sent, attribution, None, sent.quantities)
+    elif recent and not sent.triggers:
+        _statement_on_told(doc, sent, attribution, recent, state, si, config)
+
+
+def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attribution, recent: list[Event],
+                       state: DiscourseState, si: int, config: ExtractionSettings) -> None:
+    """A speaker's statement with no event word, in the discourse that goes on from an event just told: "The
+    governor confirmed the figure.", "Residents said the attackers had left the village by evening.", "The
+    brigade said its fighters were not in the area." It is a claim on that event where its content points back
+    at it (from the parse, ``attribution.content_refers``): a report or figure told before, or a definite noun
+    phrase whose word the event's sentence used; and where it names no other place and no other day. "Its
+    fighters were not in the area" denies. Anything else (a statement on another matter) is no claim."""
+    if attribution.attributed_to is None or attribution.content_span is None or sent.span is None:
+        return
+    gap = si - state.last_event_sentence
+    told = state.events_of_sentence.get(state.last_event_sentence, [])
+    if not told or gap > config.claim_gap_sentences:
+        return
+    # The story goes on: the sentence just before told the event or made a claim on it ("The army denied ...",
+    # then "Footage aired by Channel 9 showed ..."), or this sentence is in the paragraph that told it.
+    last_end = max((c.span[1] for ev in told for c in ev.claims if c.doc_id == doc.doc_id), default=sent.start)
+    if doc.text[last_end: sent.start].strip() and "\n\n" in doc.text[told[0].claims[0].span[1]: sent.start]:
+        return
+    lex = lexicon()
+    ref = content_refers(sent.span.doc, attribution, lex)
+    s, e = attribution.content_span
+    names = {p[2].name for p in sent.places if s <= p[0] < e}
+    days = [d.span for d in sent.dates if d.span is not None and not d.anaphoric]
+    skip = lex.organisation_heads | lex.role_nouns | lex.medium_nouns | lex.report_nouns
+
+    def told_there(ev: Event) -> bool:
+        if names and (ev.location is None or ev.location.name not in names):
+            return False
+        return not days or ev.date is None or any(d.start <= ev.date.end and ev.date.start <= d.end for d in days)
+
+    def named_in(ev: Event) -> bool:
+        words = {w for c in ev.claims if c.doc_id == doc.doc_id for w in _stems(_without_source(c))}
+        return any(n[:5] in words for n in ref.nouns if n not in skip and len(n) > 2)
+
+    if ref.report and ref.figure:
+        recent_figures = [ev for k in sorted(state.events_of_sentence, reverse=True)[:2]
+                          for ev in reversed(state.events_of_sentence[k]) if ev.quantities or ev.fatalities is not None]
+        targets = [ev for ev in recent_figures if told_there(ev)][:1]
+    elif ref.report or ref.own_denial:
+        targets = [ev for ev in told if told_there(ev)]
+    else:
+        # The latest event told lately whose sentences use a word the content names again.
+        targets = [ev for ev in recent if told_there(ev) and named_in(ev)][:1]
+    if ref.own_denial and attribution.stance == "asserts":
+        attribution = dataclasses.replace(attribution, stance="denies")
+    for ev in targets:
+        if not any(c.cue_span == attribution.cue_span and c.doc_id == doc.doc_id for c in ev.claims):
+            add_claim(ev, doc, sent, attribution, None, sent.quantities if ref.figure else [])
+
+
+def _without_source(claim: Claim) -> str:
+    """A claim's sentence without the words that name its source ("residents said")."""
+    if claim.source_span is None:
+        return claim.sentence
+    s, e = claim.source_span[0] - claim.span[0], claim.source_span[1] - claim.span[0]
+    return claim.sentence[:max(s, 0)] + " " + claim.sentence[max(e, 0):]
+
+
+def _stems(text: str) -> set[str]:
+    """The first five letters of each word of a sentence ("attacked" and "the attackers" share "attac")."""
+    return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower())}
 
 
 def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, negated: list,
@@ -202,22 +271,36 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
 
 
 def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribution, recent: list[Event]) -> None:
-    """A denial beside the sentence's own claim ("The ministry said its aircraft had targeted a camp near
-    Selby and denied that any civilians had been hit"): a claim on the event told before that it denies, of
-    a type its denied word can name and at a place the sentence names (``_deny_told``)."""
+    """A denial beside the sentence's own claim: a claim on the event told before that it is about. What it
+    denies is read from the relation (``Attribution.about``): a denied event word names the event's type
+    (``_deny_told``: "... and denied that its jets had struck the market"); a denial of who was harmed ("...
+    and denied that any civilians had been hit", ``about='figure'``) is a denial of the victims' figure, on
+    the latest event told that gives figures (else the latest event), never a denial of the event; a denial
+    of a report ("... and denied the accusation") denies the latest event. Anything else it denies ("denied
+    any involvement") is no claim on an event."""
+    lex = lexicon()
     for rel in attribution.relations or []:
         if rel is attribution or rel.stance != "denies" or rel.attributed_to is None or rel.content_span is None:
             continue
         s, e = rel.content_span
         negated = [t for t in sent.triggers if s <= t.start < e and sent.reasons.get(t.start) == NEGATED]
-        if negated and recent:
+        if not recent:
+            return
+        if negated and rel.about != "figure":
             _deny_told(doc, sent, rel, negated, recent)
-        elif recent and not any(s <= t.start < e for t in sent.triggers) and not any(
-                s <= p[0] < e for p in sent.places):
-            # "... and denied that any civilians had been hit": no event word, no place of its own; a denial of
-            # what was told just before (as for a sentence that is only a denial), unless already heard there.
-            if not any(c.attributed_to == rel.attributed_to and c.stance == rel.stance for c in recent[0].claims):
-                add_claim(recent[0], doc, sent, rel, None, [])
+            continue
+        if any(s <= p[0] < e for p in sent.places) or (
+                not negated and any(s <= t.start < e for t in sent.triggers)):
+            continue  # it names a place or an event of its own: not what was told before
+        if rel.about == "figure":
+            target = next((ev for ev in recent if ev.quantities or ev.fatalities is not None), recent[0])
+        elif sent.span is not None and content_refers(sent.span.doc, rel, lex).report:
+            target = recent[0]
+        else:
+            continue
+        if not any(c.attributed_to == rel.attributed_to and c.stance == rel.stance and c.about == rel.about
+                   for c in target.claims):
+            add_claim(target, doc, sent, rel, None, [])
 
 
 def other_voices(doc: Document, sent: SentenceMentions, attribution: Attribution, draft: Draft,
