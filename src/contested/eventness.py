@@ -53,6 +53,10 @@ class EventnessSettings:
     """How old a dated clause must be, in days before publication, to be background rather than news."""
 
     background_days: int = 365
+    # With a publication date, a clause whose date expression ("in March", "last year", "on February 1,
+    # 2021", "since 2015") resolves to a span that ends more than this many days before publication is
+    # background: history told around the news, which an analyst codes from its own reports.
+    recent_days: int = 31
     # Present simple verbs are generic only with a habitual word or a bare plural subject.
     generic_present: bool = True
     # Any present simple clause with no date is generic ("a regime that rules by violence"); dated present
@@ -100,6 +104,11 @@ class Words:
     legal_preps: frozenset[str]
     arrest_words: frozenset[str]
     calendar_words: frozenset[str]
+    share_nouns: frozenset[str]
+    share_size_words: frozenset[str]
+    no_news_nouns: frozenset[str]
+    reference_subject_verbs: frozenset[str]
+    negative_subjects: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -138,9 +147,94 @@ def _year(tok) -> int | None:
     return None
 
 
-def _background(verb, year: int | None, settings: EventnessSettings, words: Words) -> str | None:
+_DATE_PREPS = frozenset({"in", "on", "during", "since", "by", "until", "at", "from", "between"})
+_DATE_SUBCLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "csubj", "parataxis"})
+
+
+def _own_date(phrase):
+    """The first DATE entity of a phrase that is the phrase's own, not a clause's under it ("In Woldia, which
+    they have held since August": none), as text."""
+    for t in phrase.subtree:
+        if t.ent_type_ != "DATE":
+            continue
+        node, clean = t, True
+        while node.i != phrase.i and node.head.i != node.i:
+            # Not a clause under it, nor a noun's own date ("arrested in connection with the shooting on
+            # July 4": July 4 is the shooting's); "since the first attacks in 2015" is the span's start.
+            if node.dep_ in _DATE_SUBCLAUSE or (node.dep_ == "prep" and phrase.lower_ != "since"):
+                clean = False
+                break
+            node = node.head
+        if not clean:
+            continue
+        doc, start, end = t.doc, t.i, t.i + 1
+        while start > phrase.left_edge.i and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "DATE":
+            start -= 1
+        while end <= phrase.right_edge.i and doc[end].ent_iob_ == "I":
+            end += 1
+        # (A bare month or year is read as a date only after its preposition: "in June", "since 2015".)
+        before = doc[start - 1].text if start > 0 and doc[start - 1].pos_ == "ADP" else "in"
+        return f"{before} {doc[start:end].text}"
+    return None
+
+
+def _date_phrases(verb):
+    """The verb's own phrases that hold a DATE entity ("in March", "on February 1, 2021", "last year"),
+    not those of the clauses under it, each with the entity's text."""
+    for child in verb.children:
+        if child.dep_ in _DATE_SUBCLAUSE:
+            continue
+        if (child.dep_ == "prep" and child.lower_ in _DATE_PREPS) or child.dep_ in ("npadvmod", "advmod", "tmod"):
+            own = _own_date(child)
+            if own:
+                yield child, own
+
+
+def _dated_long_before(verb, published: date | None, settings: EventnessSettings) -> str | None:
+    """'in March', 'last year', 'since the first attacks in 2015', 'in early March' (with a publication date):
+    the clause's own date expression resolves to a span that ends more than ``recent_days`` before
+    publication."""
+    if published is None:
+        return None
+    from contested.dates import parse_date
+
+    old = None
+    for _, text in _date_phrases(verb):
+        span = parse_date(text, published)
+        if span is None:
+            continue
+        if (published - span.end).days <= settings.recent_days:
+            return None  # "in the last week ... on June 5": the text says it is news (a conflict to check, not history)
+        old = old or f"background: dated {span.text}"
+    return old
+
+
+def _dated_recently(verb, published: date | None, settings: EventnessSettings) -> bool:
+    """The clause has a date of its own that resolves to within ``recent_days`` of publication (without a
+    publication date: any date of its own)."""
+    from contested.dates import parse_date
+
+    for _, text in _date_phrases(verb):
+        if published is None:
+            return True
+        span = parse_date(text, published)
+        if span is not None and (published - span.end).days <= settings.recent_days:
+            return True
+    return False
+
+
+def _background(verb, year: int | None, settings: EventnessSettings, words: Words,
+                published: date | None = None) -> str | None:
     """'in 1996', 'a quarter of a century ago', 'two decades ago': the clause is dated long before ``year``
-    (the year of publication, else the latest year the text tells of)."""
+    (the year of publication, else the latest year the text tells of); with a publication date, also a date
+    that resolves to more than ``recent_days`` before it ('in March' in an August article)."""
+    dated = _dated_long_before(verb, published, settings)
+    if dated:
+        return dated
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children):
+        for child in verb.children:  # "retook the town on Sunday, a year after insurgents seized it"
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in words.ago_units:
+                return f"background: {child.lower_}s before"
     for child in verb.children:
         if child.lower_ == "ago":
             units = {t.lemma_.lower() for t in child.subtree} | {t.lemma_.lower() for c in verb.children
@@ -268,10 +362,12 @@ class _Sentence:
                               for t in self.span)
         return self._dated
 
-    def past(self) -> bool:
-        """A past tense verb in the sentence."""
+    def past(self, words: Words | None = None) -> bool:
+        """A past tense verb in the sentence (with ``words``, not a verb of saying: "armies advance, he said"
+        tells nothing in the past)."""
         if self._past is None:
-            self._past = any(t.tag_ == "VBD" for t in self.span)
+            speech = words.speech_verbs if words is not None else frozenset()
+            self._past = any(t.tag_ == "VBD" and t.lemma_.lower() not in speech for t in self.span)
         return self._past
 
 
@@ -341,6 +437,51 @@ def _concrete(theme, words: Words, places) -> bool:
                     g.dep_ == "pobj" and _concrete(g, words, places) for g in c.children) for c in theme.children))
 
 
+_TOLD_PREPS = frozenset({"in", "from", "during", "by", "of"})
+
+
+def _about_told(verb, words: Words):
+    """An event noun of the clause that names a happening told before: "Monday's strike", "this attack", in a
+    phrase of the verb ("died in Monday's strike") or of its subject ("the toll from Sunday's strike")."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _TOLD_PREPS:
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or not ({noun.lower_, noun.lemma_.lower()} & (
+                        words.event_head_nouns | words.agent_event_nouns)):
+                    continue
+                if any((c.dep_ == "poss" and any(t.ent_type_ == "DATE" for t in c.subtree))
+                       or (c.dep_ == "det" and c.lower_ in words.reference_determiners) for c in noun.children):
+                    return noun
+    return None
+
+
+def _negative_subject(verb, words: Words) -> bool:
+    """The verb's subject (or, for "was reported detained", the subject of the verb it completes) is
+    "nobody", "none", "no one"."""
+    for v in (verb, verb.head) if verb.dep_ in ("xcomp", "conj", "oprd") else (verb,):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in words.negative_subjects or (
+                    c.lower_ == "one" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))):
+                return True
+    return False
+
+
+def _share(theme, words: Words) -> bool:
+    """A share of a territory: "40 percent of its territory", "a third of the country", "large parts of the
+    region" (not "parts of the district" alone, which may be where it happened)."""
+    lemma = theme.lemma_.lower()
+    if lemma not in words.share_nouns and theme.lower_ not in words.share_nouns:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in theme.children):
+        return False
+    if lemma in ("part", "chunk", "much", "most"):
+        return any(c.dep_ == "amod" and c.lower_ in words.share_size_words for c in theme.children)
+    return True
+
+
 def _word_reason(token, words: Words, family: str | None, places, sentence: _Sentence | None = None) -> str | None:
     """Event or not from the words alone: headings, names, false friends, figures of speech, people named
     by what they do, things no war takes."""
@@ -382,9 +523,14 @@ def _word_reason(token, words: Words, family: str | None, places, sentence: _Sen
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == token.i + 1
                 and not any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree) for c in token.children):
             return f"figurative: {token.lower_} on"  # "seized on the remark"
+        if token.dep_ == "amod" and token.tag_ in ("VBN", "JJ") and token.head.pos_ in ("NOUN", "PROPN"):
+            return f"state: {token.lower_} {token.head.lower_}"  # "in occupied Melitopol", "the captured town"
         theme = _theme(token)
         if theme is not None and not _concrete(theme, words, places):
             return f"figurative: {token.lower_} {theme.lower_}"  # "lost the primaries", "took over obligations"
+        if theme is not None and _share(theme, words) and not sentence.dated(words):
+            # "has lost control of as much as 40 percent of its territory": a tally, no place it happened at.
+            return f"aggregate: {token.lower_} {theme.lower_} of"
     if family in ("clash", "kill") and token.pos_ == "VERB":
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lemma_.lower() in words.non_violent_causes:
@@ -448,6 +594,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     # A noun trigger with "no" ("no clashes were reported") or a verb with a negation.
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return NEGATED
+    if token.i == verb.i and _negative_subject(verb, words):
+        return NEGATED  # "nobody was reported detained", "none of them were hurt"
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        news = token.head.head  # "there was no word on casualties", "no reports of clashes"
+        if news.lemma_.lower() in words.no_news_nouns and any(c.dep_ == "det" and c.lower_ == "no"
+                                                              for c in news.children):
+            return NEGATED
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in words.reference_preps and any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
         return f"{REFERENCE}: {token.head.lower_} {token.lower_}"  # "after the arrests": an event told before
@@ -514,8 +667,24 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             head = v.head
             if v.dep_ in ("acl", "relcl") and head.lemma_.lower() in words.plan_nouns:
                 return f"plan: {head.lower_}"  # "a bid to capture", "plans to retake"
+            if v.dep_ in ("acl", "relcl") and v.tag_ == "VB" and (head.pos_ == "PRON" or any(
+                    c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in kids)):
+                return f"unrealised: {head.lower_} to {v.lower_}"  # "nothing to fight with", "guns to fight with"
             if v.dep_ == "xcomp" and head.lemma_.lower() == "be":
                 return f"plan: {head.lower_} to"  # "the troops are to be withdrawn", "is to take over"
+        if depth == 0 and v.i == token.i and v.tag_ == "VBG" and v.dep_ == "acl" and v.head.dep_ in ("dobj", "pobj") and (
+                {v.head.lower_, v.head.lemma_.lower(), v.head.lower_.rstrip("s")} & words.people_nouns):
+            # (People only: not "launched strikes killing two", nor a parse that hangs "thus taking control of
+            # the area" from the posts overrun.)
+            # "struck a column of fighters fleeing towards the town", "shelled families fleeing the city": who
+            # the event was done to, described (the event is the clause's verb).
+            return f"description: {v.head.lower_} {v.lower_}"
+        if depth == 0 and v.dep_ in ("relcl", "acl") and v.tag_ in ("VBD", "VBN") and (
+                v.head.pos_ in ("NOUN", "PROPN") and v.head.dep_ in ("nsubj", "dobj")
+                and v.head.head.lemma_.lower() in words.speech_verbs) and not _dated_recently(v, published, settings):
+            # "residents who fled the town say ...", "said a teacher who fled the town on foot": who speaks,
+            # not what happened (the happening, where the article tells it, is told elsewhere).
+            return f"description: {v.head.lower_} who {v.lower_}"
         if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.denial_verbs:
             return NEGATED  # "denied that the town had fallen": a claim on the event it denies
         if v.dep_ in ("acl", "relcl") and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in words.denial_verbs:
@@ -563,11 +732,25 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         if mark is not None:
             return f"conditional: {mark.lower_}"
     year = published.year if published else reference_year(token.doc)
-    bg = _background(verb, year, settings, words)
-    if bg is None and verb.dep_ in ("conj", "advcl", "relcl") and verb.head is not verb:
-        # "seized Bama in 2014, ... before the army drove the group out": the dependent clause shares the date.
-        head = governing_verb(verb.head) if verb.dep_ == "relcl" else verb.head
-        bg = _background(head, year, settings, words)
+    bg = _background(verb, year, settings, words, published)
+    dependent = verb
+    for _ in range(3):
+        # "seized Bama in 2014, ... before the army drove the group out": the dependent clause shares the date
+        # (where it gives none of its own: "the town, which they took on Monday, first fell in 2015"), up a
+        # chain of them ("seized power on 1 February 2021, ousting the government and crushing the protests").
+        if bg is not None or dependent.dep_ not in ("conj", "advcl", "relcl") or dependent.head is dependent or (
+                published is not None and next(_date_phrases(dependent), None) is not None):
+            break
+        dependent = governing_verb(dependent.head) if dependent.dep_ == "relcl" else dependent.head
+        bg = _background(dependent, year, settings, words, published)
+    if bg is None and published is not None and next(_date_phrases(verb), None) is None:
+        # "withdrew its staff and declared force majeure in April": a date after the last of coordinated verbs
+        # dates them all.
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and conj.i > verb.i:
+                bg = _dated_long_before(conj, published, settings)
+                if bg:
+                    break
     if bg:
         return bg
     lemma = token.lower_
@@ -597,7 +780,14 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     if token.dep_ == "dobj" and token.head.lemma_.lower() in words.denial_verbs:
         return NEGATED  # "sources deny the capture of the district"
     kids = list(verb.children)
-    finite_present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in kids))
+    if (settings.generic_present and verb.tag_ == "VBN" and not has_date
+            and any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids)
+            and any(c.dep_ == "advmod" and c.lemma_.lower() in words.habitual_words for c in kids)):
+        return "generic: habitual perfect"  # "the militia has always relied on ambushes"
+    finite_present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in kids)) or (
+        # "here they stand and fight": the second verb shares the first's present tense.
+        verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ in ("VBP", "VBZ")
+        and not any(c.dep_ in ("aux", "auxpass") for c in kids))
     if settings.generic_present and finite_present and verb.pos_ == "VERB":
         perfect_or_progressive = any(c.dep_ in ("aux", "auxpass") for c in kids)
         if not perfect_or_progressive:
@@ -610,7 +800,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 return "generic: habitual present"
             # Only where the sentence tells nothing in the past and names no date: a present tense beside a
             # past one is more often a parse that took a noun for a verb ("Afghan forces airstrikes").
-            if settings.present_simple_generic and not has_date and not sentence.dated(words) and not sentence.past():
+            if settings.present_simple_generic and not has_date and not sentence.dated(words) and not sentence.past(words):
                 return "generic: present simple"  # "a regime that rules by violence", "weapons inflict casualties"
     if (settings.present_simple_generic and verb.dep_ == "xcomp"
             and verb.head.lemma_.lower() in words.habitual_governors and verb.head.tag_ in ("VBP", "VBZ")
@@ -622,6 +812,20 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         return f"generic: {subj.lower_}"  # "you walk down the street and you get shot"
     if source and not has_date and set(source.lower().replace("-", " ").split()) & words.opinion_sources:
         return f"opinion: {source}"
+    told, clause = _about_told(verb, words), verb
+    if told is None and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        told, clause = _about_told(verb.head, words), verb.head  # "..., after a woman pulled out died"
+    if told is not None and told.i != token.i and not any(
+            phrase.i != told.head.i and phrase.lower_ != "by" for phrase, _ in _date_phrases(clause)):
+        # "six people had died in Monday's strike", "the toll from Sunday's strike rose to three dead": a figure
+        # of the happening told before (a claim on it).
+        return f"{REFERENCE}: {told.head.lower_} {' '.join(t.text for t in told.subtree)}"[:80]
+    if (token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_.lower() in words.reference_subject_verbs
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and any(c.dep_ in ("prep", "advmod", "npadvmod", "advcl", "acomp", "attr") for c in token.head.children)):
+        # "The recapture came a day after ...", "the attack followed weeks of fighting": the happening told
+        # before (the article's first telling of it where nothing was).
+        return f"{REFERENCE}: the {token.lower_} {token.head.lemma_.lower()}"
     return ASSERTED
 
 

@@ -34,6 +34,15 @@ _THINGS = re.compile(
     r"machine guns?|RPGs?|materials?|supplies|drugs|narcotics|opium|heroin|cash|money)\b",
     re.IGNORECASE,
 )
+# A person named first, before whatever place follows ("seized a member of the city council", "took him to an
+# unknown location"): people, not a place.
+_PERSON_FIRST = re.compile(
+    r"\s*(?:(?:a|an|the|one|two|three|four|five|\d+|several|some|its|their|his|her)\s+)?(?:[\w-]+\s+)?"
+    r"(members?|heads?|leaders?|chiefs?|officials?|governors?|mayors?|councillors?|councilors?|journalists?|"
+    r"employees?|staff|residents?|villagers?|relatives?|sons?|daughters?|wives|wife|husbands?|him|her)\b"
+    r"(?!\s+(?:district|town|city|village|province|base))",
+    re.IGNORECASE,
+)
 # Checkpoints and posts overrun in fighting: ACLED codes the fighting (an armed clash), not territory.
 _POSTS = re.compile(r"\b(check ?posts?|checkpoints?|check points?|posts?|outposts?|points?|security posts?|positions?)\b",
                     re.IGNORECASE)
@@ -72,6 +81,8 @@ def capture_object(sent: SentenceMentions, t: Trigger, config: ExtractionSetting
         return "posts"
     if passive and re.fullmatch(r"\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*", region, re.IGNORECASE):
         return "people"  # "9 were killed, 1 was captured"
+    if not passive and _PERSON_FIRST.match(region):
+        return "people"  # "seized a member of the city council at a checkpoint", "took him to ..."
     if PLACE_NOUNS.search(region) or any(
             p[0] >= 0 and t.start - config.capture_place_before_chars <= p[0] <= t.end + config.capture_place_after_chars
             and (p[0] < t.start) == bool(passive) for p in sent.places
