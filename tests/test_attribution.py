@@ -710,5 +710,7 @@ def test_gold_conflict_articles_of_issue_7():
     assert score.share >= 0.9, score.misses
     assert score.wrong_speakers == []  # "the organisation" (the UN official's own) is the official's claim
     pipeline = gold.score_pipeline(articles)
-    assert pipeline.share >= 0.85, pipeline.misses
+    # With the event each claim is on checked (the ``event`` facts; 0.887 without them): 155/186 = 0.833.
+    assert pipeline.share >= 0.83, pipeline.misses
+    assert pipeline.marked >= 180  # the event facts are scored
     assert pipeline.wrong_speakers == []

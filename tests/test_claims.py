@@ -1,4 +1,4 @@
-"""Claims on events told: what a denial is about (the event or who was harmed), statements with no event word
+"""Claims on events told: what a denial is about (the event, who was harmed, or who did it), statements with no event word
 in the discourse that goes on from an event, noun cues ("the ministry's claim that"), a speaker's own body
 named again ("the organisation").
 
@@ -41,6 +41,15 @@ def test_a_denial_of_who_was_harmed_is_about_the_figure(nlp):
     assert rel.about == "figure"
 
 
+def test_a_denial_joined_to_reported_words_with_no_subject_is_the_speakers(nlp):
+    # The parse joins "denied" to "targeted" and gives it no subject: the narrator's "denied" (simple past
+    # beside the past perfect of reported words) is the speaker's, and what it denies is who was harmed.
+    rels = relations(nlp, "In a statement carried by state media, the military said it had targeted a training "
+                          "camp near the village and denied that any civilians had been killed.")
+    assert [(r.attributed_to, r.cue, r.stance, r.about) for r in rels] == [
+        ("the military", "said", "asserts", "event"), ("the military", "denied", "denies", "figure")]
+
+
 def test_a_denial_of_what_was_done_is_about_the_event(nlp):
     (rel,) = relations(nlp, "The army denied that its aircraft had struck the market.")
     assert (rel.stance, rel.about, rel.figure_stances) == ("denies", "event", [])
@@ -67,18 +76,106 @@ def test_pipeline_a_denial_of_involvement_beside_a_claim_is_no_denial_of_the_eve
     kunduz = [ev for ev in events if any(c.attributed_to == "the governor" for c in ev.claims)]
     assert kunduz
     assert "denied" not in kunduz[0].flags
-    assert not any(c.stance == "denies" for c in kunduz[0].claims)
+    # It denies who did it (a claim on the attack told, about the perpetrator), not that it happened.
+    assert not any(c.stance == "denies" and c.about != "perpetrator" for c in kunduz[0].claims)
+    assert ("The Taliban", "denies", "perpetrator") in [(c.attributed_to, c.stance, c.about) for c in kunduz[0].claims]
+    assert "perpetrator_denied" in kunduz[0].flags
 
 
-def test_pipeline_a_denial_of_the_accusation_beside_a_claim_denies_the_event_told():
+def test_pipeline_a_denial_of_the_accusation_beside_a_claim_denies_who_did_the_event_told():
+    # An accusation says who did it: the accused who denies it denies its part, on the event told.
     text = ("Gunmen attacked a police post in Kunduz on Monday, killing three officers, the governor said.\n\n"
             "The Taliban said in a statement that its fighters had captured a checkpoint in Baghlan and denied "
             "the accusation.")
     events = extract_text(text, published="2021-07-10", source="Example Wire")
     kunduz = [ev for ev in events if any(c.attributed_to == "the governor" for c in ev.claims)]
     assert kunduz
+    assert ("The Taliban", "denies", "perpetrator") in [(c.attributed_to, c.stance, c.about) for c in kunduz[0].claims]
+    assert "perpetrator_denied" in kunduz[0].flags and "denied" not in kunduz[0].flags
+
+
+def test_pipeline_a_denial_of_the_report_beside_a_claim_denies_the_event_told():
+    text = ("Gunmen attacked a police post in Kunduz on Monday, killing three officers, the governor said.\n\n"
+            "The Taliban said in a statement that its fighters had captured a checkpoint in Baghlan and denied "
+            "the report.")
+    events = extract_text(text, published="2021-07-10", source="Example Wire")
+    kunduz = [ev for ev in events if any(c.attributed_to == "the governor" for c in ev.claims)]
+    assert kunduz
     assert ("The Taliban", "denies", "event") in [(c.attributed_to, c.stance, c.about) for c in kunduz[0].claims]
     assert "denied" in kunduz[0].flags
+
+
+# ---------------------------------------------------------------- who did it: responsibility and involvement
+
+
+@pytest.mark.parametrize(("text", "speaker", "stance"), [
+    ("The Northern Front claimed responsibility for the bombing in a statement.", "Northern Front", "asserts"),
+    ("The Sahel Brotherhood claimed the attack in a post on Telegram.", "Sahel Brotherhood", "asserts"),
+    ("The group denied any involvement in the attack.", "The group", "denies"),
+    ("The group denied any involvement.", "The group", "denies"),
+    ("The army blamed the rebels for the massacre.", "The army", "asserts"),
+    ("The rebels accused the army of shelling the village.", "The rebels", "asserts"),
+    ("The brigade rejected accusations that its fighters killed civilians.", "The brigade", "denies"),
+    ("A spokesman for the militia denied the accusation.", "spokesman", "denies"),
+])
+def test_a_stance_on_who_did_it_is_about_the_perpetrator(nlp, text, speaker, stance):
+    rels = [r for r in relations(nlp, text) if r.about == "perpetrator"]
+    assert len(rels) == 1, [(r.attributed_to, r.cue, r.about) for r in relations(nlp, text)]
+    assert speaker in rels[0].attributed_to and rels[0].stance == stance
+    assert rels[0].figure_stances == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army denied that its aircraft had struck the market.",  # that it happened
+    "The rebels claimed the capture of the town.",  # the capture told, not who did something
+    "The ministry rejected the figure as exaggerated.",  # a figure
+    "The governor confirmed the attack.",
+    "Some members believed that the group had to admit responsibility for the attacks.",  # an obligation: unsaid
+])
+def test_a_stance_on_the_event_or_figure_is_not_about_the_perpetrator(nlp, text):
+    assert not any(r.about == "perpetrator" for r in relations(nlp, text)), text
+
+
+def test_pipeline_a_claim_of_responsibility_is_a_claim_on_the_event_told():
+    text = ("A car bomb exploded near a market in Kunduz on Monday, killing 12 people, the police said.\n\n"
+            "The Northern Front claimed responsibility for the bombing. The army blamed the Northern Front for the "
+            "attack.")
+    events = extract_text(text, published="2021-07-10", source="Example Wire")
+    lead = next(ev for ev in events if any(c.attributed_to == "the police" for c in ev.claims))
+    got = [(c.attributed_to, c.stance, c.about) for c in lead.claims]
+    assert ("Northern Front", "asserts", "perpetrator") in got, got
+    assert ("The army", "asserts", "perpetrator") in got, got
+    assert not any("denied" in f for f in lead.flags)
+
+
+def test_pipeline_a_lone_denial_of_involvement_denies_who_did_it_not_the_event():
+    text = ("Gunmen killed five villagers in Kunduz on Friday night, a local elder said.\n\n"
+            "The Taliban denied any involvement in the killings.")
+    events = extract_text(text, published="2021-07-10", source="Example Wire")
+    lead = next(ev for ev in events if any(c.attributed_to == "local elder" for c in ev.claims))
+    assert ("The Taliban", "denies", "perpetrator") in [(c.attributed_to, c.stance, c.about) for c in lead.claims]
+    assert "perpetrator_denied" in lead.flags and "denied" not in lead.flags
+    ev = lead.as_json()
+    assert any(c["about"] == "perpetrator" for c in ev["claims"])
+
+
+def test_explain_and_json_show_a_stance_on_who_did_it():
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    from contested.export import explain_text
+
+    text = ("Gunmen killed five villagers in Kunduz on Friday night, a local elder said.\n\n"
+            "The Taliban denied any involvement in the killings.")
+    events = extract_text(text, published="2021-07-10", source="Example Wire")
+    lead = next(ev for ev in events if any(c.about == "perpetrator" for c in ev.claims))
+    assert "denies (on who did it)" in explain_text(lead, {c.doc_id: text for c in lead.claims})
+    schema_path = Path(__file__).resolve().parents[1] / "../shared/contract/event.schema.json"
+    if not schema_path.exists():
+        pytest.skip("the contract schema is not here (../shared/contract)")
+    jsonschema.validate(lead.as_json(), json.loads(schema_path.read_text(encoding="utf-8")))
 
 
 # ---------------------------------------------------------------- a speaker's own body named again
@@ -156,6 +253,10 @@ def test_content_refers_reads_the_parse(nlp):
     doc = nlp("Residents said fighters were not seen.")
     (rel,) = find_relations(next(iter(doc.sents)))
     assert not content_refers(doc, rel).own_denial
+    for text in ('"They won\'t let me up there," she said.', "The mother said they would not let her in."):
+        doc = nlp(text)
+        rels = find_relations(next(iter(doc.sents)))
+        assert rels and not any(content_refers(doc, r).own_denial for r in rels), text
 
 
 LEAD = "Fighters attacked a police post in Kunduz on Monday, killing at least 12 officers, the governor said."
@@ -180,7 +281,8 @@ def test_a_statement_on_the_participants_goes_on_from_the_event():
 
 def test_an_implied_denial_denies():
     ev, _ = _claims_on_lead(LEAD + " The group said its fighters were not in the area.")
-    assert ("The group", "denies") in [(c.attributed_to, c.stance) for c in ev.claims]
+    # Its own people were not there: a denial of its part in it, not that it happened.
+    assert ("The group", "denies", "perpetrator") in [(c.attributed_to, c.stance, c.about) for c in ev.claims]
 
 
 def test_a_statement_on_another_matter_is_no_claim():

@@ -31,7 +31,10 @@ A *relation* is one cue (a reporting verb such as said, told, denied, could not 
   baseless denies, called exaggerated doubts; a speaker who says he doubts doubts. A denial or doubt whose
   object is a figure ("doubted the officials' figure", "rejected the figures") or whose content is only that
   people were harmed ("denied that any civilians had been hit") is about the figure (``about='figure'``),
-  recorded in ``figure_stances`` with the figure's owner, not about the event; a speaker's own body named
+  recorded in ``figure_stances`` with the figure's owner, not about the event. A stance on who did it
+  ("claimed responsibility for the bombing", "denied any involvement in the killings", "rejected the
+  accusation", "claimed the attack", "blamed the rebels for the massacre") is about the perpetrator
+  (``about='perpetrator'``), decided by the cue's object and the words of data/attribution.json; a speaker's own body named
   again inside its words ("a UN official said the organisation could not confirm") is the speaker;
 - hedging is kept apart from stance: hedge adverbs (reportedly, apparently), "appears to", "seems to", "it
   seems", "is said to", "is believed to", "it was reported that", may/might on the reported predicate, a
@@ -109,6 +112,9 @@ class Lexicon:
     noun_cues: dict[str, str] = field(default_factory=dict)  # noun lemma -> asserts | denies | doubts
     casualty_verbs: frozenset[str] = field(default=frozenset())
     victim_nouns: frozenset[str] = field(default=frozenset())
+    responsibility_nouns: frozenset[str] = field(default=frozenset())
+    claimed_acts: frozenset[str] = field(default=frozenset())
+    blame_verbs: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -162,6 +168,9 @@ def lexicon() -> Lexicon:
         noun_cues={w: st for st, ws in raw.get("noun_cues", {}).items() for w in ws},
         casualty_verbs=fs("casualty_verbs"),
         victim_nouns=fs("victim_nouns"),
+        responsibility_nouns=fs("responsibility_nouns"),
+        claimed_acts=fs("claimed_acts"),
+        blame_verbs=fs("blame_verbs"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -501,6 +510,12 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
             return []
         at = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("at", "to", "as")]
         return [t for x in [obj, *at] for t in x.subtree if t.i not in exclude]
+    if lemma in lex.blame_verbs:
+        # "blamed the rebels for the massacre", "accused the army of shelling the town": who is blamed and for
+        # what.
+        parts = [c for c in cue.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("for", "of")]
+        if any(c.dep_ == "dobj" for c in parts):
+            return [t for c in parts for t in c.subtree if t.i not in exclude]
     for c in cue.children:
         if c.dep_ == "dobj" and c.lemma_.lower() in lex.claim_objects:
             # "claimed responsibility for the attack": the attack is what is claimed.
@@ -853,12 +868,13 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and not any(
                     c.dep_ == "nsubj" for c in cue.children):
                 return None  # "As reported on May 30, X attacked": no one named, X is no speaker
-            if src is not None and cue.dep_ == "conj" and (
-                    src.pos_ == "NOUN" and not src.ent_type_ and not _source_like(src, lex) or _told_by_narrator(cue)):
+            if cue.dep_ == "conj" and (src is not None and src.pos_ == "NOUN" and not src.ent_type_
+                                       and not _source_like(src, lex) or _told_by_narrator(cue)):
                 # "The ministry said its aircraft had targeted a camp and denied that civilians were hit" parsed
                 # with "denied" joined to "targeted": aircraft do not deny; the reporting verb above speaks.
                 # Likewise "said its fighters had captured a post and denied ...": the reported verb is in the
-                # past perfect of reported speech, the cue in the narrator's simple past.
+                # past perfect of reported speech, the cue in the narrator's simple past; so is "said it had
+                # targeted a camp and denied ...", whose parse gives "denied" no subject at all.
                 up = cue.head
                 for _ in range(6):
                     if up.head is up:
@@ -995,7 +1011,9 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     if judged and stance == "asserts":
         stance = judged
     figure_stances: list[dict] = []
-    if stance in ("denies", "doubts"):
+    if not according and _on_perpetrator(cue, lex):
+        about = "perpetrator"
+    elif stance in ("denies", "doubts"):
         target = None
         if judged_subj is not None:
             target = judged_subj
@@ -1070,6 +1088,22 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     )
 
 
+def _on_perpetrator(cue, lex: Lexicon) -> bool:
+    """Whether a verb cue's stance is on who did it rather than on whether it happened: its object is a
+    responsibility noun ("claimed responsibility for the bombing", "denied any involvement in the killings",
+    "rejected the accusation", "rejected accusations that its fighters killed civilians"), "claimed" takes an
+    act as object ("claimed the attack"), or the cue blames someone ("blamed the rebels for the massacre",
+    "accused the army of shelling the town"). From the parse and the words of data/attribution.json."""
+    lemma = cue.lemma_.lower()
+    objs = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs:
+        return False
+    if lemma in lex.blame_verbs and any(c.dep_ == "dobj" for c in objs):
+        return True
+    return any(o.lemma_.lower() in lex.responsibility_nouns or o.lower_ in lex.responsibility_nouns
+               or (lemma == "claim" and o.lemma_.lower() in lex.claimed_acts) for o in objs)
+
+
 def _noun_relation(noun, lex: Lexicon) -> Attribution | None:
     """The statement a noun reports: "the ministry's claim that ...", "a claim by the group that ...",
     "the army's denial of the report". The speaker is its owner (a possessive that is no pronoun, or "by" /
@@ -1102,7 +1136,10 @@ def _noun_relation(noun, lex: Lexicon) -> Attribution | None:
     source_toks = _source_tokens(src, noun)
     link = _link(src, source_toks, "speaker", lex)
     about, figure_stances = "event", []
-    if stance != "asserts":
+    pred = _predicate(content)
+    if stance != "asserts" and pred is not None and pred.lemma_.lower() in lex.responsibility_nouns:
+        about = "perpetrator"  # "the group's denial of any involvement in the attack"
+    elif stance != "asserts":
         fig = _figure_of(_predicate(content), lex) or _victims_of(_predicate(content), lex)
         if fig is not None:
             figure_stances.append(dict(fig, stance=stance, by=link["name"]))
@@ -1558,7 +1595,10 @@ def content_refers(doc, rel: Attribution, lex: Lexicon | None = None) -> Referen
     own_denial = False
     if pred is not None and pred.pos_ in ("VERB", "AUX") and _is_negated(pred):
         subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        own_denial = subj is not None and (
-            subj.lower_ in ("it", "we", "they") or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
-                                                       for c in subj.children))
+        # "its fighters were not in the area", "we were not there"; not "they won't let me up there" (who
+        # "they" are is not the speaker's to say, and what will not be is no denial of what was).
+        own_denial = subj is not None and not any(c.dep_ == "aux" and c.lemma_.lower() == "will"
+                                                  for c in pred.children) and (
+            subj.lower_ in ("it", "we") or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
+                                               for c in subj.children))
     return Reference(report, figure, nouns, own_denial)

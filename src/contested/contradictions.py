@@ -118,8 +118,9 @@ def check_event(ev: Event, claim_dates: Mapping[int, DateSpan | None], tolerance
         out.append({"kind": "future_date", "scope": "event", "claims": sorted(future),
                     "note": "dated after the publication of the claim that dates it"})
     asserting = [i for i, c in enumerate(ev.claims) if c.stance == "asserts"]
-    # A denial of a figure ("the toll was lower") is no denial of the event.
-    denying = [i for i, c in enumerate(ev.claims) if c.stance == "denies" and getattr(c, "about", "event") != "figure"]
+    # A denial of a figure ("the toll was lower") or of who did it ("denied any involvement") is no denial of
+    # the event.
+    denying = [i for i, c in enumerate(ev.claims) if c.stance == "denies" and getattr(c, "about", "event") == "event"]
     if asserting and denying:
         who = sorted({ev.claims[i].attributed_to or ev.claims[i].source or "?" for i in denying})
         out.append({"kind": "denial", "scope": "event", "claims": asserting + denying,

@@ -281,7 +281,8 @@ def explain_text(ev: Event, document_texts: dict[str, str]) -> str:
     for i, c in enumerate(ev.claims):
         who = c.attributed_to or "(the outlet's own voice)"
         lines.append(f"claim {i}: {c.source or '?'} ({c.published or 'undated'}), citing {who}: {c.stance}"
-                     + (" (on a figure)" if c.about == "figure" else "") + (", hedged" if c.hedged else ""))
+                     + {"figure": " (on a figure)", "perpetrator": " (on who did it)"}.get(c.about, "")
+                     + (", hedged" if c.hedged else ""))
         if c.chain:
             lines.append(f"  who: {_chain_text(c.chain)}")
         reason = ev.evidence[i].reason if i < len(ev.evidence) else None

@@ -159,7 +159,9 @@ class Attribution:
     # {"name", "link": intermediary|speaker, "kind", "title", "organisation", "via", "start", "end"}.
     chain: list[dict] = field(default_factory=list)
     source_kind: str | None = None  # person | organisation | outlet | unnamed | document | pronoun
-    about: str = "event"  # event | figure: what the stance is about
+    # What the stance is about: event (that it happened) | figure (a number of it: "doubted the officials'
+    # figure") | perpetrator (who did it: "claimed responsibility for", "denied any involvement in").
+    about: str = "event"
     # Stances on figures: {"text", "start", "end", "owner" (whose figure), "value", "stance", "by" (who takes
     # the stance; null: the outlet)}.
     figure_stances: list[dict] = field(default_factory=list)
@@ -190,7 +192,10 @@ class Claim:
     # {"name", "link": outlet|intermediary|speaker, "kind", "title", "organisation", "via", "start", "end"}.
     chain: list[dict] = field(default_factory=list)
     source_kind: str | None = None  # person | organisation | outlet | unnamed | document | pronoun
-    about: str = "event"  # event | figure: a doubt about a number is a doubt on the figure, not the event
+    # event | figure | perpetrator: a doubt about a number is a doubt on the figure, not the event; a claim of
+    # responsibility or a denial of involvement ("claimed responsibility for the attack", "denied any
+    # involvement in the killings") is a stance on who did it, not on whether it happened.
+    about: str = "event"
     figure_stances: list[dict] = field(default_factory=list)  # {"text", "owner", "value", "stance", ...}
     hedges: list[str] = field(default_factory=list)
 

@@ -3,8 +3,8 @@ other named speakers whose words tell it ("X said ..., a claim Y dismissed"); a 
 a retelling of an event already told becomes another claim on that event instead of a new event, matched by
 type, place and the day the denial names. A statement with no event word in the discourse that goes on from
 an event ("The governor confirmed the figure.", "Residents said the attackers had left the village.") is a
-claim on it where its content points back at it; what a denial is about (the event or the victims' figure)
-is the relation's ``about``."""
+claim on it where its content points back at it; what a denial is about (the event, the victims' figure or
+who did it: "claimed responsibility for", "denied any involvement in") is the relation's ``about``."""
 
 from __future__ import annotations
 
@@ -97,8 +97,8 @@ def add_claim(ev: Event, doc: Document, sent: SentenceMentions, attribution: Att
         ev.fatalities = sum(killed) if ev.fatalities is None else min(ev.fatalities, sum(killed))
     ev.summary = summarize(ev)
     flag = {"denies": "denied", "doubts": "doubted"}.get(attribution.stance)
-    if flag and attribution.about == "figure":
-        flag = f"figure_{flag}"
+    if flag and attribution.about in ("figure", "perpetrator"):
+        flag = f"{attribution.about}_{flag}"  # a denial of involvement is no denial that it happened
     if flag and flag not in ev.flags:
         ev.flags.append(flag)
     for fig in claim.figure_stances:  # "..., though the figure could not be verified": the outlet's own doubt
@@ -128,6 +128,15 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
     300" are claims about the events just told (the latest sentence's; for a figure, the latest event with
     a figure in the same unit)."""
     figure = FIGURE_CLAIM.search(sent.text) and sent.quantities
+    if recent:
+        # "The group claimed responsibility.", "... and denied any involvement": a stance on who did the event
+        # told, though the sentence tells no event of its own.
+        for rel in [attribution, *(attribution.relations or [])]:
+            if rel.about == "perpetrator" and rel.attributed_to and (
+                    rel is attribution or rel.cue_span != attribution.cue_span):
+                _on_perpetrator(doc, sent, rel, recent)
+        if attribution.about == "perpetrator":
+            return
     if sent.triggers and not any(may_be_about_told(sent, t) for t in sent.triggers):
         negated = [t for t in sent.triggers if sent.reasons.get(t.start) == NEGATED]
         if attribution.stance in ("denies", "doubts") and negated and recent:
@@ -193,8 +202,9 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
     else:
         # The latest event told lately whose sentences use a word the content names again.
         targets = [ev for ev in recent if told_there(ev) and named_in(ev)][:1]
-    if ref.own_denial and attribution.stance == "asserts":
-        attribution = dataclasses.replace(attribution, stance="denies")
+    if ref.own_denial and attribution.stance in ("asserts", "denies"):
+        # "The brigade said its fighters were not in the area": the speaker denies its own part in it.
+        attribution = dataclasses.replace(attribution, stance="denies", about="perpetrator")
     for ev in targets:
         if not any(c.cue_span == attribution.cue_span and c.doc_id == doc.doc_id for c in ev.claims):
             add_claim(ev, doc, sent, attribution, None, sent.quantities if ref.figure else [])
@@ -276,8 +286,10 @@ def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribut
     (``_deny_told``: "... and denied that its jets had struck the market"); a denial of who was harmed ("...
     and denied that any civilians had been hit", ``about='figure'``) is a denial of the victims' figure, on
     the latest event told that gives figures (else the latest event), never a denial of the event; a denial
-    of a report ("... and denied the accusation") denies the latest event. Anything else it denies ("denied
-    any involvement") is no claim on an event."""
+    of a report ("... and denied the report") denies the latest event; a denial of involvement ("... and
+    denied any involvement", "... and denied the accusation", ``about='perpetrator'``) is a stance on who did
+    the latest event told (or the one its words name: "denied any involvement in the killings"). Anything
+    else it denies is no claim on an event."""
     lex = lexicon()
     for rel in attribution.relations or []:
         if rel is attribution or rel.stance != "denies" or rel.attributed_to is None or rel.content_span is None:
@@ -289,8 +301,11 @@ def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribut
         if negated and rel.about != "figure":
             _deny_told(doc, sent, rel, negated, recent)
             continue
-        if any(s <= p[0] < e for p in sent.places) or (
-                not negated and any(s <= t.start < e for t in sent.triggers)):
+        named = [t for t in sent.triggers if s <= t.start < e]
+        if rel.about == "perpetrator":
+            _on_perpetrator(doc, sent, rel, recent)
+            continue
+        if any(s <= p[0] < e for p in sent.places) or (not negated and named):
             continue  # it names a place or an event of its own: not what was told before
         if rel.about == "figure":
             target = next((ev for ev in recent if ev.quantities or ev.fatalities is not None), recent[0])
@@ -301,6 +316,20 @@ def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribut
         if not any(c.attributed_to == rel.attributed_to and c.stance == rel.stance and c.about == rel.about
                    for c in target.claims):
             add_claim(target, doc, sent, rel, None, [])
+
+
+def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, recent: list[Event]) -> None:
+    """A stance on who did it beside the sentence's own claim ("... and denied any involvement in the
+    killings"): a claim on the latest event told of a type its words name (any type where they name none),
+    unless its words name a place (then it is about something else)."""
+    s, e = rel.content_span or (0, 0)
+    if rel.source_kind == "document" or any(s <= p[0] < e for p in sent.places):
+        return  # "a statement denying their responsibility" whose owner the parse does not give: no one speaks
+    named = [t for t in sent.triggers if s <= t.start < e]
+    types = {x for t in named for x in (COMPATIBLE.get(t.family) or (VIOLENCE_TYPE.get(t.family),))}
+    target = next((ev for ev in recent if not types or ev.type in types), None)
+    if target is not None and not any(c.cue_span == rel.cue_span for c in target.claims):
+        add_claim(target, doc, sent, rel, None, [])
 
 
 def other_voices(doc: Document, sent: SentenceMentions, attribution: Attribution, draft: Draft,
