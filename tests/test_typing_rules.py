@@ -85,3 +85,96 @@ def test_patrols_and_decrees_are_changes_of_activity():
 ])
 def test_strategic_and_lethal_neighbours(text, expected):
     assert first_type(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The object of the verb says whom it was done to; "at a checkpoint" is where.
+    ("On Monday, soldiers killed a shopkeeper at a checkpoint in Herat.", "Attack"),
+    ("On Monday, gunmen fired at a police checkpoint in Herat.", "Armed clash"),
+    # Who a participle harmed was the target ("opened fire on the area, injuring a child").
+    ("On Monday, gunmen opened fire on a neighbourhood of Herat, injuring a child.", "Attack"),
+    ("On Monday, rebels attacked an army post in Herat, killing three soldiers.", "Armed clash"),
+    # Police fighting unarmed people: a riot, not a battle between armed groups.
+    ("On Monday, a clash erupted between police and shopkeepers in Herat after police slapped a shopkeeper.",
+     "Mob violence"),
+    ("On Monday, fruit sellers clashed with police officers in Herat.", "Mob violence"),
+    ("On Monday, police clashed with Taliban fighters in Herat.", "Armed clash"),
+])
+def test_targets_from_the_parse(text, expected):
+    assert first_type(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The weapon named decides among the remote-violence types.
+    ("On Monday, army troops used artillery to bombard rebel positions near Herat.", "Shelling/artillery/missile attack"),
+    ("On Monday, warplanes bombarded rebel positions near Herat.", "Air/drone strike"),
+    ("On Monday, the military bombed militant hideouts near Herat.", "Air/drone strike"),
+    ("On Monday, militants bombed a bus station in Herat, killing four.", "Remote explosive/landmine/IED"),
+    # An explosive named as the means of an attack.
+    ("On Monday, militants targeted an army vehicle with an IED near Herat, killing two soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("On Monday, rebels attacked a checkpoint near Herat with machine guns.", "Armed clash"),
+])
+def test_remote_violence_by_weapon(text, expected):
+    assert first_type(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Prisoners set free: ACLED's strategic development "Other".
+    ("On Monday, the government released 98 prisoners from the central prison in Herat.", "Other"),
+    ("On Monday, 52 soldiers were released from rebel prisons in Herat.", "Other"),
+    # A hostage freed after an abduction stays with the abduction.
+    ("On Monday, gunmen abducted a trader in Herat and freed him after a ransom was paid.",
+     "Abduction/forced disappearance"),
+])
+def test_releases(text, expected):
+    assert first_type(text) == expected
+
+
+def test_actor_class_in_patterns_names_no_group():
+    """Regain patterns name a class of actor ('@rebels'), expanded from the actor dictionary's names of that class;
+    the table itself names no group."""
+    import json
+    from importlib import resources
+
+    from contested.families import FAMILY_TABLE, actor_class_names
+    from contested.triggers import find_triggers
+
+    raw = resources.files("contested").joinpath("data/families.json").read_text(encoding="utf-8")
+    families = json.loads(raw)["families"]
+    assert not any("taliban" in json.dumps(f["patterns"]).lower() for f in families)
+    assert "taliban" in actor_class_names(("rebels",))
+    assert not {"police", "army", "soldiers"} & set(actor_class_names(("rebels",)))
+    assert FAMILY_TABLE.by_name("regain")
+    for text in ("Troops pushed the Taliban out of the town.", "Troops pushed the insurgents back.",
+                 "Government forces cleared the district of Islamic State on Monday."):
+        assert [t.family for t in find_triggers(text)] == ["regain"], text
+    assert [t.family for t in find_triggers("The district came under insurgent control.")] == ["capture"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A group that shoots is armed: an attack, not mob violence.
+    ("On Monday, an unidentified group shot dead a local party leader near his house in Herat.", "Attack"),
+    ("On Monday, a group of villagers beat a suspected thief in Herat.", "Mob violence"),
+    ("On Monday, residents burnt tires in Herat to demand that electricity be restored.", "Violent demonstration"),
+    # Bombs dropped are dropped from the air.
+    ("On Monday, a military helicopter flew over rebel camps near Herat, dropping light bombs.", "Air/drone strike"),
+    # Joining an armed group is a change to a group's activity.
+    ("On Monday, 35 soldiers and policemen joined the Taliban in Herat.", "Change to group/activity"),
+    ("On Monday, the governor declared the imposition of a three day comprehensive curfew in Herat.",
+     "Change to group/activity"),
+])
+def test_more_codebook_distinctions(text, expected):
+    assert first_type(text) == expected
+
+
+def test_how_many_is_no_grievance():
+    """"of" after a noun that counts a crowd names its people ("dozens of rioters"); after other nouns it may
+    name what the crowd is about ("the release of detainees")."""
+    from contested.nlp import load_nlp
+    from contested.stages.event_types import _grievance
+
+    doc = load_nlp()("Clashes erupted between dozens of rioters and soldiers, as crowds demanded the release of detainees.")
+    word = {t.lower_: t for t in doc}
+    assert not _grievance(word["rioters"])
+    assert _grievance(word["detainees"])

@@ -125,14 +125,40 @@ def _strs(value, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+_ACTOR_CLASS = re.compile(r"@([a-z_]+(?:\|[a-z_]+)*)")
+
+
+def actor_class_names(kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """Every name of the built-in actors (data/actors.json) of these classes ("rebels": the non-state armed
+    groups that fight the state), longest first; the lower-case words a pattern's '@rebels' stands for."""
+    from contested.actors import BUILTIN
+
+    names = {a.lower() for e in BUILTIN if e.kind in kinds for a in (e.name, *e.aliases)
+             if re.fullmatch(r"[\w' .-]+", a) and not a.lower().startswith("the ")}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def _expand_actor_classes(pattern: str, where: str) -> str:
+    """'@rebels' (or '@rebels|political_militia') in a pattern: a group of the names of the actors of those
+    classes, so that a pattern names a class of actor, never one group."""
+    def group(m: re.Match[str]) -> str:
+        names = actor_class_names(tuple(m.group(1).split("|")))
+        if not names:
+            raise FamilyTableError(f"{where}: no actor of class {m.group(1)!r} in the actor dictionary")
+        return "(" + ", ".join(names) + ")"
+
+    return _ACTOR_CLASS.sub(group, pattern)
+
+
 def _pattern(raw, where: str) -> PatternSpec:
     if isinstance(raw, str) and raw.strip():
-        return PatternSpec(raw)
+        return PatternSpec(_expand_actor_classes(raw, where))
     if isinstance(raw, dict) and isinstance(raw.get("pattern"), str):
         unknown = set(raw) - {"pattern", "not_after"}
         if unknown:
             raise FamilyTableError(f"{where}: unknown keys {sorted(unknown)}")
-        return PatternSpec(raw["pattern"], frozenset(w.lower() for w in _strs(raw.get("not_after", []), where)))
+        return PatternSpec(_expand_actor_classes(raw["pattern"], where),
+                           frozenset(w.lower() for w in _strs(raw.get("not_after", []), where)))
     raise FamilyTableError(f"{where}: a pattern is a string or {{'pattern': ..., 'not_after': [...]}}")
 
 

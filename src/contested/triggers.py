@@ -249,7 +249,7 @@ class TriggerMatcher:
                 words = [w.lower_ for w in self.nlp.make_doc(t.alts[0])]
                 if len(words) > 1 and t.optional:
                     raise FamilyTableError(f"{t.alts[0]!r}: an optional word must be one token")
-                pattern.extend({"LOWER": w} for w in words)
+                pattern.extend({"LOWER": w, "OP": "?"} if t.optional else {"LOWER": w} for w in words)
                 continue
             if not t.literal:
                 # A stem written with a hyphen ("self-detonat*"): the words before the last are literal.

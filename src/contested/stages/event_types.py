@@ -124,13 +124,32 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
         words = [draft.trigger, *draft.extra]
         # "clashes", "fought", "exchanged fire": both sides armed, whoever died.
         two_sided = any(_TWO_SIDED.match(t.text) for t in words)
+        if etype == "air_strike" and draft.trigger.text.lower().startswith("bombard") and any(
+                t.family == "shelling" for t in sent.triggers) and not any(
+                t.family == "air" and t is not draft.trigger for t in sent.triggers):
+            # "artillery bombardment", "used artillery to bombard": the weapon the sentence names (as a word
+            # of the weapon, not an attack of its own) says it was fired from the ground.
+            return "shelling", None, agents, patients
+        if etype == "explosive_device" and (a1 is None or is_state(a1)) and sent.span is not None and any(
+                tok.lemma_.lower() == "bomb" and tok.pos_ == "VERB" and _state_subject(tok, a1)
+                for tok in _trigger_roots(draft, sent)):
+            # "the military bombed militant bases": state forces bomb from the air; nobody plants a device.
+            return "air_strike", None, agents, patients
+        if etype == "armed_clash" and not two_sided:
+            weapon = _instrument(sent)
+            if weapon is not None:
+                # "targeted a vehicle with an IED", "suffered casualties by a bomb": the explosive is how it
+                # was done (ACLED codes the explosive, not a fight), even where it is no attack word of its own.
+                return weapon, None, agents, patients
         if etype == "shelling" and (two_sided or _cues()["reply"].search(sent.text) or _replied_after(sent)):
             # Heavy weapons fired by both sides, or fired while the sides fight: ACLED codes the fight.
             return "armed_clash", None, agents, patients
+        # Shooting is done by armed people: a group that shoots is no mob (ACLED's mob violence is a crowd's).
+        gunfire = any(_cues()["firearm"].search(t.text) for t in words)
         if etype == "armed_clash" and sent.span is not None:
             doers = _active_subjects(draft, sent) | _between(draft, sent)
             near = sent.text[: draft.trigger.end - sent.start + 30]
-            if "crowd" in doers and "armed" not in doers and not _cues()["armed_crowd"].search(near):
+            if "crowd" in doers and "armed" not in doers and not _cues()["armed_crowd"].search(near) and not gunfire:
                 # "villagers attacked police", "migrant workers clashed with police", "residents beat up a thief":
                 # violence by a crowd, not by an armed group (ACLED's mob violence).
                 return "riot", "mob_violence", agents, patients
@@ -153,7 +172,7 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
                 # "a man was shot dead": nobody armed is named on either side.
                 unarmed = True
             if unarmed and not two_sided:
-                if "crowd" in attackers and "armed" not in attackers:
+                if "crowd" in attackers and "armed" not in attackers and not gunfire:
                     # "villagers beat a man accused of theft": violence by a crowd (ACLED's mob violence).
                     return "riot", "mob_violence", agents, patients
                 # "gunmen shot dead a trader", "a woman was found dead": violence against unarmed people.
@@ -170,6 +189,42 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
         # "seized a vehicle", "confiscated the mall": property taken, not weapons (looting).
         return "property_destruction", None, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+# Weapons that, named as what violence was done with, decide its type (heavy weapons and aircraft do not: a
+# ground attack "with heavy weapons" is still a fight).
+_INSTRUMENT_FAMILIES = ("explosive", "grenade")
+
+
+def _instrument(sent: SentenceMentions) -> str | None:
+    """The type of an explosive or grenade the sentence names as the means ("with an IED", "by a roadside
+    bomb"), from the parse: the weapon word, or the noun it modifies, is the object of "with" or "by"."""
+    if sent.span is None:
+        return None
+    doc = sent.span.doc
+    for t in sent.triggers:
+        if t.family not in _INSTRUMENT_FAMILIES:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
+            return VIOLENCE_TYPE[t.family]
+    return None
+
+
+def _state_subject(verb, a1: ActorMention | None) -> bool:
+    """An active verb whose subject is state forces: the actor found there, or, where no actor was found, a
+    subject like "the army", "the military", "aircraft" ("forces" alone may be anyone's)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    if a1 is not None:
+        return is_state(a1)
+    heads = _target_words()["state_subjects"]
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in heads for c in verb.children)
 
 
 def _fought_in(sent: SentenceMentions) -> bool:
@@ -256,7 +311,13 @@ def _active_subjects(draft: Draft, sent: SentenceMentions) -> set[str]:
             continue
         for c in tok.children:
             if c.dep_ == "nsubj":
-                out |= _noun_kind(c, words)
+                if c.lemma_.lower() in words.get("police", ()) and not any(n.lemma_.lower() not in words.get(
+                        "police", ()) for n in c.conjuncts):
+                    continue  # "police slapped a shopkeeper": the police are who a crowd fights, no armed group
+                kinds = _noun_kind(c, words)
+                if kinds == {"civilian"} and c.tag_ in ("NNS", "NNPS"):
+                    kinds.add("crowd")  # "fruit sellers clashed with the police": unarmed people, many of them
+                out |= kinds
     return out - {"civilian"} if "armed" in out else out
 
 
@@ -268,7 +329,9 @@ def _between(draft: Draft, sent: SentenceMentions) -> set[str]:
     for root in _trigger_roots(draft, sent):
         if root.pos_ != "NOUN":
             continue
-        for c in root.children:
+        # "a clash between ...", and "a clash erupted / took place between ...": the phrase may hang on the verb.
+        heads = [root, root.head] if root.dep_ == "nsubj" and root.head.pos_ == "VERB" else [root]
+        for c in (c for h in heads for c in h.children):
             if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
                 for g in c.children:
                     if g.dep_ == "pobj":
@@ -295,10 +358,20 @@ def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
     attackers: set[str] = set()
     for tok in _trigger_roots(draft, sent):
         verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        # A verb whose object says whom it was done to ("killed a man at a checkpoint") has its "at"/"on"
+        # phrases for where it happened; only a verb with no such object ("fired at a post") has its target there.
+        direct: set[str] = set()
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass"):
-                targets |= _noun_kind(c, words)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
+                direct |= _noun_kind(c, words)
+            elif c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in words["harm_verbs"]:
+                # "opened fire on the area, injuring a child": who the participle harmed was the target.
+                for g in c.children:
+                    if g.dep_ == "dobj":
+                        direct |= _noun_kind(g, words)
+        targets |= direct
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "at", "against") and not direct:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         targets |= _noun_kind(g, words)
@@ -344,7 +417,7 @@ def _crowd_cues(sent: SentenceMentions, following: bool = False) -> set[str]:
         tokenizer = _blank().tokenizer
         matcher = PhraseMatcher(vocab, attr="LOWER")
         for kind, phrases in _crowd_words().items():
-            if kind.startswith("grievance_"):
+            if kind.startswith("grievance_") or kind == "crowd_counts":
                 continue
             matcher.add(kind, [Doc(vocab, words=[t.text for t in tokenizer(p)]) for p in phrases])
         _CROWD_MATCHERS[id(vocab)] = matcher
@@ -370,18 +443,25 @@ def _grievance_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(words.get("grievance_nouns", ())))
 
 
+@lru_cache(maxsize=1)
+def _crowd_counts() -> frozenset[str]:
+    return frozenset(_crowd_words().get("crowd_counts", ()))
+
+
 def _grievance(tok) -> bool:
     """A word told as what a crowd protests about, not as what happened at the protest: under "against",
     "over", "following", "fearing", "demanding", "condemning" ... ("protested against the attack on their
     leader", "demanded the release of activists who were detained")."""
     preps, verbs, nouns = _grievance_words()
+    counts = _crowd_counts()
     cur = tok
     for _ in range(8):
         head = cur.head
         if head is cur:
             return False
-        if head.pos_ == "ADP" and head.lower_ in preps:
-            return True
+        if head.pos_ == "ADP" and head.lower_ in preps and not (
+                head.lower_ == "of" and head.head.lemma_.lower() in counts):
+            return True  # ("dozens of rioters", "a group of protesters": how many, not what about)
         if head.lemma_.lower() in verbs or (head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in nouns):
             return True
         if cur.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
