@@ -70,6 +70,9 @@ NEGOTIATION = _WORDS["negotiation"]  # "talks between Kabul and the Taliban"
 DISTINGUISHING = _WORDS["distinguishing"]  # "Yangon West" is not "Yangon South"
 PLACE_AFTER = _WORDS["place_after"]  # "Houston Police": the place Houston; "Curtis Peterson": a person
 UNKNOWN_PLACE = (_WORDS["unknown_place"], _WORDS["unknown_place_nouns"])  # "at an unspecified location"
+GENERIC_FIRST = _WORDS["generic_first"]  # "Wadi al-Rabi": "Wadi" alone is not the place
+NAME_PARTICLES = (_WORDS["name_particles"], _WORDS["name_particles_hyphen"])  # "al-", "ez-" inside a name
+ORGANISATION = _WORDS["organisation"]  # "the Papa Group": part of an organisation's name
 _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
 
 _NOT_NAME = HARD_STOP | LOCATIVE | TITLES | frozenset(_NOT_NAME_EXTRA.split())
@@ -146,7 +149,8 @@ def _actor_countries() -> tuple[dict[str, str], re.Pattern[str]]:
     data = json.loads((Path(__file__).with_name("data") / "actor_countries.json").read_text(encoding="utf-8"))
     table = {w: cc for cc, ws in data.items() if not cc.startswith("_") for w in ws}
     words = sorted(table, key=len, reverse=True)
-    return table, re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w'’-])")
+    # "the PMF's Badr Organization": a possessive ending is still the name
+    return table, re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(w) for w in words) + r")(?=(?:['’]s)?(?![\w'’-]))")
 
 
 class GazetteerWarning(UserWarning):
@@ -1142,7 +1146,10 @@ class Gazetteer:
         alone_abroad = not any(
             p.country_code in focus and p.feature != "country" and fold(p.name) == fold(m.text)
             for m, cs in zip(mentions, cand_lists, strict=True) for p in cs
-        )
+        ) and not focus & set(hints or ())  # not where the article's own forces or people name its country
+        # the countries the text itself names the people or forces of ("Iraqi forces", "the PMF"): among
+        # readings spelt alike, one there comes first (Samarra with the PMF is the Iraqi town, not Samara)
+        told = {cc for cc in (hints or {}) if cc in focus}
         out: list[Location | None] = []
         # What the other names of the article (those under another key) say, worked out once per key: the
         # provinces and countries they name, and the provinces of their readings where they have few (1-4).
@@ -1204,6 +1211,7 @@ class Gazetteer:
                 key_set=key_set,
                 written=written,
                 focus=focus,
+                told=told,
             ):
                 pv = self._prov(p)
                 ctx = 0.0
@@ -1214,6 +1222,7 @@ class Gazetteer:
                         if pv in pj:
                             ctx += share
                 home_c = 1 if (p.country_code in focus or p.country_code in named_c) else 0
+                own = 1 if p.country_code in told else 0
                 hint_ok = 1 if p.feature in hint_feats else 0
                 if p.feature not in BASE_FEATURES:
                     rank = 4.0  # user-added: specific
@@ -1230,8 +1239,9 @@ class Gazetteer:
                 # The spelling as written beats a variant that only the lossy key joins (Bagram, not Bagrami).
                 exact = 1 if fold(p.name) == written else 0
                 # context that decides (a province named, neighbours with one reading) comes before the
-                # spelling; weak context (neighbours of many readings) only after it
-                return (home_c, round(ctx, 6) if ctx >= 1.0 else 0.0, exact, round(ctx, 6), hint_ok, rank,
+                # spelling; then a country whose people or forces the text names; weak context (neighbours of
+                # many readings) only after them
+                return (home_c, round(ctx, 6) if ctx >= 1.0 else 0.0, exact, own, round(ctx, 6), hint_ok, rank,
                         p.population)
 
             scored = sorted(((score(p), p) for p in cands), key=lambda t: t[0], reverse=True)
@@ -1243,7 +1253,7 @@ class Gazetteer:
                 tied_d = [
                     p
                     for s, p in scored
-                    if p.feature == "district" and p.country_code == best.country_code and s[:5] == top_score[:5]
+                    if p.feature == "district" and p.country_code == best.country_code and s[:6] == top_score[:6]
                 ]
                 tied = {self._prov(p) for p in tied_d}
                 if len(tied_d) >= 2 and (best.feature == "district" or self._prov(best) in tied):

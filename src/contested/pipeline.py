@@ -26,10 +26,13 @@ from contested.events import SentenceMentions, build_events
 from contested.families import WEAPON_FAMILIES
 from contested.fusion import absorb_fighting, fuse_article
 from contested.gazetteer import (
+    GENERIC_FIRST,
     GOVERNMENT_VERBS,
     LOCATIVE,
+    NAME_PARTICLES,
     NEGOTIATION,
     NOT_NAME,
+    ORGANISATION,
     PLACE_AFTER,
     STREET_WORDS,
     Gazetteer,
@@ -128,6 +131,7 @@ def _place_mentions(gaz: Gazetteer, sdoc, text: str, ents: tuple | None = None) 
     ``sdoc.ents`` where the caller has them (spaCy builds them again on every access)."""
     ents = sdoc.ents if ents is None else ents
     mentions = [m for m in gaz.find(text) if not _names_people(gaz, m.text)]
+    mentions = _with_particles(gaz, text, mentions)
     covered = bytearray(len(text) + 1)  # characters already inside a found name
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -322,6 +326,64 @@ def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[P
 
 
 _STREET_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\.?")
+# a particle inside a name: "al-", "ez-"; those that are not English words also before a space ("Wadi al Washka"),
+# the others only before a hyphen ("Tall at-Tamr", not "Detroit at East 7 Mile Road")
+_PARTICLE = (r"(?:(?:" + "|".join(sorted(NAME_PARTICLES[0] | NAME_PARTICLES[1], key=len, reverse=True))
+             + r")[-\u2010\u2011]|(?:" + "|".join(sorted(NAME_PARTICLES[0], key=len, reverse=True)) + r") )")
+# "Wadi al-Rabi", "Ain Issa", "Jabal al-Zawiya": what follows a name when the name goes on
+_GLUE = r"(?:[ \t]|[ \t]?[-\u2010\u2011][ \t]?)"
+_NAME_GOES_ON = re.compile(_GLUE + r"(?:" + _PARTICLE + r")?[A-Z]")
+# "Deir ez-Zor": a name's last word after a particle; the name written with its particles
+_PARTICLE_NAME = re.compile(r"\b[A-Z][\w'\u2019]*(?:" + _GLUE + _PARTICLE + r"[A-Z][\w'\u2019]*)+")
+_PARTICLE_BEFORE = re.compile(r"\b[A-Z][\w'\u2019]*" + _GLUE + _PARTICLE + r"$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _with_particles(gaz: Gazetteer, text: str, mentions: list) -> list:
+    """A name written with a particle the name finder does not join ("Deir ez-Zor") is looked up whole; where
+    the gazetteer knows it, it replaces the parts found inside it ("Deir", "Zor")."""
+    for hit in _PARTICLE_NAME.finditer(text):
+        s, e = hit.span()
+        if any(m.start == s and m.end == e for m in mentions):
+            continue
+        candidates = gaz.lookup(hit.group())
+        if candidates:
+            mentions = [m for m in mentions if m.end <= s or m.start >= e]
+            mentions.append(GazetteerMention(s, e, hit.group(), candidates))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _part_of_longer_name(text: str, m: PlaceMention) -> bool:
+    """A name that is only a part of a longer one no package knows: a word that begins many names ("Wadi",
+    "Ain", "Deir": data/place_words.json ``generic_first``) followed by more of the name ("Wadi al-Rabi",
+    "Ain Issa", "Jabal al-Zawiya"); the word after a particle ("Deir ez-Zor"). A town followed by a particle
+    and a word stays ("Daraa al-Balad": a part of the town, which ACLED codes at the town)."""
+    if fold(m.text) in GENERIC_FIRST and _NAME_GOES_ON.match(text, m.end):
+        return True
+    return _PARTICLE_BEFORE.search(text[max(0, m.start - 30):m.start]) is not None
+
+
+def _inside_organisation(text: str, m: PlaceMention, ents: tuple, written: str) -> bool:
+    """A name inside an organisation's or a building's name, not the place of anything: a later word of it that
+    no reading spells as written ("National Guard", "Ministry of Labor", "Donbass People's Militia": lossy
+    readings Guarda, Laborie, Milicia), or the first word of an organisation named by a word of
+    ``organisation`` ("the Papa Group", "Badr Organization")."""
+    for e in ents:
+        if e.label_ not in ("ORG", "FAC") or not (e.start_char <= m.start and m.end <= e.end_char) or (
+                (e.start_char, e.end_char) == (m.start, m.end)):
+            continue
+        lead = text[e.start_char:m.start]
+        if any(c in lead for c in ",;()/&"):
+            continue  # an entity that runs over a list of names ("Khwaja Umar, Muqur, Gelan districts")
+        first = e.start_char == m.start or lead.strip().lower() in ("the", "")
+        if not first and not any(fold(p.name) == written for p in m.candidates):
+            return True
+        if e.label_ == "ORG" and first:
+            nxt = _NEXT_WORD.match(text, m.end)
+            if nxt is not None and nxt.end() <= e.end_char and nxt.group(1).lower() in ORGANISATION:
+                return True
+    return False
 
 
 def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
@@ -347,6 +409,10 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
     out: list[PlaceMention] = []
     for m in mentions:
         hint = getattr(m, "hint", None)
+        if " " not in m.text.strip() and (
+            _part_of_longer_name(text, m) or (not hint and _inside_organisation(text, m, ents, fold(m.text)))
+        ):
+            continue
         after = _STREET_AFTER.match(text, m.end)
         if after and after.group(1).lower() in STREET_WORDS and not hint:
             continue
