@@ -697,10 +697,12 @@ def _load_base() -> _Base:
     base = _build_base()
     tmp = path.with_suffix(f".tmp{os.getpid()}")
     names, base.names = base.names, None  # type: ignore[assignment]
-    with open(tmp, "wb") as fh:
-        pickle.dump(names, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    base.names = names
+    try:
+        with open(tmp, "wb") as fh:
+            pickle.dump(names, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        base.names = names
     os.replace(tmp, path)
     _BASE = base
     return base
