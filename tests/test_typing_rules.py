@@ -178,3 +178,50 @@ def test_how_many_is_no_grievance():
     word = {t.lower_: t for t in doc}
     assert not _grievance(word["rioters"])
     assert _grievance(word["detainees"])
+
+
+def first_kind(text: str) -> str:
+    events = extract_text(text, published="2020-05-10")
+    return events[0].type if events else "(none)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An arrest or displacement verb says what happened when the violence words hang on it: its "in"/"during"
+    # phrase, its object's relative clause, its "for" phrase, its subject (the cause).
+    ("On Monday, police in Herat detained eleven traders during raids on the central market.", "arrest"),
+    ("On Monday, police in Herat detained three reporters who had been photographing the burned houses.", "arrest"),
+    ("On Monday, police in Herat arrested six students for sharing videos of the offensive.", "arrest"),
+    ("On Monday, the fighting displaced some 4,000 families from Gereshk.", "displacement"),
+    ("On Monday, the clashes drove some 2,000 villagers from their homes in Gereshk.", "displacement"),
+    ("Heavy shelling has driven thousands of families out of Gereshk since Monday.", "displacement"),
+    # A displacement word inside the arrest's object's clause is what the people arrested were doing.
+    ("On Monday, police in Herat detained a photographer who had been filming displaced families at the camp.",
+     "arrest"),
+    # Violence told as what came before the arrest, or as a verb of its own, stays the violence.
+    ("On Monday, police arrested five men in Herat after clashes with rebels.", "armed_clash"),
+    ("On Monday, soldiers killed two rebels in Herat and arrested five others.", "armed_clash"),
+    # People arrested during a military operation are its toll: ACLED codes the operation.
+    ("On Monday, five rebels were arrested during army operations in Gereshk.", "armed_clash"),
+])
+def test_main_verb_tells_the_event(text, expected):
+    assert first_kind(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "take back" is a regain, as a phrase or as the verb with its particle read from the parse.
+    ("On Monday, government forces took back control of Gereshk from the rebels.", "territory_regained"),
+    ("On Monday, they took the town of Gereshk back.", "territory_regained"),
+    # Beheading or executing people already held is one-sided violence, whoever the victims; a fight stays one.
+    ("On Monday, rebels beheaded a soldier in Gereshk.", "killing"),
+    ("On Monday, militants executed two captured policemen in Gereshk.", "killing"),
+    ("On Monday, rebels and soldiers fought in Gereshk, and two rebels were killed.", "armed_clash"),
+    # An air force's strike or raid is from the air.
+    ("On Monday, an air force strike on a rebel camp near Gereshk killed nine fighters.", "air_strike"),
+    ("On Monday, air force raids on rebel positions near Gereshk killed nine fighters.", "air_strike"),
+])
+def test_phrases_of_control_and_violence(text, expected):
+    assert first_kind(text) == expected
+
+
+def test_taking_back_no_place_is_no_event():
+    assert first_kind("On Monday, the family took back the bodies of the victims from the hospital in Herat.") == "(none)"

@@ -87,8 +87,8 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             dest, own_places = places.split_destinations(draft, sent, config)
             etype, detail, actor1s, actor2s = event_types.decide_type(draft, sent, agents, patients, own_places,
                                                                       config)
-            if etype == "other" and draft.family == "lose":
-                continue  # "lost three soldiers"
+            if etype == "other" and draft.family in ("lose", "regain"):
+                continue  # "lost three soldiers", "took back the bodies"
             actor1s, actor2s = roles.distinct_sides(actor1s, actor2s)
             detail, own_places = places.cross_border(etype, detail, dest, own_places, sent)
             when = dates.choose_date(draft, sent, previous, previous_end, state.last_dated, config)

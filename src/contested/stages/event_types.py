@@ -12,6 +12,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from contested.config import ExtractionSettings
+from contested.eventness import ASSERTED
 from contested.families import CROWD_FAMILIES, OTHER_TYPE, VIOLENCE_TYPE
 from contested.records import ActorMention
 from contested.stages.places import ANAPHOR_PLACE, INTO_ITS_TERRITORY, PLACE_NOUNS
@@ -31,6 +32,7 @@ _TWO_SIDED = re.compile(r"(clash|fight|fought|battl|gunfight|firefight|skirmish|
                         re.IGNORECASE)
 # Families whose words say violence was done to someone (who it was done to decides attack or clash).
 _ONE_SIDED_FAMILIES = frozenset({"kill", "beat"})
+_TAKE_BACK = re.compile(r"(?:took|take|takes|taken|taking)\s+back$", re.IGNORECASE)
 _ONE_SIDED = re.compile(r"(attack|raid|target|shot|shoot|open|storm|assault|fired|firing|gunfire|ambush)", re.IGNORECASE)
 
 
@@ -90,6 +92,11 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
             # The ones who hand over are the losers; the ones it is handed to capture it.
             winners = [p for p in patients if not is_state(p)]
             return ("territory_captured", detail, winners, agents)
+        if fam == "capture" and _taken_back(draft, sent):
+            fam = "regain"  # "took the town back": take with the particle back is a regain
+        if fam == "regain" and _TAKE_BACK.match(draft.trigger.text) and not places and not PLACE_NOUNS.search(
+                text_after) and not ANAPHOR_PLACE.match(text_after.strip()):
+            return "other", None, agents, patients  # "took back the bodies": no place taken back
         if fam == "regain":
             if a1 is not None and not is_state(a1):
                 return "territory_captured", None, agents, patients
@@ -122,6 +129,12 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
     if fam in VIOLENCE_TYPE:
         etype = VIOLENCE_TYPE[fam]
         words = [draft.trigger, *draft.extra]
+        told = _told_by_main_verb(draft, sent)
+        if told is not None:
+            # "police detained traders in raids on the market", "the fighting displaced families": the violence
+            # words hang on an arrest or displacement verb (its subject, its object's clause, its 'in'/'for'
+            # phrase); that verb says what happened.
+            return told, None, agents, patients
         # "clashes", "fought", "exchanged fire": both sides armed, whoever died.
         two_sided = any(_TWO_SIDED.match(t.text) for t in words)
         if etype == "air_strike" and draft.trigger.text.lower().startswith("bombard") and any(
@@ -153,6 +166,11 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
                 # "villagers attacked police", "migrant workers clashed with police", "residents beat up a thief":
                 # violence by a crowd, not by an armed group (ACLED's mob violence).
                 return "riot", "mob_violence", agents, patients
+        if fam in _ONE_SIDED_FAMILIES and not two_sided and any(_cues()["one_sided_killing"].search(t.text)
+                                                                for t in words):
+            # "beheaded four men", "executed two prisoners": killing someone already in one's hands is
+            # one-sided violence (an attack), whoever the victims were.
+            return "killing", None, agents, patients
         if fam == "beat" and not two_sided:
             # Violence by hand is one-sided: on people, an attack (the armed ones hit are still people held).
             victims = [a for a in patients if a.kind == "civilians"] or [a for a in agents if a.kind == "civilians"]
@@ -178,6 +196,12 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
                 # "gunmen shot dead a trader", "a woman was found dead": violence against unarmed people.
                 return "killing", None, agents, patients
         return etype, None, agents, patients
+    if fam in OTHER_TYPE and fam not in CROWD_FAMILIES:
+        told = _told_by_main_verb(draft, sent)
+        if told is not None:
+            # "detained reporters who had been filming the burned houses", "... filming displaced families":
+            # the arrest, not the burning or the displacement.
+            return told, None, agents, patients
     if fam in CROWD_FAMILIES:
         etype, detail = _crowd_type(draft, sent)
         return etype, detail, agents, patients
@@ -189,6 +213,74 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
         # "seized a vehicle", "confiscated the mall": property taken, not weapons (looting).
         return "property_destruction", None, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+# Relations by which a violence word hangs on a verb and is still part of what that verb tells (its subject as the
+# cause, its object's relative clause, a phrase of how or why); a joined verb ("killed two and arrested five") or a
+# clause of its own is another event.
+_PART_OF_VERB = frozenset({"nsubj", "dobj", "pobj", "prep", "pcomp", "relcl", "acl", "advcl", "xcomp", "compound",
+                           "amod", "nmod", "poss", "npadvmod", "appos", "agent"})
+
+
+def _told_by_main_verb(draft: Draft, sent: SentenceMentions) -> str | None:
+    """The type of an asserted arrest or displacement verb (data/targets.json governing_families) on which every
+    violence word of the draft hangs ("police detained dozens in raids on shops", "arrested 14 people for
+    posting messages about the offensive", "the fighting has displaced 4,000 families"); None where there is
+    none, or where a violence word is joined to it as a verb of its own or told as what came before ("after
+    clashes")."""
+    if sent.span is None or sent.reasons.get(draft.trigger.start, ASSERTED) != ASSERTED:
+        return None
+    words = _target_words()
+    families = words.get("governing_families", frozenset())
+    doc = sent.span.doc
+    roots = list(_trigger_roots(draft, sent))
+    if not roots:
+        return None
+    for t in sent.triggers:
+        if t.family not in families or t.family == draft.family or sent.reasons.get(t.start, ASSERTED) != ASSERTED:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        verb = span.root
+        if verb.pos_ != "VERB":
+            continue
+        if any(r.lemma_.lower() in words.get("operation_words", ()) and r.dep_ == "pobj" and r.head.dep_ == "prep"
+               and r.head.head.i == verb.i for r in roots):
+            continue  # "arrested during ground operations": ACLED codes the operation (a fight), the arrests its toll
+        if all(_hangs_on(r, verb, words.get("before_words", frozenset())) for r in roots):
+            return OTHER_TYPE.get(t.family)
+    return None
+
+
+def _hangs_on(tok: Token, verb: Token, before: frozenset[str]) -> bool:
+    """``tok`` is below ``verb`` in the parse by relations that keep it part of what the verb tells."""
+    cur = tok
+    for _ in range(12):
+        if cur.i == verb.i:
+            return True
+        if cur.head.i == cur.i or cur.dep_ not in _PART_OF_VERB:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in before:
+            return False  # "arrested five after clashes": the clash came first, an event of its own
+        if cur.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in before for c in cur.children):
+            return False
+        if cur.pos_ == "VERB" and cur.i != tok.i and cur.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "nsubj" for c in cur.children):
+            return False  # a clause with a subject of its own
+        cur = cur.head
+    return False
+
+
+def _taken_back(draft: Draft, sent: SentenceMentions) -> bool:
+    """A capture told with "take" and the particle "back" ("took the town back")."""
+    if sent.span is None:
+        return False
+    for tok in _trigger_roots(draft, sent):
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        if verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children):
+            return True
+    return False
 
 
 # Weapons that, named as what violence was done with, decide its type (heavy weapons and aircraft do not: a
