@@ -37,6 +37,7 @@ from contested.gazetteer import (
     STREET_WORDS,
     Gazetteer,
     GazetteerMention,
+    _place_words,
     bare_name,
     close_spelling,
 )
@@ -760,6 +761,38 @@ def _said_when(sent, start: int) -> bool:
     return False
 
 
+def _said_where(sent, start: int, cues: list[tuple[int, int]]) -> bool:
+    """A place where the words were said ("told reporters in Maputo that ...", "said in Kabul on Tuesday that
+    ...", "Speaking in Geneva, the envoy said ..."), not where the event happened: the place is the object of
+    "in"/"at" hung on a verb of saying (or on its listeners, "reporters in Maputo"), or on a verb of a speech
+    setting (data/place_words.json ``speaking_verbs``) hung on one, and comes after that verb. The verb of saying
+    must be the cue of one of the sentence's attributions (``cues``): "responded ... in X district" is fighting."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    if token is None:
+        return False
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+        return False
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "dative"):
+        head = head.head  # "told reporters in Maputo"
+    if head.pos_ != "VERB" or start < head.idx:
+        return False
+
+    def is_cue(token) -> bool:
+        return any(c0 <= token.idx < c1 for c0, c1 in cues)
+
+    if is_cue(head):
+        return True
+    return head.lemma_.lower() in _SPEAKING and head.dep_ == "advcl" and is_cue(head.head)
+
+
+_SPEAKING = _place_words()["speaking_verbs"]
+
+
 def _verb_of(token):
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -861,6 +894,11 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
         def outside(start: int, a0=a0, a1=a1) -> bool:
             return not a0 <= start < a1
 
+        cue_spans = [r.cue_span for r in (attribution.relations or [attribution]) if r.cue_span is not None]
+
+        def not_said_at(start: int, a0=a0, a1=a1, sent=sent, cue_spans=cue_spans) -> bool:
+            return not a0 <= start < a1 and not (cue_spans and _said_where(sent, start, cue_spans))
+
         all_dates = find_dates(stext, doc.published, s)
         said = [_said_when(sent, d.start) for d in all_dates]  # read once for both lists below
         here = [p for p in placed if s <= p[0] < e]  # the places of this sentence, for both lists below
@@ -869,7 +907,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
             end=e,
             text=stext,
             triggers=[t for t in triggers if outside(t.start)],
-            places=[p for p in here if outside(p[0])],
+            places=[p for p in here if not_said_at(p[0])],
             dates=[d for d, by in zip(all_dates, said, strict=True) if outside(d.start) and not by],
             quantities=[q for q in find_quantities(stext, s, [(d.start - s, d.end - s) for d in all_dates])
                         if outside(q.start)],
@@ -878,7 +916,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
             paragraph=paragraph,
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],
             report_dates=[d for d, by in zip(all_dates, said, strict=True) if d.span is not None and by],
-            source_places=[p for p in here if not outside(p[0])],
+            source_places=[p for p in here if not not_said_at(p[0])],
             home_country=home_country,
         )
         triggers = sm.triggers
