@@ -190,19 +190,24 @@ def _date_phrases(verb):
                 yield child, own
 
 
+def _own_date_spans(verb, published: date):
+    """The clause's own date expressions (``_date_phrases``) resolved against the publication date."""
+    from contested.dates import parse_date
+
+    for _, text in _date_phrases(verb):
+        span = parse_date(text, published)
+        if span is not None:
+            yield span
+
+
 def _dated_long_before(verb, published: date | None, settings: EventnessSettings) -> str | None:
     """'in March', 'last year', 'since the first attacks in 2015', 'in early March' (with a publication date):
     the clause's own date expression resolves to a span that ends more than ``recent_days`` before
     publication."""
     if published is None:
         return None
-    from contested.dates import parse_date
-
     old = None
-    for _, text in _date_phrases(verb):
-        span = parse_date(text, published)
-        if span is None:
-            continue
+    for span in _own_date_spans(verb, published):
         if (published - span.end).days <= settings.recent_days:
             return None  # "in the last week ... on June 5": the text says it is news (a conflict to check, not history)
         old = old or f"background: dated {span.text}"
@@ -212,15 +217,9 @@ def _dated_long_before(verb, published: date | None, settings: EventnessSettings
 def _dated_recently(verb, published: date | None, settings: EventnessSettings) -> bool:
     """The clause has a date of its own that resolves to within ``recent_days`` of publication (without a
     publication date: any date of its own)."""
-    from contested.dates import parse_date
-
-    for _, text in _date_phrases(verb):
-        if published is None:
-            return True
-        span = parse_date(text, published)
-        if span is not None and (published - span.end).days <= settings.recent_days:
-            return True
-    return False
+    if published is None:
+        return next(_date_phrases(verb), None) is not None
+    return any((published - span.end).days <= settings.recent_days for span in _own_date_spans(verb, published))
 
 
 def _background(verb, year: int | None, settings: EventnessSettings, words: Words,

@@ -70,6 +70,7 @@ SOFT_STOP = _WORDS["soft_stop"]
 LOCATIVE = _WORDS["locative"]
 STREET_WORDS = _WORDS["street"]  # "Edwards Street": a street, not the town Edwards
 GOVERNMENT_VERBS = _WORDS["government_verbs"]  # "Kabul said": the government, not the city
+SPEAKING_VERBS = _WORDS["speaking_verbs"]  # "speaking in Geneva": where words were said (pipeline._said_where)
 NEGOTIATION = _WORDS["negotiation"]  # "talks between Kabul and the Taliban"
 DISTINGUISHING = _WORDS["distinguishing"]  # "Yangon West" is not "Yangon South"
 PLACE_AFTER = _WORDS["place_after"]  # "Houston Police": the place Houston; "Curtis Peterson": a person

@@ -34,10 +34,10 @@ from contested.gazetteer import (
     NOT_NAME,
     ORGANISATION,
     PLACE_AFTER,
+    SPEAKING_VERBS,
     STREET_WORDS,
     Gazetteer,
     GazetteerMention,
-    _place_words,
     bare_name,
     close_spelling,
 )
@@ -747,10 +747,15 @@ def _seized_words(triggers, spans) -> set[int]:
     return out
 
 
+def _token_at(sent, start: int):
+    """The token at character offset ``start`` of the sentence's document, or None."""
+    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def _said_when(sent, start: int) -> bool:
     """A date that dates the saying ("officials said on Tuesday"), not the event."""
-    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-    token = span[0] if span is not None and len(span) else None
+    token = _token_at(sent, start)
     for _ in range(3):
         if token is None or token.head is token:
             return False
@@ -767,8 +772,7 @@ def _said_where(sent, start: int, cues: list[tuple[int, int]]) -> bool:
     "in"/"at" hung on a verb of saying (or on its listeners, "reporters in Maputo"), or on a verb of a speech
     setting (data/place_words.json ``speaking_verbs``) hung on one, and comes after that verb. The verb of saying
     must be the cue of one of the sentence's attributions (``cues``): "responded ... in X district" is fighting."""
-    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-    token = span[0] if span is not None and len(span) else None
+    token = _token_at(sent, start)
     if token is None:
         return False
     while token.dep_ == "compound" and token.head is not token:
@@ -787,10 +791,7 @@ def _said_where(sent, start: int, cues: list[tuple[int, int]]) -> bool:
 
     if is_cue(head):
         return True
-    return head.lemma_.lower() in _SPEAKING and head.dep_ == "advcl" and is_cue(head.head)
-
-
-_SPEAKING = _place_words()["speaking_verbs"]
+    return head.lemma_.lower() in SPEAKING_VERBS and head.dep_ == "advcl" and is_cue(head.head)
 
 
 def _verb_of(token):
