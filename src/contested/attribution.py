@@ -16,7 +16,8 @@ A *relation* is one cue (a reporting verb such as said, told, denied, could not 
   propaganda") is the judge's relation about what the claim names, not part of the first speaker's words;
 - a noun can be the cue ("the ministry's claim that ...", "a claim by the group that ...", "the army's denial of
   the report"): its owner speaks, its "that" clause (or, for a denial or doubt, what it is "of") is the
-  content; "reports that ..." with no owner is a hedge;
+  content; "reports that ..." with no owner is a hedge; a noun cue inside what its owner's opponent dismisses
+  ("the army dismissed the ministry's claim that ...") is never the dismisser's own body named again;
 - a share of people speaks ("some of the residents", "those interviewed", "many of the survivors"); no one
   does in "no group has claimed", "As reported on May 30, X attacked" (X is no speaker) or "it was reported
   that" (a hedge with no source);
@@ -24,8 +25,12 @@ A *relation* is one cue (a reporting verb such as said, told, denied, could not 
   "sources confirmed to Al Jazeera"), an interview ("in an interview with the BBC"), "speaking to the Daily
   Courier by phone", "citing"/"quoting" ("Tolo News, citing local sources, reported"; "X was quoted by state
   television as saying"); a source that is a document ("a statement on the ministry's
-  website", "footage broadcast by Tolo News") is credited to its owner, the document kept as the way it
-  was said (``via``);
+  website", "footage broadcast by Tolo News", "a message posted on a channel used by the group", "a statement
+  issued by X", "X ... and issued a statement denying") is credited to its owner, the document kept as the way
+  it was said (``via``); an outlet that carried it ("in a statement carried by state media") is an
+  intermediary, and so is one that heard the speaker ("residents interviewed by the newspaper"; not "an
+  administrator appointed by the military": data/attribution.json ``hearing_verbs``); the same speaker named
+  once for two cues ("said ... and denied") is heard through the same intermediaries for both;
 - the stance is the cue's (asserts, denies, doubts), turned by the parse: a negated or refused verification
   ("could not confirm", "declined to confirm", "could not be verified") doubts; content called false or
   baseless denies, called exaggerated doubts; a speaker who says he doubts doubts. A denial or doubt whose
@@ -115,6 +120,11 @@ class Lexicon:
     responsibility_nouns: frozenset[str] = field(default=frozenset())
     claimed_acts: frozenset[str] = field(default=frozenset())
     blame_verbs: frozenset[str] = field(default=frozenset())
+    accusation_nouns: frozenset[str] = field(default=frozenset())
+    document_venues: frozenset[str] = field(default=frozenset())
+    reporting_hedges: frozenset[str] = field(default=frozenset())
+    hearing_verbs: frozenset[str] = field(default=frozenset())
+    time_nouns: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -171,6 +181,11 @@ def lexicon() -> Lexicon:
         responsibility_nouns=fs("responsibility_nouns"),
         claimed_acts=fs("claimed_acts"),
         blame_verbs=fs("blame_verbs"),
+        accusation_nouns=fs("accusation_nouns"),
+        document_venues=fs("document_venues"),
+        reporting_hedges=fs("reporting_hedges"),
+        hearing_verbs=fs("hearing_verbs"),
+        time_nouns=fs("time_nouns"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -266,6 +281,10 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
         # (not a dash the tagger took for a noun)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and any(ch.isalnum() for ch in c.text)),
                     None)
+        if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBN":
+            # "Photos posted online by the group appeared to show" parsed with "posted" for the clause's
+            # subject: the thing posted is the subject.
+            subj = next((c for c in subj.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), subj)
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                 return tok.head  # "X, who said": the antecedent
@@ -309,7 +328,9 @@ def _source_tokens(head, cue) -> list:
         if c.dep_ == "case" and c.i > head.i and head.dep_ == "poss":
             drop.append(c)  # "the ministry's" -> "the ministry"
         elif c.dep_ == "acl" and c.tag_ == "VBN" and _agent(c) is not None:
-            drop.append(c)  # "residents interviewed by the newspaper": the newspaper is an intermediary
+            # "residents interviewed by the newspaper" (the newspaper is an intermediary), "footage aired by
+            # Tolo News" (its owner), "an administrator appointed by the military"
+            drop.append(c)
         elif c.dep_ == "relcl" or c.dep_ in ("advcl", "acl") and c.i > head.i and any(
             t.text == "," for t in head.doc[head.i: c.left_edge.i]
         ):
@@ -429,9 +450,10 @@ def _link(head, toks, link: str, lex: Lexicon, via: str | None = None) -> dict:
             "via": via, "plural": plural, "start": span[0] if span else None, "end": span[1] if span else None}
 
 
-def _owner_of_document(noun):
+def _owner_of_document(noun, depth: int = 0):
     """Who a statement, report, website or footage belongs to: 'the ministry's statement', 'a report by X',
-    'a statement on the ministry's website', 'footage broadcast by Tolo News', 'a video from X'."""
+    'a statement on the ministry's website', 'footage broadcast by Tolo News', 'a video from X', 'a message
+    posted on a channel used by the group' (the owner of the medium it is on)."""
     for c in noun.children:
         if c.dep_ == "poss":
             return c
@@ -453,6 +475,10 @@ def _owner_of_document(noun):
                 poss = next((x for x in obj.children if x.dep_ == "poss"), None)
                 if poss is not None:
                     return poss
+                if depth < 2 and obj.lemma_.lower() in lexicon().document_venues:
+                    owner = _owner_of_document(obj, depth + 1)  # "on a channel used by the group"
+                    if owner is not None:
+                        return owner
                 continue
             if c.lower_ == "by" or _source_like(obj, lexicon()):  # not "a report of fighting", "from the front"
                 return obj
@@ -462,6 +488,20 @@ def _owner_of_document(noun):
                     obj = next((x for x in g.children if x.dep_ == "pobj"), None)
                     if obj is not None:
                         return obj
+            if depth < 2:
+                # "a message posted on a channel used by the group": the medium it was put on is the owner's.
+                for g in c.children:
+                    obj = next((x for x in g.children if x.dep_ == "pobj"), None) if g.dep_ == "prep" and (
+                        g.lower_ in ("on", "in")) else None
+                    if obj is not None and obj.lemma_.lower() in lexicon().document_venues:
+                        poss = next((x for x in obj.children if x.dep_ == "poss"), None)
+                        owner = poss if poss is not None else _owner_of_document(obj, depth + 1)
+                        if owner is not None:
+                            return owner
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.tag_ == "VBN" and noun.head.dep_ == "csubj":
+        agent = _agent(noun.head)  # "Photos posted online by the group appeared to show", parsed as a clause
+        if agent is not None:
+            return agent
     if noun.dep_ == "dobj":  # "quoting a tweet by X" with "by" hung on the verb
         for c in noun.head.children:
             if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > noun.i:
@@ -473,6 +513,12 @@ def _owner_of_document(noun):
     verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
     if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() not in lexicon().citing:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "The leadership was taken aback ... and issued a statement denying": the subject the conjuncts share.
+        up = verb
+        while subj is None and up.dep_ == "conj" and up.head is not up and up.head.pos_ in ("VERB", "AUX"):
+            up = up.head
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.lower_ not in _REL_PRONOUNS | _EXPLETIVE), None)
         if subj is not None:
             return subj
     return None
@@ -549,8 +595,10 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
             c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
         # "it had killed 30 soldiers, a claim the army dismissed": what the claim names is dismissed.
         noun = cue.head
-        if noun.dep_ == "appos" and noun.head.head is not noun.head:
-            told = noun.head.head
+        if noun.dep_ in ("appos", "npadvmod") and (
+                noun.head.pos_ in ("VERB", "AUX") or noun.head.head is not noun.head):
+            # hung on a word of the clause told, or on its verb itself
+            told = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
             return [t for t in _subtree_without(told, [noun]) if t.i not in exclude]
         return [t for t in _subtree_without(noun, [cue]) if t.i not in exclude]
     return []
@@ -621,6 +669,30 @@ def _inverted(cue):
         return None
     content = [t for t in doc[sent.start: j] if t.text not in _PUNCT_EDGE or t.i > sent.start]
     return (np.root, content) if content else None
+
+
+def _appositive_speaker(cue, lex: Lexicon):
+    """'<clause>, a military analyst, Oleh Marchenko, told the Courier' parsed with the speaker as an
+    appositive of the clause's last noun and the cue joined to its verb: the appositive right before the cue
+    (between commas, naming a person or an office) speaks, and the clause without it is what is said."""
+    doc = cue.doc
+    if cue.i < 3 or doc[cue.i - 1].text != "," or any(c.dep_ in _SUBJ for c in cue.children):
+        return None
+    tok = doc[cue.i - 2]
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ != "appos":
+        return None
+    while tok.head.dep_ == "appos" and tok.head.i < tok.i:
+        tok = tok.head  # "a military analyst, Oleh Marchenko": the first of the appositives
+    if tok.right_edge.i != cue.i - 2 or tok.left_edge.i < 1 or doc[tok.left_edge.i - 1].text != ",":
+        return None
+    if not (_source_like(tok, lex) and (tok.lemma_.lower() in lex.role_nouns | lex.unnamed_heads
+                                        or tok.ent_type_ == "PERSON")):
+        return None
+    clause = cue.head
+    content = [t for t in _subtree_without(clause, [cue, tok]) if t.i < tok.left_edge.i - 1]
+    return (tok, content) if content else None
 
 
 def _predicate(tokens):
@@ -765,6 +837,13 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
                         o2 = next((x for x in g.children if x.dep_ == "pobj"), None)
                         if o2 is not None and _kind(o2, list(o2.subtree), lex) in ("outlet", "organisation"):
                             links.append(_link(o2, list(o2.subtree), "intermediary", lex))
+                    elif g.dep_ == "acl" and g.tag_ == "VBN":
+                        # "in a statement carried by state media": the outlet that carried it passed it on.
+                        agent = next((x for x in g.children if x.dep_ == "agent"), None)
+                        o2 = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+                        if o2 is not None and (_kind(o2, list(o2.subtree), lex) == "outlet"
+                                               or o2.lower_ in lex.outlet_words):  # "state media"
+                            links.append(_link(o2, list(o2.subtree), "intermediary", lex))
     return links, via
 
 
@@ -900,8 +979,15 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             preset = _inverted(cue)
             if preset is not None:
                 src = preset[0]
+        elif not passive and cue.dep_ == "conj":
+            preset = _appositive_speaker(cue, lex)
+            if preset is not None:
+                src = preset[0]
         if src is None and not (lemma in lex.verify and (negated_cue or refused)):
             return None
+        if (src is not None and src.lemma_.lower() in lex.time_nouns and src.text.islower() and not passive
+                and not any(t.pos_ == "PROPN" for t in src.subtree)):
+            return None  # "after a few weeks passed and report them missing": a time says nothing
         if negated_cue and stance == "asserts" and lemma not in lex.verify:
             return None  # "did not say": no statement
         if src is not None and (src.lower_ in ("nobody", "none") or any(
@@ -955,6 +1041,9 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         cited_verb, cited = _citing(cue, lex)
         if cited is None and src is not None:
             cited_verb, cited = _citing(src, lex)  # "The Courier, quoting a tweet by X, reported"
+        if (cited is not None and cited.lemma_.lower() in lex.medium_nouns and not _named_outlet(cited, lex)
+                and cited.ent_type_ not in ("ORG", "PERSON") and _owner_of_document(cited) is None):
+            cited = None  # "an analyst told the Courier, citing geolocated footage": the analyst speaks
         if cited is not None and src is not None:
             chain.append(_link(src, _source_tokens(src, cue), "intermediary", lex))
             src = cited
@@ -999,7 +1088,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
                         chain.append(_link(obj, list(obj.subtree), "intermediary", lex))
     if speaker is not None:
         for c in speaker.children:  # "residents interviewed by the newspaper"
-            if c.dep_ == "acl" and c.tag_ == "VBN":
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lex.hearing_verbs:
                 agent = _agent(c)
                 if agent is not None and _source_like(agent, lex):
                     chain.append(_link(agent, list(agent.subtree), "intermediary", lex))
@@ -1033,7 +1122,11 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             about = "figure"
     # Negated predicates inside the content (for the stance on each event the content tells).
     negated = [(t.idx, t.idx + len(t.text)) for t in content if t.pos_ in ("VERB", "AUX", "ADJ") and _is_negated(t)]
-    hedges = _hedges(content, lex) + ([lemma] if lemma in lex.hedged_cues else [])
+    judging = cue.dep_ == "relcl" and cue.head.lemma_.lower() in lex.report_nouns and cue.head.dep_ in (
+        "appos", "npadvmod")  # "..., a claim the army dismissed": the claim's hedges are not the judge's
+    hedges = ([] if judging else _hedges(content, lex)) + ([lemma] if lemma in lex.hedged_cues else [])
+    if stance in ("denies", "doubts"):
+        hedges = [h for h in hedges if h != "reports that"]  # "Reports that ... were denied by X": X is sure
     if lemma in lex.verify and stance == "doubts":
         span = _edge(cue_toks)
         hedges.append(_slice(doc, span[0], span[1]) if span else cue.text)  # "could not be independently verified"
@@ -1132,6 +1225,15 @@ def _noun_relation(noun, lex: Lexicon) -> Attribution | None:
                     src = obj
                     break
     if src is None:
+        if stance == "asserts" and "reports that" in _hedges([noun], lex):
+            # "Reports that the gunmen had abducted several women were denied by the governor": no one named
+            # reports it; the outlet tells it, hedged.
+            cue_span = (noun.idx, noun.idx + len(noun.text))
+            return Attribution(
+                attributed_to=None, text=noun.text, stance="asserts", hedged=True, start=cue_span[0], end=cue_span[1],
+                cue=noun.text, cue_span=cue_span, content_span=_edge(content), hedges=["reports that"],
+                negated=[(t.idx, t.idx + len(t.text)) for t in content if t.pos_ in ("VERB", "AUX", "ADJ")
+                         and _is_negated(t)])
         return None
     source_toks = _source_tokens(src, noun)
     link = _link(src, source_toks, "speaker", lex)
@@ -1204,7 +1306,10 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
         out = [r for r in out if r not in inside]
     # "A UN official said the organisation could not confirm ...": "the organisation" is the speaker's own
     # body, named by a definite common noun; what it says is the speaker's own claim (as a pronoun's would be).
-    own_body = {id(r) for r in out if (o := _outer(r, out)) is not None and _speaks_for(r, o, sent, lex)}
+    # Not what a speaker dismisses or doubts ("Ukraine's military dismissed the ministry's claim that ..."): no
+    # one denies its own words.
+    own_body = {id(r) for r in out if (o := _outer(r, out)) is not None and o.stance == "asserts"
+                and _speaks_for(r, o, sent, lex)}
     # A statement inside what another source says ("officials said the Taliban claimed ...") is heard through
     # that source: its speaker is an intermediary of the inner chain.
     for inner in out:
@@ -1214,6 +1319,16 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
                 and not (id(inner) in nouns and outer.stance != "asserts")):  # "dismissed the ministry's claim"
             link = dict(outer.chain[-1], link="intermediary")
             inner.chain = outer.chain[:-1] + [link] + inner.chain
+    # One speaker named once for two cues ("In a statement carried by state media, the military said ... and
+    # denied ..."): the second is heard through the same intermediaries as the first.
+    for r in out:
+        if r.source_span is None or not r.chain or any(link.get("link") == "intermediary" for link in r.chain):
+            continue
+        first = next((o for o in out if o is not r and o.source_span == r.source_span and o.chain
+                      and o.chain[-1].get("link") == "speaker"
+                      and any(link.get("link") == "intermediary" for link in o.chain)), None)
+        if first is not None and r.chain[-1].get("link") == "speaker":
+            r.chain = first.chain[:-1] + [dict(r.chain[-1], via=r.chain[-1].get("via") or first.chain[-1].get("via"))]
     # A speaker who says he doubts or denies ("an analyst said he doubted the figure") doubts or denies.
     cue_token = {id(r): sent.doc[i] for i, r in by_token.items()}
     for outer in out:
@@ -1226,7 +1341,8 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
             if inner.attributed_to is None and _concessive(cue_token.get(id(inner)), lex):
                 continue  # "..., though the toll could not be confirmed": the outlet's aside, not the speaker's
             if s <= inner.cue_span[0] < e and (inner.source_kind == "pronoun" or inner.attributed_to is None
-                                               or id(inner) in own_body):
+                                               or id(inner) in own_body) or _but_then(
+                    cue_token.get(id(outer)), cue_token.get(id(inner)), outer, inner):
                 outer.stance, outer.about = inner.stance, inner.about
                 by = outer.chain[-1]["name"] if outer.chain and outer.chain[-1]["link"] == "speaker" else None
                 outer.figure_stances = outer.figure_stances + [dict(f, by=by) for f in inner.figure_stances]
@@ -1246,6 +1362,15 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
         out = [r for r in out if not (r.source_kind == "pronoun" and (r.attributed_to or "") in lex.first_person
                                       and r.cue_span in beliefs)]
     return out
+
+
+def _but_then(outer_cue, inner_cue, outer: Attribution, inner: Attribution) -> bool:
+    """"The UN said it was aware of reports of heavy casualties but could not confirm the figures": one speaker
+    named once, its assertion joined by "but" to its own doubt or denial: what it says, in the end, doubts."""
+    if outer_cue is None or inner_cue is None or outer.source_span is None or outer.source_span != inner.source_span:
+        return False
+    return inner_cue.dep_ == "conj" and inner_cue.head.i == outer_cue.i and any(
+        c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in outer_cue.children)
 
 
 def _speaks_for(inner: Attribution, outer: Attribution, sent, lex: Lexicon) -> bool:
@@ -1301,6 +1426,9 @@ def _stands_alone(rel: Attribution, relations: list[Attribution], sent, lex: Lex
     if (not quoted and rel.source_span is None and rel.stance == "doubts" and cue_i is not None
             and _concessive(sent.doc[cue_i], lex)):
         return True  # "..., though the toll could not be confirmed": the outlet's own doubt
+    if not quoted and rel.attributed_to is None and "reports that" in rel.hedges and outer.stance in (
+            "denies", "doubts"):
+        return True  # "Reports that the gunmen had abducted women were denied by the governor": what was denied
     if quoted or rel.source_span is None:
         return False  # inside quotation marks: the quoted speaker's own words, not split into claims
     if rel.source_kind == "pronoun" or (rel.attributed_to or "").lower() in lex.generic_sources | lex.first_person:
@@ -1371,6 +1499,16 @@ def _sentence_negated(sent, lex: Lexicon) -> list[tuple[int, int]]:
     return [(t.idx, t.idx + len(t.text)) for t in sent if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and _is_negated(t)]
 
 
+def _judgement(rel: Attribution, sent, lex: Lexicon) -> bool:
+    """A judgement hung on a claim ("..., a claim the army dismissed"): another voice on what the sentence
+    tells, never the sentence's own attribution."""
+    if rel.cue_span is None:
+        return False
+    cue = next((t for t in sent if t.idx == rel.cue_span[0]), None)
+    return cue is not None and cue.dep_ == "relcl" and cue.head.lemma_.lower() in lex.report_nouns and (
+        cue.head.dep_ in ("appos", "npadvmod"))
+
+
 def find_attribution(sent, text: str | None = None, triggers=None) -> Attribution:
     """The attribution of one spaCy sentence span (character offsets in the document), with every relation
     of the sentence in ``relations``.
@@ -1396,7 +1534,7 @@ def find_attribution(sent, text: str | None = None, triggers=None) -> Attributio
             # those, the innermost ("officials said the Taliban claimed ...": the Taliban's claim).
             best, best_key = None, None
             for rel in relations:
-                if rel.content_span is None:
+                if rel.content_span is None or _judgement(rel, sent, lex):
                     continue
                 s, e = rel.content_span
                 inside = [x for x in starts if s <= x < e]
@@ -1509,14 +1647,24 @@ def _fits(word: str, prev: Attribution) -> bool:
     return True
 
 
+def _clashes(word: str, prev: Attribution) -> bool:
+    """Whether a pronoun can never stand for this source: a document never is "he", "she", "they" or "we"; a
+    person never "it"."""
+    if word == "it":
+        return prev.source_kind == "person"
+    return prev.source_kind == "document" and (word in _SINGULAR_PERSON or word in _PLURAL)
+
+
 def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
     """'he added', 'they said': the latest source named before that a pronoun of this kind can stand for
     (he/she: one person; they/we: people or an organisation; it: an organisation, outlet or document),
-    else the latest source; with none named before, the source is unknown (null). The pronoun's own words
+    else the latest source unless it can never be (a document is no "he"); with none, the source is unknown
+    (null). The pronoun's own words
     stay in the chain's last link (``text``)."""
     word = (att.attributed_to or "").lower()
     recent = [p for p in earlier[-8:] if p.attributed_to]
-    prev = next((p for p in reversed(recent) if _fits(word, p)), None) or (recent[-1] if recent else None)
+    prev = next((p for p in reversed(recent) if _fits(word, p)), None) or (
+        recent[-1] if recent and not _clashes(word, recent[-1]) else None)
     last = dict(att.chain[-1]) if att.chain else {"link": "speaker"}
     if prev is None:
         last.update(name=None, text=word or None)
@@ -1567,6 +1715,14 @@ class Reference:
     figure: bool = False
     nouns: frozenset[str] = frozenset()
     own_denial: bool = False
+
+
+def reporting_hedge(hedges: list[str], lex: Lexicon | None = None) -> bool:
+    """Whether a hedge says the words are someone's report ("reportedly", "is said to", "it was reported that",
+    "appears to", "reports that"), not a modal, a conditional or a likelihood ("may", "if", "probably")."""
+    lex = lex or lexicon()
+    return any(h in lex.reporting_hedges or h.endswith(" to") or h.startswith("it ") or h == "reports that"
+               for h in hedges)
 
 
 def content_refers(doc, rel: Attribution, lex: Lexicon | None = None) -> Reference:

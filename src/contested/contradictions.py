@@ -9,6 +9,8 @@ added to ``Event.flags``.
   even allowing the fusion's day of tolerance).
 - ``future_date``: the event dated after the publication of a claim that dates it.
 - ``denial``: an event one source asserts and another denies (names the asserting and the denying claims).
+- ``perpetrator``: who did it, disputed: one source claims responsibility, blames someone or tells the event
+  with the denier as its doer, and another denies its part in it ("denied any involvement").
 - ``rapid_change_of_hands`` (control, ``control_conflicts``): a place that changes hands twice within a day
   with no fighting reported there that day.
 """
@@ -125,7 +127,80 @@ def check_event(ev: Event, claim_dates: Mapping[int, DateSpan | None], tolerance
         who = sorted({ev.claims[i].attributed_to or ev.claims[i].source or "?" for i in denying})
         out.append({"kind": "denial", "scope": "event", "claims": asserting + denying,
                     "note": f"asserted by claims {asserting}, denied by {', '.join(who)} (claims {denying})"})
+    perpetrator = perpetrator_conflict(ev)
+    if perpetrator is not None:
+        out.append(perpetrator)
     return out
+
+
+def _speaker(c) -> str:
+    return c.attributed_to or c.source or "?"
+
+
+_NAME_WORD = re.compile(r"[a-z]+")
+_NOT_DISTINCT = frozenset({"the", "a", "an", "its", "their", "of", "to", "linked", "and", "in", "on", "by"})
+
+
+def _same_side(actor: str, speaker: str, owner_matches) -> bool:
+    """Whether a speaker is the actor named: the one's words all begin words of the other ("the army", "Army
+    troops"), or they share a word that is no head of a body or of a kind of person ("Paramilitary fighters"
+    and "the paramilitary force"; not "Russian forces" and "Ukrainian forces")."""
+    if owner_matches(actor, speaker) or owner_matches(speaker, actor):
+        return True
+    from contested.attribution import lexicon
+
+    lex = lexicon()
+    heads = lex.organisation_heads | lex.unnamed_heads | lex.role_nouns
+
+    def distinct(name: str) -> set[str]:
+        words = _NAME_WORD.findall(name.lower())
+        return {w[:5] for w in words if w not in _NOT_DISTINCT and w not in heads and w.rstrip("s") not in heads
+                and len(w) > 2}
+
+    return bool(distinct(actor) & distinct(speaker))
+
+
+def _answers_accusation(claim) -> bool:
+    """A denial of who did it that rejects an accusation ("rejected the accusation", "dismissed the
+    allegations"): its content's words (data/attribution.json ``accusation_nouns``)."""
+    from contested.attribution import lexicon
+
+    if claim.content_span is None:
+        return False
+    s, e = claim.content_span[0] - claim.span[0], claim.content_span[1] - claim.span[0]
+    words = _NAME_WORD.findall(claim.sentence[max(s, 0):max(e, 0)].lower())
+    nouns = lexicon().accusation_nouns
+    return any(w in nouns or (w.endswith("s") and w[:-1] in nouns) for w in words)
+
+
+def perpetrator_conflict(ev: Event) -> dict | None:
+    """Who did it, disputed: one source says who did it (a claim of responsibility, a blame: ``about ==
+    'perpetrator'`` asserted) or tells the event with its doer named (an actor of the event that a denier's
+    name fits: "Paramilitary fighters shelled ..." and "the paramilitary force rejected the accusation"), and
+    another source denies its part in it (``about == 'perpetrator'`` denied). Names the claims on both sides."""
+    from contested.attribution import owner_matches
+
+    denying = [i for i, c in enumerate(ev.claims) if c.stance == "denies" and c.about == "perpetrator"]
+    if not denying:
+        return None
+    deniers = {_speaker(ev.claims[i]) for i in denying}
+    # A claim of responsibility or a blame by someone other than the denier.
+    naming = [i for i, c in enumerate(ev.claims) if c.stance == "asserts" and c.about == "perpetrator"
+              and _speaker(c) not in deniers]
+    doers = [a for a in ev.actors if (a.role or "actor1") == "actor1"]
+    accused = [d for d in deniers if any(_same_side(a.name, d, owner_matches) for a in doers)]
+    if accused or any(_answers_accusation(ev.claims[i]) for i in denying):
+        # The event told with the denier as its doer, or the denier rejects "the accusation": every claim that
+        # asserts the event names who did it.
+        naming += [i for i, c in enumerate(ev.claims) if c.stance == "asserts" and c.about == "event"
+                   and _speaker(c) not in deniers and i not in naming]
+    if not naming:
+        return None
+    naming.sort()
+    who = sorted({_speaker(ev.claims[i]) for i in naming})
+    return {"kind": "perpetrator", "scope": "event", "claims": naming + denying,
+            "note": f"who did it: named by {', '.join(who)} (claims {naming}), denied by "
+                    f"{', '.join(sorted(deniers))} (claims {denying})"}
 
 
 def control_conflicts(transitions: list[tuple[Event, str, str]], fighting: list[Event]) -> list[dict]:

@@ -718,7 +718,7 @@ def combine(mentions: list[Event]) -> Event:
                 flags.append(f)
     if ev.date is not None and "undated" in flags:
         flags.remove("undated")
-    decided = {"contested_figures", "future_date", "date_conflict", "denial"}
+    decided = {"contested_figures", "future_date", "date_conflict", "denial", "perpetrator"}
     flags = [f for f in flags if f not in decided]  # decided again below, for the whole event
     ev.figure_ranges = figure_ranges(ev)
     if ev.figure_ranges:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from contested.attribution import content_refers, lexicon, owner_matches
+from contested.attribution import content_refers, lexicon, owner_matches, reporting_hedge
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED, NEGATED, REFERENCE
 from contested.families import COMPATIBLE, VIOLENCE_TYPE
@@ -128,6 +128,11 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
     300" are claims about the events just told (the latest sentence's; for a figure, the latest event with
     a figure in the same unit)."""
     figure = FIGURE_CLAIM.search(sent.text) and sent.quantities
+    if not figure and not sent.triggers and attribution.attributed_to and attribution.content_span and any(
+            q.killed and attribution.content_span[0] <= q.start < attribution.content_span[1] for q in sent.quantities):
+        # "A doctor told the Monitor that the hospital had received more than 70 bodies": a figure of the dead,
+        # with no event word of its own, on the event just told.
+        figure = True
     if recent:
         # "The group claimed responsibility.", "... and denied any involvement": a stance on who did the event
         # told, though the sentence tells no event of its own.
@@ -144,11 +149,19 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
             # type the denied word can name and, where the sentence names places, at one of them.
             _deny_told(doc, sent, attribution, negated, recent)
         # Every event word of the sentence is in a clause that tells no event ("would not negotiate with the
-        # kidnappers"): a statement about what may come, not a claim on what was told.
+        # kidnappers"): a statement about what may come, not a claim on what was told; unless each is a
+        # definite noun that names an event told ("is said to have ordered the shelling himself"), a statement
+        # on it.
+        speaks = attribution.attributed_to is not None or reporting_hedge(attribution.hedges)
+        if state.told and not negated and speaks and all(_definite_noun(sent, t) for t in sent.triggers):
+            _definite_reference(doc, sent, attribution, state.told)
         return
     if (attribution.stance in ("denies", "doubts") or figure) and recent:
         targets = (state.events_of_sentence.get(state.last_event_sentence, [])
                    if si - state.last_event_sentence <= config.claim_gap_sentences else [])
+        # "Photos posted online appeared to show ... . The images could not be verified.": a doubt on what the
+        # sentence just before said, on the events that sentence's claims went on.
+        targets = _told_just_before(doc, sent, state.told) or targets
         if figure:
             units = {q.unit for q in sent.quantities}
             targets = [ev for ev in recent if {q.unit for q in ev.quantities} & units][:1] or targets[:1]
@@ -156,6 +169,47 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
             add_claim(ev, doc, sent, attribution, None, sent.quantities)
     elif recent and not sent.triggers:
         _statement_on_told(doc, sent, attribution, recent, state, si, config)
+    else:
+        return
+    _voices_within(doc, sent, attribution, recent)
+
+
+def _told_just_before(doc: Document, sent: SentenceMentions, told: list[Event]) -> list[Event]:
+    """The events that carry a claim of the sentence right before this one (only blanks between them)."""
+    out = []
+    for ev in told:
+        for c in ev.claims:
+            if c.doc_id == doc.doc_id and c.span[1] <= sent.start and not doc.text[c.span[1]:sent.start].strip():
+                out.append(ev)
+                break
+    return out
+
+
+def _voices_within(doc: Document, sent: SentenceMentions, attribution: Attribution, recent: list[Event]) -> None:
+    """The other named voices of a sentence with no event word whose claim went on an event told: a relation
+    inside the claim's words or holding them ("Kyiv dismissed the ministry's claim that a command post had
+    been hit": the ministry's claim; "The ministry said its forces had hit a command post and denied
+    targeting homes": its denial) is about the same event, a claim of its own speaker on it."""
+    if attribution.content_span is None or attribution.cue_span is None:
+        return
+    on = [ev for ev in recent if any(c.cue_span == attribution.cue_span and c.doc_id == doc.doc_id
+                                     for c in ev.claims)]
+    if not on:
+        return
+    s0, e0 = attribution.content_span
+    for rel in attribution.relations or []:
+        if (rel is attribution or rel.attributed_to is None or rel.source_kind == "pronoun"
+                or rel.cue_span is None or rel.content_span is None or rel.cue_span == attribution.cue_span
+                or rel.about != "event"):
+            continue
+        s, e = rel.content_span
+        if not (s0 <= rel.cue_span[0] < e0 or s <= attribution.cue_span[0] < e):
+            continue
+        if rel.attributed_to == attribution.attributed_to and rel.stance == "asserts":
+            continue  # the speaker's further words ("..., telling NBC4 it was still open"): heard already
+        for ev in on:
+            if not any(c.cue_span == rel.cue_span and c.doc_id == doc.doc_id for c in ev.claims):
+                add_claim(ev, doc, sent, rel, None, [])
 
 
 def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attribution, recent: list[Event],
@@ -166,7 +220,16 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
     at it (from the parse, ``attribution.content_refers``): a report or figure told before, or a definite noun
     phrase whose word the event's sentence used; and where it names no other place and no other day. "Its
     fighters were not in the area" denies. Anything else (a statement on another matter) is no claim."""
-    if attribution.attributed_to is None or attribution.content_span is None or sent.span is None:
+    if sent.span is None:
+        return
+    if attribution.attributed_to is None and attribution.cue is None and attribution.content_span is None and (
+            reporting_hedge(attribution.hedges)):
+        # The outlet's own hedged words ("The rebel commander is said to be hiding in the hills", "It was
+        # reported that ..."): a statement of the outlet, its content the sentence.
+        end = sent.start + len(sent.text.rstrip())
+        attribution = dataclasses.replace(attribution, content_span=(sent.start, end))
+    if attribution.content_span is None or (
+            attribution.attributed_to is None and not reporting_hedge(attribution.hedges)):
         return
     gap = si - state.last_event_sentence
     told = state.events_of_sentence.get(state.last_event_sentence, [])
@@ -190,8 +253,8 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
         return not days or ev.date is None or any(d.start <= ev.date.end and ev.date.start <= d.end for d in days)
 
     def named_in(ev: Event) -> bool:
-        words = {w for c in ev.claims if c.doc_id == doc.doc_id for w in _stems(_without_source(c))}
-        return any(n[:5] in words for n in ref.nouns if n not in skip and len(n) > 2)
+        words = {w for c in ev.claims if c.doc_id == doc.doc_id for w in _claim_words(sent.span.doc, c)}
+        return any(_word_keys(n) & words for n in ref.nouns if n not in skip and len(n) > 2)
 
     if ref.report and ref.figure:
         recent_figures = [ev for k in sorted(state.events_of_sentence, reverse=True)[:2]
@@ -210,17 +273,75 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
             add_claim(ev, doc, sent, attribution, None, sent.quantities if ref.figure else [])
 
 
-def _without_source(claim: Claim) -> str:
-    """A claim's sentence without the words that name its source ("residents said")."""
-    if claim.source_span is None:
-        return claim.sentence
-    s, e = claim.source_span[0] - claim.span[0], claim.source_span[1] - claim.span[0]
-    return claim.sentence[:max(s, 0)] + " " + claim.sentence[max(e, 0):]
+_WORD = re.compile(r"[a-z]{3,}")
 
 
-def _stems(text: str) -> set[str]:
-    """The first five letters of each word of a sentence ("attacked" and "the attackers" share "attac")."""
-    return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower())}
+def _word_keys(lemma: str) -> set[str]:
+    """A lemma and, for a noun of the one who does it or of the doing ("attacker", "survivor", "fighting",
+    "villager"), the word it is made from ("attack", "survive", "fight", "village"): "the attackers" names
+    again what "attacked" told."""
+    keys = {lemma}
+    if lemma.endswith("s") and not lemma.endswith("ss") and len(lemma) > 4:
+        lemma = lemma[:-1]  # a name's plural the tagger leaves as it is ("the Carriage Hill Apartments")
+        keys.add(lemma)
+    for suffix in ("er", "or", "ing"):
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
+            base = lemma[: -len(suffix)]
+            keys |= {base, base + "e"}
+            if base[-1] == base[-2] and base[-1] not in "aeiou":
+                keys.add(base[:-1])  # "kidnapper", "shelling" -> "kidnap", "shell"
+    return keys
+
+
+def _definite_reference(doc: Document, sent: SentenceMentions, attribution: Attribution, told: list[Event]) -> None:
+    """A statement whose only event words are definite nouns in clauses that tell no event of their own ("The
+    commander is said to have ordered the shelling himself"): a claim on the latest event of the article of a
+    type the noun names, where the sentence names no place of its own or the event's."""
+    names = {p[2].name for p in sent.places}
+    for t in sent.triggers:
+        types = COMPATIBLE.get(t.family) or ((VIOLENCE_TYPE[t.family],) if t.family in VIOLENCE_TYPE else ())
+        target = next((ev for ev in reversed(told) if ev.type in types and (
+            not names or (ev.location is not None and ev.location.name in names))), None)
+        if target is not None:
+            if not any(c.span == (sent.start, sent.end) and c.doc_id == doc.doc_id for c in target.claims):
+                add_claim(target, doc, sent, attribution, None, [])
+            return
+
+
+def _names_a_figure(sent: SentenceMentions, start: int) -> bool:
+    """Whether the event word at ``start`` only qualifies a figure ("the death toll", "the casualty figure")."""
+    tok = _token_at(sent, start)
+    return tok is not None and tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in lexicon().figure_nouns
+
+
+def _definite_noun(sent: SentenceMentions, t) -> bool:
+    """Whether an event word is a noun after a definite article ("ordered the shelling", "the attack")."""
+    tok = _token_at(sent, t.start)
+    return tok is not None and tok.pos_ == "NOUN" and bool(_DEFINITE_BEFORE.search(sent.text[: t.start - sent.start]))
+
+
+def _token_at(sent: SentenceMentions, start: int):
+    span = sent.span
+    if span is None:
+        return None
+    return next((tok for tok in span if tok.idx == start), None)
+
+
+def _claim_words(doc, claim: Claim) -> set[str]:
+    """The lemmas (with the words they are made from, ``_word_keys``) of a claim's sentence, without the words
+    that name its source ("residents said"), from the parse of the document (``doc``, a spaCy Doc); where the
+    sentence lies outside it (another piece of a long text), its lower-cased words."""
+    span = doc.char_span(claim.span[0], claim.span[1], alignment_mode="expand") if doc is not None else None
+    lo, hi = claim.source_span or (-1, -1)
+    if span is None or span.text.strip() != claim.sentence.strip():
+        text = claim.sentence
+        if claim.source_span is not None:
+            s, e = lo - claim.span[0], hi - claim.span[0]
+            text = text[:max(s, 0)] + " " + text[max(e, 0):]
+        lemmas = _WORD.findall(text.lower())
+    else:
+        lemmas = [t.lemma_.lower() for t in span if not (lo <= t.idx < hi) and t.is_alpha and len(t) > 2]
+    return {k for w in lemmas for k in _word_keys(w)}
 
 
 def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, negated: list,
@@ -237,7 +358,8 @@ def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, 
         target = next((ev for ev in recent if ev.type in types and when_fits(ev) and (
             not names or (ev.location is not None and ev.location.name in names))), None)
         if target is not None:
-            add_claim(target, doc, sent, attribution, None, sent.quantities)
+            if not any(c.cue_span == attribution.cue_span and c.doc_id == doc.doc_id for c in target.claims):
+                add_claim(target, doc, sent, attribution, None, sent.quantities)
             return
 
 
@@ -264,6 +386,12 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         names = {p[2].name for p in draft.places}
         target = None
         pool = recent + [ev for ev in reversed(told) if ev not in recent] if reference else recent
+        if definite and _names_a_figure(sent, draft.trigger.start):
+            # "confirmed the death toll": the figure of the latest event that gives one, whatever its type.
+            target = next((ev for ev in recent + [e for e in reversed(told) if e not in recent]
+                           if ev.fatalities is not None and (
+                not names or (ev.location is not None and ev.location.name in names))), None)
+            prefs = () if target is not None else prefs
         for etype in prefs:
             target = next((ev for ev in pool if ev.type == etype and (
                 not names or (ev.location is not None and ev.location.name in names))), None)
@@ -305,8 +433,14 @@ def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribut
         if rel.about == "perpetrator":
             _on_perpetrator(doc, sent, rel, recent)
             continue
-        if any(s <= p[0] < e for p in sent.places) or (not negated and named):
-            continue  # it names a place or an event of its own: not what was told before
+        if any(s <= p[0] < e for p in sent.places):
+            continue  # it names a place of its own: not what was told before
+        if named and not negated:
+            # "... and denied targeting residential areas": a denial of what its event word names, on the
+            # event told before of a type that word can name (none: it is about something else).
+            if rel.about == "event":
+                _deny_told(doc, sent, rel, named, recent)
+            continue
         if rel.about == "figure":
             target = next((ev for ev in recent if ev.quantities or ev.fatalities is not None), recent[0])
         elif sent.span is not None and content_refers(sent.span.doc, rel, lex).report:
@@ -323,8 +457,10 @@ def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, rec
     killings"): a claim on the latest event told of a type its words name (any type where they name none),
     unless its words name a place (then it is about something else)."""
     s, e = rel.content_span or (0, 0)
-    if rel.source_kind == "document" or any(s <= p[0] < e for p in sent.places):
-        return  # "a statement denying their responsibility" whose owner the parse does not give: no one speaks
+    if any(s <= p[0] < e for p in sent.places):
+        return
+    # A document with no owner the parse gives ("A statement posted online denied any involvement") speaks
+    # for itself, as what a video shows does: the claim is the document's, kept as its speaker.
     named = [t for t in sent.triggers if s <= t.start < e]
     types = {x for t in named for x in (COMPATIBLE.get(t.family) or (VIOLENCE_TYPE.get(t.family),))}
     target = next((ev for ev in recent if not types or ev.type in types), None)
