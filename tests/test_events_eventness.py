@@ -39,7 +39,7 @@ def reasons(sentence: str) -> dict[str, str]:
         ("The army is expected to launch a counter-offensive next week.", "counter-offensive", "plan"),
         ("Officials fear the Taliban will launch an offensive on the city.", "offensive", "modal"),
         ("Will the army retake Kandahar?", "retake", "question"),
-        ("In a war, armies advance and fall back.", "advance", "generic"),
+        ("In a war, armies retreat and attack again.", "retreat", "generic"),
         ("The Taliban first captured Kabul in 1996, a quarter of a century ago.", "captured", "background"),
         ("Rebels seized the town two decades ago.", "seized", "background"),
         ("Government resistance in the north had apparently collapsed.", "collapsed", "figurative"),
@@ -102,7 +102,7 @@ def test_rejections_are_kept_with_their_reason():
         # Words that trigger lists take for event words: a false friend, a name, a figure of speech.
         ("The chief executive of the firm resigned on Monday.", "executive", "not an event word"),
         ("Parliament heard from Senator Lynch about the budget.", "Lynch", "name"),
-        ("He paid the rent in advance.", "advance", "figurative"),
+        ("The aid was a shot in the arm for the town.", "shot", "figurative"),
         ("The army bought an anti-drone gun.", "drone", "modifier"),
         # People named by what they do, where the clause does not have them do it.
         ("Neighbours warned the police about the young suicide bomber.", "suicide bomber", "person, no act"),

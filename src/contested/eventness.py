@@ -27,7 +27,19 @@ it hangs from: "clashes erupted", "an attack on the base"). The clause is not an
   "arrested a man for the shooting", and a relative clause on such a noun ("a shooting that left four injured");
 - ``generic`` also: a present simple in a sentence with no date and nothing in the past ("a regime that rules by
   violence"), "continue to ambush", a gerund subject ("capturing drones is one option"), "for years", "you";
-- ``negated`` also: a clause denied ("denied reports that the town had fallen").
+- ``negated`` also: a clause denied ("denied reports that the town had fallen");
+- ``modal`` also: the modal of the verb whose complement the clause is, through a preposition ("will have to
+  choose between withdrawing and ..."), not of a verb with an object of its own ("may have motivated a gunman
+  to shoot");
+- ``reference (landmark)``: a happening named only as a topic or a landmark ("concerned about the fighting",
+  "south of the fighting"): the clause's own event words tell its happening (grouping sets it aside);
+- ``reference`` also: a figure of a happening told before given again ("the strikes on X had killed six", "the
+  death toll from Friday's assault rose to 11 on Monday", whatever date the figure has);
+- ``description``: what is left, described ("residents described burnt shops");
+- ``background`` also: a clause that goes on from the sentence before ("then", "later") with no date of its own,
+  where that sentence's clause is background;
+- a noun in the "in"/"during" phrase of a trigger verb that is an aggregate or a description ("retook large
+  parts of the region in a lightning offensive") shares the verb's reason.
 
 Without a publication date, ``background`` is measured from the latest year the text says something happened.
 
@@ -46,6 +58,9 @@ from importlib import resources
 ASSERTED = "asserted"
 NEGATED = "negated"
 REFERENCE = "reference"
+# A reference that names the happening told before only as a topic or a landmark ("south of the fighting"): the
+# clause's own event words tell its happening.
+LANDMARK = "reference (landmark)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +124,13 @@ class Words:
     no_news_nouns: frozenset[str]
     reference_subject_verbs: frozenset[str]
     negative_subjects: frozenset[str]
+    topic_preps: frozenset[str]
+    position_nouns: frozenset[str]
+    figure_nouns: frozenset[str]
+    aftermath_verbs: frozenset[str]
+    organisation_heads: frozenset[str]
+    landmark_preps: frozenset[str]
+    sequence_adverbs: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -254,6 +276,29 @@ def _background(verb, year: int | None, settings: EventnessSettings, words: Word
                     if y is not None and (year - y) * 365 > settings.background_days:
                         return f"background: dated {y}"
     return None
+
+
+def _background_before(verb, year: int | None, settings: EventnessSettings, words: Words,
+                       published: date) -> str | None:
+    """"The military seized power on 1 February 2021 ... Thousands of young people then went to the jungle":
+    a clause that goes on from the sentence before ("then", "later") with no date of its own shares that
+    sentence's date, in the same paragraph; background where that sentence's own clause is."""
+    chain, v = [verb], verb
+    while len(chain) < 4 and v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
+        v = v.head  # "then went to the jungle to take up arms": the sequence word is on the clause above
+        chain.append(v)
+    if not any(c.dep_ == "advmod" and c.lower_ in words.sequence_adverbs for v in chain for c in v.children) or any(
+            next(_date_phrases(v), None) is not None for v in chain):
+        return None
+    sent = verb.sent
+    if sent.start == 0:
+        return None
+    doc = verb.doc
+    before = doc[sent.start - 1].sent
+    if "\n\n" in doc.text[before.start_char: sent.start_char] or before.text.strip().endswith("?"):
+        return None  # another paragraph, or a question heading
+    bg = _background(before.root, year, settings, words, published)
+    return f"{bg} (the sentence before; {verb.lower_} ... then)" if bg else None
 
 
 def _is_place_like(tok, words: Words, places: tuple[tuple[int, int], ...] = ()) -> bool:
@@ -442,7 +487,16 @@ _TOLD_PREPS = frozenset({"in", "from", "during", "by", "of"})
 def _about_told(verb, words: Words):
     """An event noun of the clause that names a happening told before: "Monday's strike", "this attack", in a
     phrase of the verb ("died in Monday's strike") or of its subject ("the toll from Sunday's strike")."""
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in verb.children):
+        # "the strikes on Kawlin had killed six people, not four": a figure of the happening told before, given
+        # again (a past perfect with a definite event noun as its subject).
+        for subj in subjects:
+            if {subj.lower_, subj.lemma_.lower()} & words.event_head_nouns and any(
+                    c.dep_ == "det" and (c.lower_ == "the" or c.lower_ in words.reference_determiners)
+                    for c in subj.children):
+                return subj
+    holders = [verb] + subjects
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in _TOLD_PREPS:
@@ -455,6 +509,14 @@ def _about_told(verb, words: Words):
                        or (c.dep_ == "det" and c.lower_ in words.reference_determiners) for c in noun.children):
                     return noun
     return None
+
+
+def _figure_of(told, verb, words: Words) -> bool:
+    """The happening told before is named in the subject of a figure ("the death toll from Friday's assault rose
+    to 11 on Monday"): the clause's date is the figure's, not a new happening's."""
+    holder = told.head.head if told.head.dep_ == "prep" else None
+    return holder is not None and holder.head.i == verb.i and holder.dep_ in ("nsubj", "nsubjpass") and (
+        holder.lemma_.lower() in words.figure_nouns)
 
 
 def _negative_subject(verb, words: Words) -> bool:
@@ -548,6 +610,12 @@ def _word_reason(token, words: Words, family: str | None, places, sentence: _Sen
     return None
 
 
+def _definite(token, words: Words) -> bool:
+    """"the fighting", "this attack": a noun with a definite or demonstrative determiner."""
+    return any(c.dep_ == "det" and (c.lower_ == "the" or c.lower_ in words.reference_determiners)
+               for c in token.children)
+
+
 def _indefinite(token) -> bool:
     """"a shooting", "an attack": an event the text tells as new (not "the shooting", "this attack")."""
     return token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
@@ -603,6 +671,26 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in words.reference_preps and any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
         return f"{REFERENCE}: {token.head.lower_} {token.lower_}"  # "after the arrests": an event told before
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and _definite(token, words) and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+        prep = token.head
+        if prep.lower_ in words.topic_preps or (
+                prep.lower_ == "of" and prep.head.lemma_.lower() in words.position_nouns):
+            # "concerned about the fighting", "south of the fighting": the happening
+            # is named as a topic or a landmark (told before), not told.
+            where = f"{prep.head.lower_} " if prep.lower_ == "of" else ""
+            return f"{LANDMARK}: {where}{prep.lower_} the {token.lower_}"
+    state, host = None, None
+    if token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ") and token.head.pos_ in ("NOUN", "PROPN"):
+        state, host = token, token.head  # "burnt" of "burnt shops"
+    elif token.pos_ in ("NOUN", "PROPN"):  # "burnt shops" as one trigger
+        state = next((c for c in token.children if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")), None)
+        host = token
+    if state is not None and host.dep_ in ("dobj", "pobj"):
+        holder = host.head.head if host.dep_ == "pobj" else host.head
+        if holder.lemma_.lower() in words.aftermath_verbs:
+            # "residents described burnt shops", "videos showed destroyed houses": what is left, described.
+            return f"description: {holder.lower_} {state.lower_} {host.lower_}"
     if token.pos_ in ("NOUN", "PROPN"):
         # "this cowardly attack", "Saturday's attack", "condemned the bombing": an event told before.
         if any((c.dep_ == "det" and c.lower_ in words.reference_determiners) or (c.dep_ == "poss"
@@ -651,15 +739,16 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             return f"plan: {head.head.lower_}"
     # Walk up from the clause's verb: its own auxiliaries, marks and how it hangs from the clause above.
     v = verb
+    # Whether every step up so far was to the verb whose complement the clause is ("will have to choose between
+    # withdrawing and ...", "would be forced to retreat"): that verb's modal is the clause's.
+    complement = True
     for depth in range(4):
         kids = list(v.children)
         if any(c.dep_ == "neg" for c in kids) and depth == 0:
             return NEGATED
-        if depth == 0 or v.dep_ == "conj":
-            pass
         for c in kids:
-            if c.dep_ == "aux" and c.lower_ in words.modal_aux and (depth == 0 or verb.dep_ == "conj"):
-                return f"modal: {c.lower_}"
+            if c.dep_ == "aux" and c.lower_ in words.modal_aux and (depth == 0 or verb.dep_ == "conj" or complement):
+                return f"modal: {c.lower_}" + ("" if depth == 0 else f" {v.lower_}")
             if c.dep_ == "mark" and c.lower_ in words.conditional_marks:
                 return f"conditional: {c.lower_}"
         if v.tag_ in ("VB", "VBN") and depth == 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
@@ -722,7 +811,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             break  # "expected to survive after someone shot him": a past clause after "after" happened
         if v.dep_ not in _CLAUSE_UP or v.head is v:
             break
+        # (Not "what may have motivated a gunman to shoot": a verb with an object of its own is about that
+        # object, and its modal is not the complement's.)
+        complement = complement and v.dep_ in ("xcomp", "pcomp") and not any(
+            c.dep_ == "dobj" for c in v.head.children)
         v = v.head
+        if v.pos_ == "ADP" and v.dep_ == "prep" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head  # "choose between withdrawing and ...": the clause the preposition's phrase is part of
     # "If the government ratifies the offer to investigate the attack, ...": a condition anywhere above.
     for anc in token.ancestors:
         if not sentence.conditional and sentence.start <= anc.left_edge.i and anc.right_edge.i < sentence.end:
@@ -750,6 +845,8 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 bg = _dated_long_before(conj, published, settings)
                 if bg:
                     break
+    if bg is None and published is not None:
+        bg = _background_before(verb, year, settings, words, published)
     if bg:
         return bg
     lemma = token.lower_
@@ -814,8 +911,8 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     told, clause = _about_told(verb, words), verb
     if told is None and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         told, clause = _about_told(verb.head, words), verb.head  # "..., after a woman pulled out died"
-    if told is not None and told.i != token.i and not any(
-            phrase.i != told.head.i and phrase.lower_ != "by" for phrase, _ in _date_phrases(clause)):
+    if told is not None and told.i != token.i and (_figure_of(told, clause, words) or not any(
+            phrase.i != told.head.i and phrase.lower_ != "by" for phrase, _ in _date_phrases(clause))):
         # "six people had died in Monday's strike", "the toll from Sunday's strike rose to three dead": a figure
         # of the happening told before (a claim on it).
         return f"{REFERENCE}: {told.head.lower_} {' '.join(t.text for t in told.subtree)}"[:80]
@@ -852,4 +949,25 @@ def clause_reasons(spans: dict[int, object], *, published: date | None = None,
             sentence = sentences[(sent.start, sent.end)] = _Sentence(sent, words, text)
         out[start] = clause_reason(root, published=published, settings=settings, source=source,
                                    has_date=has_date, family=families.get(start), places=known, sentence=sentence)
-    return out
+    return _shared_with_verb(spans, out)
+
+
+# What a trigger verb's own words say it is not (no clause reading): a noun in its "in"/"during" phrase ("retook
+# large parts of the region in a lightning offensive") is the same happening, and is not one either.
+_WORD_LEVEL = ("aggregate", "description")
+_MANNER_PREPS = frozenset({"in", "during", "with", "through"})
+
+
+def _shared_with_verb(spans: dict[int, object], reasons: dict[int, str]) -> dict[int, str]:
+    roots = {span.root.i: start for start, span in spans.items()}
+    for start, span in spans.items():
+        tok = span.root
+        if reasons.get(start) != ASSERTED or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+            continue
+        prep = tok.head
+        if prep.dep_ != "prep" or prep.lower_ not in _MANNER_PREPS or prep.head.i not in roots:
+            continue
+        verb_reason = reasons.get(roots[prep.head.i], ASSERTED)
+        if verb_reason.startswith(_WORD_LEVEL):
+            reasons[start] = f"{verb_reason} (the {tok.lower_} {prep.lower_} which it was done)"
+    return reasons

@@ -94,18 +94,21 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             when = dates.choose_date(draft, sent, previous, previous_end, state.last_dated, config)
             own_places = places.or_weak(own_places, sent)
             where = places.from_context(own_places, draft, sent, si, when.span, previous, state, config)
+            where, passing = dedup.own_places(where, draft, sent)  # not a place named in passing
             when = dates.from_context(when, where, sent, si, state, config)
             actor1s = roles.holder_from_context(etype, actor1s, where.places[0] if where.places else None,
                                                 state.told + sentence_events)
             made = assemble.make_events(doc, sent, draft, etype, detail, (actor1s, actor2s), when, where,
                                         attribution, type_model, rest_of_paragraph.get(si))
             claims.other_voices(doc, sent, attribution, draft, made)
+            for ev in made:
+                ev.fused_because.extend(passing)  # for explain: the places named in passing
             sentence_events.extend(made)
             previous, previous_end = made[-1], draft.trigger.end - sent.start
             dates.note_dates(state, draft, when.span)
         discourse.note_place(state, si, sent, sentence_events)
         discourse.note_events(state, si, dedup.merge_twins(sentence_events))
-    return state.told
+    return dedup.merge_retellings(state.told)  # one event per happening in the article
 
 
 def rejections(doc: Document, sentences: list[SentenceMentions]) -> list[Rejection]:

@@ -6,7 +6,11 @@ that holds the sentence's other place is where that place is, not a second happe
 
 from __future__ import annotations
 
+import dataclasses
+
+from contested.eventness import load_words
 from contested.records import Event, Location
+from contested.stages.records import Draft, PlaceChoice, SentenceMentions
 from contested.textnorm import name_key
 
 
@@ -80,3 +84,179 @@ def merge_twins(sentence_events: list[Event]) -> list[Event]:
             continue
         unique.append(ev)
     return unique
+
+
+_CLAUSES = frozenset({"acl", "relcl"})  # a clause on a noun ("the highway linking Kabul with the north")
+_NAME_LINKS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _token_at(span, offset: int, end: int | None = None):
+    """The token at ``offset``; with ``end``, the head word of the words from ``offset`` to ``end`` (the one
+    whose head lies outside them: "Boldak" of "Spin Boldak")."""
+    words = [t for t in span if t.idx < (end if end is not None else offset + 1) and offset < t.idx + len(t.text)]
+    if not words:
+        return None
+    if end is None:
+        return words[0]
+    inside = {t.i for t in words}
+    return next((t for t in words if t.head.i not in inside or t.head is t), words[-1])
+
+
+def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:
+    """Why a place named in the trigger's sentence is not where the trigger's happening was, read from the
+    parse: it names a thing that is no place ("Grad rockets", "the Kachin Independence Army", "the Dnipro
+    river"), or it sits in another clause than the trigger's ("the highway linking Kabul with the north", "as
+    fighting went on in Amhara"), or it says where another place is ("Nikopol, across the Dnipro") or where a person is from ("Adam
+    Bentdahl of Appleton")."""
+    tok = place_tok
+    if tok.dep_ in _NAME_LINKS and tok.head.i != tok.i:
+        head = tok.head
+        # (A proper name is the rest of a longer place name, "Kanda Sokhata", "Nuri Kala villages", unless it
+        # ends in a word of an organisation: "Army", "Herald".)
+        if head.pos_ == "PROPN" and head.lower_ not in words.organisation_heads:
+            return None
+        if not (head.ent_type_ in ("GPE", "LOC", "FAC") or head.lemma_.lower() in words.place_subject_nouns
+                or head.lower_ in words.place_subject_nouns):
+            return f"names a {head.lower_}"
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in words.landmark_preps and (
+            prep.head.ent_type_ in ("GPE", "LOC", "FAC") or prep.head.pos_ == "PROPN"):
+        # "shelled Nikopol, across the Dnipro from the plant", "a village near Kabul": where the other place is.
+        return f"where {prep.head.text} is ({prep.lower_})"
+    if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("of", "from") and (
+            prep.head.ent_type_ == "PERSON" or prep.head.lemma_.lower() in words.people_nouns) and (
+            prep.head.dep_ != "pobj" and tok.lemma_.lower() not in words.place_subject_nouns):
+        # (Not "in Laman of Qala-i-Naw district": a name in a phrase of place, whatever the parser calls it.)
+        # "Adam Bentdahl of Appleton", "a man from Kunduz": where a person is from.
+        return f"where {prep.head.text} is from"
+    node = tok
+    for _ in range(12):
+        if node.i == clause_verb.i or (trigger is not None and node.i == trigger.i):
+            return None
+        if node.head.i == node.i:
+            break
+        # (Not a participle of what was done to the noun: "operations supported by NATO in Kajaki" is where
+        # the operations were.)
+        if node.dep_ in _CLAUSES and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("NOUN", "PROPN") and (
+                node.dep_ == "relcl" or node.tag_ == "VBG") and clause_verb.i not in (t.i for t in node.subtree) and (
+                trigger is None or node.head.i != trigger.i):  # "a shooting that killed three in Mid City"
+            return f"in another clause ({node.lower_})"
+        if node.dep_ in ("advcl", "ccomp", "conj") and node.pos_ in ("VERB", "AUX") and clause_verb.i not in (
+                t.i for t in node.subtree) and any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "advcl") and (
+                    c.lemma_.lower() in words.event_head_nouns or c.lower_ in words.event_head_nouns)
+                    for c in node.children):
+            # "struck Mekelle ..., as fighting went on in Amhara": the place of another happening.
+            return f"in another happening's clause ({node.lower_})"
+        node = node.head
+    return None
+
+
+def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tuple[PlaceChoice, list[str]]:
+    """The draft's places less those named in passing (``_in_passing``), where at least one place of its own
+    is left: one happening, not one at each place the sentence names; with a line for each place left out
+    (for ``explain``)."""
+    if len(where.places) < 2 or where.from_context or sent.span is None:
+        return where, []
+    from contested.eventness import governing_verb
+
+    span = sent.span
+    trigger = _token_at(span, draft.trigger.start)
+    if trigger is None:
+        return where, []
+    verb = governing_verb(trigger)
+    words = load_words()
+    kept, notes = [], []
+    for p in where.places:
+        tok = _token_at(span, p[0], p[1]) if p[0] >= 0 else None
+        why = None if tok is None else _in_passing(tok, verb, words, trigger)
+        if why is None:
+            kept.append(p)
+        else:
+            notes.append(f"{p[2].name} named in passing ({why}), not a second place of the happening")
+    if not kept or len(kept) == len(where.places):
+        return where, []
+    return dataclasses.replace(where, places=kept), notes
+
+
+_CROWD_TYPES = frozenset({"protest", "riot"})
+_CONTROL_CHANGE = frozenset({"territory_captured", "territory_regained"})
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    return (name_key(a.name) == name_key(b.name) and a.country == b.country) or holds(a, b) or holds(b, a)
+_PEACEFUL = "peaceful"
+
+
+def _retelling(told: Event, ev: Event, earlier: list[Event]) -> str | None:
+    """Why ``ev``, told later in the article, is a retelling of ``told`` (None where it may be another
+    happening): the same type and detail, and either the same place with no date of its own or of the other
+    ("two days after Taliban fighters had overrun it" ... "The Taliban captured the district centre on Friday
+    evening"), or, for a demonstration, neither place nor date while ``told`` is the only one so far ("Police fired
+    tear gas at protesters who tried to approach the embassy" after the one protest), or, for a change of hands,
+    a capture, a regain or the losers' retreat told at its place (or at none) and on its day ("the insurgents
+    abandoned their positions and fled", "the joint force had entered the town on Sunday"); never where its
+    sentence says it is another happening (``separate_cues`` of data/fusion.json: "another", "separate", ...)."""
+    crowd = told.type == ev.type and ev.type in _CROWD_TYPES  # (what was done to it may change its detail)
+    control = told.type in _CONTROL_CHANGE and ev.type in _CONTROL_CHANGE | {"retreat"}
+    if (told.type != ev.type and not control) or (
+            told.detail and ev.detail and told.detail != ev.detail and not crowd):
+        return None
+    from contested.fusion import _says_separate
+
+    if _says_separate(ev):
+        return None  # "in a separate attack", "another", "elsewhere"
+    if told.type == ev.type and told.location is not None and ev.location is not None:
+        same = _same_place(told.location, ev.location)
+        if same and (told.date is None) != (ev.date is None):
+            return f"told again at {ev.location.name} without its date"
+        return None
+    if told.type in _CONTROL_CHANGE and ev.type in _CONTROL_CHANGE | {"retreat"} and told.type != ev.type and (
+            told.location is not None and told.date is not None) and (
+            (ev.date is None and ev.type == "retreat")  # (an undated capture is more often the fall before)
+            or (ev.date is not None and (ev.date.start, ev.date.end) == (told.date.start, told.date.end))) and (
+            ev.location is None or _same_place(told.location, ev.location)):
+        takers = {a.name for a in told.actors if a.role == "actor1"}
+        if ev.type != "retreat" or not takers & {a.name for a in ev.actors if a.role == "actor1"}:
+            # "recaptured the town on Sunday ... the insurgents abandoned their positions and fled", "the joint
+            # force had entered the town on Sunday": the one change of hands, told again (ACLED codes it once).
+            return f"the change of hands at {told.location.name} told again ({ev.type})"
+    if ev.type in _CROWD_TYPES and ev.location is None and ev.date is None and told.location is not None and (
+            sum(1 for u in earlier if u.type == ev.type) == 1):
+        # What happened to a crowd is told after it ("Police fired tear gas at protesters ..."): one
+        # demonstration, as ACLED codes it.
+        return "what happened at the article's one demonstration, told with neither place nor date"
+    return None
+
+
+def merge_retellings(events: list[Event]) -> list[Event]:
+    """One event per happening in an article: an event told again later in the article (``_retelling``) joins
+    the event it retells as one more claim, built by ``fusion.combine``; the reason is kept in
+    ``fused_because`` for ``explain``."""
+    if len(events) < 2:
+        return events
+    from contested.fusion import combine
+
+    out: list[Event] = []
+    for ev in events:
+        host, why = None, None
+        for k in range(len(out) - 1, -1, -1):
+            why = _retelling(out[k], ev, out)
+            if why:
+                host = k
+                break
+        if host is None:
+            out.append(ev)
+            continue
+        first = out[host]
+        merged = combine([first, ev])
+        merged.id = first.id
+        if first.type in _CROWD_TYPES and first.detail != ev.detail and first.detail == _PEACEFUL:
+            # "Police fired tear gas at protesters ...": the demonstration met force, whatever its lead said.
+            from contested.taxonomy import acled_type
+
+            acled = acled_type(merged.type, ev.detail)
+            merged.detail = ev.detail
+            merged.acled_event_type, merged.acled_sub_event_type = acled.event_type, acled.sub_event_type
+        merged.fused_because = [*first.fused_because, f"a retelling in the same article: {why}"]
+        out[host] = merged
+    return out

@@ -1,5 +1,6 @@
 """Stages: event or not, then triggers -> drafts. A trigger word in a clause that tells no event is left out
-(a negated control word and a retelling are kept for the claim they may be on an event told before); a
+(a negated control word and a retelling are kept for the claim they may be on an event told before; a
+happening named only as a landmark, "south of the fighting", joins no draft beside words that tell one); a
 capture word may name an arrest, a clash at posts or a seizure of things; background ("the latest in a
 string of districts to fall") is left out; then every control word is a draft of its own, violence words
 join the nearest one or make one together, and a weak word makes one only where nothing stronger is."""
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 
 from contested.config import ExtractionSettings
-from contested.eventness import ASSERTED, NEGATED, REFERENCE
+from contested.eventness import ASSERTED, LANDMARK, NEGATED, REFERENCE
 from contested.families import (
     CROWD_FAMILIES,
     OTHER_TYPE,
@@ -163,9 +164,12 @@ def group_triggers(triggers: list[Trigger], sent: SentenceMentions, config: Extr
             for i, ts in joined.items():
                 drafts[i].extra.extend(ts)
         else:
-            fam = min((t.family for t in violence), key=VIOLENCE_PRIORITY.index)
-            main = next(t for t in violence if t.family == fam)
-            drafts.append(Draft(main, fam, [t for t in violence if t is not main]))
+            # The event is told by the words that assert it: "South of the fighting, insurgents beheaded four
+            # men" is a killing; the fighting told before is its landmark (a reference), not its type.
+            told = [t for t in violence if not sent.reasons.get(t.start, ASSERTED).startswith(LANDMARK)] or violence
+            fam = min((t.family for t in told), key=VIOLENCE_PRIORITY.index)
+            main = next(t for t in told if t.family == fam)
+            drafts.append(Draft(main, fam, [t for t in told if t is not main]))
     if weak and all(sent.reasons.get(d.trigger.start, ASSERTED).startswith(REFERENCE) for d in drafts):
         # Nothing stronger, or only a reference to a happening ("arrested a man in the shooting"): the arrest
         # is news of its own.
