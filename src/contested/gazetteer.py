@@ -70,6 +70,7 @@ SOFT_STOP = _WORDS["soft_stop"]
 LOCATIVE = _WORDS["locative"]
 STREET_WORDS = _WORDS["street"]  # "Edwards Street": a street, not the town Edwards
 GOVERNMENT_VERBS = _WORDS["government_verbs"]  # "Kabul said": the government, not the city
+SAYING_VERBS = _WORDS["saying_verbs"]  # "said in Geneva": where words were said (pipeline._said_at)
 SPEAKING_VERBS = _WORDS["speaking_verbs"]  # "speaking in Geneva": where words were said (pipeline._said_where)
 NEGOTIATION = _WORDS["negotiation"]  # "talks between Kabul and the Taliban"
 DISTINGUISHING = _WORDS["distinguishing"]  # "Yangon West" is not "Yangon South"
@@ -78,6 +79,11 @@ UNKNOWN_PLACE = (_WORDS["unknown_place"], _WORDS["unknown_place_nouns"])  # "at 
 GENERIC_FIRST = _WORDS["generic_first"]  # "Wadi al-Rabi": "Wadi" alone is not the place
 NAME_PARTICLES = (_WORDS["name_particles"], _WORDS["name_particles_hyphen"])  # "al-", "ez-" inside a name
 ORGANISATION = _WORDS["organisation"]  # "the Papa Group": part of an organisation's name
+APPOSITION_NOUNS = _WORDS["apposition_nouns"]  # "Mekelle, the capital of ...": the name is used as a place
+APPOSITION_AFTER = _WORDS["apposition_after"]
+WATER_WORDS = _WORDS["water_words"]  # "the Dnipro river": a river, not the place of an event
+WEAPON_NOUNS = _WORDS["weapon_nouns"]  # "Grad rockets": the weapon's name, not a place
+WEAPON_NAMES = frozenset(fold(w) for w in _WORDS["weapon_names"])  # "Himars": never a place unless "in Himars"
 _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
 
 _NOT_NAME = HARD_STOP | LOCATIVE | TITLES | frozenset(_NOT_NAME_EXTRA.split())
@@ -1173,6 +1179,13 @@ class Gazetteer:
                     continue  # the last word of an unknown name: Spin Masjid, Hasan Karez, Keran wa Menjan
 
                 cands = [self.places[k] for k in idxs]
+                if j > i and fold(toks[i][2]) in LOCATIVE:
+                    # "In Nakuru" at a sentence's start is not "En Nakura", which the lossy key joins to it: a
+                    # name that begins with a preposition only as spelt ("In Salah")
+                    written_w = fold(text[start:end])
+                    cands = [p for p in cands if fold(p.name) == written_w]
+                    if not cands:
+                        continue
                 feats = _HINT_FEATURES.get(hint_word or "")
                 if feats:
                     cands.sort(key=lambda p: p.feature not in feats)
@@ -1285,6 +1298,18 @@ class Gazetteer:
                 cands = [p for p in cands if p.feature in feats] or cands
             by_c: dict[str, float] = {}
             written = fold(texts[k]) if texts else None
+            if written is not None:
+                # the spelling as written says which countries: where a city of 100,000 people is spelt so, a
+                # country where only a variant the lossy key joins lies (Goma / Guma) does not vote (those with
+                # any reading spelt so do), unless it is a city of 100,000 people spelt close to it (Odessa /
+                # Odesa: a name the package spells otherwise); a town, a unit (many countries have one of most
+                # names; "Chin" of "Chin Farsi") or a country (Jordan, a first name) spelt so says too little to
+                # silence the others
+                exact = [p for p in cands if p.country_code and fold(p.name) == written]
+                spelt = {p.country_code for p in exact}
+                if any(p.feature == "populated_place" and p.population >= 100_000 for p in exact):
+                    cands = [p for p in cands if p.country_code in spelt or (
+                        p.feature == "populated_place" and p.population >= 100_000 and _close(fold(p.name), written))]
             for p in cands:
                 if not p.country_code:
                     continue
@@ -1300,10 +1325,13 @@ class Gazetteer:
                 votes[cc] += top * w * w / total
         return dict(votes)
 
-    def resolve(self, mentions: list[PlaceMention], hints: dict[str, float] | None = None) -> list[Location | None]:
+    def resolve(self, mentions: list[PlaceMention], hints: dict[str, float] | None = None,
+                silent: set[int] | frozenset[int] = frozenset()) -> list[Location | None]:
         """One Location (or None) per mention, decided from the whole article: the countries it is about
         (``focus``, plus ``hints`` from the caller such as the countries of the actors named), the provinces
-        it names, the other places near each name and the words around it."""
+        it names, the other places near each name and the words around it. The mentions at the indexes in
+        ``silent`` (where the words of a claim were said: "told reporters in Geneva") are resolved like the
+        others but do not vote for the countries the article is about."""
         cand_lists: list[list[Place]] = []
         keys: list[str] = []
         for m in mentions:
@@ -1315,8 +1343,9 @@ class Gazetteer:
                      or self._country_codes.get(written) == p.country_code]
             cand_lists.append(cands)
             keys.append(name_key(m.text))
+        voting = [[] if k in silent else cs for k, cs in enumerate(cand_lists)]
         votes = Counter(
-            self.focus(cand_lists, [m.text for m in mentions], [getattr(m, "hint", None) for m in mentions])
+            self.focus(voting, [m.text for m in mentions], [getattr(m, "hint", None) for m in mentions])
         )
         for cc, w in (hints or {}).items():
             votes[cc] += w

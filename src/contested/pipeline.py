@@ -26,6 +26,8 @@ from contested.events import SentenceMentions, build_events
 from contested.families import WEAPON_FAMILIES
 from contested.fusion import absorb_fighting, fuse_article
 from contested.gazetteer import (
+    APPOSITION_AFTER,
+    APPOSITION_NOUNS,
     GENERIC_FIRST,
     GOVERNMENT_VERBS,
     LOCATIVE,
@@ -34,8 +36,12 @@ from contested.gazetteer import (
     NOT_NAME,
     ORGANISATION,
     PLACE_AFTER,
+    SAYING_VERBS,
     SPEAKING_VERBS,
     STREET_WORDS,
+    WATER_WORDS,
+    WEAPON_NAMES,
+    WEAPON_NOUNS,
     Gazetteer,
     GazetteerMention,
     bare_name,
@@ -384,6 +390,9 @@ def _inside_organisation(text: str, m: PlaceMention, ents: tuple, written: str) 
             nxt = _NEXT_WORD.match(text, m.end)
             if nxt is not None and nxt.end() <= e.end_char and nxt.group(1).lower() in ORGANISATION:
                 return True
+            last = text[m.end:e.end_char].split()
+            if len(last) >= 2 and last[-1].lower() in ORGANISATION:
+                return True  # "the Kachin Independence Army": an organisation named after the place
     return False
 
 
@@ -408,8 +417,11 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
         if w[:1].isupper()
     }
     out: list[PlaceMention] = []
+    rivers = _river_keys(text, mentions)
     for m in mentions:
         hint = getattr(m, "hint", None)
+        if _water_or_weapon(sdoc, text, m, mentions, rivers):
+            continue
         if " " not in m.text.strip() and (
             _part_of_longer_name(text, m) or (not hint and _inside_organisation(text, m, ents, fold(m.text)))
         ):
@@ -435,6 +447,47 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
             m = PlaceMention(m.start, m.end, m.text, [country], from_ner=getattr(m, "from_ner", False))
         out.append(m)
     return out
+
+
+_WATER_AFTER = re.compile(r"[ \t\u00a0]+(?:" + "|".join(re.escape(w) for w in sorted(WATER_WORDS, key=len, reverse=True))
+                          + r")(?![\w'’])", re.IGNORECASE)
+_WATER_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(WATER_WORDS, key=len, reverse=True))
+                           + r")[ \t\u00a0]+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _river_keys(text: str, mentions: list[PlaceMention]) -> set[str]:
+    """The names the text calls a river ("the Dnipro river", "along the Inhulets river", "the river Niger")."""
+    return {name_key(m.text) for m in mentions
+            if _WATER_AFTER.match(text, m.end) or _WATER_BEFORE.search(text, max(0, m.start - 20), m.start)}
+
+
+def _water_or_weapon(sdoc, text: str, m: PlaceMention, mentions: list[PlaceMention], rivers: set[str]) -> bool:
+    """A name that is not a place here: a river ("the Dnipro river"; "across the Dnipro" where the text calls
+    the Dnipro a river), or a weapon (a name that qualifies a weapon noun, "Grad rockets", "Grad multiple rocket
+    launchers", read from the parse; a weapon's name, "Himars", unless the text uses it as a place). Word lists:
+    ``water_words``, ``weapon_nouns``, ``weapon_names`` in data/place_words.json. A reading the user added as a
+    river stays."""
+    if any(p.feature == "river" for p in m.candidates):
+        return False
+    hint = getattr(m, "hint", None)
+    if hint == "river" or _WATER_AFTER.match(text, m.end) or _WATER_BEFORE.search(text, max(0, m.start - 20), m.start):
+        return True
+    if hint is None and name_key(m.text) in rivers and _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
+        return True  # "across the Dnipro": the river the text names elsewhere
+    if hint is None and fold(m.text) in WEAPON_NAMES and not _used_as_place(text, m, mentions):
+        return True
+    if hint is not None:
+        return False
+    span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):  # up through the words the name qualifies: "Grad multiple rocket launchers"
+        if tok.dep_ not in ("compound", "amod", "nmod") or tok.head is tok or tok.head.i < tok.i:
+            break
+        tok = tok.head
+    return tok is not span.root and tok.lower_ in WEAPON_NOUNS
 
 
 _BESIDE = re.compile(r"\s*(?:,|\(|\)\s*,?|/)\s*")
@@ -470,11 +523,22 @@ def _person_word(gaz: Gazetteer, sdoc, text: str, m: PlaceMention, mentions: lis
     ) and fold(nxt.group(1).rstrip(".")) not in PLACE_AFTER
 
 
+# "Mekelle, the capital of ...", "Djibo, a besieged town in ...": what the text says the name is (a place noun
+# after the article and at most three words, then a word that goes on with where it lies).
+_APPOSITION = re.compile(
+    r",[ \t\u00a0]+(?:the|a|an)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,3}?(?:"
+    + "|".join(sorted(APPOSITION_NOUNS, key=len, reverse=True)) + r")[ \t\u00a0]*(?:[,.;)]|(?:"
+    + "|".join(sorted(APPOSITION_AFTER, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+
+
 def _used_as_place(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> bool:
-    """After "in", "near", "of" ...; or written beside another place ("Rutshuru, Nord-Kivu")."""
+    """After "in", "near", "of" ...; written beside another place ("Rutshuru, Nord-Kivu"); or described as one
+    ("Mekelle, the capital of the Tigray region", "Kobo, a town in North Wollo")."""
     before = text[max(0, m.start - 12):m.start].split()
     if before and before[-1].lower() in LOCATIVE:
         return True
+    if _APPOSITION.match(text, m.end):
+        return True  # "Mekelle, the capital of the Tigray region", "Wegeltena, a town in South Wollo zone"
     for n in mentions:
         if n is m:
             continue
@@ -653,7 +717,8 @@ def _facilities(text: str, placed) -> list[tuple[int, int, Location]]:
     return out
 
 
-_BYLINE = re.compile(r"^\s*(By\s+[A-Z]|Published|Updated|Posted|Photo|Image|Read more|Share|Follow|"
+_BYLINE = re.compile(r"^\s*(By\s+[A-Z]|Published|Updated|Posted|(?:Photo(?:s|graph)?|Image)\s*(?::|by\b|credit|\d+\s+of\b)|"
+                     r"Read more|Share|Follow|"
                      r"(?i:related:|see also|watch:|listen:|caption:|file photo|image copyright|image caption|"
                      r"media caption|copyright))", re.MULTILINE)
 # A sentence that is a link to another story ("[How a new kind of protest movement has arisen]"), an item of a
@@ -683,33 +748,70 @@ FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "pos
                   "city": "populated_place", "district": "district"}
 
 
-def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = None) -> list[tuple[int, int, Location]]:
+def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = None,
+                          described: list | None = None) -> list[tuple[int, int, Location]]:
     """Names the gazetteer does not know but the sentence says are a place: the object of a capture ("The
     Taliban overran Shir Khan Bandar, the main crossing into Tajikistan"). Kept by name only; a place of
-    last resort."""
+    last resort. Those the text describes as a town or village in so many words ("Wegeltena, a town in South
+    Wollo zone") go to ``described`` instead, where one is given: places of their own, to be put in the unit
+    the sentence names."""
     out = []
     for ent in sdoc.ents if ents is None else ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG") or len(ent.text) < 3:
             continue
-        if any(ent.start_char < ce and cs < ent.end_char for cs, ce in covered) or gaz.lookup(ent.text):
+        if any(ent.start_char < ce and cs < ent.end_char for cs, ce in covered):
+            continue
+        known = gaz.lookup(ent.text)
+        written = fold(bare_name(ent.text))
+        if known and (ent.label_ in ("PERSON", "ORG") or any(fold(p.name) == written for p in known)):
+            # a place the gazetteer knows under this spelling, not placed here for a reason of its own; a
+            # name the model calls a person or organisation that some reading joins, not a place no one knows
+            # (a place name the text spells otherwise, "Awasse", is: Awasa, Ethiopia, is not it)
             continue
         root = ent.root
         head = root.head
         feature = None
+        appos = False
         for child in root.children:
             if child.dep_ == "appos" and child.lemma_.lower() in FACILITY_WORDS:
                 feature = FACILITY_WORDS[child.lemma_.lower()]
+                appos = feature == "populated_place"
         if root.dep_ == "pobj" and head.lower_ in ("of", "into", "to", "in", "near") and head.head.lemma_.lower() in FACILITY_WORDS:
             feature = feature or FACILITY_WORDS[head.head.lemma_.lower()]
             head = head.head
         verb = head if root.dep_ in ("dobj", "nsubjpass") else None
         if feature is None and (verb is None or verb.lemma_.lower() not in CAPTURE_LEMMAS):
             continue
-        out.append((ent.start_char, ent.end_char, Location(
+        if fold(ent.text) in WEAPON_NAMES:
+            continue
+        (described if appos and described is not None else out).append((ent.start_char, ent.end_char, Location(
             name=ent.text, text=ent.text, country=None, admin1=None, admin2=None, lat=None, lon=None,
             feature=feature, precision=None, start=ent.start_char, end=ent.end_char,
         )))
     return out
+
+
+def _named_again(text: str, placed: list[tuple[int, int, Location]],
+                 weak: list[tuple[int, int, Location]]) -> list[tuple[int, int, Location]]:
+    """A place no gazetteer knows that the text has put in a unit ("the town of Kawlin in Sagaing region"),
+    named again later by its name alone ("jets bombed Kawlin"): the same place, where nothing else was found
+    at that name."""
+    known = {}
+    for s, e, loc in placed:
+        if loc.geonameid is None and loc.lat is not None and loc.feature not in ("country", "province", "district") \
+                and loc.name == text[s:e] and len(loc.name) >= 4 and loc.name[:1].isupper():
+            known.setdefault(loc.name, (e, loc))
+    if not known:
+        return placed
+    taken = [(s, e) for s, e, _ in placed] + [(s, e) for s, e, _ in weak]
+    more = []
+    for name, (after, loc) in known.items():
+        for hit in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = hit.span()
+            if s < after or any(a < e and s < b for a, b in taken):
+                continue
+            more.append((s, e, dataclasses.replace(loc, start=s, end=e)))
+    return sorted(placed + more, key=lambda p: p[0]) if more else placed
 
 
 SEIZE_LEMMAS = frozenset({"seize", "destroy", "discover", "confiscate", "recover", "find", "defuse", "capture",
@@ -794,6 +896,36 @@ def _said_where(sent, start: int, cues: list[tuple[int, int]]) -> bool:
     return head.lemma_.lower() in SPEAKING_VERBS and head.dep_ == "advcl" and is_cue(head.head)
 
 
+def _said_at(sdoc, mentions: list[PlaceMention]) -> set[int]:
+    """The mentions that name where someone spoke ("said in Geneva on Tuesday", "told reporters in Maputo",
+    "speaking in Kabul, the envoy said"), read from the parse before the claims are found: the object of
+    "in"/"at" hung, after it, on a verb of saying (data/place_words.json ``saying_verbs``) that has a speaker
+    for subject, or on a verb of a speech setting. They do not vote for the country the article is about (an
+    envoy in Geneva does not make a story from Goma Swiss); ``_said_where`` decides, with the claims, which of
+    them are no event's place."""
+    out = set()
+    for k, m in enumerate(mentions):
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        while token.dep_ == "compound" and token.head is not token:
+            token = token.head
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+            continue
+        head = prep.head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "dative"):
+            head = head.head  # "told reporters in Maputo"
+        if head.pos_ != "VERB" or prep.i < head.i:
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in SPEAKING_VERBS or (
+                lemma in SAYING_VERBS and any(c.dep_ == "nsubj" for c in head.children)):
+            out.add(k)
+    return out
+
+
 def _verb_of(token):
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -864,7 +996,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     ents = sdoc.ents  # read once: spaCy builds the spans again on every access
     mentions = _place_mentions(gaz, sdoc, text, ents)
     hints = gaz.text_hints(text)
-    locations = _foreign_unnamed(gaz.resolve(mentions, hints), mentions)
+    locations = _foreign_unnamed(gaz.resolve(mentions, hints, _said_at(sdoc, mentions)), mentions)
     home_country = _home_country(gaz, locations, hints)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.
@@ -874,9 +1006,13 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True)
               if loc is not None and not PEOPLE_AFTER.match(text, m.end)]
     placed.extend(_facilities(text, placed))
+    described: list[tuple[int, int, Location]] = []
+    unknown = _unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents, described)
+    placed.extend(described)
     placed.sort(key=lambda p: p[0])
     placed = _place_unknown(text, placed)
-    weak.extend(_unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents))
+    weak.extend(unknown)
+    placed = _named_again(text, placed, weak)
     sentences: list[SentenceMentions] = []
     paragraph = 0
     previous_start = 0

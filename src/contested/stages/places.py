@@ -26,6 +26,10 @@ _TOWARD_BEFORE = re.compile(r"\b(to|towards?|into|for)\s+(the\s+)?(city\s+of\s+|
 INTO_ITS_TERRITORY = re.compile(r"\b(into|to|onto) (its|their) (territory|soil|side)\b", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(the\s+)?$", re.IGNORECASE)
 _DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)\s+(the\s+)?$", re.IGNORECASE)
+# "Sake, a town west of Goma", "20 km north of Kabul": a place named to say where another lies
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE)
 # "at an unspecified location": the text says the place is not known
 UNKNOWN_PLACE = re.compile(
     r"\b(" + "|".join(sorted(_UNKNOWN_WORDS[0])) + r")\s+(" + "|".join(sorted(_UNKNOWN_WORDS[1]))
@@ -38,7 +42,7 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
                        config: ExtractionSettings) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """(destinations, places): a foreign country named after "into", "to", "with" is where people went or
     whom a border is shared with, not where the event happened; so is any place after "to", "towards" in
-    a flight or retreat ("retreated to Mazar-i-Sharif"). The rest, parents dropped, are the event's."""
+    a flight, retreat or displacement ("retreated to Mazar-i-Sharif"). The rest, parents dropped, are the event's."""
     window = config.destination_chars
 
     def before(p: PlaceMention) -> str:
@@ -46,16 +50,27 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
 
     dest = [p for p in draft.places if p[2].feature == "country" and p[2].country != sent.home_country
             and _DEST_BEFORE.search(before(p))]
-    if draft.family in ("flee", "retreat"):
+    if draft.family in ("flee", "retreat", "displacement"):
+        # "driven 30,000 people from Wegeltena ..., most of them towards Dessie": where they went
         dest += [p for p in draft.places if p not in dest and p[2].feature != "country"
                  and _TOWARD_BEFORE.search(before(p))]
     own = [p for p in draft.places if p not in dest]
-    if draft.family not in ("flee", "retreat"):
+    if draft.family not in ("flee", "retreat", "displacement"):
         # "migrants (mostly from Afghanistan)", "trucks that transport goods from Turkey": where people or
         # things came from, not where it happened, once the sentence names a place of its own
         origins = [p for p in own if p[2].feature == "country" and _FROM_BEFORE.search(before(p))]
         if origins and len(origins) < len(own):
             own = [p for p in own if p not in origins]
+    # "shelled Sake, a town west of Goma": the place named to say where the other lies is not a second place of
+    # the event; alone ("20 km north of Kabul") it places the event near it (ACLED geo precision 2)
+    refs = [p for p in own if p[0] >= 0 and p[2].feature != "country" and _REFERENCE_BEFORE.search(before(p))]
+    if refs and any(p not in refs and p[2].feature not in ("province", "country") for p in own):
+        # only where a town or district of its own is left: "a village west of Mizdah (Al Jabal Al Gharbi)"
+        # is placed at Mizdah, not at the province
+        own = [p for p in own if p not in refs]
+    elif refs:
+        own = [(p[0], p[1], dataclasses.replace(p[2], precision=max(2, p[2].precision or 2)))
+               if p in refs and p[2].lat is not None else p for p in own]
     return dest, drop_parents(own, config.parent_place_chars)
 
 
