@@ -242,7 +242,7 @@ def evaluate(docs: dict[str, dict], incidents: dict[str, dict], per_doc: dict[st
         "events": sum(len(v) for v in per_doc.values()),
         "fused_events": len(groups),
         "fusion_seconds": round(fuse_s, 1),
-        "bcubed_fusion": [round(x, 3) for x in bcubed(pred, gold)],
+        "bcubed_fusion": [round(x, 5) for x in bcubed(pred, gold)],
         "bcubed_fusion_tellers": [round(x, 3) for x in bcubed(told, gold)],
         "bcubed_no_fusion": [round(x, 3) for x in bcubed(alone, gold)],
         "incidents_as_one_event": f"{one_event}/{len(members)}",
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         p0, r0, f0 = res["bcubed_no_fusion"]
         print(f"[{part}] {res['articles']} articles, {res['incidents']} incidents told by 2+ articles; "
               f"{res['events']} events -> {res['fused_events']} fused ({res['fusion_seconds']} s)")
-        print(f"  B-cubed, articles whose main events are one fused event: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print(f"  B-cubed, articles whose main events are one fused event: P {p:.3f} R {r:.3f} F1 {f:.4f}")
         p1, r1, f1 = res["bcubed_fusion_tellers"]
         print(f"  B-cubed, the articles that tell the main event's fused event: P {p1:.3f} R {r1:.3f} F1 {f1:.3f}")
         print(f"  B-cubed no fusion:   P {p0:.3f} R {r0:.3f} F1 {f0:.3f}")

@@ -438,3 +438,26 @@ def test_clone_equals_the_event_and_shares_nothing_mutable():
         mutables(ev, mine)
         mutables(twin, theirs)
         assert not (mine & theirs - {id(None)})
+
+
+def _with_actor1(ev: Event, name: str, text: str) -> Event:
+    ev.actors.append(ActorMention(name, "state_forces", text, 0, len(text), "actor1"))
+    return ev
+
+
+def test_words_that_name_a_force_by_what_it_is_are_one_actor_whatever_country_each_article_read():
+    # One article's places gave it its country, the other's named none: "police" in both.
+    a = _with_actor1(event(claims=[claim("d1", "Outlet A")]), "Police Forces of the United States", "police")
+    b = _with_actor1(event(claims=[claim("d2", "Outlet B")]), "Police Forces", "Police")
+    assert fusion.same_event(a, b)
+    # A force and its unit are one actor.
+    c = _with_actor1(event(claims=[claim("d3", "Outlet C")]), "Military Forces of Afghanistan (2014-)", "Afghan forces")
+    d = _with_actor1(event(claims=[claim("d4", "Outlet D")]), "Military Forces of Afghanistan (2014-) Special Forces",
+                     "Afghan commandos")
+    assert fusion.same_event(c, d)
+
+
+def test_forces_named_by_their_country_stay_rivals():
+    a = _with_actor1(event(claims=[claim("d1", "Outlet A")]), "Military Forces of Afghanistan (2014-)", "Afghan forces")
+    b = _with_actor1(event(claims=[claim("d2", "Outlet B")]), "Military Forces of Pakistan", "Pakistani troops")
+    assert not fusion.same_event(a, b)

@@ -1,6 +1,8 @@
 """The actor dictionary: words in the text -> a canonical actor (ACLED's names) with its kind.
 
-Built in (data/actors.json): the parties to the Afghan conflict and its neighbours. Users extend it with a CSV
+Built in (data/actors.json): the parties to the Afghan conflict and its neighbours, and the generic words
+("police", "government forces", "civilians", "gunmen") that name the forces and people of whatever country the
+article is about. Users extend it with a CSV
 (name, kind, aliases '|'-separated, inter) added by `contested actors add FILE`, stored in the contested home.
 Matching is longest-first, so "Tajik border guards" beats "border guards" and "Afghan Local Police" beats
 "police". Acronyms are matched case-sensitively (ANA, ALP, NDS, IS), other words case-insensitively. The aliases
@@ -39,17 +41,55 @@ class ActorEntry:
     kind: str
     aliases: tuple[str, ...]
     country: str | None = None
+    # Words that name this actor only in an article about ``local_to`` (else its ``country``): "police" is
+    # the Afghan police in an Afghan story, another country's police elsewhere.
+    local_aliases: tuple[str, ...] = ()
+    local_to: str | None = None
+
+    @property
+    def home(self) -> str | None:
+        return self.local_to or self.country
+
+
+@dataclass(frozen=True, slots=True)
+class GenericActor:
+    """Words that name a force or group only by what it is ("police", "government forces", "civilians"):
+    the actor of the country the article is about (``of_country``), else ``name`` with no country."""
+
+    name: str
+    of_country: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+def _data() -> dict:
+    return json.loads((Path(__file__).with_name("data") / "actors.json").read_text(encoding="utf-8"))
 
 
 def _builtin() -> tuple[ActorEntry, ...]:
     """The built-in dictionary, from data/actors.json (no conflict's actors are written into the code)."""
-    data = json.loads((Path(__file__).with_name("data") / "actors.json").read_text(encoding="utf-8"))
     return tuple(
-        ActorEntry(e["name"], e["kind"], tuple(e.get("aliases") or ()), e.get("country")) for e in data["actors"]
+        ActorEntry(e["name"], e["kind"], tuple(e.get("aliases") or ()), e.get("country"),
+                   tuple(e.get("local_aliases") or ()), e.get("local_to"))
+        for e in _data()["actors"]
     )
 
 
+def _generic() -> tuple[GenericActor, ...]:
+    return tuple(GenericActor(g["name"], g["of_country"], g["kind"], tuple(g["aliases"]))
+                 for g in _data().get("generic", ()))
+
+
 BUILTIN: tuple[ActorEntry, ...] = _builtin()
+GENERIC: tuple[GenericActor, ...] = _generic()
+_WITH_THE: frozenset[str] = frozenset(_data().get("countries_with_the", ()))
+_GENERIC_WORDS: dict[str, str] = {a.lower(): g.name for g in GENERIC for a in g.aliases}
+
+
+def generic_group(words: str) -> str | None:
+    """The generic actor ("Police Forces", "Civilians") that words name only by what it is ("police",
+    "villagers"), else None (a name: "Afghan forces", "the Taliban")."""
+    return _GENERIC_WORDS.get(words.strip().lower())
 
 # Words that are acronyms: matched case-sensitively so that "ana" or "is" never match.
 _CASE_SENSITIVE = re.compile(r"^[A-Z][A-Z.\-]+$|^IS$")
@@ -59,26 +99,73 @@ _WORD = re.compile(r"\w+")
 
 
 class ActorDictionary:
-    def __init__(self, entries: tuple[ActorEntry, ...] | list[ActorEntry]):
+    def __init__(self, entries: tuple[ActorEntry, ...] | list[ActorEntry],
+                 generic: tuple[GenericActor, ...] | list[GenericActor] | None = None):
         self.entries = list(entries)
         self.by_name = {e.name: e for e in self.entries}
         alias_to_entry: dict[str, ActorEntry] = {}
         self._spelling: dict[str, str] = {}
         cs_alias_to_entry: dict[str, ActorEntry] = {}
+
+        def key(alias: str) -> str:
+            if _CASE_SENSITIVE.match(alias):
+                return alias
+            self._spelling[alias.lower()] = alias  # tokenized as written ("U.S." is one token, "u.s." not)
+            return alias.lower()
+
         for entry in self.entries:  # later entries (user entries) override built-ins
             for alias in (entry.name, *entry.aliases):
-                if _CASE_SENSITIVE.match(alias):
-                    cs_alias_to_entry[alias] = entry
-                else:
-                    alias_to_entry[alias.lower()] = entry
-                    self._spelling[alias.lower()] = alias  # tokenized as written ("U.S." is one token, "u.s." not)
+                (cs_alias_to_entry if _CASE_SENSITIVE.match(alias) else alias_to_entry)[key(alias)] = entry
+        # Words that name an actor by what it is: the country's own (local) actor, else the generic one.
+        self._local: dict[tuple[str, str], ActorEntry] = {}
+        for entry in self.entries:
+            for alias in entry.local_aliases:
+                if entry.home:
+                    self._local[(entry.home, key(alias))] = entry
+        self._generic: dict[str, GenericActor] = {}
+        for g in GENERIC if generic is None else generic:
+            for alias in g.aliases:
+                self._generic[key(alias)] = g
         self._ci = alias_to_entry
         self._cs = cs_alias_to_entry
+        self._ci_all = set(alias_to_entry) | {
+            a for _, a in self._local if not _CASE_SENSITIVE.match(a)} | {
+            a for a in self._generic if not _CASE_SENSITIVE.match(a)}
+        self._cs_all = set(cs_alias_to_entry) | {a for _, a in self._local if _CASE_SENSITIVE.match(a)} | {
+            a for a in self._generic if _CASE_SENSITIVE.match(a)}
+        self._named: dict[tuple[str, str], tuple[str, str]] = {}
         self._matchers: tuple[object, object, dict[int, tuple[str, bool]]] | None = None
         # One-word aliases, for the words inside a token that is not one plain word ('"Police', 'police,[9]').
-        self._ci_words = {a for a in self._ci if _WORD.fullmatch(a)}
-        self._cs_words = {a for a in self._cs if _WORD.fullmatch(a)}
+        self._ci_words = {a for a in self._ci_all if _WORD.fullmatch(a)}
+        self._cs_words = {a for a in self._cs_all if _WORD.fullmatch(a)}
         self._inside: dict[int, tuple[tuple[int, int, str, bool], ...]] = {}
+
+    def resolve(self, alias: str, country: str | None = None) -> tuple[str, str] | None:
+        """The actor (name, kind) a matched alias names in an article about ``country``: an entry that has
+        it as a name of its own; else the country's own actor that has it as a local word; else the generic
+        actor of that country ("Police Forces of Kenya"; with the name of an entry of the dictionary that
+        begins so, "Police Forces of Afghanistan (2014-)"), or without a country the generic name alone."""
+        entry = self._ci.get(alias) or self._cs.get(alias)
+        if entry is not None:
+            return entry.name, entry.kind
+        if country:
+            local = self._local.get((country, alias))
+            if local is not None:
+                return local.name, local.kind
+        g = self._generic.get(alias)
+        if g is None:
+            return None
+        if not country:
+            return g.name, g.kind
+        hit = self._named.get((g.of_country, country))
+        if hit is None:
+            name = g.of_country.format(country=country,
+                                       the_country=f"the {country}" if country in _WITH_THE else country)
+            listed = sorted((e.name for e in self.entries if e.name == name or e.name.startswith(name + " (")),
+                            key=len)
+            hit = (listed[0] if listed else name, g.kind)
+            self._named[(g.of_country, country)] = hit
+        return hit
 
     def _compiled(self):
         """Two spaCy PhraseMatchers (lower case, and exact for acronyms), built on first use."""
@@ -90,7 +177,7 @@ class ActorDictionary:
             nlp = load_nlp()
             ci, cs = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
             keys: dict[int, tuple[str, bool]] = {}
-            for matcher, aliases, exact in ((ci, self._ci, False), (cs, self._cs, True)):
+            for matcher, aliases, exact in ((ci, self._ci_all, False), (cs, self._cs_all, True)):
                 for alias in aliases:
                     key = ("actor=" if exact else "actor~") + alias
                     keys[nlp.vocab.strings.add(key)] = (alias, exact)
@@ -120,18 +207,21 @@ class ActorDictionary:
             self._inside[tok.orth] = hit
         return hit
 
-    def find(self, text: str, offset: int = 0) -> list[ActorMention]:
-        """The actors named in a text (tokenized here), offsets shifted by ``offset``."""
+    def find(self, text: str, offset: int = 0, country: str | None = None) -> list[ActorMention]:
+        """The actors named in a text (tokenized here), offsets shifted by ``offset``; ``country``: the
+        country the article is about (for "police", "government forces")."""
         from contested.nlp import load_nlp
 
         doc = load_nlp().make_doc(text)
-        return [dataclasses.replace(a, start=a.start + offset, end=a.end + offset) for a in self.find_in(doc[:])]
+        return [dataclasses.replace(a, start=a.start + offset, end=a.end + offset)
+                for a in self.find_in(doc[:], country=country)]
 
-    def find_in(self, span, text: str | None = None) -> list[ActorMention]:
+    def find_in(self, span, text: str | None = None, country: str | None = None) -> list[ActorMention]:
         """The actors named in a sentence of a parsed document (offsets in the document). An alias is a whole
         word sequence: not glued to a word or hyphen on either side ("pro-Taliban" names no Taliban); at one
         position the longest alias wins, and names do not overlap. ``text``: the span's text where the caller
-        has it (spaCy joins the tokens again for ``span.text``)."""
+        has it (spaCy joins the tokens again for ``span.text``). ``country``: the country the article is
+        about, whose forces and people words like "police", "soldiers" or "civilians" name (``resolve``)."""
         ci, cs, keys = self._compiled()
         doc, first, last = span.doc, span.start, span.end
         text, off = span.text if text is None else text, span.start_char
@@ -144,8 +234,8 @@ class ActorDictionary:
                 if e == len(tok) and i + 1 < last and not tok.whitespace_ and _GLUE.match(doc[i + 1].text[0]):
                     continue
                 inside.append((tok.idx - off + s, tok.idx - off + e, alias, exact))
-        found: list[tuple[int, int, ActorEntry]] = []
-        for matcher, table in ((ci, self._ci), (cs, self._cs)):
+        found: list[tuple[int, int, tuple[str, str]]] = []
+        for matcher, exact_table in ((ci, False), (cs, True)):
             spans: list[tuple[int, int, str]] = []
             for match_id, s, e in matcher(span):
                 alias, exact = keys[match_id]
@@ -158,21 +248,23 @@ class ActorDictionary:
                 if e < last and not doc[e - 1].whitespace_ and _GLUE.match(doc[e].text[0]):
                     continue
                 spans.append((cs_, ce, alias))
-            spans.extend((s, e, alias) for s, e, alias, exact in inside if exact is (table is self._cs))
+            spans.extend((s, e, alias) for s, e, alias, exact in inside if exact is exact_table)
             # As a regular expression would search: leftmost, then the longest, then on after its end.
             spans.sort(key=lambda f: (f[0], -(f[1] - f[0])))
             pos = -1
             for start, end, alias in spans:
                 if start >= pos:
-                    found.append((start, end, table[alias]))
-                    pos = end
+                    actor = self.resolve(alias, country)
+                    if actor is not None:
+                        found.append((start, end, actor))
+                        pos = end
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         out: list[ActorMention] = []
         last_end = -1
-        for start, end, entry in found:
+        for start, end, (name, kind) in found:
             if start < last_end:
                 continue
-            out.append(ActorMention(entry.name, entry.kind, text[start:end], start + off, end + off))
+            out.append(ActorMention(name, kind, text[start:end], start + off, end + off))
             last_end = end
         return out
 

@@ -131,10 +131,11 @@ _ACTOR_CLASS = re.compile(r"@([a-z_]+(?:\|[a-z_]+)*)")
 def actor_class_names(kinds: tuple[str, ...]) -> tuple[str, ...]:
     """Every name of the built-in actors (data/actors.json) of these classes ("rebels": the non-state armed
     groups that fight the state), longest first; the lower-case words a pattern's '@rebels' stands for."""
-    from contested.actors import BUILTIN
+    from contested.actors import BUILTIN, GENERIC
 
-    names = {a.lower() for e in BUILTIN if e.kind in kinds for a in (e.name, *e.aliases)
-             if re.fullmatch(r"[\w' .-]+", a) and not a.lower().startswith("the ")}
+    words = [a for e in BUILTIN if e.kind in kinds for a in (e.name, *e.aliases, *e.local_aliases)]
+    words += [a for g in GENERIC if g.kind in kinds for a in g.aliases]  # "insurgents", "Islamic State"
+    names = {a.lower() for a in words if re.fullmatch(r"[\w' .-]+", a) and not a.lower().startswith("the ")}
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 

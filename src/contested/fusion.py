@@ -59,8 +59,9 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
+from contested.actors import generic_group
 from contested.events import UNIT_GROUPS, summarize
-from contested.records import Event, Quantity
+from contested.records import ActorMention, Event, Quantity
 
 # ---------------------------------------------------------------- settings and word lists
 
@@ -300,6 +301,23 @@ def _within(a: Event, b: Event, days: int) -> bool:
     return (sa[0] - sb[1]).days <= days and (sb[0] - sa[1]).days <= days
 
 
+def _same_actor(x: ActorMention, y: ActorMention) -> bool:
+    """One actor named twice: the same name; one the other's name with more said (a force and its unit);
+    or words that name it only by what it is ("police", "gunmen"), whose country each article's places decide
+    and two articles may read differently ("Police Forces" where one names no place)."""
+    if x.name == y.name or x.name.startswith(y.name + " ") or y.name.startswith(x.name + " "):
+        return True
+    group = generic_group(x.text)
+    return group is not None and group == generic_group(y.text)
+
+
+def _rival_first_actors(a: Event, b: Event) -> bool:
+    """Both tellings name who acted first, and no actor of one is an actor of the other."""
+    a1 = [x for x in a.actors if x.role == "actor1"]
+    b1 = [x for x in b.actors if x.role == "actor1"]
+    return bool(a1 and b1) and not any(_same_actor(x, y) for x in a1 for y in b1)
+
+
 def fusion_evidence(a: Event, b: Event) -> list[str] | None:
     """Why ``a`` and ``b`` tell one happening, one reason a line; None when they do not (see the module's
     docstring for the rule). Symmetric: the answer does not depend on the order of the arguments."""
@@ -323,9 +341,7 @@ def fusion_evidence(a: Event, b: Event) -> list[str] | None:
             return None
     if a.detail and b.detail and a.detail != b.detail and a.detail.startswith("to ") and b.detail.startswith("to "):
         return None  # fled to two different countries
-    a1 = {x.name for x in a.actors if x.role == "actor1"}
-    b1 = {x.name for x in b.actors if x.role == "actor1"}
-    if a1 and b1 and not a1 & b1:
+    if _rival_first_actors(a, b):
         return None
     if (a.date is not None and b.date is not None and a.date.precision == b.date.precision == "day"
             and (a.date.start, a.date.end) != (b.date.start, b.date.end)
@@ -891,9 +907,7 @@ def _could_be_one(a: Event, b: Event) -> bool:
         return False
     if a.detail and b.detail and a.detail != b.detail:
         return False
-    a1 = {x.name for x in a.actors if x.role == "actor1"}
-    b1 = {x.name for x in b.actors if x.role == "actor1"}
-    if a1 and b1 and not a1 & b1:
+    if _rival_first_actors(a, b):
         return False
     if (a.date is not None and b.date is not None and a.date.precision == b.date.precision == "day"
             and (a.date.start, a.date.end) != (b.date.start, b.date.end)):

@@ -1048,7 +1048,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
             dates=[d for d, by in zip(all_dates, said, strict=True) if outside(d.start) and not by],
             quantities=[q for q in find_quantities(stext, s, [(d.start - s, d.end - s) for d in all_dates])
                         if outside(q.start)],
-            actors=[a for a in actors.find_in(sent, stext) if outside(a.start)],
+            actors=[a for a in actors.find_in(sent, stext, home_country) if outside(a.start)],
             attribution=attribution,
             paragraph=paragraph,
             weak_places=[p for p in weak if s <= p[0] < e and outside(p[0])],

@@ -32,6 +32,9 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
     that governs the event's word ("arrested Monday in the shooting", ``followup_head``) is not the event's:
     where nothing else dates it, the event lies in the ``followup_span_days`` up to that day (flag
     ``date_before_followup``)."""
+    told_before = _inside_offset(draft, sent, previous, sent.start + previous_end - 1)
+    if told_before is not None:
+        return told_before
     followup: DateMention | None = None
     for dm in sorted(draft.dates, key=lambda d: abs(d.start - draft.trigger.start)):
         if dm.span is not None:
@@ -44,7 +47,7 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
                 return death
             return _or_report(DateChoice(dm.span, dm), draft, sent, config)
         if dm.anaphoric:
-            anchor = previous.date if previous and previous.date else last_dated
+            anchor = _offset_anchor(dm, sent) or (previous.date if previous and previous.date else last_dated)
             if anchor is not None:
                 return _or_report(DateChoice(resolve_anaphoric(dm, anchor), dm), draft, sent, config)
     if previous is not None and previous.date is not None and not _SUBORDINATE_TIME.search(
@@ -59,6 +62,65 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
     if previous is not None and not _SUBORDINATE_TIME.search(sent.text[previous_end: draft.trigger.start - sent.start]):
         return _or_report(DateChoice(previous.date), draft, sent, config)
     return _or_report(DateChoice(), draft, sent, config)
+
+
+# The last word of an offset phrase that ties two happenings ("two days after", "a week before").
+_OFFSET_WORDS = frozenset({"after", "before"})
+
+
+def _offset_clause(dm: DateMention, sent: SentenceMentions):
+    """The head of the happening that an offset phrase ("two days after", "three days before") is counted
+    from, read from the parse: the verb "after" introduces ("two days after fighters had overrun it") or the
+    noun it governs ("three days after the attack"). None without a parse or where the phrase ends no clause."""
+    if not dm.anaphoric or not dm.shift_days or dm.text.split()[-1].lower() not in _OFFSET_WORDS:
+        return None
+    span = sent.span
+    if span is None or not hasattr(span, "__iter__"):
+        return None
+    word = next((tok for tok in span if tok.idx == dm.end - len(dm.text.split()[-1])), None)
+    if word is None:
+        return None
+    if word.dep_ == "mark":
+        return word.head
+    return next((c for c in word.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _in_subtree(head, offset: int) -> bool:
+    return any(tok.idx <= offset < tok.idx + max(len(tok.text), 1) for tok in head.subtree)
+
+
+def _offset_anchor(dm: DateMention, sent: SentenceMentions) -> DateSpan | None:
+    """"seized the town three days before troops retook it on Friday": the day the offset is counted from is
+    the one the counted-from clause names (Friday), not the event told before."""
+    inner = _offset_clause(dm, sent)
+    if inner is None:
+        return None
+    days = [d for d in sent.dates if d.span is not None and not d.anaphoric and d.span.precision == "day"
+            and _in_subtree(inner, d.start)]
+    return days[0].span if days else None
+
+
+def _inside_offset(draft: Draft, sent: SentenceMentions, previous: Event | None,
+                   previous_at: int) -> DateChoice | None:
+    """"retook the district on Sunday, two days after fighters had overrun it": the happening the offset is
+    counted from (the capture) lies that many days before the day of the event it is told against (Sunday's
+    retaking, ``previous``, whose word, at ``previous_at``, governs the clause). None where the draft is not such a happening, has
+    its own day in the clause, or the governing event has no day."""
+    if previous is None or previous.date is None or previous.date.precision != "day":
+        return None
+    for dm in sent.dates:
+        inner = _offset_clause(dm, sent)
+        if inner is None or not _in_subtree(inner, draft.trigger.start) or _in_subtree(inner, previous_at):
+            continue
+        if not any(a.idx <= previous_at < a.idx + len(a.text) for a in inner.ancestors):
+            continue  # the event told before does not govern the counted-from clause
+        if any(d.span is not None and not d.anaphoric and _in_subtree(inner, d.start) for d in sent.dates):
+            return None  # the clause names its own day
+        back = timedelta(days=dm.shift_days or 0)
+        span = DateSpan(previous.date.start - back, previous.date.end - back, "day",
+                        f"{dm.text} ({previous.date.text})")
+        return DateChoice(span, dm)
+    return None
 
 
 @cache

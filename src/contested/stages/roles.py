@@ -31,13 +31,19 @@ def agents_and_patients(draft: Draft, sent: SentenceMentions) -> tuple[list[Acto
             elif any(s <= a.start and a.end <= e for s, e in patient_spans):
                 patients.append(a)
     if not agents and not patients:
+        # By position; but where the parse names the draft's own subject and it is no known actor ("a week
+        # after rebels seized it"), the actor named before belongs to another clause: who acted stays unknown.
+        named = _own_subject_unknown(draft, sent, agent_spans)
         for a in actors:
-            (agents if a.end <= draft.trigger.start else patients).append(a)
+            if a.end > draft.trigger.start:
+                patients.append(a)
+            elif not named:
+                agents.append(a)
     if not agents and agent_spans and sent.attribution.attributed_to:
         # "The Taliban said they captured ...": a pronoun subject is the source that speaks.
         words = [sent.text[s - sent.start: e - sent.start].lower() for s, e in agent_spans]
         if any(w in ("they", "it", "we", "the group", "the militants", "the insurgents") for w in words):
-            speaker = load_actors().find(sent.attribution.attributed_to)
+            speaker = load_actors().find(sent.attribution.attributed_to, country=sent.home_country)
             if speaker:
                 a = speaker[0]
                 agents = [ActorMention(a.name, a.kind, a.text, sent.attribution.start or 0,
@@ -47,6 +53,25 @@ def agents_and_patients(draft: Draft, sent: SentenceMentions) -> tuple[list[Acto
         agents = [a for a in actors if a not in patients and a.kind != "civilians"
                   and a.name not in {p.name for p in patients}][:1]
     return agents, patients
+
+
+def _own_subject_unknown(draft: Draft, sent: SentenceMentions, agent_spans: list[tuple[int, int]]) -> bool:
+    """Whether the parse gives the draft's verb a subject of its own that names no known actor and is not a
+    pronoun ("a week after rebels seized it"): then the actors named before it belong to another clause."""
+    span = sent.span
+    if span is None or not agent_spans or not hasattr(span, "__iter__"):
+        return False
+    token = next((t for t in span if t.idx == draft.trigger.start), None)
+    if token is None or token.pos_ != "VERB":
+        return False
+    if token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children):
+        return False  # "left one student injured": a participle's subject is who it happened to
+    for child in token.children:
+        if child.dep_ == "nsubj" and child.pos_ != "PRON":
+            left, right = child.left_edge, child.right_edge
+            if (left.idx, right.idx + len(right.text)) in agent_spans:
+                return True
+    return False
 
 
 def unique(actors: list[ActorMention]) -> list[ActorMention]:

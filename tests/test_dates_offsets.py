@@ -1,0 +1,62 @@
+"""Offsets that tie two happenings of one sentence ("on Sunday, two days after fighters had overrun it"), and
+who acted where the parse names a subject no dictionary knows ("a week after rebels seized it")."""
+
+from __future__ import annotations
+
+import pytest
+
+import contested
+
+
+def _events(text: str, published: str = "2021-07-13") -> list[dict]:
+    return contested.extract(text, published=published)
+
+
+def _dates(text: str) -> dict[str, str | None]:
+    return {e["type"]: (e["date"] or {}).get("start") for e in _events(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The clause "after" opens is counted back from the day of the event that governs it.
+    ("Afghan commandos retook the centre of Dahana-i-Ghori district in Baghlan province on Sunday, two days "
+     "after Taliban fighters had overrun it, provincial officials said.",
+     {"territory_regained": "2021-07-11", "territory_captured": "2021-07-09"}),
+    # "before" with the day in the counted-from clause: the governing event is that many days earlier.
+    ("The rebels seized the town of Kurmuk three days before troops retook it on Friday.",
+     {"territory_captured": "2021-07-06", "territory_regained": "2021-07-09"}),
+    # A noun after "after": the attack lies three days before Monday's arrests.
+    ("Police arrested two men in Kunduz on Monday, three days after the attack on the market.",
+     {"arrest": "2021-07-12", "killing": "2021-07-09"}),
+])
+def test_offsets_between_the_happenings_of_a_sentence(text, expected):
+    got = _dates(text)
+    for etype, day in expected.items():
+        assert got.get(etype) == day, (etype, got)
+
+
+def test_a_clause_with_its_own_day_keeps_it():
+    got = _dates("Afghan commandos retook Dahana-i-Ghori district in Baghlan province on Sunday, two days after "
+                 "Taliban fighters had overrun it on Thursday.")
+    assert got["territory_regained"] == "2021-07-11"
+    assert got.get("territory_captured") in ("2021-07-08", None)
+
+
+def test_no_offset_no_invented_day():
+    # "later" ties to nothing in the sentence: the retaking is not dated from the capture.
+    got = _dates("Taliban fighters captured the district centre of Dahana-i-Ghori in Baghlan province on Friday.")
+    assert got == {"territory_captured": "2021-07-09"}
+
+
+def test_a_subject_no_dictionary_knows_takes_no_actor_from_another_clause():
+    events = _events("Government forces recaptured the town of Kurmuk on Tuesday, a week after rebels seized it.")
+    by_type = {e["type"]: e for e in events}
+    assert [a["name"] for a in by_type["territory_regained"]["actors"]] == ["Military Forces of Sudan"]
+    # The capture is the rebels', not the government's: no actor is better than the wrong one.
+    assert "Military Forces of Sudan" not in [a["name"] for a in by_type["territory_captured"]["actors"]]
+    assert by_type["territory_captured"]["date"]["start"] == "2021-07-06"
+
+
+def test_a_pronoun_subject_still_takes_the_actor_named_before():
+    events = _events("Taliban fighters stormed the district centre of Dahana-i-Ghori in Baghlan province on Friday "
+                     "and they captured it within hours.")
+    assert any(a["name"] == "Taliban" for e in events for a in e["actors"])
