@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED
-from contested.families import CROWD_FAMILIES, OTHER_TYPE, VIOLENCE_TYPE
+from contested.families import CROWD_FAMILIES, OTHER_TYPE, VIOLENCE_PRIORITY, VIOLENCE_TYPE, WEAK_FAMILIES
 from contested.records import ActorMention
 from contested.stages.places import ANAPHOR_PLACE, INTO_ITS_TERRITORY, PLACE_NOUNS
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
@@ -32,7 +32,6 @@ _TWO_SIDED = re.compile(r"(clash|fight|fought|battl|gunfight|firefight|skirmish|
                         re.IGNORECASE)
 # Families whose words say violence was done to someone (who it was done to decides attack or clash).
 _ONE_SIDED_FAMILIES = frozenset({"kill", "beat"})
-_TAKE_BACK = re.compile(r"(?:took|take|takes|taken|taking)\s+back$", re.IGNORECASE)
 _ONE_SIDED = re.compile(r"(attack|raid|target|shot|shoot|open|storm|assault|fired|firing|gunfire|ambush)", re.IGNORECASE)
 
 
@@ -54,6 +53,18 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
                 places: list[PlaceMention], config: ExtractionSettings
                 ) -> tuple[str, str | None, list[ActorMention], list[ActorMention]]:
     """The event type, its detail, and actor1/actor2 lists (possibly swapped for 'lose' / 'fell to')."""
+    etype, detail, actor1s, actor2s = _decide_type(draft, sent, agents, patients, places, config)
+    if etype == "arrest" and _cues()["disappearance"].search(sent.text):
+        # "seized a councillor and took him to an unknown location": a detention whose whereabouts are not
+        # told is a forced disappearance (ACLED's abduction/forced disappearance), whoever detained.
+        return "abduction", None, actor1s, actor2s
+    return etype, detail, actor1s, actor2s
+
+
+def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention], patients: list[ActorMention],
+                 places: list[PlaceMention], config: ExtractionSettings
+                 ) -> tuple[str, str | None, list[ActorMention], list[ActorMention]]:
+    """``decide_type`` before the checks that apply to every type it may give."""
     fam = draft.family
     a1 = agents[0] if agents else None
     detail = None
@@ -78,6 +89,10 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
                 a for a in agents if is_state(a)
             ]
             a1 = agents[0] if agents else None
+        if fam == "lose" and _regained_thing(draft, sent, places, text_after) is not None:
+            # "lost three soldiers in an ambush": people or things lost, no place.
+            return _violence_instead(draft, sent, agents, patients, places, config) or (
+                "other", None, agents, patients)
         if fam == "lose":
             # The loser is the subject: government forces losing a place is a capture by the other side.
             losers = agents
@@ -85,7 +100,9 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
             if losers and not is_state(losers[0]):
                 return "territory_regained", None, winners, losers
             if not losers and not winners and not places and not PLACE_NOUNS.search(text_after) and not ANAPHOR_PLACE.match(text_after.strip()):
-                return "other", None, agents, patients  # "lost three soldiers"
+                # "lost three soldiers": no place lost; the violence words joined to it are the event.
+                return _violence_instead(draft, sent, agents, patients, places, config) or (
+                    "other", None, agents, patients)
             return "territory_captured", None, winners, losers
         if fam == "surrender_place":
             detail = "non_violent"
@@ -94,9 +111,13 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
             return ("territory_captured", detail, winners, agents)
         if fam == "capture" and _taken_back(draft, sent):
             fam = "regain"  # "took the town back": take with the particle back is a regain
-        if fam == "regain" and _TAKE_BACK.match(draft.trigger.text) and not places and not PLACE_NOUNS.search(
-                text_after) and not ANAPHOR_PLACE.match(text_after.strip()):
-            return "other", None, agents, patients  # "took back the bodies": no place taken back
+        if fam == "regain":
+            taken = _regained_thing(draft, sent, places, text_after)
+            if taken is not None:
+                # "took back the bodies", "recovered the weapons": a thing taken back, no place; violence words
+                # joined to it are an event of their own.
+                return _violence_instead(draft, sent, agents, patients, places, config) or (
+                    taken, None, agents, patients)
         if fam == "regain":
             if a1 is not None and not is_state(a1):
                 return "territory_captured", None, agents, patients
@@ -147,6 +168,9 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
                 tok.lemma_.lower() == "bomb" and tok.pos_ == "VERB" and _state_subject(tok, a1)
                 for tok in _trigger_roots(draft, sent)):
             # "the military bombed militant bases": state forces bomb from the air; nobody plants a device.
+            return "air_strike", None, agents, patients
+        if etype == "armed_clash" and not two_sided and sent.span is not None and _air_subject(draft, sent):
+            # "the air force targeted a hideout", "helicopters attacked the convoy": done from the air.
             return "air_strike", None, agents, patients
         if etype == "armed_clash" and not two_sided:
             weapon = _instrument(sent)
@@ -215,6 +239,35 @@ def decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention]
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
 
 
+def _violence_instead(draft: Draft, sent: SentenceMentions, agents: list[ActorMention], patients: list[ActorMention],
+                      places: list[PlaceMention], config: ExtractionSettings
+                      ) -> tuple[str, str | None, list[ActorMention], list[ActorMention]] | None:
+    """What a sentence tells where its control word turned out to take no place ("lost three soldiers in an
+    ambush", "shot a man and took back the motorcycle", "protesters took back their banners"): the violence
+    words joined to it, or else the sentence's weak words, as if the control word were not there."""
+    violence = [t for t in draft.extra if t.family in VIOLENCE_TYPE]
+    if violence:
+        fam = min((t.family for t in violence), key=VIOLENCE_PRIORITY.index)
+        main = next(t for t in violence if t.family == fam)
+        alone = Draft(main, fam, [t for t in violence if t is not main])
+    else:
+        # No violence words: the sentence's weak words (a protest, an arrest), which the control word had kept
+        # from being an event, tell it.
+        weak = [t for t in sent.triggers if t.family in WEAK_FAMILIES and sent.reasons.get(t.start, ASSERTED) == ASSERTED]
+        if not weak:
+            return None
+        crowd = [t for t in weak if t.family in CROWD_FAMILIES]
+        if crowd:
+            fam = "riot" if any(t.family == "riot" for t in crowd) else "protest"
+        else:
+            fam = min((t.family for t in weak), key=WEAK_FAMILIES.index)
+        main = next(t for t in weak if t.family == fam)
+        alone = Draft(main, fam, [t for t in weak if t is not main])
+    alone.quantities = draft.quantities
+    alone.places = draft.places
+    return decide_type(alone, sent, agents, patients, places, config)
+
+
 # Relations by which a violence word hangs on a verb and is still part of what that verb tells (its subject as the
 # cause, its object's relative clause, a phrase of how or why); a joined verb ("killed two and arrested five") or a
 # clause of its own is another event.
@@ -245,11 +298,13 @@ def _told_by_main_verb(draft: Draft, sent: SentenceMentions) -> str | None:
         verb = span.root
         if verb.pos_ != "VERB":
             continue
-        if any(r.lemma_.lower() in words.get("operation_words", ()) and r.dep_ == "pobj" and r.head.dep_ == "prep"
-               and r.head.head.i == verb.i for r in roots):
+        if t.family in OTHER_TYPE and any(
+                r.lemma_.lower() in words.get("operation_words", ()) and r.dep_ == "pobj" and r.head.dep_ == "prep"
+                and r.head.head.i == verb.i for r in roots):
             continue  # "arrested during ground operations": ACLED codes the operation (a fight), the arrests its toll
         if all(_hangs_on(r, verb, words.get("before_words", frozenset())) for r in roots):
-            return OTHER_TYPE.get(t.family)
+            # "abducted five civilians during an incursion": the abduction, what the incursion was for.
+            return OTHER_TYPE.get(t.family) or VIOLENCE_TYPE.get(t.family)
     return None
 
 
@@ -278,9 +333,47 @@ def _taken_back(draft: Draft, sent: SentenceMentions) -> bool:
         return False
     for tok in _trigger_roots(draft, sent):
         verb = tok if tok.pos_ == "VERB" else tok.head
-        if verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children):
+        if verb.lemma_.lower() == "take" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
+                                                 for c in verb.children):
             return True
     return False
+
+
+def _regained_thing(draft: Draft, sent: SentenceMentions, places: list[PlaceMention], text_after: str) -> str | None:
+    """What a regain or loss verb that takes things as well as places ("took back", "recovered", "lost":
+    data/typing_rules.json place_or_thing_verbs) took where it is no place: "weapons_seized" for weapons
+    ("recovered the weapons"), "other" for anything else ("took back the bodies", "lost three soldiers"); None
+    where a place (or nothing said) was taken. The thing taken is the verb's object, or its subject where it is
+    passive; a name, a place word (data/targets.json place_objects), a place found there, or "it"/"them" is a
+    place."""
+    cues = _cues()
+    if sent.span is None:
+        if cues["place_or_thing_verbs"].match(draft.trigger.text) and not places and not PLACE_NOUNS.search(
+                text_after) and not ANAPHOR_PLACE.match(text_after.strip()):
+            return "other"
+        return None
+    place_words = _target_words().get("place_objects", frozenset())
+    for tok in _trigger_roots(draft, sent):
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        if verb.pos_ != "VERB" or not cues["place_or_thing_verbs"].fullmatch(verb.text):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objects:
+            if draft.trigger.text.lower().endswith(" back") and not places:
+                return "other"  # "were taken back": "take back" names a place only with one
+            continue
+        obj = objects[0]
+        nouns = [obj, *obj.conjuncts]
+        if any(n.pos_ == "PROPN" or n.ent_type_ in ("GPE", "LOC", "FAC") or n.lemma_.lower() in place_words
+               or n.lower_ in ("it", "them") for n in nouns):
+            return None
+        # The noun phrases up to their head nouns ("the weapons in Herat": Herat is where, not what).
+        spans = [(n.left_edge.idx, n.idx + len(n)) for n in nouns]
+        if any(lo <= p[0] < hi for p in places if p[0] >= 0 for lo, hi in spans):
+            return None
+        lo, hi = spans[0]
+        return "weapons_seized" if cues["weapon_things"].search(sent.text[lo - sent.start: hi - sent.start]) else "other"
+    return None
 
 
 # Weapons that, named as what violence was done with, decide its type (heavy weapons and aircraft do not: a
@@ -306,6 +399,21 @@ def _instrument(sent: SentenceMentions) -> str | None:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
             return VIOLENCE_TYPE[t.family]
     return None
+
+
+def _air_subject(draft: Draft, sent: SentenceMentions) -> bool:
+    """The subject of an active violence verb of the draft is an air force or aircraft (data/typing_rules.json
+    air_subjects), read from the parse: the subject's own words up to its head noun."""
+    air = _cues()["air_subjects"]
+    for tok in _trigger_roots(draft, sent):
+        if tok.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            continue
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                words = sent.text[c.left_edge.idx - sent.start: c.idx + len(c) - sent.start]
+                if air.search(words):
+                    return True
+    return False
 
 
 def _state_subject(verb, a1: ActorMention | None) -> bool:
@@ -352,6 +460,9 @@ def _noun_kind(tok, words: dict[str, frozenset[str]], key_armed: str = "armed") 
         lemma = t.lemma_.lower()
         if _of_crowd_body(t, words):
             out |= {"crowd", "civilian"}  # "members of the opposition party", "of a community": no armed group
+            continue
+        if t.i > t.left_edge.i and any(w.lower_ in words.get("unarmed_modifiers", ()) for w in t.doc[t.left_edge.i:t.i]):
+            out.add("civilian")  # "an off-duty police officer", "a retired soldier": not under arms when hit
             continue
         if lemma in words["armed"] or t.lower_ in words["armed"] or any(
                 c.dep_ in ("compound", "amod") and (c.lemma_.lower() in words["armed"] or c.lower_ in words["armed"])
@@ -509,7 +620,7 @@ def _crowd_cues(sent: SentenceMentions, following: bool = False) -> set[str]:
         tokenizer = _blank().tokenizer
         matcher = PhraseMatcher(vocab, attr="LOWER")
         for kind, phrases in _crowd_words().items():
-            if kind.startswith("grievance_") or kind == "crowd_counts":
+            if kind.startswith("grievance_") or kind in ("crowd_counts", "crowd_named", "self_verbs"):
                 continue
             matcher.add(kind, [Doc(vocab, words=[t.text for t in tokenizer(p)]) for p in phrases])
         _CROWD_MATCHERS[id(vocab)] = matcher
@@ -522,9 +633,15 @@ def _crowd_cues(sent: SentenceMentions, following: bool = False) -> set[str]:
         if following and root.lemma_.lower() in ("arrest", "detain", "arrests") and not _cues()["the_crowd"].search(
                 root.sent.text):
             continue  # "He was arrested last week" after a protest: the grievance, not what was done to it
+        kind = vocab.strings[m_id]
+        if following and kind == "lethal" and not _crowd_named().search(root.sent.text):
+            continue  # "Gunmen killed two soldiers" after a protest: no force used on the crowd
         if _grievance(root):
             continue  # "demanded the release of activists who were detained": what they protest about
-        out.add(vocab.strings[m_id])
+        if root.pos_ == "VERB" and root.lemma_.lower() in _crowd_words().get("self_verbs", ()) and not any(
+                c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in root.children):
+            continue  # "marched for an hour before dispersing": the crowd went home, nobody broke it up
+        out.add(kind)
     return out
 
 
@@ -533,6 +650,13 @@ def _grievance_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     words = _crowd_words()
     return (frozenset(words.get("grievance_preps", ())), frozenset(words.get("grievance_verbs", ())),
             frozenset(words.get("grievance_nouns", ())))
+
+
+@lru_cache(maxsize=1)
+def _crowd_named() -> re.Pattern[str]:
+    """Words that name a demonstration's crowd (a lethal word in a later sentence counts only beside one)."""
+    words = _crowd_words().get("crowd_named", [])
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE) if words else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -551,6 +675,8 @@ def _grievance(tok) -> bool:
         head = cur.head
         if head is cur:
             return False
+        if cur.dep_ == "conj" and cur.pos_ == "VERB":
+            return False  # "protested against taxes and were dispersed": a verb of its own, what happened next
         if head.pos_ == "ADP" and head.lower_ in preps and not (
                 head.lower_ == "of" and head.head.lemma_.lower() in counts):
             return True  # ("dozens of rioters", "a group of protesters": how many, not what about)
@@ -582,8 +708,8 @@ def _rest_of_paragraph(sent: SentenceMentions, max_chars: int = 600):
         return None
     doc = span.doc
     i = span.end
-    if i == 0 or i >= len(doc) or "\n" in doc[i - 1].whitespace_:
-        return None
+    if i == 0 or i >= len(doc) or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text:
+        return None  # the sentence ends its paragraph (a line break after it, or as its last token)
     limit = doc[i].idx + max_chars
     j = i
     while j < len(doc) and doc[j].idx < limit and "\n" not in doc[j].text:
@@ -603,7 +729,7 @@ def _blank():
 def _crowd_type(draft: Draft, sent: SentenceMentions) -> tuple[str, str]:
     """Protest or riot, and its ACLED sub-kind, from the crowd words and the other triggers of the sentence."""
     cues = _crowd_cues(sent)
-    later = _crowd_cues(sent, following=True) & {"intervention", "violence_by_crowd"}
+    later = _crowd_cues(sent, following=True) & {"intervention", "violence_by_crowd", "lethal"}
     families = {t.family for t in draft.extra if not _extra_is_grievance(t, sent)}
     if draft.family == "riot" and "protest" in families and _extra_is_grievance(draft.trigger, sent):
         # "protested against the detention of people involved in riots": a protest about a riot
@@ -628,6 +754,8 @@ def _crowd_type(draft: Draft, sent: SentenceMentions) -> tuple[str, str]:
         return "protest", "with_intervention"
     if "violence_by_crowd" in later:
         return "riot", "violent_demonstration"
+    if "lethal" in later:
+        return "protest", "excessive_force"  # "Security forces then opened fire on the protesters."
     if "intervention" in later:
         return "protest", "with_intervention"
     return "protest", "peaceful"
