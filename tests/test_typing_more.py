@@ -125,3 +125,11 @@ def test_armed_people_off_duty(text, expected):
 ])
 def test_advance(text, expected):
     assert first_kind(text) == expected
+
+
+def test_weapons_exchanged_are_a_clash_not_weapons_named_in_passing():
+    import contested
+
+    types = [e["type"] for e in contested.extract(
+        "On June 3 2019, Afghan forces and Taliban exchanged rockets in Khanabad district, Kunduz.")]
+    assert types == ["armed_clash"]
