@@ -299,6 +299,19 @@ def test_reports_no_one_owns_that_someone_denies_are_the_outlets_hedged_telling(
         (None, "asserts", True, "Reports"), ("regional governor", "denies", False, "denied")]
 
 
+def test_reports_the_tagger_takes_for_a_verb_mid_text_are_the_subject_and_so_a_noun(nlp):
+    doc = nlp("The town was quiet on Monday. Reports that the army shelled the village were denied by the defence "
+              "ministry.")
+    sent = list(doc.sents)[-1]
+    # The tagger reads "Reports" as a verb after a sentence; the parse makes it the subject of "were denied".
+    assert (sent[0].tag_, sent[0].dep_) == ("VBZ", "nsubjpass")
+    assert [(r.attributed_to, r.stance, r.hedged, r.cue) for r in find_relations(sent)] == [
+        (None, "asserts", True, "Reports"), ("defence ministry", "denies", False, "denied")]
+    # A verb in -s that is no subject stays a verb: the ministry reports, and it is no hedge.
+    rels = relations(nlp, "The ministry reports that the army shelled the village.")
+    assert [(r.attributed_to, r.stance, r.hedged) for r in rels] == [("The ministry", "asserts", False)]
+
+
 def test_an_assertion_joined_by_but_to_the_speakers_own_doubt_doubts(nlp):
     rels = relations(nlp, "The United Nations said it was aware of reports of heavy casualties but could not confirm "
                           "the figures.")
@@ -307,3 +320,12 @@ def test_an_assertion_joined_by_but_to_the_speakers_own_doubt_doubts(nlp):
     # Joined by "and", the speaker's assertion and its denial stay apart.
     rels = relations(nlp, "The ministry said its forces had hit a command post and denied targeting homes.")
     assert [(r.cue, r.stance) for r in rels] == [("said", "asserts"), ("denied", "denies")]
+
+
+def test_a_relations_depth_is_counted_up_the_parse_to_its_root(nlp):
+    # Tokens are compared by position: spaCy makes a new token object on each access, so "head is tok" never
+    # held and every relation was as deep as the walk's limit.
+    from contested.attribution import _depth
+
+    sent = next(iter(nlp("Officials said the rebels claimed the attack on the base.").sents))
+    assert [(r.cue, _depth(r, sent)) for r in find_relations(sent)] == [("said", 0), ("claimed", 1)]

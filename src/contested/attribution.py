@@ -240,7 +240,7 @@ def _told_by_narrator(cue) -> bool:
     no subject or auxiliary of its own and is in the simple past, while the verb it is joined to is in the past
     perfect (or present perfect) of reported speech ("said its fighters had captured a post and denied ...")."""
     head = cue.head
-    return (cue.tag_ == "VBD" and head is not cue and head.dep_ in ("ccomp", "conj")
+    return (cue.tag_ == "VBD" and head.i != cue.i and head.dep_ in ("ccomp", "conj")
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
             and any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'d") for c in head.children))
 
@@ -261,11 +261,11 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
         # "Trump insisted that he has ..., claiming that": the speaker of the nearest reporting verb above.
         up = tok.head
         for _ in range(depth):
-            if up.lemma_.lower() in lex.cue_lemmas and up.pos_ == "VERB" and up is not tok:
+            if up.lemma_.lower() in lex.cue_lemmas and up.pos_ == "VERB" and up.i != tok.i:
                 subj = next((c for c in up.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
                     return subj
-            if up.head is up:
+            if up.head.i == up.i:
                 break
             up = up.head
     if tok.dep_ == "relcl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," and any(
@@ -273,7 +273,7 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
         # "A spokesman for the group, which residents blamed, denied it" parsed with "denied" in the relative
         # clause: no relative clause has a comma before its verb; the phrase the clause hangs on speaks.
         up = tok.head
-        while up.dep_ in ("pobj", "prep", "compound", "appos", "conj") and up.head is not up:
+        while up.dep_ in ("pobj", "prep", "compound", "appos", "conj") and up.head.i != up.i:
             up = up.head
         return up if up.pos_ in ("NOUN", "PROPN") else None
     inherited = False
@@ -296,7 +296,7 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
         if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or (tok.dep_ == "acl" and tok.tag_ == "VBG") or (
                 tok.dep_ == "dep" and tok.lemma_.lower() in lex.hedge_verbs):  # "Video posted online appeared to"
             head = tok.head
-            if head is tok:
+            if head.i == tok.i:
                 return None
             if tok.dep_ == "xcomp" and head.pos_ == "VERB":
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -335,7 +335,7 @@ def _source_tokens(head, cue) -> list:
             t.text == "," for t in head.doc[head.i: c.left_edge.i]
         ):
             drop.append(c)
-        elif c.i == cue.i or cue in c.subtree and c is not head:
+        elif c.i == cue.i or cue in c.subtree and c.i != head.i:
             drop.append(c)
     toks = _subtree_without(head, drop)
     # A bad parse hangs what comes before the source on it ("... after clashes in Badakhshan, Tajik
@@ -515,7 +515,7 @@ def _owner_of_document(noun, depth: int = 0):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         # "The leadership was taken aback ... and issued a statement denying": the subject the conjuncts share.
         up = verb
-        while subj is None and up.dep_ == "conj" and up.head is not up and up.head.pos_ in ("VERB", "AUX"):
+        while subj is None and up.dep_ == "conj" and up.head.i != up.i and up.head.pos_ in ("VERB", "AUX"):
             up = up.head
             subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.lower_ not in _REL_PRONOUNS | _EXPLETIVE), None)
@@ -577,7 +577,7 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
         for c in cue.children:
             if c.dep_ in ("dobj", "attr") and (pronoun_ok or c.lower_ not in lex.pronouns | {"so"}):
                 return [t for t in c.subtree if t.i not in exclude]
-    if (cue.dep_ in ("parataxis", "advcl", "ccomp", "conj") and cue.head is not cue
+    if (cue.dep_ in ("parataxis", "advcl", "ccomp", "conj") and cue.head.i != cue.i
             and any(c.dep_ == "nsubj" for c in cue.children)
             and not any(c.dep_ == "nsubjpass" for c in cue.children)
             and (cue.i > cue.head.i and cue.left_edge.i > 0 and cue.doc[cue.left_edge.i - 1].text in _PUNCT_EDGE
@@ -586,7 +586,7 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
         # fired first": the clause around the parenthetical cue.
         head = cue.head
         return [t for t in _subtree_without(head, [cue]) if t.i not in exclude]
-    if cue.dep_ in ("advcl", "parataxis") and cue.head is not cue and any(
+    if cue.dep_ in ("advcl", "parataxis") and cue.head.i != cue.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         # "As the Daily Courier reported on Sunday, the rebels have withdrawn": the clause the cue hangs on.
         return [t for t in _subtree_without(cue.head, [cue]) if t.i not in exclude]
@@ -596,7 +596,7 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
         # "it had killed 30 soldiers, a claim the army dismissed": what the claim names is dismissed.
         noun = cue.head
         if noun.dep_ in ("appos", "npadvmod") and (
-                noun.head.pos_ in ("VERB", "AUX") or noun.head.head is not noun.head):
+                noun.head.pos_ in ("VERB", "AUX") or noun.head.head.i != noun.head.i):
             # hung on a word of the clause told, or on its verb itself
             told = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun.head.head
             return [t for t in _subtree_without(told, [noun]) if t.i not in exclude]
@@ -699,7 +699,7 @@ def _predicate(tokens):
     """The highest verb (or root) among the content tokens."""
     ids = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in ids or t.head is t:
+        if t.head.i not in ids or t.head.i == t.i:
             return t
     return None
 
@@ -768,6 +768,13 @@ def _copular_judgement(pred, lex: Lexicon) -> tuple[str | None, object]:
     return None, None
 
 
+def _nominal(tok) -> bool:
+    """Whether ``tok`` is a noun, the parse overruling the tagger: a word in -s that is a clause's subject
+    ("... on Monday. Reports that the army shelled the village were denied", tagged as a verb) is a plural
+    noun, since no finite verb is a subject."""
+    return tok.pos_ == "NOUN" or tok.tag_ == "VBZ" and tok.dep_ in ("nsubj", "nsubjpass")
+
+
 def _hedges(tokens, lex: Lexicon) -> list[str]:
     """Hedging words among ``tokens``, read from the parse."""
     out = []
@@ -788,7 +795,7 @@ def _hedges(tokens, lex: Lexicon) -> list[str]:
             c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in t.children
         ) and any(c.dep_ == "ccomp" for c in t.children) and _agent(t) is None:
             out.append(f"it was {low}")  # "it was reported that", "it is believed that": no one named
-        elif lemma == "report" and t.pos_ == "NOUN" and t.tag_ == "NNS" and not any(
+        elif lemma == "report" and low.endswith("s") and _nominal(t) and t.tag_ in ("NNS", "VBZ") and not any(
                 c.dep_ in ("poss", "det", "amod", "compound") or c.dep_ == "prep" and c.lower_ in ("by", "from")
                 for c in t.children) and any(
                 c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
@@ -878,7 +885,7 @@ def _quoting_verb(cue, lex: Lexicon):
         head = head.head
     elif cue.dep_ not in ("advcl", "xcomp", "acl", "oprd"):
         return None
-    if head is cue or head.pos_ != "VERB" or head.lemma_.lower() not in lex.citing:
+    if head.i == cue.i or head.pos_ != "VERB" or head.lemma_.lower() not in lex.citing:
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None and any(c.dep_ == "auxpass" for c in head.children):
@@ -903,7 +910,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             return None
         cue_toks = [cue, to]
         head = cue.head
-        if head is cue:
+        if head.i == cue.i:
             content = []
         else:
             content = [t for t in _subtree_without(head, [cue]) if t.text not in _PUNCT_EDGE or t.i != cue.i - 1]
@@ -926,7 +933,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
                             for c in cue.children)):
             return None  # "taxpayers reporting capital gains": a noun described, no statement
         negated_cue = _is_negated(cue)
-        refused = cue.head is not cue and cue.dep_ in ("xcomp", "acomp") and (
+        refused = cue.head.i != cue.i and cue.dep_ in ("xcomp", "acomp") and (
             cue.head.lemma_.lower() in lex.refuse or cue.head.lower_ in lex.refuse)
         if not refused and cue.dep_ == "xcomp" and cue.head.dep_ == "acomp" and cue.head.lower_ in lex.refuse:
             refused = True
@@ -956,7 +963,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
                 # targeted a camp and denied ...", whose parse gives "denied" no subject at all.
                 up = cue.head
                 for _ in range(6):
-                    if up.head is up:
+                    if up.head.i == up.i:
                         break
                     up = up.head
                     if up.lemma_.lower() in lex.cue_lemmas and up.pos_ == "VERB":
@@ -1278,7 +1285,7 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
     by_token: dict[int, Attribution] = {}
     nouns: set[int] = set()  # relations whose cue is a noun ("the ministry's claim that")
     for tok in sent if tokens is None else tokens:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.noun_cues:
+        if _nominal(tok) and tok.lemma_.lower() in lex.noun_cues:
             rel = _noun_relation(tok, lex)
             if rel is not None:
                 out.append(rel)
@@ -1400,7 +1407,7 @@ def _concessive(tok, lex: Lexicon) -> bool:
     """Whether a cue stands in a clause of concession or contrast ("though it could not be confirmed", "but
     this could not be verified"): up its heads to the first reporting verb."""
     for _ in range(6):
-        if tok is None or tok.head is tok:
+        if tok is None or tok.head.i == tok.i:
             return False
         if any(c.dep_ in ("mark", "cc") and c.lower_ in lex.concessive_marks for c in tok.children):
             return True
@@ -1473,7 +1480,7 @@ def _depth(rel: Attribution, sent) -> int:
     if span is None or not len(span):
         return 99
     tok, d = span.root, 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d
 
