@@ -175,3 +175,43 @@ def test_what_counts_as_a_retelling():
     assert not _retelling(retaken, _ev("n", "retreat", None, friday), [retaken])
     assert len(merge_retellings([undated, dated])) == 1
     assert len(merge_retellings([dated, _ev("i", "territory_captured", "Kohsan", friday)])) == 2
+
+
+def test_the_mentions_own_reasons_survive_fusion():
+    from contested.fusion import combine
+
+    friday = date(2021, 7, 9)
+    a = _ev("a", "territory_captured", "Ghoryan", friday, "Taliban fighters captured Ghoryan on Friday.")
+    b = _ev("b", "territory_captured", "Ghoryan", friday, "The Taliban took Ghoryan district on Friday.")
+    a.fused_because = ["Herat named in passing (names a road), not a second place of the happening"]
+    b.fused_because = ["Kohsan named in passing (where Ghoryan is), not a second place of the happening",
+                       "mention 1 with mention 0: an earlier fusion's link"]
+    fused = combine([a, b])
+    # The fusion's own reason first, then each mention's reasons once; an earlier fusion's links are dropped.
+    assert fused.fused_because[0].startswith("mention 1"), fused.fused_because
+    assert fused.fused_because[1:] == [*a.fused_because, b.fused_because[0]], fused.fused_because
+    assert combine([fused, b]).fused_because.count(b.fused_because[0]) == 1
+    # In an article, a retelling keeps the reasons of both tellings after its own.
+    merged = merge_retellings([_ev("u", "territory_captured", "Ghoryan", None), a])
+    assert len(merged) == 1 and merged[0].fused_because[0].startswith("a retelling in the same article")
+    assert merged[0].fused_because[1:] == a.fused_because, merged[0].fused_because
+
+
+def test_a_clause_reads_its_date_from_the_mention_the_sentence_found():
+    from contested.records import DateMention, DateSpan
+
+    sentence = "Gunmen killed three farmers in a village on Friday."
+    doc = load_nlp()(sentence)
+    triggers = find_triggers(sentence, 0)
+    spans = {t.start: doc.char_span(t.start, t.end, alignment_mode="expand") for t in triggers}
+    killed = next(t.start for t in triggers if t.text == "killed")
+    # Parsed again, "on Friday" is the Friday before publication: news.
+    assert clause_reasons(spans, published=PUBLISHED, has_date=True)[killed] == ASSERTED
+    # The sentence's own mention is reused, not parsed again: here it says the Friday of two years before.
+    start = sentence.index("Friday")
+    old = DateSpan(start=date(2019, 3, 1), end=date(2019, 3, 1), precision="day", text="Friday, 1 March 2019")
+    doc = load_nlp()(sentence)
+    spans = {t.start: doc.char_span(t.start, t.end, alignment_mode="expand") for t in triggers}
+    got = clause_reasons(spans, published=PUBLISHED, has_date=True,
+                         dates=[DateMention(start=start, end=start + len("Friday"), text="Friday", span=old)])
+    assert got[killed] == "background: dated Friday, 1 March 2019", got

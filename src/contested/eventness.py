@@ -55,6 +55,8 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from contested.records import DateMention
+
 ASSERTED = "asserted"
 NEGATED = "negated"
 REFERENCE = "reference"
@@ -175,7 +177,7 @@ _DATE_SUBCLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", 
 
 def _own_date(phrase):
     """The first DATE entity of a phrase that is the phrase's own, not a clause's under it ("In Woldia, which
-    they have held since August": none), as text."""
+    they have held since August": none), as text after its preposition, with the entity's character offsets."""
     for t in phrase.subtree:
         if t.ent_type_ != "DATE":
             continue
@@ -196,7 +198,7 @@ def _own_date(phrase):
             end += 1
         # (A bare month or year is read as a date only after its preposition: "in June", "since 2015".)
         before = doc[start - 1].text if start > 0 and doc[start - 1].pos_ == "ADP" else "in"
-        return f"{before} {doc[start:end].text}"
+        return f"{before} {doc[start:end].text}", doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     return None
 
 
@@ -212,12 +214,18 @@ def _date_phrases(verb):
                 yield child, own
 
 
+_DATES_KEY = "contested.eventness.dates"  # Doc.user_data: the date mentions found, by their offsets
+
+
 def _own_date_spans(verb, published: date):
-    """The clause's own date expressions (``_date_phrases``) resolved against the publication date."""
+    """The clause's own date expressions (``_date_phrases``) resolved against the publication date: the date
+    mention the sentence already found for the entity (``clause_reasons``' ``dates``), else parsed here."""
     from contested.dates import parse_date
 
-    for _, text in _date_phrases(verb):
-        span = parse_date(text, published)
+    found = verb.doc.user_data.get(_DATES_KEY, {})
+    for _, (text, start, end) in _date_phrases(verb):
+        span = next((m.span for (a, b), m in found.items() if a <= start and end <= b), None)
+        span = span or parse_date(text, published)
         if span is not None:
             yield span
 
@@ -929,10 +937,15 @@ def clause_reasons(spans: dict[int, object], *, published: date | None = None,
                    settings: EventnessSettings | None = None, source: str | None = None,
                    has_date: bool = False, families: dict[int, str] | None = None,
                    places: list[tuple[int, int]] | None = None,
-                   sentence: tuple[int, str] | None = None) -> dict[int, str]:
+                   sentence: tuple[int, str] | None = None,
+                   dates: list[DateMention] | None = None) -> dict[int, str]:
     """The reason for each trigger (keyed by the trigger's start offset), from its tokens. ``sentence``: the
-    start offset and the text of the sentence that holds the triggers, where the caller has them."""
+    start offset and the text of the sentence that holds the triggers, where the caller has them; ``dates``:
+    the date mentions found in it (offsets in the document), reused rather than parsed again."""
     out = {}
+    if dates and spans:
+        found = next(iter(spans.values())).doc.user_data.setdefault(_DATES_KEY, {})
+        found.update({(m.start, m.end): m for m in dates if m.span is not None and not m.anaphoric})
     families = families or {}
     known = tuple(places or ())
     words = load_words()

@@ -674,6 +674,9 @@ def clone(ev: Event) -> Event:
     return out
 
 
+_MENTION_LINK = re.compile(r"mention \d+(?: with mention \d+)?: ")  # combine's own lines, below
+
+
 def combine(mentions: list[Event]) -> Event:
     """One event from the mentions of one happening, given in canonical order; the inputs are not changed.
 
@@ -688,7 +691,8 @@ def combine(mentions: list[Event]) -> Event:
     - contradictions (contested.contradictions.check_event): dates that disagree, a date after publication, a
       denied event; each names its claims.
     - confidence: from the sources (``confidence``), explained in ``confidence_basis``.
-    - fused_because: for each mention after the first, why it joined (``fusion_evidence`` with one it links to).
+    - fused_because: for each mention after the first, why it joined (``fusion_evidence`` with one it links to),
+      then the mentions' own reasons (places named in passing, retellings merged), each once.
     """
     from contested.contradictions import check_event
 
@@ -753,6 +757,11 @@ def combine(mentions: list[Event]) -> Event:
         if x["kind"] not in flags:
             flags.append(x["kind"])
     ev.flags = flags
+    if len(copies) > 1:
+        # The mentions' own reasons (places named in passing, retellings merged) follow the fusion's; an
+        # earlier fusion's mention links are not kept, as its mentions are numbered afresh here.
+        kept = [r for m in copies for r in m.fused_because if not _MENTION_LINK.match(r)]
+        reasons += [r for i, r in enumerate(kept) if r not in kept[:i] and r not in reasons]
     ev.fused_because = reasons if len(copies) > 1 else list(copies[0].fused_because)
     ev.confidence, ev.confidence_basis = confidence(ev, max(m.confidence for m in copies))
     ev.summary = summarize(ev)

@@ -257,6 +257,7 @@ def merge_retellings(events: list[Event]) -> list[Event]:
             acled = acled_type(merged.type, ev.detail)
             merged.detail = ev.detail
             merged.acled_event_type, merged.acled_sub_event_type = acled.event_type, acled.sub_event_type
-        merged.fused_because = [*first.fused_because, f"a retelling in the same article: {why}"]
+        merged.fused_because = [*first.fused_because, f"a retelling in the same article: {why}",
+                                *(r for r in ev.fused_because if r not in first.fused_because)]
         out[host] = merged
     return out
