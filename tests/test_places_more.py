@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from contested.gazetteer import Gazetteer
-from contested.pipeline import _place_mentions, extract_text
+from contested.pipeline import _home_country, _place_mentions, extract_text
+from contested.records import Location
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +183,60 @@ def test_a_place_no_package_knows_named_again_is_the_same_place():
     )
     evs = places(text, published="2023-11-08")
     assert len(evs) >= 2 and all(n == "Kawlin" and a1 == "Sagaing" and c == "Myanmar" for n, a1, c in evs)
+
+
+def _loc(name: str, text: str, country: str, feature: str = "populated_place") -> Location:
+    return Location(name=name, text=text, country=country, admin1=None, admin2=None, lat=None, lon=None,
+                    feature=feature)
+
+
+def test_home_country_counts_distinct_names_and_exact_spellings_over_repeats(gaz):
+    # a name only the lossy key joins to a town abroad, said twice, does not outvote a name spelt as its place
+    # once: the home country (which names "police" and "soldiers") is the exact one's
+    locs = [_loc("Miraguai", "Mir Agha", "Brazil"), _loc("Farah", "Farah", "Afghanistan"),
+            _loc("Miraguai", "Mir Agha", "Brazil")]
+    assert _home_country(gaz, locs, {}) == "Afghanistan"
+    # a town spelt as written and named again and again outweighs stray readings the lossy key joins abroad
+    locs = [_loc("Caracas", "Caracas", "Venezuela")] * 3 + [
+        _loc("Vici", "Vice", "United States"), _loc("Ross", "Russia", "United States"),
+        _loc("China", "China", "United States")]
+    assert _home_country(gaz, locs, {}) == "Venezuela"
+    # two distinct names spelt as their places outvote one
+    locs = [_loc("Farah", "Farah", "Afghanistan"), _loc("Goma", "Goma", "DR Congo"),
+            _loc("Sake", "Sake", "DR Congo")]
+    assert _home_country(gaz, locs, {}) == "DR Congo"
+    # countries named do not count as placed; nothing placed and no hint: the one country named
+    assert _home_country(gaz, [_loc("Kenya", "Kenya", "Kenya", "country")], {}) == "Kenya"
+
+
+def test_a_name_the_lossy_key_joins_to_a_differently_cut_name_abroad_does_not_decide_the_country():
+    # "Mir Agha" (two words) meets Miraguai (Brazil) only through the lossy key: it neither votes Brazil into
+    # the article's countries nor, said three times, outvotes the province named once
+    text = ("Gunmen attacked a checkpoint in the Mir Agha area of Farah province on Monday. Two policemen were "
+            "killed in Mir Agha, and the attackers later took the post in Mir Agha.")
+    events = extract_text(text, published="2019-07-03")
+    assert events
+    assert all(e.location is None or e.location.country == "Afghanistan" for e in events)
+    assert {e.location.name for e in events if e.location} == {"Farah"}
+    actor_names = {a.name for e in events for a in e.actors}
+    assert not any("Brazil" in n for n in actor_names)
+    assert any("Afghanistan" in n for n in actor_names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1", "feature"),
+    [
+        # a city of a million people under the common spelling of its name, before a smaller town spelt so
+        ("Protesters blocked a road near Odessa on Saturday, and police detained two of them.",
+         "Odesa", "Odeska", "populated_place"),
+        # unless the text names the unit that decides
+        ("A man was shot dead in Odessa, Texas on Friday night, police said.", "Odessa", "Texas",
+         "populated_place"),
+        # or the kind of place: a state, not its capital city
+        ("Gunmen abducted 12 farmers in Kaduna State on Sunday, police said.", "Kaduna", "Kaduna", "province"),
+    ],
+)
+def test_a_city_of_a_million_under_a_close_spelling(text, name, admin1, feature):
+    (ev,) = extract_text(text, published="2020-05-10")
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.admin1, ev.location.feature) == (name, admin1, feature)

@@ -207,6 +207,12 @@ def _close(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
+def _near_same(a: str, b: str) -> bool:
+    """Two spellings whose letters, spaces set aside, are nearly the same (Lashkar Gah / Lashkargah)."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
 def _same_core(a: str, b: str) -> bool:
     """Two keys that differ only in spelling, not in a word of their own: once what they share at the start
     (or the end) is set aside, what is left of each must still look alike (Nesh / Naish: yes; Yangon-West /
@@ -1298,6 +1304,7 @@ class Gazetteer:
                 cands = [p for p in cands if p.feature in feats] or cands
             by_c: dict[str, float] = {}
             written = fold(texts[k]) if texts else None
+            bare = fold(bare_name(texts[k])) if texts else None
             if written is not None:
                 # the spelling as written says which countries: where a city of 100,000 people is spelt so, a
                 # country where only a variant the lossy key joins lies (Goma / Guma) does not vote (those with
@@ -1315,6 +1322,16 @@ class Gazetteer:
                     continue
                 if written is not None and p.feature != "country" and not _close(fold(p.name), written):
                     continue  # a spelling the lossy key joins (Wadi / Vaud) says nothing of the country
+                if (
+                    bare is not None
+                    and p.feature != "country"
+                    and fold(p.name).count(" ") != bare.count(" ")
+                    and not set(fold(p.name).split()) & set(bare.split())
+                    and not _near_same(fold(p.name), bare)
+                ):
+                    # nor one with its words cut otherwise, sharing none of them, unless nearly the same
+                    # ("Mir Agha" / Miraguai; not "West Charlotte" / Charlotte, "Lashkar Gah" / Lashkargah)
+                    continue
                 w = _FOCUS_WEIGHT.get(p.feature, 1.0)
                 if p.feature == "populated_place":
                     w = 2.0 if p.population >= 100_000 else 1.0 if p.population >= 5_000 else 0.3
@@ -1452,10 +1469,16 @@ class Gazetteer:
                     rank = 2.0
                 # The spelling as written beats a variant that only the lossy key joins (Bagram, not Bagrami).
                 exact = 1 if fold(p.name) == written else 0
+                # a city of a million people spelt nearly as the text is the place it means before a smaller one
+                # spelt exactly so ("near Odessa": Odesa, not Odessa, Texas; not Pune for Puno), unless context
+                # or the kind of place the text names ("Kaduna State") decided
+                major = 1 if (p.feature == "populated_place" and p.population >= 1_000_000
+                              and (not hint_feats or p.feature in hint_feats)
+                              and _near_same(fold(p.name), written)) else 0
                 # context that decides (a province named, neighbours with one reading) comes before the
                 # spelling; then a country whose people or forces the text names; weak context (neighbours of
                 # many readings) only after them
-                return (home_c, round(ctx, 6) if ctx >= 1.0 else 0.0, exact, own, round(ctx, 6), hint_ok, rank,
+                return (home_c, round(ctx, 6) if ctx >= 1.0 else 0.0, major, exact, own, round(ctx, 6), hint_ok, rank,
                         p.population)
 
             scored = sorted(((score(p), p) for p in cands), key=lambda t: t[0], reverse=True)
@@ -1467,7 +1490,7 @@ class Gazetteer:
                 tied_d = [
                     p
                     for s, p in scored
-                    if p.feature == "district" and p.country_code == best.country_code and s[:6] == top_score[:6]
+                    if p.feature == "district" and p.country_code == best.country_code and s[:7] == top_score[:7]
                 ]
                 tied = {self._prov(p) for p in tied_d}
                 if len(tied_d) >= 2 and (best.feature == "district" or self._prov(best) in tied):

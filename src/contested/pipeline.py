@@ -614,11 +614,22 @@ def _units_around(text: str, mentions: list[PlaceMention], end: int, feature: st
 
 
 def _home_country(gaz: Gazetteer, locations: list, hints: dict[str, float]) -> str | None:
-    """The country the article is about: where most of its places lie, else the one its words of
+    """The country the article is about: where most of its places lie (a mention spelt as its place counts
+    fully, one that only the lossy key joins to it half; on a tie, the country of more distinct names spelt as
+    their places: "Mir Agha" twice read as Miraguai does not outvote Farah), else the one its words of
     nationality name most, else the one country it names."""
-    placed = Counter(loc.country for loc in locations if loc is not None and loc.country and loc.feature != "country")
+    placed: Counter = Counter()
+    exact_names: dict[str, set[str]] = {}
+    for loc in locations:
+        if loc is None or not loc.country or loc.feature == "country":
+            continue
+        written = fold(bare_name(loc.text or loc.name))
+        spelt = fold(bare_name(loc.name)) == written
+        placed[loc.country] += 1.0 if spelt else 0.5
+        if spelt:
+            exact_names.setdefault(loc.country, set()).add(written)
     if placed:
-        return placed.most_common(1)[0][0]
+        return max(placed, key=lambda cc: (placed[cc], len(exact_names.get(cc, ()))))
     if hints:
         return gaz.countries.get(max(hints, key=lambda cc: hints[cc]))
     named = {loc.country for loc in locations if loc is not None and loc.feature == "country"}
@@ -1065,7 +1076,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
             sm.reasons = clause_reasons(spans, published=doc.published, source=attribution.attributed_to,
                                         has_date=bool(sm.dates), families={t.start: t.family for t in triggers},
                                         places=[(p[0], p[1]) for p in sm.places + sm.weak_places],
-                                        sentence=(s, stext))
+                                        sentence=(s, stext), dates=all_dates)
         sm.span = sent
         sentences.append(sm)
     return sentences
