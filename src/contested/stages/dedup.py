@@ -187,7 +187,7 @@ def _same_place(a: Location, b: Location) -> bool:
 _PEACEFUL = "peaceful"
 
 
-def _retelling(told: Event, ev: Event, earlier: list[Event]) -> str | None:
+def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | None = None) -> str | None:
     """Why ``ev``, told later in the article, is a retelling of ``told`` (None where it may be another
     happening): the same type and detail, and either the same place with no date of its own or of the other
     ("two days after Taliban fighters had overrun it" ... "The Taliban captured the district centre on Friday
@@ -201,9 +201,11 @@ def _retelling(told: Event, ev: Event, earlier: list[Event]) -> str | None:
     if (told.type != ev.type and not control) or (
             told.detail and ev.detail and told.detail != ev.detail and not crowd):
         return None
-    from contested.fusion import _says_separate
+    if separate is None:
+        from contested.fusion import _says_separate
 
-    if _says_separate(ev):
+        separate = _says_separate(ev)
+    if separate:
         return None  # "in a separate attack", "another", "elsewhere"
     if told.type == ev.type and told.location is not None and ev.location is not None:
         same = _same_place(told.location, ev.location)
@@ -234,13 +236,14 @@ def merge_retellings(events: list[Event]) -> list[Event]:
     ``fused_because`` for ``explain``."""
     if len(events) < 2:
         return events
-    from contested.fusion import combine
+    from contested.fusion import _says_separate, combine
 
     out: list[Event] = []
     for ev in events:
         host, why = None, None
+        separate = _says_separate(ev)  # read once per event, not once per earlier event
         for k in range(len(out) - 1, -1, -1):
-            why = _retelling(out[k], ev, out)
+            why = _retelling(out[k], ev, out, separate)
             if why:
                 host = k
                 break
