@@ -19,6 +19,21 @@ SCHEMA_PATH = SHARED / "contract" / "event.schema.json"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def clause_reasons_of(sentence: str, published) -> dict[str, str]:
+    """Event or not for each trigger word of one sentence (contested.eventness), by the word's text."""
+    from contested.dates import find_dates
+    from contested.eventness import clause_reasons
+    from contested.nlp import load_nlp
+    from contested.triggers import find_triggers
+
+    doc = load_nlp()(sentence)
+    triggers = find_triggers(sentence, 0)
+    spans = {t.start: doc.char_span(t.start, t.end, alignment_mode="expand") for t in triggers}
+    got = clause_reasons(spans, published=published, families={t.start: t.family for t in triggers},
+                         has_date=bool(find_dates(sentence, published, 0)))
+    return {t.text: got[t.start] for t in triggers}
+
+
 def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"shared data {path} is absent (read-only, beside the project as ../shared)")

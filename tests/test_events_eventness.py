@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from contested.dates import find_dates
+from conftest import clause_reasons_of
 from contested.eventness import ASSERTED, clause_reasons, load_words
 from contested.nlp import load_nlp
 from contested.pipeline import extract_text
@@ -19,12 +19,7 @@ PUBLISHED = date(2021, 7, 10)
 
 
 def reasons(sentence: str) -> dict[str, str]:
-    doc = load_nlp()(sentence)
-    triggers = find_triggers(sentence, 0)
-    spans = {t.start: doc.char_span(t.start, t.end, alignment_mode="expand") for t in triggers}
-    got = clause_reasons(spans, published=PUBLISHED, families={t.start: t.family for t in triggers},
-                         has_date=bool(find_dates(sentence, PUBLISHED, 0)))
-    return {t.text: got[t.start] for t in triggers}
+    return clause_reasons_of(sentence, PUBLISHED)
 
 
 @pytest.mark.parametrize(
