@@ -181,3 +181,10 @@ def test_actors_add(capsys, tmp_path, monkeypatch):
         assert ev.actors[0].name == "Andarab Resistance"
     finally:
         monkeypatch.undo()
+
+
+def test_actors_list_shows_the_words_that_name_the_articles_own_forces(capsys):
+    code, out, _ = run(capsys, "actors", "list")
+    assert code == 0
+    assert "Police Forces of <country>\tstate_forces\t" in out
+    assert "(in an article about Afghanistan: " in out

@@ -374,10 +374,14 @@ def cmd_actors_add(args) -> int:
 
 
 def cmd_actors_list(args) -> int:
-    from contested.actors import load_actors
+    from contested.actors import GENERIC, load_actors
 
     for e in load_actors().entries:
-        print(f"{e.name}\t{e.kind}\t{'|'.join(e.aliases)}")
+        local = f"\t(in an article about {e.home}: {'|'.join(e.local_aliases)})" if e.local_aliases else ""
+        print(f"{e.name}\t{e.kind}\t{'|'.join(e.aliases)}{local}")
+    for g in GENERIC:  # words that name the forces or people of the article's country
+        name = g.of_country.format(country="<country>", the_country="<country>")
+        print(f"{name}\t{g.kind}\t{'|'.join(g.aliases)}")
     return 0
 
 
