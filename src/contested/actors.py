@@ -62,7 +62,9 @@ class GenericActor:
     aliases: tuple[str, ...]
 
 
+@lru_cache(maxsize=1)
 def _data() -> dict:
+    """data/actors.json, read once."""
     return json.loads((Path(__file__).with_name("data") / "actors.json").read_text(encoding="utf-8"))
 
 

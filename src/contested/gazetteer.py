@@ -200,17 +200,21 @@ def close_spelling(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _likeness(a: str, b: str) -> float:
+    """How alike two folded spellings are, spaces set aside (1.0: the same letters)."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return 1.0 if a == b else difflib.SequenceMatcher(None, a, b).ratio()
+
+
 def _close(a: str, b: str) -> bool:
     """Two folded spellings close enough to be one name (Kabul/Kabol), not two names one key joins
     (Gangaw/Ganja)."""
-    a, b = a.replace(" ", ""), b.replace(" ", "")
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+    return _likeness(a, b) >= 0.75
 
 
 def _near_same(a: str, b: str) -> bool:
     """Two spellings whose letters, spaces set aside, are nearly the same (Lashkar Gah / Lashkargah)."""
-    a, b = a.replace(" ", ""), b.replace(" ", "")
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+    return _likeness(a, b) >= 0.85
 
 
 def _same_core(a: str, b: str) -> bool:
