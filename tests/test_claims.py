@@ -68,12 +68,17 @@ def test_pipeline_a_lone_denial_of_the_victims_flags_the_figure_not_the_event():
     assert "figure_denied" in ev.flags and "denied" not in ev.flags
 
 
-def test_pipeline_a_denial_of_involvement_beside_a_claim_is_no_denial_of_the_event():
+def _attack_told_then_denied(what: str) -> list:
+    """The events of the governor's attack, after a statement that claims another place and denies ``what``."""
     text = ("Gunmen attacked a police post in Kunduz on Monday, killing three officers, the governor said.\n\n"
             "The Taliban said in a statement that its fighters had captured a checkpoint in Baghlan and denied "
-            "any involvement.")
+            f"{what}")
     events = extract_text(text, published="2021-07-10", source="Example Wire")
-    kunduz = [ev for ev in events if any(c.attributed_to == "the governor" for c in ev.claims)]
+    return [ev for ev in events if any(c.attributed_to == "the governor" for c in ev.claims)]
+
+
+def test_pipeline_a_denial_of_involvement_beside_a_claim_is_no_denial_of_the_event():
+    kunduz = _attack_told_then_denied("any involvement.")
     assert kunduz
     assert "denied" not in kunduz[0].flags
     # It denies who did it (a claim on the attack told, about the perpetrator), not that it happened.
@@ -84,22 +89,14 @@ def test_pipeline_a_denial_of_involvement_beside_a_claim_is_no_denial_of_the_eve
 
 def test_pipeline_a_denial_of_the_accusation_beside_a_claim_denies_who_did_the_event_told():
     # An accusation says who did it: the accused who denies it denies its part, on the event told.
-    text = ("Gunmen attacked a police post in Kunduz on Monday, killing three officers, the governor said.\n\n"
-            "The Taliban said in a statement that its fighters had captured a checkpoint in Baghlan and denied "
-            "the accusation.")
-    events = extract_text(text, published="2021-07-10", source="Example Wire")
-    kunduz = [ev for ev in events if any(c.attributed_to == "the governor" for c in ev.claims)]
+    kunduz = _attack_told_then_denied("the accusation.")
     assert kunduz
     assert ("The Taliban", "denies", "perpetrator") in [(c.attributed_to, c.stance, c.about) for c in kunduz[0].claims]
     assert "perpetrator_denied" in kunduz[0].flags and "denied" not in kunduz[0].flags
 
 
 def test_pipeline_a_denial_of_the_report_beside_a_claim_denies_the_event_told():
-    text = ("Gunmen attacked a police post in Kunduz on Monday, killing three officers, the governor said.\n\n"
-            "The Taliban said in a statement that its fighters had captured a checkpoint in Baghlan and denied "
-            "the report.")
-    events = extract_text(text, published="2021-07-10", source="Example Wire")
-    kunduz = [ev for ev in events if any(c.attributed_to == "the governor" for c in ev.claims)]
+    kunduz = _attack_told_then_denied("the report.")
     assert kunduz
     assert ("The Taliban", "denies", "event") in [(c.attributed_to, c.stance, c.about) for c in kunduz[0].claims]
     assert "denied" in kunduz[0].flags
