@@ -50,6 +50,7 @@ from contested.gazetteer import (
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, Place, PlaceMention
+from contested.stages.tokens import token_at
 from contested.textnorm import fold, name_key
 from contested.triggers import triggers_in
 
@@ -862,8 +863,7 @@ def _seized_words(triggers, spans) -> set[int]:
 
 def _token_at(sent, start: int):
     """The token at character offset ``start`` of the sentence's document, or None."""
-    span = sent.doc.char_span(start, start + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    return token_at(sent.doc, start)
 
 
 def _said_when(sent, start: int) -> bool:

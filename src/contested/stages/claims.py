@@ -21,6 +21,7 @@ from contested.stages.figures import copy_quantity, figures_differ
 from contested.stages.grouping import may_be_about_told
 from contested.stages.records import DiscourseState, Draft, SentenceMentions
 from contested.stages.summary import summarize
+from contested.stages.tokens import token_at
 from contested.textnorm import name_key
 from contested.triggers import CONTROL_FAMILIES
 
@@ -321,10 +322,7 @@ def _definite_noun(sent: SentenceMentions, t) -> bool:
 
 
 def _token_at(sent: SentenceMentions, start: int):
-    span = sent.span
-    if span is None:
-        return None
-    return next((tok for tok in span if tok.idx == start), None)
+    return token_at(sent.span, start)
 
 
 def _claim_words(doc, claim: Claim) -> set[str]:

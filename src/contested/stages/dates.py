@@ -16,6 +16,7 @@ from contested.eventness import REFERENCE
 from contested.families import VIOLENCE_TYPE
 from contested.records import DateMention, DateSpan, Event
 from contested.stages.records import DateChoice, DiscourseState, Draft, PlaceChoice, SentenceMentions
+from contested.stages.tokens import token_at
 from contested.triggers import CONTROL_FAMILIES
 
 # "days after it fell": another time than the event before it in the sentence.
@@ -77,7 +78,7 @@ def _offset_clause(dm: DateMention, sent: SentenceMentions):
     span = sent.span
     if span is None or not hasattr(span, "__iter__"):
         return None
-    word = next((tok for tok in span if tok.idx == dm.end - len(dm.text.split()[-1])), None)
+    word = token_at(span, dm.end - len(dm.text.split()[-1]))
     if word is None:
         return None
     if word.dep_ == "mark":

@@ -11,6 +11,7 @@ import dataclasses
 from contested.eventness import load_words
 from contested.records import Event, Location
 from contested.stages.records import Draft, PlaceChoice, SentenceMentions
+from contested.stages.tokens import token_at
 from contested.textnorm import name_key
 
 
@@ -93,11 +94,11 @@ _NAME_LINKS = frozenset({"compound", "amod", "nmod", "poss"})
 def _token_at(span, offset: int, end: int | None = None):
     """The token at ``offset``; with ``end``, the head word of the words from ``offset`` to ``end`` (the one
     whose head lies outside them: "Boldak" of "Spin Boldak")."""
-    words = [t for t in span if t.idx < (end if end is not None else offset + 1) and offset < t.idx + len(t.text)]
+    if end is None:
+        return token_at(span, offset)
+    words = [t for t in span if t.idx < end and offset < t.idx + len(t.text)]
     if not words:
         return None
-    if end is None:
-        return words[0]
     inside = {t.i for t in words}
     return next((t for t in words if t.head.i not in inside or t.head is t), words[-1])
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from contested.actors import load_actors
 from contested.records import ActorMention, Event
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
+from contested.stages.tokens import token_at
 
 
 def is_state(a: ActorMention | None) -> bool:
@@ -61,7 +62,7 @@ def _own_subject_unknown(draft: Draft, sent: SentenceMentions, agent_spans: list
     span = sent.span
     if span is None or not agent_spans or not hasattr(span, "__iter__"):
         return False
-    token = next((t for t in span if t.idx == draft.trigger.start), None)
+    token = token_at(span, draft.trigger.start)
     if token is None or token.pos_ != "VERB":
         return False
     if token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children):
