@@ -39,7 +39,25 @@ it hangs from: "clashes erupted", "an attack on the base"). The clause is not an
 - ``background`` also: a clause that goes on from the sentence before ("then", "later") with no date of its own,
   where that sentence's clause is background;
 - a noun in the "in"/"during" phrase of a trigger verb that is an aggregate or a description ("retook large
-  parts of the region in a lightning offensive") shares the verb's reason.
+  parts of the region in a lightning offensive") shares the verb's reason;
+- ``background`` also: a happening's own noun dated long before ("demonstrations in July 1990", "after the
+  peace deal signed in November 2022"), a clause whose subject is one ("protests called in 2023 left dozens
+  dead"), a date deep in a phrase ("in the first days of the invasion in February 2022"), a relative date
+  counted from the clause it goes on from ("in July 2021, and they retook the town a month later"), "since
+  then" after a sentence of background;
+- ``generic`` also: a perfect of a habit or of a time with no day ("almost every day", "in the past"), "are
+  known to abduct", "such attacks", a happening as the subject of a trend ("violence has surged"), a clause on
+  "every district";
+- ``state``: people described by what was done to them ("abducted women", "displaced people");
+- ``unrealised``: what a thing given or launched is for ("giving the army powers to detain suspects");
+- ``topic``: what a speaker talked of ("told of looting"), or a happening named as what another act was about
+  beside a verb that tells the sentence's own ("detained while he was covering the protests");
+- ``aggregate`` also: a tally in the present perfect (dozens of attacks, of districts), over a period rather
+  than a day ("this year"), across a country, or since a happening began;
+- ``reference`` also: a later death ("died of her wounds"), a toll raised, a figure with neither place nor
+  date in a sentence that tells only a toll, a happening told before as the subject of what it has done since
+  ("the fighting has cut roads") or of a copula ("the bombing was the deadliest");
+- ``modifier`` also: an event word that names a unit ("assault groups").
 
 Without a publication date, ``background`` is measured from the latest year the text says something happened.
 
@@ -133,6 +151,14 @@ class Words:
     organisation_heads: frozenset[str]
     landmark_preps: frozenset[str]
     sequence_adverbs: frozenset[str]
+    indefinite_time_nouns: frozenset[str]
+    wide_area_nouns: frozenset[str]
+    wound_nouns: frozenset[str]
+    unit_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
+    trend_verbs: frozenset[str]
+    situation_nouns: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -260,6 +286,14 @@ def _background(verb, year: int | None, settings: EventnessSettings, words: Word
     dated = _dated_long_before(verb, published, settings)
     if dated:
         return dated
+    if published is not None and not _dated_recently(verb, published, settings):
+        # "was occupied in the first days of the invasion in February 2022": the phrase's own date does not
+        # resolve, a date deeper in it does.
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "during", "for", "since", "until", "by"):
+                dated = _phrase_long_before(child, year, settings, published)
+                if dated:
+                    return dated
     if any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children):
         for child in verb.children:  # "retook the town on Sunday, a year after insurgents seized it"
             if child.dep_ == "npadvmod" and child.lemma_.lower() in words.ago_units:
@@ -286,6 +320,57 @@ def _background(verb, year: int | None, settings: EventnessSettings, words: Word
     return None
 
 
+_NOT_THE_PHRASE = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj"})
+
+
+def _phrase_dates(phrase):
+    """Each DATE entity under a noun or a phrase, however deep ("demonstrations ... in July 1990", "protests
+    called by the opposition in 2023", "in the first days of the invasion in February 2022"), not one of a
+    clause under it ("the town, which they took in 2015"): its text and character offsets."""
+    doc, seen = phrase.doc, set()
+    for t in phrase.subtree:
+        if t.ent_type_ != "DATE" or t.i in seen:
+            continue
+        node, clean = t, True
+        while node.i != phrase.i and node.head.i != node.i:
+            if node.dep_ in _NOT_THE_PHRASE:
+                clean = False
+                break
+            node = node.head
+        start, end = t.i, t.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == "DATE":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        seen.update(range(start, end))
+        if clean:
+            yield doc[start:end].text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), doc[start:end]
+
+
+def _phrase_long_before(phrase, year: int | None, settings: EventnessSettings,
+                        published: date | None) -> str | None:
+    """The dates under a noun or a phrase (``_phrase_dates``) all resolve to long before publication (to
+    years long before ``year`` without a publication date); None where one is recent or none resolves."""
+    from contested.dates import parse_date
+
+    found = phrase.doc.user_data.get(_DATES_KEY, {})
+    old = None
+    for text, start, end, ent in _phrase_dates(phrase):
+        if published is not None:
+            span = next((m.span for (a, b), m in found.items() if a <= start and end <= b), None)
+            span = span or parse_date(f"in {text}", published)
+            if span is None:
+                continue
+            if (published - span.end).days <= settings.recent_days:
+                return None
+        else:
+            years = [y for y in (_year(t) for t in ent) if y is not None]
+            if not years or not year or (year - max(years)) * 365 <= settings.background_days:
+                return None
+        old = old or f"background: dated {text}"
+    return old
+
+
 def _background_before(verb, year: int | None, settings: EventnessSettings, words: Words,
                        published: date) -> str | None:
     """"The military seized power on 1 February 2021 ... Thousands of young people then went to the jungle":
@@ -295,7 +380,10 @@ def _background_before(verb, year: int | None, settings: EventnessSettings, word
     while len(chain) < 4 and v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
         v = v.head  # "then went to the jungle to take up arms": the sequence word is on the clause above
         chain.append(v)
-    if not any(c.dep_ == "advmod" and c.lower_ in words.sequence_adverbs for v in chain for c in v.children) or any(
+    # ("More than 4,000 people have been killed since then": "since then" counts from the sentence before.)
+    since_then = any(t.lower_ in words.sequence_adverbs and t.head.lower_ == "since" for t in verb.sent)
+    if not (since_then or any(c.dep_ == "advmod" and c.lower_ in words.sequence_adverbs
+                              for v in chain for c in v.children)) or any(
             next(_date_phrases(v), None) is not None for v in chain):
         return None
     sent = verb.sent
@@ -320,6 +408,8 @@ def _is_place_like(tok, words: Words, places: tuple[tuple[int, int], ...] = ()) 
 
 _YEAR_KEY = "contested.eventness.reference_year"
 _PAST = ("VBD", "VBN")
+_CROWD_FAMILIES = frozenset({"protest", "riot"})
+_MOVE_FAMILIES = frozenset({"flee", "displacement", "retreat"})
 _THEMED_FAMILIES = ("capture", "regain", "lose", "surrender_place")
 _NAMED_ENTITIES = ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
 
@@ -350,7 +440,8 @@ class _Sentence:
     the tokens again on every ``Span.text``). Tokens are read only as far as each question needs them."""
 
     __slots__ = ("span", "start", "end", "start_char", "text", "low", "link_close", "question", "bullets",
-                 "title_caps", "title_run", "idiom_hits", "conditional", "_dated", "_past")
+                 "title_caps", "title_run", "idiom_hits", "conditional", "_dated", "_past", "trigger_tokens",
+                 "families")
 
     def __init__(self, sent, words: Words, text: str | None = None) -> None:
         doc = sent.doc
@@ -406,6 +497,9 @@ class _Sentence:
         self.conditional = any(w in low for w in words.conditional_marks)
         self._dated: bool | None = None
         self._past: bool | None = None
+        # The token indices of the sentence's trigger words (where clause_reasons has them).
+        self.trigger_tokens: frozenset[int] = frozenset()
+        self.families: frozenset[str] | None = None  # the families of its trigger words (None: not known)
 
     def dated(self, words: Words) -> bool:
         """A year or a calendar word in a DATE entity of the sentence."""
@@ -527,6 +621,103 @@ def _figure_of(told, verb, words: Words) -> bool:
         holder.lemma_.lower() in words.figure_nouns)
 
 
+def _thing_for(verb, words: Words) -> bool:
+    """The infinitive says what a thing named just before it is for, parsed as a clause of the verb ("giving the
+    army powers to impose curfews", "launched an offensive to retake the town"); not what people were made to
+    do ("forced residents to flee"), nor "went on to capture"."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return False
+    head = verb.head
+    # (Only where giving or launching the thing happened: a past verb, or a participle that goes on from one;
+    # "the prospect of terrorists modifying drones to launch attacks" is read by the words around it.)
+    if not (head.tag_ == "VBD" or (head.tag_ in ("VBG", "VBN") and head.dep_ == "advcl" and head.head.tag_ == "VBD")):
+        return False
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.pos_ == "NOUN" and obj.right_edge.i == verb.left_edge.i - 1 and not (
+        {obj.lower_, obj.lemma_.lower()} & words.people_nouns)
+
+
+def _counted(noun, words: Words) -> bool:
+    """A plural counted by a number above one or a word of quantity: "more than 300 attacks", "dozens of
+    attacks", "a series of raids"."""
+    if noun.tag_ != "NNS" and noun.lemma_.lower() not in words.quantity_nouns:
+        return False
+    if noun.lemma_.lower() in words.quantity_nouns:
+        return True
+    for c in noun.children:
+        if c.dep_ == "nummod" and c.lower_ not in ("one", "1"):
+            return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+        noun.head.head.lemma_.lower() in words.quantity_nouns or noun.head.head.pos_ == "NUM")
+
+
+def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published: date | None,
+                      settings: EventnessSettings, family: str | None, places) -> str | None:
+    """What the clause tells of many happenings or of none in particular: a tally in the perfect ("has carried
+    out dozens of attacks", "have captured dozens of districts", "have been killed this year"), a habit told as
+    a state ("are known to abduct"), a kind or a happening told before as the subject of a copula ("such attacks
+    are common", "the attack was the deadliest in years") or named by one ("it was the second attack this
+    week"), a happening as the subject of a trend ("violence has surged"), what a war has done ("the conflict
+    has displaced two million"), a clause on "every" or "any" ("every district lost to the insurgents")."""
+    kids = list(verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
+    present_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids)
+    dated = next(_date_phrases(verb), None) is not None
+    if present_perfect:
+        # (The tally up to now; "some 21 bombs had gone off" tells a past happening of many blasts.)
+        counted = None
+        if token.pos_ == "NOUN" and _happening(token, words, sentence) and _counted(token, words):
+            counted = token
+        elif token.i == verb.i and family in _THEMED_FAMILIES:
+            theme = next((c for c in kids if c.dep_ == "dobj"), None)
+            if theme is not None and theme.lemma_.lower() in words.quantity_nouns:
+                theme = next((g for c in theme.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj"), theme)
+            if theme is not None and _counted(theme, words) and _is_place_like(theme, words, places):
+                counted = theme
+        if counted is not None:
+            return f"aggregate: {' '.join(t.lower_ for t in counted.subtree)}"[:80]
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if token.i == verb.i and subj is not None and subj.lemma_.lower() in words.situation_nouns and not dated:
+            # "The conflict has displaced more than two million people": what a war has done, a tally.
+            return f"aggregate: the {subj.lower_} has {verb.lower_}"
+    if perfect:
+        if published is not None and family not in _MOVE_FAMILIES | {"displacement"}:
+            spans = list(_own_date_spans(verb, published))
+            if spans and all((sp.end - sp.start).days >= 6 for sp in spans):
+                # "have been killed in the fighting this year", "since last week": a tally over a period.
+                return f"aggregate: a tally over {spans[0].text}"[:80]
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and (
+            not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)):
+        head = verb.head
+        if head.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in head.children):
+            return f"generic: {head.lower_} to {verb.lower_}"  # "the militants are known to abduct women"
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.i == verb.i and not dated and (
+            verb.i not in sentence.trigger_tokens):
+        lemma = verb.lemma_.lower()
+        if lemma in ("be", "become", "remain", "seem") and any(c.dep_ in ("acomp", "attr") for c in kids):
+            if _definite(token, words):
+                return f"{REFERENCE}: the {token.lower_} {verb.lower_}"  # "the attack was the deadliest in years"
+            if any(c.dep_ in ("det", "amod", "predet") and c.lower_ == "such" for c in token.children):
+                return f"generic: such {token.lower_}"  # "such attacks are common": a kind, not a happening
+        if lemma in words.trend_verbs:
+            return f"generic: {token.lower_} {verb.lower_}"  # "violence has surged"
+    if token.dep_ == "attr" and token.head.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.head.children):
+        return f"{REFERENCE}: it was the {token.lower_}"  # "It was the second attack on the base this week"
+    if verb.dep_ in ("acl", "relcl") and verb.i == token.i and any(
+            c.dep_ == "det" and c.lower_ in ("every", "any") for c in verb.head.children):
+        # (Not "all": "all 300 soldiers who crossed into Tajikistan" are the ones told of.)
+        return f"generic: {verb.head.lower_} {verb.lower_}"  # "every district lost to the insurgents"
+    return None
+
+
+def _happening(tok, words: Words, sentence: _Sentence) -> bool:
+    """A noun that names a happening: a trigger word of the sentence, or an event noun of the word lists."""
+    return tok.i in sentence.trigger_tokens or bool({tok.lower_, tok.lemma_.lower()} & (
+        words.event_head_nouns | words.agent_event_nouns))
+
+
 def _negative_subject(verb, words: Words) -> bool:
     """The verb's subject (or, for "was reported detained", the subject of the verb it completes) is
     "nobody", "none", "no one"."""
@@ -587,6 +778,15 @@ def _word_reason(token, words: Words, family: str | None, places, sentence: _Sen
         acts = lemma in words.agent_verbs or lemma in words.attack_verbs
         if not done_to and not there and not acts and verb.pos_ in ("VERB", "AUX"):
             return f"person, no act: {agent.lower_} ({lemma})"  # "warned the police about the bomber"
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN" and (
+            {token.head.lower_, token.head.lemma_.lower()} & (words.unit_nouns | words.people_nouns)) and not (
+            {token.head.lower_, token.head.lemma_.lower()} & words.event_head_nouns):
+        return f"modifier: {token.lower_} {token.head.lower_}"  # "Russian assault groups", "a strike force"
+    if token.dep_ == "amod" and token.tag_ in ("VBN", "JJ") and token.lower_.endswith("ed") and (
+            {token.head.lower_, token.head.lemma_.lower()} & words.people_nouns):
+        # "some abducted women and girls", "home to 500,000 displaced people", "wounded soldiers": people
+        # described by what was done to them (the happening, where the article tells it, is told elsewhere).
+        return f"state: {token.lower_} {token.head.lower_}"
     if family in _THEMED_FAMILIES and token.lemma_.lower() not in ("fall", "collapse"):
         if token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children) and any(
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == token.i + 1
@@ -676,6 +876,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         if news.lemma_.lower() in words.no_news_nouns and any(c.dep_ == "det" and c.lower_ == "no"
                                                               for c in news.children):
             return NEGATED
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "Demonstrations for democracy in July 1990", "after the peace deal signed in November 2022": a
+        # happening with a date of its own, long before (history, not a happening told before).
+        old = _phrase_long_before(token, published.year if published else reference_year(token.doc), settings,
+                                  published)
+        if old:
+            return old
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in words.reference_preps and any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
         return f"{REFERENCE}: {token.head.lower_} {token.lower_}"  # "after the arrests": an event told before
@@ -688,6 +895,12 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             # is named as a topic or a landmark (told before), not told.
             where = f"{prep.head.lower_} " if prep.lower_ == "of" else ""
             return f"{LANDMARK}: {where}{prep.lower_} the {token.lower_}"
+    if (token.pos_ == "NOUN" or token.tag_ == "VBG") and token.dep_ in ("pobj", "pcomp") and (
+            token.head.lower_ in ("of", "about")) and (
+            token.head.head.lemma_.lower() in words.speech_verbs) and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in token.head.head.subtree):
+        # "told of violence on the road", "spoke about the attacks": what a speaker talked about, with no day.
+        return f"topic: {token.head.head.lower_} {token.head.lower_} {token.lower_}"
     state, host = None, None
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ") and token.head.pos_ in ("NOUN", "PROPN"):
         state, host = token, token.head  # "burnt" of "burnt shops"
@@ -707,6 +920,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         head = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in words.reaction_verbs and not _indefinite(token):
             return f"{REFERENCE}: {head.lower_}"
+        if token.dep_ in ("dobj", "pobj") and _definite(token, words) and verb.i != token.i and (
+                verb.i not in sentence.trigger_tokens) and verb.lemma_.lower() not in words.support_verbs and any(
+                i != verb.i and token.doc[i].pos_ == "VERB" for i in sentence.trigger_tokens) and not (
+                {token.lower_, token.lemma_.lower()} & (words.agent_nouns | words.people_nouns)) and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+            # "was detained while he was covering the protests", "activists who had helped organise the
+            # protests": a happening named as what another act was about (a topic), beside a verb that tells this
+            # sentence's own happening (not "the night he committed the attack", the happening's own verb).
+            return f"topic: {verb.lower_} the {token.lower_}"
         unrealised = [c for c in token.children if c.dep_ in ("compound", "amod")
                       and (c.lower_ in words.unrealised_modifiers or c.lemma_.lower() in words.unrealised_modifiers)]
         if unrealised:
@@ -714,7 +936,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         if token.dep_ == "dobj" and head.lemma_.lower() in words.plan_governors | {"plan", "prepare", "plot"} and not any(
                 c.dep_ == "prt" for c in head.children):  # "setting off an explosion" happened
             return f"plan: {head.lower_}"  # "planning attacks", "prepared an offensive"
+        # (Not a plural, which English does not put before a noun: "rioters loot shops", a headline's verb
+        # taken for a noun.)
         if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN") and (
+                token.tag_ != "NNS" or token.i > token.head.i) and (
                 token.lower_ in words.instrument_nouns or family in ("protest", "riot")) and (
                 token.head.lemma_.lower() not in words.event_head_nouns and token.head.lower_ not in words.event_head_nouns):
             return f"modifier: {token.lower_} {token.head.lower_}"  # "drone warfare", "protest movement"
@@ -750,6 +975,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     # Whether every step up so far was to the verb whose complement the clause is ("will have to choose between
     # withdrawing and ...", "would be forced to retreat"): that verb's modal is the clause's.
     complement = True
+    purpose = None
     for depth in range(4):
         kids = list(v.children)
         if any(c.dep_ == "neg" for c in kids) and depth == 0:
@@ -759,6 +985,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 return f"modal: {c.lower_}" + ("" if depth == 0 else f" {v.lower_}")
             if c.dep_ == "mark" and c.lower_ in words.conditional_marks:
                 return f"conditional: {c.lower_}"
+        if depth == 0:
+            first = v
+            while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
+                first = first.head  # "powers to impose curfews, ban gatherings and detain suspects"
+            if first.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children) and (
+                    family not in _CROWD_FAMILIES) and _thing_for(first, words):
+                # "launched an offensive to retake the town", "giving the army powers to detain suspects": what a
+                # thing is for, not what was done (a clause dated long before is background first).
+                purpose = f"unrealised: to {first.lower_}"
         if v.tag_ in ("VB", "VBN") and depth == 0 and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
             head = v.head
             if v.dep_ in ("acl", "relcl") and head.lemma_.lower() in words.plan_nouns:
@@ -775,6 +1010,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             # "struck a column of fighters fleeing towards the town", "shelled families fleeing the city": who
             # the event was done to, described (the event is the clause's verb).
             return f"description: {v.head.lower_} {v.lower_}"
+        if depth == 0 and v.i == token.i and v.dep_ == "relcl" and family in _MOVE_FAMILIES and (
+                v.head.pos_ in ("PRON", "DET") or v.head.tag_ == "DT") and not _dated_recently(v, published, settings):
+            # "some of those who fled earlier told of violence": people described by what they did.
+            return f"description: {v.head.lower_} who {v.lower_}"
         if depth == 0 and v.dep_ in ("relcl", "acl") and v.tag_ in ("VBD", "VBN") and (
                 v.head.pos_ in ("NOUN", "PROPN") and v.head.dep_ in ("nsubj", "dobj")
                 and v.head.head.lemma_.lower() in words.speech_verbs) and not _dated_recently(v, published, settings):
@@ -840,8 +1079,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         # "seized Bama in 2014, ... before the army drove the group out": the dependent clause shares the date
         # (where it gives none of its own: "the town, which they took on Monday, first fell in 2015"), up a
         # chain of them ("seized power on 1 February 2021, ousting the government and crushing the protests").
+        # (A date of its own that resolves to no day, "a month later", is counted from the clause it goes on
+        # from: "sent troops in July 2021, and they retook the town a month later".)
         if bg is not None or dependent.dep_ not in ("conj", "advcl", "relcl") or dependent.head is dependent or (
-                published is not None and next(_date_phrases(dependent), None) is not None):
+                published is not None and next(_own_date_spans(dependent, published), None) is not None):
             break
         dependent = governing_verb(dependent.head) if dependent.dep_ == "relcl" else dependent.head
         bg = _background(dependent, year, settings, words, published)
@@ -855,8 +1096,18 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                     break
     if bg is None and published is not None:
         bg = _background_before(verb, year, settings, words, published)
+    if bg is None and next(_date_phrases(verb), None) is None:
+        # "Demonstrations in July 1990 were crushed by the police", "protests called in 2023 left dozens dead":
+        # a clause with no date of its own is dated by its subject, a happening with a date of its own.
+        for subj in verb.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and _happening(subj, words, sentence):
+                bg = _phrase_long_before(subj, year, settings, published)
+                if bg:
+                    return f"{bg} (its subject)"
     if bg:
         return bg
+    if purpose:
+        return purpose
     lemma = token.lower_
     if lemma in words.intransitive_capture_words or token.lemma_.lower() in ("fall", "collapse"):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -871,6 +1122,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     if token.lemma_.lower() in ("die", "dead", "death"):
         # "died of the disease", "deaths from cholera": no violence.
         for c in list(token.children) + list(verb.children):
+            if c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in words.wound_nouns for g in c.children):
+                # "a woman died of her wounds in hospital": a later death from a happening told before.
+                return f"{REFERENCE}: died {c.lower_} wounds"
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 if {t.lemma_.lower() for t in c.subtree} & words.non_violent_causes:
                     return "not violence: died of " + " ".join(t.lower_ for t in c.subtree if t is not c)[:40]
@@ -884,10 +1139,21 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     if token.dep_ == "dobj" and token.head.lemma_.lower() in words.denial_verbs:
         return NEGATED  # "sources deny the capture of the district"
     kids = list(verb.children)
-    if (settings.generic_present and verb.tag_ == "VBN" and not has_date
+    if (settings.generic_present and verb.tag_ in ("VBN", "VBD") and not has_date
             and any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids)
             and any(c.dep_ == "advmod" and c.lemma_.lower() in words.habitual_words for c in kids)):
         return "generic: habitual perfect"  # "the militia has always relied on ambushes"
+    if settings.generic_present and verb.tag_ in ("VBN", "VBD") and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids):
+        for c in kids:
+            # "has struck Kharkiv almost every day since the spring", "have in the past released": the perfect
+            # of a habit or of a time with no day (the time phrase's own words: not a date of the clause).
+            if c.dep_ == "npadvmod" and any(t.lemma_.lower() in words.habitual_words for t in c.subtree):
+                return f"generic: habitual perfect ({' '.join(t.lower_ for t in c.subtree)})"[:80]
+            if c.dep_ == "prep" and c.lower_ in ("in", "over") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in words.indefinite_time_nouns
+                    and not any(a.ent_type_ == "DATE" for a in g.subtree) for g in c.children):
+                return f"generic: {' '.join(t.lower_ for t in c.subtree)}"[:80]
     finite_present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in kids)) or (
         # "here they stand and fight": the second verb shares the first's present tense.
         verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ in ("VBP", "VBZ")
@@ -916,6 +1182,43 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         return f"generic: {subj.lower_}"  # "you walk down the street and you get shot"
     if source and not has_date and set(source.lower().replace("-", " ").split()) & words.opinion_sources:
         return f"opinion: {source}"
+    tally = _tally_or_generic(token, verb, words, sentence, published, settings, family, places)
+    if tally:
+        return tally
+    for holder in (verb, verb.head) if verb.dep_ == "advcl" else (verb,):
+        figure = next((c for c in holder.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                       and c.lemma_.lower() in words.figure_nouns and c.i != token.i and any(
+                           g.dep_ in ("det", "poss", "compound") and g.lower_ not in ("a", "an")
+                           for g in c.children)), None)
+        if figure is not None:
+            # "raised the toll to five after a woman died", "the number of dead rose to 12": a figure of a
+            # happening told before, given again.
+            return f"{REFERENCE}: {holder.lower_} the {figure.lower_}"
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and _definite(token, words) and (
+            token.head.i not in sentence.trigger_tokens) and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in token.head.children) and (
+            next(_date_phrases(token.head), None) is None):
+        # "the fighting has cut roads across the region": what a happening told before has done since.
+        return f"{REFERENCE}: the {token.lower_} has {token.head.lower_}"
+    # (Coordinated verbs share the phrase: "22 people had been killed and more than 300 wounded across the
+    # country".)
+    holders = [verb, *(c for c in kids if c.dep_ == "conj"), *((verb.head,) if verb.dep_ == "conj" else ())]
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in words.wide_area_nouns for g in c.children):
+            # "22 people had been killed across the country": a tally of many places.
+            return f"aggregate: {c.lower_} the {next(g for g in c.children if g.dep_ == 'pobj').lower_}"
+    if family == "kill" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+            for h in holders for c in h.children):
+        # "have been killed since the protests began": a tally over the time since a happening began.
+        return "aggregate: a tally since a happening began"
+    if family == "kill" and sentence.families == {"kill"} and not has_date and not places and (
+            sentence.start > 0) and next(_date_phrases(verb), None) is None:
+        # "The nurse said the hospital had treated 23 wounded", "13 insurgents had been killed": a sentence that
+        # tells only a toll, with neither place nor date, later in the article, is a figure of a happening told
+        # before (the first telling where none was).
+        return f"{REFERENCE}: a figure with neither place nor date"
     told, clause = _about_told(verb, words), verb
     if told is None and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         told, clause = _about_told(verb.head, words), verb.head  # "..., after a woman pulled out died"
@@ -924,6 +1227,12 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         # "six people had died in Monday's strike", "the toll from Sunday's strike rose to three dead": a figure
         # of the happening told before (a claim on it).
         return f"{REFERENCE}: {told.head.lower_} {' '.join(t.text for t in told.subtree)}"[:80]
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.lower_ in words.agent_nouns and (
+            family not in _CROWD_FAMILIES) and _definite(token, words) and token.head.i == verb.i and (
+            verb.i not in sentence.trigger_tokens) and next(_date_phrases(verb), None) is None:
+        # "The attackers arrived on foot shortly after dawn": the doers of a happening told before, with no day
+        # of its own (the article's first telling where nothing was told).
+        return f"{REFERENCE}: the {token.lower_} {verb.lower_}"
     if (token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_.lower() in words.reference_subject_verbs
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and any(c.dep_ in ("prep", "advmod", "npadvmod", "advcl", "acomp", "attr") for c in token.head.children)):
@@ -960,6 +1269,10 @@ def clause_reasons(spans: dict[int, object], *, published: date | None = None,
             if given is not None and sent.start_char == given[0] and sent.end_char == given[0] + len(given[1]):
                 text = given[1]
             sentence = sentences[(sent.start, sent.end)] = _Sentence(sent, words, text)
+            sentence.trigger_tokens = frozenset(sp.root.i for sp in spans.values()
+                                                if sent.start <= sp.root.i < sent.end)
+            sentence.families = frozenset(families.get(k, "") for k, sp in spans.items()
+                                          if sent.start <= sp.root.i < sent.end)
         out[start] = clause_reason(root, published=published, settings=settings, source=source,
                                    has_date=has_date, family=families.get(start), places=known, sentence=sentence)
     return _shared_with_verb(spans, out)

@@ -107,7 +107,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             previous, previous_end = made[-1], draft.trigger.end - sent.start
             dates.note_dates(state, draft, when.span)
         discourse.note_place(state, si, sent, sentence_events)
-        discourse.note_events(state, si, dedup.merge_twins(sentence_events))
+        discourse.note_events(state, si, dedup.merge_twins(sentence_events, sent))
     return dedup.merge_retellings(state.told)  # one event per happening in the article
 
 

@@ -2,7 +2,9 @@
 called a tactical retreat": two words, one event (same type, place and date in one sentence). "in the village
 of Chai, in Macomia district", "struck Mekelle, the capital of the Tigray region": the district or province
 that holds the sentence's other place is where that place is, not a second happening; nor are the two ends of
-"the road between Fada N'Gourma and Pama" two happenings."""
+"the road between Fada N'Gourma and Pama" two happenings; nor a retreat that goes on into a flight ("retreated to
+the river and crossed the border"), nor a place in the phrase of who did it ("artillery on the far bank of the
+Dnipro shelled Marhanets")."""
 
 from __future__ import annotations
 
@@ -59,12 +61,50 @@ def _absorb(kept: Event, other: Event) -> None:
                 kept.evidence[0].add(name, *span)
 
 
-def merge_twins(sentence_events: list[Event]) -> list[Event]:
+def _trigger_token(ev: Event, span):
+    marks = ev.evidence[0].marks.get("type") if ev.evidence else None
+    return token_at(span, marks[0][0]) if marks else None
+
+
+# Moves of people, the one that says most first: a retreat that goes on into a flight is the flight.
+_MOVES = ("cross_border_flight", "displacement", "retreat")
+
+
+def _one_clause(a: Event, b: Event, span) -> Event | None:
+    """Where two events of one sentence are one happening told by two coordinated verbs of one subject, the one
+    to keep: "retreated to the river and crossed the border" (a retreat and the move that goes on from it: the
+    flight, where one is a flight)."""
+    ta, tb = _trigger_token(a, span), _trigger_token(b, span)
+    if ta is None or tb is None or ta.i == tb.i:
+        return None  # (one word at two places is one event per place, ACLED's convention)
+    if {a.type, b.type} <= set(_MOVES):
+        first, then = (ta, tb) if ta.i < tb.i else (tb, ta)
+        if then.dep_ == "conj" and then.head.i == first.i and then.pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in then.children):
+            return min((a, b), key=lambda e: _MOVES.index(e.type))
+    return None
+
+
+def merge_twins(sentence_events: list[Event], sent: SentenceMentions | None = None) -> list[Event]:
     """The sentence's events, each twin (same type and date as an earlier one, and the same place, or a
     district or province that holds the other's place) merged into one: its marked words join the evidence of
-    the one at the finer place (the first where the places are the same)."""
+    the one at the finer place (the first where the places are the same); with the sentence's parse, so are
+    two coordinated verbs that tell one happening (``_one_clause``)."""
     if len(sentence_events) <= 1:
         return sentence_events
+    if sent is not None and sent.span is not None:
+        sentence_events = list(sentence_events)
+        for i in range(len(sentence_events) - 1, 0, -1):
+            ev = sentence_events[i]
+            for j in range(i):
+                other = sentence_events[j]
+                keep = _one_clause(other, ev, sent.span)
+                if keep is not None:
+                    drop = ev if keep is other else other
+                    _absorb(keep, drop)
+                    sentence_events[j] = keep
+                    del sentence_events[i]
+                    break
     unique: list[Event] = []
     for ev in sentence_events:
         twin = next((u for u in unique if u.type == ev.type and u.date == ev.date
@@ -152,6 +192,28 @@ def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:
     return None
 
 
+def _in_subject(place_tok, verb) -> bool:
+    """The place hangs, through a preposition, from the subject of the verb ("artillery on the far bank of the
+    Dnipro shelled ...", "militants from across the border attacked ...")."""
+    if place_tok is None:
+        return False
+    words = load_words()
+    node, through_prep = place_tok, False
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "prep":
+            through_prep = True
+        if node.head.i == verb.i:
+            # (Not a subject that is the happening itself: "a strike on a gathering in Dara-i-Suf killed 14";
+            # an active verb's subject only: a passive's subject is what was done to, "a school in Kunduz was
+            # shelled", and its place is the happening's.)
+            return through_prep and node.dep_ == "nsubj" and node.i != place_tok.i and not (
+                {node.lower_, node.lemma_.lower()} & (words.event_head_nouns | words.agent_event_nouns))
+        node = node.head
+    return False
+
+
 def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tuple[PlaceChoice, list[str]]:
     """The draft's places less those named in passing (``_in_passing``), where at least one place of its own
     is left: one happening, not one at each place the sentence names; with a line for each place left out
@@ -174,6 +236,13 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
             kept.append(p)
         else:
             notes.append(f"{p[2].name} named in passing ({why}), not a second place of the happening")
+    # "Russian artillery on the far bank of the Dnipro shelled Marhanets": a place in a phrase of the clause's
+    # subject says where the one who did it was; it is set aside where the clause names another place.
+    at_subject = [p for p in kept if _in_subject(_token_at(span, p[0], p[1]) if p[0] >= 0 else None, verb)]
+    if at_subject and len(at_subject) < len(kept):
+        kept = [p for p in kept if p not in at_subject]
+        notes += [f"{p[2].name} named in passing (where the one who did it was), not a second place of the "
+                  "happening" for p in at_subject]
     if not kept or len(kept) == len(where.places):
         return where, []
     return dataclasses.replace(where, places=kept), notes

@@ -157,8 +157,13 @@ def group_triggers(triggers: list[Trigger], sent: SentenceMentions, config: Extr
             prev.extra.append(t)
             continue
         drafts.append(Draft(t, t.family))
+    # (A control word that names a happening told before, "The recapture came a day after the joint force
+    # fought the insurgents at Awasse on Saturday", takes no violence word its sentence asserts of its own.)
+    told_again = bool(drafts) and all(sent.reasons.get(d.trigger.start, ASSERTED).startswith(REFERENCE)
+                                      for d in drafts) and any(
+        sent.reasons.get(t.start, ASSERTED) == ASSERTED for t in violence)
     if violence:
-        if drafts:
+        if drafts and not told_again:
             # Violence words join the nearest control event (its fatalities come with them).
             joined = nearest(violence, lambda t: (t.start, t.end), drafts, config.violence_before_weight)
             for i, ts in joined.items():
