@@ -125,6 +125,12 @@ class Lexicon:
     reporting_hedges: frozenset[str] = field(default=frozenset())
     hearing_verbs: frozenset[str] = field(default=frozenset())
     time_nouns: frozenset[str] = field(default=frozenset())
+    perpetrated_acts: frozenset[str] = field(default=frozenset())
+    additive_adverbs: frozenset[str] = field(default=frozenset())
+    male_words: frozenset[str] = field(default=frozenset())
+    female_words: frozenset[str] = field(default=frozenset())
+    collective_nouns: frozenset[str] = field(default=frozenset())
+    harm_nouns: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -186,6 +192,12 @@ def lexicon() -> Lexicon:
         reporting_hedges=fs("reporting_hedges"),
         hearing_verbs=fs("hearing_verbs"),
         time_nouns=fs("time_nouns"),
+        perpetrated_acts=fs("perpetrated_acts"),
+        additive_adverbs=fs("additive_adverbs"),
+        male_words=fs("male_words"),
+        female_words=fs("female_words"),
+        collective_nouns=fs("collective_nouns"),
+        harm_nouns=fs("harm_nouns"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -281,6 +293,13 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
         # (not a dash the tagger took for a noun)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and any(ch.isalnum() for ch in c.text)),
                     None)
+        if subj is None and not inherited:
+            # "The state news agency SANA, quoting a military source, said" parsed with the name for a clause
+            # whose subject is "agency": the name, before the cue and with no verb of its own, speaks.
+            subj = next((c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "dep") and c.pos_ == "PROPN"
+                         and any(g.dep_ == "nsubj" and g.i < c.i and g.pos_ in ("NOUN", "PROPN") for g in c.children)
+                         and not any(g.pos_ in ("VERB", "AUX") and g.dep_ not in ("advcl", "acl") for g in c.children)),
+                        None)
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBN":
             # "Photos posted online by the group appeared to show" parsed with "posted" for the clause's
             # subject: the thing posted is the subject.
@@ -531,7 +550,8 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
     """The words a cue reports."""
     lemma = cue.lemma_.lower()
     for c in cue.children:
-        if c.dep_ in _CLAUSE and (c.pos_ in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children)):
+        if c.dep_ in _CLAUSE and (c.pos_ in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children)) and not (
+                c.pos_ == "PROPN" and c.i < cue.i):  # "The agency SANA, ..., said" parsed as a clause: the source
             # Without ", a claim the army dismissed": another's judgement of what is said is not said.
             judged = [t for t in c.subtree if t.dep_ == "appos" and t.lemma_.lower() in lex.report_nouns
                       and any(g.dep_ == "relcl" for g in t.children)]
@@ -721,6 +741,9 @@ def _figure_of(noun, lex: Lexicon) -> dict | None:
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if obj is not None and (obj.like_num or obj.pos_ == "NUM"):
                 value = obj.text
+            elif obj is not None and c.lower_ == "of" and (num := next(
+                    (x for x in obj.children if x.dep_ == "nummod" and x.like_num), None)) is not None:
+                value = num.text  # "the army's figure of 47 militants killed"
             elif obj is not None and c.lower_ in ("from", "by"):
                 owner = noun.doc[obj.left_edge.i: obj.right_edge.i + 1].text
         elif c.dep_ == "nummod":
@@ -820,9 +843,22 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
     the way it was said ('in a statement', 'on Twitter')."""
     links, via = [], None
     lemma = cue.lemma_.lower()
+    joined: set[int] = set()
     for c in cue.children:
+        if c.i in joined:
+            continue
         if c.dep_ in ("dative", "dobj") and lemma in ("tell", "inform", "confirm") and c.pos_ in ("NOUN", "PROPN"):
             toks = list(c.subtree)
+            venue = next((d for d in cue.children if c.dep_ == "dative" and d.dep_ == "dobj"
+                          and d.left_edge.i == c.right_edge.i + 1
+                          and d.lemma_.lower() in lex.document_venues | lex.outlet_words), None)
+            if venue is not None:
+                # "told the Syria Today website that ..." parsed as "told [the Syria] [Today website]": one
+                # outlet, named by both.
+                joined.add(venue.i)
+                toks += [t for t in venue.subtree if t.i <= venue.i]
+                links.append(dict(_link(venue, toks, "intermediary", lex), kind="outlet"))
+                continue
             kind = _kind(c, toks, lex)
             if kind in ("outlet", "organisation") or c.lemma_.lower() in lex.outlet_words or (
                     c.pos_ == "PROPN" and any(t.lower_ in lex.outlet_words for t in toks)):  # "the Evening Star"
@@ -1107,7 +1143,11 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     if judged and stance == "asserts":
         stance = judged
     figure_stances: list[dict] = []
-    if not according and _on_perpetrator(cue, lex):
+    own_absence = not according and stance == "asserts" and _says_own_side_did_not(pred, chain, lex)
+    if own_absence:
+        stance = "denies"  # "The brigade said its fighters were not in the area": its own part denied
+    if not according and (own_absence or _on_perpetrator(cue, lex)
+                          or stance == "denies" and _denies_own_act(cue, pred, chain, lex)):
         about = "perpetrator"
     elif stance in ("denies", "doubts"):
         target = None
@@ -1202,6 +1242,66 @@ def _on_perpetrator(cue, lex: Lexicon) -> bool:
         return True
     return any(o.lemma_.lower() in lex.responsibility_nouns or o.lower_ in lex.responsibility_nouns
                or (lemma == "claim" and o.lemma_.lower() in lex.claimed_acts) for o in objs)
+
+
+def _denies_own_act(cue, pred, chain: list[dict], lex: Lexicon) -> bool:
+    """Whether a denial says the speaker did not do an act to something told before: its content is an act
+    done to others (data/attribution.json ``perpetrated_acts``) with no subject of its own ("denied planting
+    the bomb"), or with the speaker's own side for subject ("its forces", "we", "Houthi forces" said by a
+    Houthi spokesman) while the speaker blames another ("... and blamed government troops for the blast"),
+    done to a definite thing ("the bomb", "the market"). "Denied targeting residential areas" names nothing
+    told before: a denial of the event as told, not of who did it."""
+    if pred is None or pred.pos_ not in ("VERB", "AUX") or pred.lemma_.lower() not in lex.perpetrated_acts:
+        return False
+    if _is_negated(pred):
+        return False  # "denied that it had not warned": no plain act
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None:
+        if not (pred.dep_ == "xcomp" and pred.head.i == cue.i and pred.tag_ == "VBG"):
+            return False
+    elif any(c.dep_ == "auxpass" for c in pred.children) or not _own_side(subj, chain):
+        return False
+    elif not any(c.dep_ == "conj" and c.lemma_.lower() in lex.blame_verbs for c in [*cue.children, *pred.children]):
+        # "The army denied that its aircraft had struck the market": with no one else blamed, a denial that it
+        # happened as told; "... and blamed government troops for the blast": a denial of its own part.
+        return False
+    objs = [c for c in pred.children if c.dep_ == "dobj"]
+    objs += [x for c in pred.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "against", "into")
+             for x in c.children if x.dep_ == "pobj"]
+    return any(any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETS for c in o.children) for o in objs)
+
+
+def _says_own_side_did_not(pred, chain: list[dict], lex: Lexicon) -> bool:
+    """Whether what a speaker says is that its own side was not there or did not do an act to others: "its
+    fighters were not in the area", "we did not fire on the market" (not what will not be: "we will not
+    attack")."""
+    if pred is None or pred.pos_ not in ("VERB", "AUX") or not _is_negated(pred):
+        return False
+    if pred.lemma_.lower() != "be" and pred.lemma_.lower() not in lex.perpetrated_acts:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall") for c in pred.children):
+        return False
+    if pred.lemma_.lower() == "be" and not any(c.dep_ == "prep" or c.lower_ in ("there", "here")
+                                                for c in pred.children):
+        return False  # "its fighters were not terrorists": no place, no act
+    subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _own_side(subj, chain)
+
+
+def _own_side(subj, chain: list[dict]) -> bool:
+    """Whether a subject inside a speaker's words is the speaker's own side: "we", "its fighters", "our
+    troops", or forces named by words of the speaker's own name ("Houthi forces" in the words of "a Houthi
+    military spokesman", "rebel forces" in those of "a rebel spokesman")."""
+    if subj.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children):
+        return True
+    if not chain or chain[-1].get("link") != "speaker":
+        return False
+    link = chain[-1]
+    own = {w for n in (link.get("name"), link.get("organisation")) if n for w in _words(n)}
+    # The words that say whose forces they are ("Houthi forces", "rebel fighters", "government troops"): each
+    # a word of the speaker's name ("a Houthi military spokesman", "a rebel spokesman").
+    names = [t for t in subj.children if t.i < subj.i and t.is_alpha and t.dep_ in ("amod", "compound", "nmod")]
+    return bool(names) and all(_words(t.text)[:1] and _words(t.text)[0] in own for t in names)
 
 
 def _noun_relation(noun, lex: Lexicon) -> Attribution | None:
@@ -1405,7 +1505,11 @@ def _speaks_for(inner: Attribution, outer: Attribution, sent, lex: Lexicon) -> b
 
 def _concessive(tok, lex: Lexicon) -> bool:
     """Whether a cue stands in a clause of concession or contrast ("though it could not be confirmed", "but
-    this could not be verified"): up its heads to the first reporting verb."""
+    this could not be verified"): up its heads to the first reporting verb. Not a cue with no subject of its
+    own joined to a clause whose subject is a pronoun ("said it was aware of reports of casualties but could
+    not confirm the number"): who could not confirm is who was aware, the speaker, not the outlet."""
+    if tok is not None and _shares_pronoun_subject(tok):
+        return False
     for _ in range(6):
         if tok is None or tok.head.i == tok.i:
             return False
@@ -1415,6 +1519,18 @@ def _concessive(tok, lex: Lexicon) -> bool:
         if tok.lemma_.lower() in lex.cue_lemmas and tok.pos_ == "VERB":
             return False
     return False
+
+
+def _shares_pronoun_subject(tok) -> bool:
+    """Whether an active verb with no subject of its own is joined ("but", "and") to a verb whose subject is a
+    personal pronoun: "it was aware of ... but could not confirm"."""
+    if tok.dep_ != "conj" or tok.head.i == tok.i or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "auxpass", "expl") for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in tok.head.children)
+
+
+_PERSONAL = frozenset({"it", "they", "he", "she", "we"})
 
 
 def _cues_of(by_token: dict, sent, lemmas: frozenset[str]) -> set:
@@ -1645,6 +1761,8 @@ _PLURAL = frozenset({"they", "we"})
 def _fits(word: str, prev: Attribution) -> bool:
     link = prev.chain[-1] if prev.chain else {}
     kind, plural = prev.source_kind, bool(link.get("plural"))
+    if _clashes(word, prev):
+        return False
     if word in _SINGULAR_PERSON:
         return kind in ("person", "unnamed") and not plural
     if word in _PLURAL:
@@ -1654,12 +1772,34 @@ def _fits(word: str, prev: Attribution) -> bool:
     return True
 
 
+def _gender(prev: Attribution) -> str | None:
+    """"m" or "f" where the source's name or title says so ("the mother of ...", "spokeswoman", "Mr ...")."""
+    lex = lexicon()
+    link = prev.chain[-1] if prev.chain else {}
+    # The words before any "of" ("the mother of Dumas' son": a mother, whoever the son is).
+    words = {w.strip(".,'\u2019").lower() for n in (link.get("name"), link.get("title")) if n
+             for w in re.split(r"\bof\b", n)[0].split()}
+    male, female = bool(words & lex.male_words), bool(words & lex.female_words)
+    return "m" if male and not female else "f" if female and not male else None
+
+
 def _clashes(word: str, prev: Attribution) -> bool:
     """Whether a pronoun can never stand for this source: a document never is "he", "she", "they" or "we"; a
-    person never "it"."""
+    person never "it"; an organisation or an outlet never "he" or "she"; one person (named or not) never
+    "they" or "we"; a source named as a woman never "he", one named as a man never "she"."""
+    kind = prev.source_kind
     if word == "it":
-        return prev.source_kind == "person"
-    return prev.source_kind == "document" and (word in _SINGULAR_PERSON or word in _PLURAL)
+        return kind == "person"
+    if kind == "document" and (word in _SINGULAR_PERSON or word in _PLURAL):
+        return True
+    link = prev.chain[-1] if prev.chain else {}
+    if word in ("he", "she"):
+        return kind in ("organisation", "outlet") or _gender(prev) == ("f" if word == "he" else "m")
+    if word in _PLURAL:
+        return kind in ("person", "unnamed") and not link.get("plural") and not (
+            set(re.split(r"\bof\b", (link.get("name") or "").lower())[0].replace("'s", " ").split())
+            & lexicon().collective_nouns)  # "Bentdahl's family" may be "they"
+    return False
 
 
 def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
@@ -1716,12 +1856,16 @@ class Reference:
     ``report``: a report, claim or figure told before ("confirmed the figure", "denied the accusation",
     "denied it"); ``figure``: that report is a figure; ``nouns``: the lemmas of the definite noun phrases it
     names ("the fighters had left the village": fighter, village); ``own_denial``: it says that the speaker or
-    its own people were not there or did not act ("its fighters were not in the area")."""
+    its own people were not there or did not act ("its fighters were not in the area"); ``adds``: its verb says
+    it adds to what was told ("a field clinic had also been damaged"); ``harm``: it names what an attack leaves
+    ("I saw bodies everywhere")."""
 
     report: bool = False
     figure: bool = False
     nouns: frozenset[str] = frozenset()
     own_denial: bool = False
+    adds: bool = False
+    harm: bool = False
 
 
 def reporting_hedge(hedges: list[str], lex: Lexicon | None = None) -> bool:
@@ -1764,4 +1908,10 @@ def content_refers(doc, rel: Attribution, lex: Lexicon | None = None) -> Referen
                                                   for c in pred.children) and (
             subj.lower_ in ("it", "we") or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
                                                for c in subj.children))
-    return Reference(report, figure, nouns, own_denial)
+    adds = pred is not None and pred.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "advmod" and c.lower_ in lex.additive_adverbs for c in pred.children)
+    # "bodies", "the dead", or a count of the harmed ("23 wounded soldiers")
+    harm = any(t.pos_ in ("NOUN", "ADJ", "VERB") and (t.lemma_.lower() in lex.harm_nouns or t.lower_ in lex.harm_nouns)
+               and (t.dep_ not in ("amod", "compound") or any(c.dep_ == "nummod" for c in t.head.children))
+               for t in toks)
+    return Reference(report, figure, nouns, own_denial, adds, harm)

@@ -128,8 +128,18 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
     """A sentence that makes no event: "The Taliban denied the claim", "An official put the number at about
     300" are claims about the events just told (the latest sentence's; for a figure, the latest event with
     a figure in the same unit)."""
+    # The story goes on through claims as well as through events: an event that carries a claim of the sentence
+    # just before ("The police denied ...", after three sentences of claims on the drone attack) is as near as
+    # one told in the last sentences.
+    recent = recent + [ev for ev in _told_just_before(doc, sent, state.told) if ev not in recent]
+    # The event words that name no event here ("drones had flown over the station", "one of the charges had
+    # fallen": the word is no event word) or only the people a figure counts ("denied that any civilian had
+    # died", "the number of displaced people could not be confirmed") leave a statement with no event word.
+    triggers = [t for t in sent.triggers if not (_word_sense(sent, t) and not _definite_noun(sent, t)) and not (
+        attribution.about == "figure" and attribution.stance in ("denies", "doubts")
+        and sent.reasons.get(t.start) == NEGATED)]
     figure = FIGURE_CLAIM.search(sent.text) and sent.quantities
-    if not figure and not sent.triggers and attribution.attributed_to and attribution.content_span and any(
+    if not figure and not triggers and attribution.attributed_to and attribution.content_span and any(
             q.killed and attribution.content_span[0] <= q.start < attribution.content_span[1] for q in sent.quantities):
         # "A doctor told the Monitor that the hospital had received more than 70 bodies": a figure of the dead,
         # with no event word of its own, on the event just told.
@@ -143,8 +153,8 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
                 _on_perpetrator(doc, sent, rel, recent)
         if attribution.about == "perpetrator":
             return
-    if sent.triggers and not any(may_be_about_told(sent, t) for t in sent.triggers):
-        negated = [t for t in sent.triggers if sent.reasons.get(t.start) == NEGATED]
+    if triggers and not any(may_be_about_told(sent, t) for t in triggers):
+        negated = [t for t in triggers if sent.reasons.get(t.start) == NEGATED]
         if attribution.stance in ("denies", "doubts") and negated and recent:
             # "The army denied that its aircraft had struck the market": a denial of an event just told, of a
             # type the denied word can name and, where the sentence names places, at one of them.
@@ -154,7 +164,7 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
         # definite noun that names an event told ("is said to have ordered the shelling himself"), a statement
         # on it.
         speaks = attribution.attributed_to is not None or reporting_hedge(attribution.hedges)
-        if state.told and not negated and speaks and all(_definite_noun(sent, t) for t in sent.triggers):
+        if state.told and not negated and speaks and all(_definite_noun(sent, t) for t in triggers):
             _definite_reference(doc, sent, attribution, state.told)
         return
     if (attribution.stance in ("denies", "doubts") or figure) and recent:
@@ -166,13 +176,51 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
         if figure:
             units = {q.unit for q in sent.quantities}
             targets = [ev for ev in recent if {q.unit for q in ev.quantities} & units][:1] or targets[:1]
+        # "Video posted online appeared to show rebel fighters inside the terminal, but it could not be
+        # verified": the outlet doubts what a named voice before it in the sentence says; that voice's claim
+        # goes on the same events, before the doubt.
+        said = [r for r in attribution.relations or [] if attribution.attributed_to is None
+                and attribution.stance == "doubts" and r is not attribution and r.attributed_to
+                and r.source_kind != "pronoun" and r.cue_span is not None and attribution.cue_span is not None
+                and r.cue_span[0] < attribution.cue_span[0] and r.stance == "asserts"]
         for ev in targets:
+            for rel in said:
+                if not any(c.cue_span == rel.cue_span and c.doc_id == doc.doc_id for c in ev.claims):
+                    add_claim(ev, doc, sent, rel, None, [])
             add_claim(ev, doc, sent, attribution, None, sent.quantities)
-    elif recent and not sent.triggers:
+    elif recent and not triggers:
         _statement_on_told(doc, sent, attribution, recent, state, si, config)
     else:
         return
     _voices_within(doc, sent, attribution, recent)
+
+
+# Why a word is no event word here (eventness.py): the word's sense, not its clause ("not an attack: drones
+# (fly)", "figurative: one fallen"); a sentence whose only event words are such says nothing of an event
+# (unless the word is a definite noun, "the drones", that names again the thing of an event told).
+_WORD_SENSE = ("not an event word", "name:", "modifier:", "figurative:", "state:", "not an attack:",
+               "not a capture:", "person, no act:", "setting:")
+
+
+def _word_sense(sent: SentenceMentions, t) -> bool:
+    return sent.reasons.get(t.start, ASSERTED).startswith(_WORD_SENSE)
+
+
+def _in_outlet_name(attribution: Attribution, start: int) -> bool:
+    """Whether the offset lies in the name of an intermediary of one of the sentence's relations."""
+    return any(link.get("link") == "intermediary" and link.get("start") is not None
+               and link["start"] <= start < link["end"]
+               for rel in attribution.relations or [attribution] for link in rel.chain)
+
+
+def _heard(ev: Event, doc: Document, sent: SentenceMentions, rel: Attribution) -> bool:
+    """Whether the event carries this relation's claim already: the same cue, or (for the outlet's own words,
+    which have no cue) the same sentence."""
+    return any(c.doc_id == doc.doc_id and c.cue_span == rel.cue_span
+               and (rel.cue_span is not None or c.span == (sent.start, sent.end)) for c in ev.claims)
+
+
+_BLANKS = 16  # the most blank characters between one sentence and the next (a few line breaks)
 
 
 def _told_just_before(doc: Document, sent: SentenceMentions, told: list[Event]) -> list[Event]:
@@ -180,7 +228,8 @@ def _told_just_before(doc: Document, sent: SentenceMentions, told: list[Event]) 
     out = []
     for ev in told:
         for c in ev.claims:
-            if c.doc_id == doc.doc_id and c.span[1] <= sent.start and not doc.text[c.span[1]:sent.start].strip():
+            if (c.doc_id == doc.doc_id and 0 <= sent.start - c.span[1] <= _BLANKS
+                    and not doc.text[c.span[1]:sent.start].strip()):
                 out.append(ev)
                 break
     return out
@@ -234,7 +283,11 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
         return
     gap = si - state.last_event_sentence
     told = state.events_of_sentence.get(state.last_event_sentence, [])
+    story = _told_just_before(doc, sent, state.told)
     if not told or gap > config.claim_gap_sentences:
+        # The events the sentence just before made a claim on: the story goes on through its claims.
+        told = story
+    if not told:
         return
     # The story goes on: the sentence just before told the event or made a claim on it ("The army denied ...",
     # then "Footage aired by Channel 9 showed ..."), or this sentence is in the paragraph that told it.
@@ -261,17 +314,38 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
         recent_figures = [ev for k in sorted(state.events_of_sentence, reverse=True)[:2]
                           for ev in reversed(state.events_of_sentence[k]) if ev.quantities or ev.fatalities is not None]
         targets = [ev for ev in recent_figures if told_there(ev)][:1]
-    elif ref.report or ref.own_denial:
+    elif ref.report or ref.own_denial or ref.adds:
+        # "denied the report", "its fighters were not in the area", "a field clinic had also been damaged".
         targets = [ev for ev in told if told_there(ev)]
+    elif ref.harm:
+        # "I saw bodies everywhere", "the hospital had treated 23 wounded soldiers": the harm of the latest
+        # event told of a type a word of killing can name (not of the retreat told just before).
+        harmful = COMPATIBLE.get("kill") or ()
+        targets = [ev for ev in told if ev.type in harmful and told_there(ev)] or [
+            ev for ev in [*recent, *reversed(state.told)] if ev.type in harmful and told_there(ev)][:1]
     else:
-        # The latest event told lately whose sentences use a word the content names again.
-        targets = [ev for ev in recent if told_there(ev) and named_in(ev)][:1]
+        # The latest event told lately whose sentences use a word the content names again; else the latest of
+        # the article's ("a few hundred metres from the farm": the farm of the strike told in the lead).
+        targets = [ev for ev in recent if told_there(ev) and named_in(ev)][:1] or [
+            ev for ev in reversed(state.told) if ev not in recent and told_there(ev) and named_in(ev)][:1]
+        if not targets and story and _shows(sent, attribution, lex):
+            # "Video posted on social media appeared to show bodies lying among overturned carts", right after
+            # a claim on the shelling: what a picture shows, told next, is of the event just told.
+            targets = [ev for ev in story if told_there(ev)]
     if ref.own_denial and attribution.stance in ("asserts", "denies"):
         # "The brigade said its fighters were not in the area": the speaker denies its own part in it.
         attribution = dataclasses.replace(attribution, stance="denies", about="perpetrator")
     for ev in targets:
-        if not any(c.cue_span == attribution.cue_span and c.doc_id == doc.doc_id for c in ev.claims):
+        if not _heard(ev, doc, sent, attribution):
             add_claim(ev, doc, sent, attribution, None, sent.quantities if ref.figure else [])
+
+
+def _shows(sent: SentenceMentions, attribution: Attribution, lex) -> bool:
+    """Whether the statement is what a document shows ("footage appeared to show ...", "photos showed ...")."""
+    if attribution.cue_span is None or sent.span is None:
+        return False
+    tok = token_at(sent.span, attribution.cue_span[0])
+    return tok is not None and tok.lemma_.lower() in lex.needs_document
 
 
 _WORD = re.compile(r"[a-z]{3,}")
@@ -307,6 +381,36 @@ def _definite_reference(doc: Document, sent: SentenceMentions, attribution: Attr
             if not any(c.span == (sent.start, sent.end) and c.doc_id == doc.doc_id for c in target.claims):
                 add_claim(target, doc, sent, attribution, None, [])
             return
+
+
+def _definite_doer(sent: SentenceMentions, draft: Draft):
+    """The trigger word that does the draft's act where it is a definite noun that names no event here but the
+    thing of one ("the jets were believed to have targeted a drone workshop": "the jets", an air strike's, told
+    before); None elsewhere."""
+    tok = _token_at(sent, draft.trigger.start)
+    for _ in range(3):
+        if tok is None:
+            return None
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return next((t for t in sent.triggers if t.start == subj.idx and _word_sense(sent, t)
+                         and _definite_noun(sent, t)), None)
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _named_with(sent: SentenceMentions, start: int) -> set[str]:
+    """The lemmas (``_word_keys``) of the definite nouns an event word governs ("the assault on the base": base)."""
+    tok = _token_at(sent, start)
+    if tok is None:
+        return set()
+    phrase = list(tok.subtree)
+    if tok.dep_ == "dobj":  # "led the assault on the base", with "on the base" hung on the verb
+        phrase += [t for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i for t in c.subtree]
+    return {k for t in phrase if t.i != tok.i and t.pos_ == "NOUN" and _DEFINITE_BEFORE.search(
+        sent.text[max(0, t.idx - sent.start - 30): t.idx - sent.start]) for k in _word_keys(t.lemma_.lower())}
 
 
 def _names_a_figure(sent: SentenceMentions, start: int) -> bool:
@@ -356,7 +460,7 @@ def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, 
         target = next((ev for ev in recent if ev.type in types and when_fits(ev) and (
             not names or (ev.location is not None and ev.location.name in names))), None)
         if target is not None:
-            if not any(c.cue_span == attribution.cue_span and c.doc_id == doc.doc_id for c in target.claims):
+            if not _heard(target, doc, sent, attribution):
                 add_claim(target, doc, sent, attribution, None, sent.quantities)
             return
 
@@ -367,7 +471,8 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
     ("were killed in the fighting") that names no new date is a claim about an event already told: the
     latest of a compatible type at the same place, among the ``recent`` ones (all ``told`` ones for a
     retelling)."""
-    if not (recent or any(sent.reasons.get(d.trigger.start, "").startswith(REFERENCE) for d in drafts)):
+    if not (recent or any(sent.reasons.get(d.trigger.start, "").startswith(REFERENCE) for d in drafts) or (
+            told and attribution.stance in ("denies", "doubts") and any(d.places for d in drafts))):
         return drafts
     kept = []
     for draft in drafts:
@@ -377,14 +482,28 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         reference = sent.reasons.get(draft.trigger.start, "").startswith(REFERENCE)
         if reference:
             definite, own_date = True, []
+        thing = None if reference or draft.places else _definite_doer(sent, draft)
+        if thing is not None:
+            definite = True  # "the jets were believed to have targeted a drone workshop": the jets told before
         if own_date or not (attribution.stance in ("denies", "doubts") or definite):
             kept.append(draft)
             continue
         prefs = COMPATIBLE.get(draft.family) or (VIOLENCE_TYPE.get(draft.family),)
-        names = {p[2].name for p in draft.places}
+        if thing is not None:
+            prefs = COMPATIBLE.get(thing.family) or (VIOLENCE_TYPE.get(thing.family),)
+        # A place inside the name of an outlet the words went through ("telling the Jowhar Voice") says where
+        # it publishes, not where the event was.
+        names = {p[2].name for p in draft.places if not _in_outlet_name(attribution, p[0])}
         target = None
-        pool = recent + [ev for ev in reversed(told) if ev not in recent] if reference else recent
-        if definite and _names_a_figure(sent, draft.trigger.start):
+        pool = recent + [ev for ev in reversed(told) if ev not in recent] if reference or names else recent
+        if attribution.about == "figure" and attribution.stance in ("denies", "doubts"):
+            # "questioned the army's figure of 47 militants killed": the event told with that figure.
+            values = {int(f["value"]) for f in attribution.figure_stances if str(f.get("value") or "").isdigit()}
+            target = next((ev for ev in recent + [e for e in reversed(told) if e not in recent]
+                           if values & {q.value for q in ev.quantities}), None)
+            if target is not None:
+                prefs = ()
+        if target is None and definite and _names_a_figure(sent, draft.trigger.start):
             # "confirmed the death toll": the figure of the latest event that gives one, whatever its type.
             target = next((ev for ev in recent + [e for e in reversed(told) if e not in recent]
                            if ev.fatalities is not None and (
@@ -395,8 +514,24 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
                 not names or (ev.location is not None and ev.location.name in names))), None)
             if target is not None:
                 break
+        if target is None and definite and not reference:
+            # "the assault on the base": an event of the article told earlier, of a compatible type, whose
+            # sentences name the same things ("attacked a Somali army base").
+            words = _named_with(sent, draft.trigger.start)
+            target = next((ev for ev in reversed(told) if ev not in pool and ev.type in prefs and words and any(
+                words & _claim_words(sent.span.doc, c) for c in ev.claims if c.doc_id == doc.doc_id)), None)
         if target is None and definite and draft.family in VIOLENCE_TYPE:
             target = next((ev for ev in pool if ev.location is not None), None)
+        if target is None and attribution.stance == "denies" and draft.family in CONTROL_FAMILIES and (
+                sent.reasons.get(draft.trigger.start) == NEGATED):
+            # "Local officials said the insurgents had not captured the district centre", after "Insurgents
+            # attacked the district centre": the fall denied is the outcome of the attack told, at its place or
+            # on the thing it names again.
+            words = _named_with(sent, draft.trigger.start)
+            violence = set(VIOLENCE_TYPE.values())
+            target = next((ev for ev in pool if ev.type in violence and (
+                ev.location is not None and ev.location.name in names if names else bool(words) and any(
+                    words & _claim_words(sent.span.doc, c) for c in ev.claims if c.doc_id == doc.doc_id))), None)
         if target is None:
             kept.append(draft)
             continue
@@ -455,7 +590,7 @@ def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, rec
     killings"): a claim on the latest event told of a type its words name (any type where they name none),
     unless its words name a place (then it is about something else)."""
     s, e = rel.content_span or (0, 0)
-    if any(s <= p[0] < e for p in sent.places):
+    if any(s <= p[0] < e and not _describes(sent, p[0], s, e) for p in sent.places):
         return
     # A document with no owner the parse gives ("A statement posted online denied any involvement") speaks
     # for itself, as what a video shows does: the claim is the document's, kept as its speaker.
@@ -466,26 +601,41 @@ def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, rec
         add_claim(target, doc, sent, rel, None, [])
 
 
+def _describes(sent: SentenceMentions, start: int, s: int, e: int) -> bool:
+    """Whether the word at ``start`` lies in a clause or appositive that describes a noun of the words s..e
+    ("blamed Hayat Tahrir al-Sham, the jihadist group that controls most of Idlib province": Idlib says who
+    the group is, not where the act was)."""
+    tok = _token_at(sent, start)
+    while tok is not None and s <= tok.idx < e and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "appos", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
 def other_voices(doc: Document, sent: SentenceMentions, attribution: Attribution, draft: Draft,
                  events: list[Event]) -> None:
     """Every other named source of the sentence whose words tell the draft's event is another claim on it:
     "The group said its fighters had killed 30 soldiers, a claim the army dismissed as propaganda" gives the
     group's claim and the army's denial. A pronoun speaker is left to the sentence's own claim (it is
-    resolved there); a speaker already heard on the event with the same stance ("X claimed the attack and
-    said ...", "denied the claim, saying ...") is not heard twice."""
+    resolved there); a speaker already heard on the event with the same stance on the same thing ("denied
+    the claim, saying ...") is not heard twice, but one who claimed the attack and said its fighters had killed
+    30 soldiers speaks on who did it and on what happened: two claims."""
     for rel in attribution.relations or []:
         if (rel is attribution or rel.content_span is None or rel.attributed_to is None
                 or rel.source_kind == "pronoun" or rel.cue_span == attribution.cue_span):
             continue
         s, e = rel.content_span
-        # The event's own word, or (for a denial or doubt of what another said) a word joined to it.
-        words = [draft.trigger, *draft.extra] if rel.stance in ("denies", "doubts") else [draft.trigger]
+        # The event's own word, or (for a denial or doubt of what another said, or the further words of the
+        # sentence's own speaker) a word joined to it.
+        words = [draft.trigger, *draft.extra] if rel.stance in ("denies", "doubts") or (
+            rel.attributed_to == attribution.attributed_to) else [draft.trigger]
         if not any(s <= t.start < e for t in words):
             continue
         for ev in events:
             # A second cue of a speaker already heard with the same stance ("denied the claim, saying ...")
             # adds no voice.
-            if not any(c.cue_span == rel.cue_span or (c.attributed_to == rel.attributed_to and c.stance == rel.stance)
-                       for c in ev.claims):
+            if not any(c.cue_span == rel.cue_span or (c.attributed_to == rel.attributed_to and c.stance == rel.stance
+                                                      and c.about == rel.about) for c in ev.claims):
                 add_claim(ev, doc, sent, rel, draft, [])
 
