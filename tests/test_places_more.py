@@ -228,7 +228,7 @@ def test_a_name_the_lossy_key_joins_to_a_differently_cut_name_abroad_does_not_de
     [
         # a city of a million people under the common spelling of its name, before a smaller town spelt so
         ("Protesters blocked a road near Odessa on Saturday, and police detained two of them.",
-         "Odesa", "Odeska", "populated_place"),
+         "Odesa", "Odesa", "populated_place"),
         # unless the text names the unit that decides
         ("A man was shot dead in Odessa, Texas on Friday night, police said.", "Odessa", "Texas",
          "populated_place"),

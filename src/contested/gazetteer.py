@@ -48,7 +48,7 @@ from contested.boundaries import (
 from contested.records import Location, Place, PlaceMention
 from contested.textnorm import fold, name_key, skeleton
 
-INDEX_VERSION = "13"
+INDEX_VERSION = "15"
 
 
 BASE_FEATURES = {"country", "province", "district", "populated_place"}
@@ -82,6 +82,7 @@ ORGANISATION = _WORDS["organisation"]  # "the Papa Group": part of an organisati
 APPOSITION_NOUNS = _WORDS["apposition_nouns"]  # "Mekelle, the capital of ...": the name is used as a place
 APPOSITION_AFTER = _WORDS["apposition_after"]
 WATER_WORDS = _WORDS["water_words"]  # "the Dnipro river": a river, not the place of an event
+WATER_BEFORE = _WORDS["water_before"]  # "the far bank of the Dnipro": the same
 WEAPON_NOUNS = _WORDS["weapon_nouns"]  # "Grad rockets": the weapon's name, not a place
 WEAPON_NAMES = frozenset(fold(w) for w in _WORDS["weapon_names"])  # "Himars": never a place unless "in Himars"
 _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
@@ -143,6 +144,8 @@ _RUN_FEATURES = {"district", "village", "area", "town", "city", "valley", "bazaa
                  "municipality", "commune", "county", "governorate", "oblast", "raion", "rayon", "tehsil"}
 _MAX_TOKENS = 6  # tokens in a window, connectors included (about 1..5 name words)
 _MIN_KEY = 3
+_SHORT_MARK = "#"  # before the folded spelling of a name whose key is shorter than _MIN_KEY (index_key)
+_SHORT_MIN_POPULATION = 5_000  # a town indexed so: only one this large (the short names of small places are words)
 
 _NAME_SUFFIXES = re.compile(
     r"\s+(province|district|viloyati|tumani|wilayat|ostan|shahrestan|county|region|oblast|city|township|"
@@ -280,6 +283,23 @@ def _strip_marks(s: str) -> str:
     s = s.replace("ẕ", "z").replace("Ẕ", "Z").replace("ı", "i").replace("ḩ", "h").replace("Ḩ", "H")
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+def index_key(name: str) -> str:
+    """The key a name is indexed and looked up under: ``name_key``, or where that is too short to tell names
+    apart ("Pyay", "Dawei", "Ohio" lose all but a letter) a one-word name of four letters or more as written,
+    folded, marked so that no key of running text meets it."""
+    k = name_key(name)
+    if len(k) >= _MIN_KEY:
+        return k
+    f = fold(name)
+    return _SHORT_MARK + f if len(f) >= 4 and f.isalpha() else k
+
+
+def _kind_word(name: str) -> str:
+    """The last word of a unit's name, folded, without punctuation: "Zaporizka oblast" -> oblast."""
+    words = fold(name).split()
+    return re.sub(r"[^\w]", "", words[-1]) if words else ""
 
 
 def _clean_alias(alias: str) -> str:
@@ -482,7 +502,10 @@ def _build_base() -> _Base:
         for v in variants:
             if not v or not _is_latin(v):
                 continue
-            k = name_key(v)
+            k = index_key(v)
+            if k.startswith(_SHORT_MARK) and (
+                    place.feature == "populated_place" and place.population < _SHORT_MIN_POPULATION):
+                continue
             if len(k) < _MIN_KEY or k in seen:
                 continue
             seen.add(k)
@@ -541,6 +564,11 @@ def _build_base() -> _Base:
     overrides: dict[str, str] = data.get("display_names", {})
     province_display: dict[str, str] = {}  # admin code AF.26 -> display
     district_by_line: dict[int, str] = {}  # subdivisions.tsv line of a district -> its display name
+    # the names the package's first-level units go by, per country: an English form is not taken where it
+    # is another unit's name ("Moscow Oblast" -> Moscow beside the city of Moscow)
+    plain_level1 = {(cols[8], fold(_clean_alias(_display_name(cols[0], [a for a in cols[5].split("|") if a],
+                                                                overrides)) or cols[0]))
+                    for cols in rows.values() if cols[6] == "1"}
     for pass_level in ("1", "2"):
         for line_no, cols in rows.items():
             name, _iso, code, gid, _typ, aliases, level, parent, cline = cols[:9]
@@ -550,11 +578,15 @@ def _build_base() -> _Base:
             alias_list = [a for a in aliases.split("|") if a]
             display = _clean_alias(_display_name(name, alias_list, overrides)) or name
             if level == "1" and name not in overrides:
-                # the English form where the package has one ("Kherson Oblast" -> Kherson, not Khersonska)
-                english = next(
-                    (_clean_alias(a) for a in alias_list if a.isascii() and _ENGLISH_KIND.search(a)), None
-                )
-                if english and english != display and fold(display).startswith(fold(english)):
+                # the English form where the package has one ("Kherson Oblast" -> Kherson, not Khersonska;
+                # "Zaporizhzhia Oblast" -> Zaporizhzhia, not Zaporizka: an English name of the same kind of unit
+                # as the package's, "Zaporizka oblast"), unless another unit of the country already goes by it
+                raw = next((a for a in alias_list if a.isascii() and _ENGLISH_KIND.search(a)), None)
+                english = _clean_alias(raw) if raw else None
+                if english and english != display and (
+                        fold(display).startswith(fold(english))
+                        or (_kind_word(raw) == _kind_word(name) and " " in name.strip()
+                            and (cline, fold(english)) not in plain_level1)):
                     display = overrides.get(english, english)
             variants = [name, display, *(_clean_alias(a) for a in alias_list)]
             if level == "1":
@@ -784,7 +816,7 @@ class Gazetteer:
         return inst
 
     def _add_name(self, name: str, idx: int) -> None:
-        k = name_key(name)
+        k = index_key(name)
         if len(k) < _MIN_KEY:
             return
         cur = self._idxs(k)
@@ -983,7 +1015,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """All places with this name (any spelling that meets it under ``name_key``)."""
-        return [self.places[i] for i in self._idxs(name_key(name))]
+        return [self.places[i] for i in self._idxs(index_key(name))]
 
     def get(self, key: str) -> Place | None:
         i = self._by_key.get(key)
@@ -1042,7 +1074,7 @@ class Gazetteer:
     def seat_of(self, place: Place) -> Place | None:
         """The populated place of the same name in the same province (a district's or province's centre)."""
         best = None
-        for i in self._idxs(name_key(place.name)):
+        for i in self._idxs(index_key(place.name)):
             p = self.places[i]
             if (
                 p.feature == "populated_place"
@@ -1056,7 +1088,7 @@ class Gazetteer:
 
     def district_named(self, place: Place) -> Place | None:
         """The district of the same name in the same province as ``place``."""
-        for i in self._idxs(name_key(place.name)):
+        for i in self._idxs(index_key(place.name)):
             p = self.places[i]
             if p.feature == "district" and p.country_code == place.country_code and p.admin1 == place.admin1:
                 return p
@@ -1123,6 +1155,13 @@ class Gazetteer:
         found = self._spans("".join(parts))
         starts = {k for k, _ in found}
         names = self._names
+        # one-word names whose key is too short to be found in ``parts`` ("Pyay", "Dawei"): looked up as written
+        short: dict[int, tuple[int, ...]] = {}
+        for t in words:
+            if caps[t] and len(wkeys[t]) < _MIN_KEY:
+                k = index_key(toks[t][2])
+                if k.startswith(_SHORT_MARK) and (idxs := self._idxs(k)):
+                    short[t] = idxs
 
         i = 0
         while i < n:
@@ -1136,7 +1175,7 @@ class Gazetteer:
                 while i < n and caps[i] and (glued[i - 1] or text[toks[i - 1][1] : toks[i][0]] == ". "):
                     i += 1
                 continue
-            if koff[i] not in starts:  # no name begins here
+            if koff[i] not in starts and i not in short:  # no name begins here
                 i += 1
                 continue
             # furthest extent of a candidate window
@@ -1162,8 +1201,8 @@ class Gazetteer:
             for j in range(j_max, j_min - 1, -1):
                 if conn[j] and not caps[j]:
                     continue
-                idxs = found.get((koff[i], kend[j]))
-                if idxs is None or kend[j] - koff[i] < _MIN_KEY:
+                idxs = short[i] if i == j and i in short else found.get((koff[i], kend[j]))
+                if idxs is None or (kend[j] - koff[i] < _MIN_KEY and not (i == j and i in short)):
                     continue
                 if isinstance(idxs, int):
                     idxs = names.places(idxs)
@@ -1391,6 +1430,12 @@ class Gazetteer:
         around: dict[str, tuple[set, set, list[tuple[set, float]]]] = {}
         for k, m in enumerate(mentions):
             cands = cand_lists[k]
+            written_b = fold(bare_name(m.text))
+            if any(p.feature == "populated_place" and fold(p.name) == written_b
+                   and (p.population >= 100_000 or self._capital(p)) for p in cands):
+                # a capital or a city of 100,000 people spelt as written is not another town of which it is
+                # only another name (Islamabad, not Anantnag, also called Islamabad)
+                cands = [p for p in cands if _close(fold(p.name), written_b)]
             if focus:
                 # a name abroad is kept where its country is named, or where it is a country, a capital or a
                 # large city (a Mozambique article does not resolve to a village elsewhere that shares a name)
@@ -1436,6 +1481,7 @@ class Gazetteer:
             hint_feats = next((v for v in _HINT_FEATURES.values() if v[0] == hint), (hint,)) if hint else ()
             key_set = {self._prov(p) for p in cands if p.feature in ("district", "province")}
             written = fold(m.text)
+            told_here = told & {q.country_code for q in cands}
 
             def score(
                 p: Place,
@@ -1447,6 +1493,7 @@ class Gazetteer:
                 written=written,
                 focus=focus,
                 told=told,
+                told_here=told_here,
             ):
                 pv = self._prov(p)
                 ctx = 0.0
@@ -1476,14 +1523,17 @@ class Gazetteer:
                 # a city of a million people spelt nearly as the text is the place it means before a smaller one
                 # spelt exactly so ("near Odessa": Odesa, not Odessa, Texas; not Pune for Puno), unless context
                 # or the kind of place the text names ("Kaduna State") decided
+                # (not where another reading lies in a country whose people or forces the text names: Samarra
+                # beside the PMF is the Iraqi town, not Samara)
                 major = 1 if (p.feature == "populated_place" and p.population >= 1_000_000
                               and (not hint_feats or p.feature in hint_feats)
+                              and (not told_here or p.country_code in told_here)
                               and _near_same(fold(p.name), written)) else 0
                 # context that decides (a province named, neighbours with one reading) comes before the
                 # spelling; then a country whose people or forces the text names; weak context (neighbours of
                 # many readings) only after them
-                return (home_c, round(ctx, 6) if ctx >= 1.0 else 0.0, major, exact, own, round(ctx, 6), hint_ok, rank,
-                        p.population)
+                return (home_c, round(ctx, 6) if ctx >= 1.0 else 0.0, major, exact, own, round(ctx, 6), hint_ok,
+                        rank, p.population)
 
             scored = sorted(((score(p), p) for p in cands), key=lambda t: t[0], reverse=True)
             top_score, best = scored[0]

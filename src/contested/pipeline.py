@@ -30,6 +30,7 @@ from contested.gazetteer import (
     APPOSITION_NOUNS,
     GENERIC_FIRST,
     GOVERNMENT_VERBS,
+    HARD_STOP,
     LOCATIVE,
     NAME_PARTICLES,
     NEGOTIATION,
@@ -39,6 +40,7 @@ from contested.gazetteer import (
     SAYING_VERBS,
     SPEAKING_VERBS,
     STREET_WORDS,
+    WATER_BEFORE,
     WATER_WORDS,
     WEAPON_NAMES,
     WEAPON_NOUNS,
@@ -158,12 +160,17 @@ def _place_mentions(gaz: Gazetteer, sdoc, text: str, ents: tuple | None = None) 
             mentions.append(PlaceMention(ent.start_char, ent.end_char, ent.text, candidates, from_ner=True))
             covered[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for m in ADMIN_NAMED.finditer(text):
-        # the longest run of name words first ("Keran wa Menjan district"), then shorter ones ("In Naish")
+        # the longest run of name words first ("Keran wa Menjan district"), then shorter ones ("In Naish"); not
+        # one that begins with a preposition or an ordinary word ("In Chiúre district": "In Chiúre" is no
+        # district that sounds like it)
         e = m.end(1)
         starts = [m.start(1)]
         for w in re.finditer(r"\S+", m.group(1)):  # "In Naish district": words that are never names go
-            if fold(w.group()) not in NOT_NAME:
+            folded = fold(w.group())
+            if folded not in NOT_NAME:
                 break
+            if folded in LOCATIVE or folded in HARD_STOP:
+                starts = [st for st in starts if st > m.start(1) + w.start()]
             starts.append(m.start(1) + w.end() + 1)
         for s in starts:
             inside = [x for x in mentions if s <= x.start and x.end <= e]
@@ -277,6 +284,27 @@ def _holds(unit: Place, p: Place) -> bool:
     return p.feature not in ("country", "province", "district") and fold(p.admin1 or "") == fold(unit.admin1 or "")
 
 
+_LAST_IN_BRACKETS = re.compile(r"[^()\n]{1,80}?,[ \t]*")
+_BRACKET_END = re.compile(r"(?:[ \t]+(?:district|province|state|region|county|LGA|governorate|department|"
+                          r"territory|prefecture))?[ \t]*\)", re.IGNORECASE)
+
+
+def _last_unit_in_brackets(text: str, start: int, out: list[PlaceMention]) -> PlaceMention | None:
+    """The last name inside brackets that open at ``start`` where what comes first is no name found
+    ("(Awutu Efutu Senya, Central)": Central), else None."""
+    gap = _LAST_IN_BRACKETS.match(text, start)
+    if gap is None:
+        return None
+    last = next((x for x in out if x.start == gap.end()), None)
+    while last is None and (gap := _LAST_IN_BRACKETS.match(text, gap.end())) is not None:
+        last = next((x for x in out if x.start == gap.end()), None)
+    if last is None or _BRACKET_END.match(text, last.end) is None:
+        return None
+    if any(start <= x.start < last.start for x in out):
+        return None  # a name found before it: the chain as written decides
+    return last
+
+
 def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[PlaceMention]:
     """A place followed by the units that hold it ("Mand town (Kech district, Balochistan)", "Tudun Wada (Kaduna
     North LGA, Kaduna)", "El Callao, Bolivar state", "Luhei of the Maramures county") is read inside them: its
@@ -289,9 +317,18 @@ def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[P
     if gap is None:
         return out
     nxt = next((x for x in out if x.start == gap.end()), None)
+    if nxt is None and text[gap.start():gap.end()].strip() == "(":
+        # "Kasoa (Awutu Efutu Senya, Central)": a district no package knows, then its province: the province
+        nxt = _last_unit_in_brackets(text, gap.end(), out)
+    hint = getattr(nxt, "hint", None)
+    if nxt is not None and hint and hint not in _UNIT_FEATURES and name_key(bare_name(nxt.text)) == name_key(m.text):
+        # "Muse town (Muse township, Muse district, Shan State)": the town's own township, named like it, then
+        # the units that hold both: those decide
+        more = _UNIT_AFTER.match(text, nxt.end)
+        nxt = next((x for x in out if x.start == more.end()), None) if more is not None else None
+        hint = getattr(nxt, "hint", None)
     if nxt is None or not (units := _unit_readings(nxt)):
         return out
-    hint = getattr(nxt, "hint", None)
     if (name_key(nxt.text) == name_key(m.text) and hint is None) or (hint and hint not in _UNIT_FEATURES):
         # "Formosa (Formosa)": the town and the unit named after it, each read as it is; "Kalaw town (Kalaw
         # township, ...)": what the text calls a town is not a unit
@@ -321,6 +358,19 @@ def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[P
         # "Mand town (Kech district, Balochistan)": a district and the province that holds it agree, and no
         # reading of the name lies there: a place the gazetteer does not know, inside them (the district
         # places the event), not a same-named town elsewhere
+        return [x for x in out if x is not m]
+    outer_m = chain[-1][0]
+    outer_any = [u for u in outer_m.candidates if u.feature in _UNIT_FEATURES]
+    if getattr(outer_m, "hint", None) in _UNIT_FEATURES:
+        outer_any = [u for u in outer_any if u.feature == outer_m.hint] or outer_any
+    last = {u.country_code for u in outer_any}
+    written = fold(bare_name(m.text))
+    if not inside and len(last) == 1 and getattr(outer_m, "hint", None) in _UNIT_FEATURES and not any(
+            p.country_code in last or (fold(p.name) == written and p.population >= 5_000) for p in m.candidates):
+        # "Muse town (Muse Township, Muse District, Shan State)": no reading of the name lies even in the
+        # country of the unit that holds it (one the text calls a unit, of one country under any spelling; not
+        # "Tani (Ismail Khel)", a reading of which is Ismailia in Egypt), nor is a town of
+        # some size spelt as written: a place the gazetteer does not know there, not Mus in Turkey
         return [x for x in out if x is not m]
     if inside:
         k = out.index(m)
@@ -455,12 +505,21 @@ _WATER_AFTER = re.compile(r"[ \t\u00a0]+(?:" + "|".join(re.escape(w) for w in so
 _WATER_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(WATER_WORDS, key=len, reverse=True))
                            + r")[ \t\u00a0]+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe[ \t\u00a0]+$", re.IGNORECASE)
+_BANK_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(WATER_BEFORE, key=len, reverse=True))
+                          + r")[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _on_the_bank(text: str, m: PlaceMention) -> bool:
+    """ "on the far bank of the Dnipro": a river, where the text does not call the name a unit ("the left bank
+    of the Kherson region": that region's mention has a hint)."""
+    return getattr(m, "hint", None) is None and _BANK_BEFORE.search(text, max(0, m.start - 25), m.start) is not None
 
 
 def _river_keys(text: str, mentions: list[PlaceMention]) -> set[str]:
     """The names the text calls a river ("the Dnipro river", "along the Inhulets river", "the river Niger")."""
     return {name_key(m.text) for m in mentions
-            if _WATER_AFTER.match(text, m.end) or _WATER_BEFORE.search(text, max(0, m.start - 20), m.start)}
+            if _WATER_AFTER.match(text, m.end) or _WATER_BEFORE.search(text, max(0, m.start - 20), m.start)
+            or _on_the_bank(text, m)}
 
 
 def _water_or_weapon(sdoc, text: str, m: PlaceMention, mentions: list[PlaceMention], rivers: set[str]) -> bool:
@@ -473,6 +532,8 @@ def _water_or_weapon(sdoc, text: str, m: PlaceMention, mentions: list[PlaceMenti
         return False
     hint = getattr(m, "hint", None)
     if hint == "river" or _WATER_AFTER.match(text, m.end) or _WATER_BEFORE.search(text, max(0, m.start - 20), m.start):
+        return True
+    if _on_the_bank(text, m):
         return True
     if hint is None and name_key(m.text) in rivers and _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
         return True  # "across the Dnipro": the river the text names elsewhere
@@ -656,7 +717,7 @@ def _foreign_unnamed(locations: list, mentions) -> list:
     return out
 
 
-_CONTAINERS = {"district": 2, "populated_place": 2, "province": 3}
+_CONTAINERS = {"district": 2, "populated_place": 2, "province": 3}  # ACLED geo precision inside each
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\u201c\"]|\n")
 
 
@@ -683,7 +744,10 @@ def _place_unknown(text: str, placed: list[tuple[int, int, Location]]) -> list[t
                 gap = text[end:qs] if qs >= end else text[qe:start]
                 if len(gap) > 120 or _SENTENCE_END.search(gap):
                     continue
-                rank = (0 if qs >= end else 1, len(gap))
+                # the unit written after the name, the nearest first; else the finest unit the sentence names
+                # before it, the first named first ("near Hopin (Mohnyin township, Kachin State), a bomb exploded
+                # at the X bridge": Hopin, not Kachin State)
+                rank = (0, 0, len(gap)) if qs >= end else (1, _CONTAINERS[q.feature], qs)
                 if best is None or rank < best[0]:
                     best = (rank, q)
             if best is not None:
@@ -691,7 +755,8 @@ def _place_unknown(text: str, placed: list[tuple[int, int, Location]]) -> list[t
                 loc = dataclasses.replace(
                     loc, country=q.country, admin1=q.admin1,
                     admin2=q.admin2 if q.feature != "province" else None,
-                    lat=q.lat, lon=q.lon, precision=_CONTAINERS[q.feature],
+                    # a district known only by its province's point leaves the place as uncertain as that
+                    lat=q.lat, lon=q.lon, precision=max(_CONTAINERS[q.feature], q.precision or 1),
                 )
         out.append((start, end, loc))
     return out
@@ -757,16 +822,19 @@ CAPTURE_LEMMAS = frozenset({"capture", "seize", "overrun", "take", "enter", "ret
                             "fall", "surround", "besiege", "attack", "control", "lose", "reach", "flee", "cross"})
 FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "post": "border_crossing",
                   "base": "base", "airport": "base", "town": "populated_place", "village": "populated_place",
+                  "settlement": "populated_place",
                   "city": "populated_place", "district": "district"}
 
 
 def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = None,
-                          described: list | None = None) -> list[tuple[int, int, Location]]:
+                          described: list | None = None,
+                          named_by_word: set[int] | None = None) -> list[tuple[int, int, Location]]:
     """Names the gazetteer does not know but the sentence says are a place: the object of a capture ("The
     Taliban overran Shir Khan Bandar, the main crossing into Tajikistan"). Kept by name only; a place of
     last resort. Those the text describes as a town or village in so many words ("Wegeltena, a town in South
     Wollo zone") go to ``described`` instead, where one is given: places of their own, to be put in the unit
-    the sentence names."""
+    the sentence names. Those it calls so only by the word next to the name ("Kan Pauk village", "the village
+    of Zibane") go there too, their starts noted in ``named_by_word``."""
     out = []
     for ent in sdoc.ents if ents is None else ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG") or len(ent.text) < 3:
@@ -790,7 +858,19 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
                 appos = feature == "populated_place"
         if root.dep_ == "pobj" and head.lower_ in ("of", "into", "to", "in", "near") and head.head.lemma_.lower() in FACILITY_WORDS:
             feature = feature or FACILITY_WORDS[head.head.lemma_.lower()]
+            # "the village of Zibane": what the text calls a town or village is a place of its own where the
+            # sentence puts it in a unit (``_place_unknown``), else a place of last resort
+            if head.lower_ == "of" and feature == "populated_place" and not appos:
+                appos = named_by_word is not None
+                if named_by_word is not None:
+                    named_by_word.add(ent.start_char)
             head = head.head
+        elif root.dep_ == "compound" and FACILITY_WORDS.get(head.lemma_.lower()) == "populated_place" and (
+                head.i == root.i + 1):
+            # "Kan Pauk village (Yebyu township, Dawei district)", "Kolofata town": the same, named before the word
+            feature, appos = "populated_place", named_by_word is not None
+            if named_by_word is not None:
+                named_by_word.add(ent.start_char)
         verb = head if root.dep_ in ("dobj", "nsubjpass") else None
         if feature is None and (verb is None or verb.lemma_.lower() not in CAPTURE_LEMMAS):
             continue
@@ -1018,10 +1098,16 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
               if loc is not None and not PEOPLE_AFTER.match(text, m.end)]
     placed.extend(_facilities(text, placed))
     described: list[tuple[int, int, Location]] = []
-    unknown = _unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents, described)
+    by_word: set[int] = set()
+    unknown = _unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents, described, by_word)
     placed.extend(described)
     placed.sort(key=lambda p: p[0])
     placed = _place_unknown(text, placed)
+    if by_word:
+        # a town or village the sentence puts in no unit is a place of last resort, as any name kept by name only
+        unplaced = [p for p in placed if p[0] in by_word and p[2].country is None]
+        placed = [p for p in placed if p not in unplaced]
+        unknown.extend(unplaced)
     weak.extend(unknown)
     placed = _named_again(text, placed, weak)
     sentences: list[SentenceMentions] = []

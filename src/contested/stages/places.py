@@ -122,6 +122,14 @@ def drop_parents(places: list[PlaceMention], distance: int = 60) -> list[PlaceMe
             ):
                 inner = True
             elif (
+                # "the Mosazai village in Tarinkot city", "Kala Baja village of Tarnak district": a place known
+                # only by name, put at the point of the town or district named to say where it lies
+                loc.feature in ("populated_place", "district") and loc.geonameid is not None
+                and other.geonameid is None and other.lat is not None and (other.lat, other.lon) == (loc.lat, loc.lon)
+                and other.admin1 == loc.admin1 and name_key(other.name) != name_key(loc.name)
+            ):
+                inner = True
+            elif (
                 # "Deh Salah district of Baghlan": the town named like the province stands for the province.
                 loc.feature == "populated_place" and loc.admin1 and name_key(loc.name) == name_key(loc.admin1)
                 and other.admin1 == loc.admin1 and other.feature in ("district", "populated_place")
