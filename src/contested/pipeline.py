@@ -1183,6 +1183,19 @@ def _warn_problem(item: object, reason: str) -> None:
     logging.getLogger("contested.pipeline").warning("skipped %s: %s", origin, reason)
 
 
+def warm_up() -> None:
+    """Load and build, once per process, what every extraction needs: the spaCy pipeline, the gazetteer, the
+    compiled trigger matcher and the actor dictionary's matchers. Each is otherwise built on first use, which
+    makes a process's first document (or an HTTP server's first request) pay about a second for all of them;
+    callers that time extraction, or serve it, call this first."""
+    load_nlp()
+    Gazetteer.load()
+    from contested.triggers import matcher_for
+
+    matcher_for()
+    load_actors()._compiled()
+
+
 def extract_documents(
     docs: Iterable[Document | Mapping | str],
     n_process: int = 1,
