@@ -78,3 +78,11 @@ def test_since_in_a_relative_clause_dates_the_state_it_tells_not_the_event():
                      "against militants who had controlled parts of the city since Saturday.")
     regained = next(e for e in events if e["type"] == "territory_regained")
     assert regained["date"] is None or regained["date"]["text"] != "Saturday"
+
+
+def test_the_next_step_of_the_story_told_just_before_happened_there_that_day():
+    events = _events("On Tuesday, a bus hit a landmine on the road between Kunduz and Khanabad, killing four "
+                     "passengers, a police source said. Soldiers later found and defused a second mine nearby.",
+                     published="2021-07-15")
+    assert [((e["location"] or {}).get("name"), (e["date"] or {}).get("start")) for e in events] == [
+        ("Kunduz", "2021-07-13"), ("Kunduz", "2021-07-13")]
