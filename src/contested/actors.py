@@ -11,6 +11,7 @@ are matched on spaCy tokens by two PhraseMatchers (lower case; exact for acronym
 
 from __future__ import annotations
 
+import bisect
 import csv
 import dataclasses
 import json
@@ -167,6 +168,9 @@ class ActorDictionary:
             a for a in self._generic if _CASE_SENSITIVE.match(a)}
         self._named: dict[tuple[str, str], tuple[str, str]] = {}
         self._matchers: tuple[object, object, dict[int, tuple[str, bool]]] | None = None
+        # (doc, positions of its force words, whether it is parsed): read once per document
+        self._lowers: tuple[object, list[int], bool] | None = None
+        self._head_ids = None  # the force words' string ids
         # One-word aliases, for the words inside a token that is not one plain word ('"Police', 'police,[9]').
         self._ci_words = {a for a in self._ci_all if _WORD.fullmatch(a)}
         self._cs_words = {a for a in self._cs_all if _WORD.fullmatch(a)}
@@ -332,13 +336,12 @@ class ActorDictionary:
         """
         fw = FORCE_WORDS
         doc, first = span.doc, span.start
-        parsed = doc.has_annotation("TAG")
+        positions = self._head_positions(doc, first + 1, span.end)
+        parsed = self._lowers[2] if self._lowers is not None else doc.has_annotation("TAG")
         out: list[tuple[int, int, int, tuple[str, str | None]]] = []
-        for i in range(first + 1, span.end):
+        for i in positions:
             head = doc[i]
             low = head.lower_
-            if low not in fw.heads:
-                continue
             mods = _name_before(doc, first, i, parsed)
             if not mods:
                 continue
@@ -373,12 +376,11 @@ class ActorDictionary:
             elif cc is None and all(_describes(w) for w in words):
                 continue  # "Jihadist fighters", "Islamist militants": what they are, not who
             else:
-                text = doc.text
                 if capital_head and low in fw.name_heads:
-                    name = text[mods[0].idx:head.idx + len(head)]  # "Sudan Liberation Army": as written
+                    name = _as_written([*mods, head])  # "Sudan Liberation Army": as written
                 elif words[n:]:
                     rest_toks = [t for t in mods if t.text not in _NAME_GLUE][n:]
-                    name = text[rest_toks[0].idx:mods[-1].idx + len(mods[-1])]  # "Russian Wagner" -> "Wagner"
+                    name = _as_written(mods[mods.index(rest_toks[0]):])  # "Russian Wagner" -> "Wagner"
                 else:
                     continue
                 if low in fw.militia_heads:
@@ -389,6 +391,23 @@ class ActorDictionary:
                     kind = None  # "Arakan Army", "Rapid Support Forces": the text does not say
             out.append((start, end, head_start, (name, kind)))
         return out
+
+    def _head_positions(self, doc, start: int, end: int) -> list[int]:
+        """The positions of force words in ``doc[start:end]``, read from the document's array of lower-case
+        forms (made once per document) rather than token by token."""
+        import numpy as np
+
+        cached = self._lowers
+        if cached is None or cached[0] is not doc:
+            from spacy.attrs import LOWER
+
+            if self._head_ids is None:
+                self._head_ids = np.array([doc.vocab.strings.add(w) for w in FORCE_WORDS.heads], dtype=np.uint64)
+            lowers = doc.to_array(LOWER).astype(np.uint64, copy=False)
+            cached = self._lowers = (doc, np.flatnonzero(np.isin(lowers, self._head_ids)).tolist(),
+                                     doc.has_annotation("TAG"))
+        at = cached[1]
+        return at[bisect.bisect_left(at, start):bisect.bisect_left(at, end)]
 
     def _of_country(self, generic: str, named: str, home: str | None) -> tuple[str, str]:
         """The generic actor (``generic``: "Military Forces", "Civilians") of the country ``named``; another
@@ -419,6 +438,11 @@ def _proper(tok, parsed: bool) -> bool:
     if not tok.is_sent_start:
         return tok.text[:1].isupper()
     return parsed and (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "PERSON"))
+
+
+def _as_written(tokens: list) -> str:
+    """The words of consecutive tokens as the text spells them (spaces kept, none after the last)."""
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
 
 
 def _describes(word: str) -> bool:
@@ -476,9 +500,14 @@ def _name_before(doc, first: int, i: int, parsed: bool) -> list:
 def _country_words(words: list[str]) -> tuple[str | None, int]:
     """The country the first words name (a word of nationality or a country's name, of up to three words:
     "South Sudanese", "United States") and how many words that takes."""
+    return _country_of_words(tuple(words[:3]))
+
+
+@lru_cache(maxsize=8192)
+def _country_of_words(words: tuple[str, ...]) -> tuple[str | None, int]:
     from contested.gazetteer import Gazetteer
 
-    gaz = Gazetteer.load()
+    gaz = Gazetteer.load()  # countries come from the installed packages: the same for every home
     nat = _nationality()
     for n in (3, 2, 1):
         if len(words) < n:
@@ -492,6 +521,7 @@ def _country_words(words: list[str]) -> tuple[str | None, int]:
     return None, 0
 
 
+@lru_cache(maxsize=512)
 def _country_name(cc: str) -> str | None:
     from contested.gazetteer import Gazetteer
 
