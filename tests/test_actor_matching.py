@@ -85,3 +85,50 @@ def test_a_users_entry_for_the_country_gives_the_generic_words_its_name():
 def test_named_actors_keep_their_name_in_any_country():
     assert [a.name for a in ACTORS.find("Afghan forces and the Taliban", country="Pakistan")] == [
         "Military Forces of Afghanistan (2014-)", "Taliban"]
+
+
+# ---------------------------------------------------------------- forces named by the words before them
+
+def parsed_actors(text: str, country: str | None) -> list[tuple[str, str | None, str]]:
+    doc = load_nlp()(text)
+    return [(a.name, a.kind, a.text) for a in ACTORS.find_in(doc[:], country=country)]
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    # A word of nationality names that country's force, external where the article is about another one.
+    ("Rwandan troops retook the town.", "Mozambique",
+     [("Military Forces of Rwanda", "external", "Rwandan troops")]),
+    ("Eritrean soldiers killed civilians.", "Ethiopia",
+     [("Military Forces of Eritrea", "external", "Eritrean soldiers"), ("Civilians (Ethiopia)", "civilians", "civilians")]),
+    ("Kenyan police fired tear gas.", "Kenya", [("Police Forces of Kenya", "state_forces", "Kenyan police")]),
+    ("Afghan civilians were killed.", "Pakistan", [("Civilians (Afghanistan)", "civilians", "Afghan civilians")]),
+    # A country's name with the words of a state's own forces.
+    ("Somali National Army troops retook the village.", "Somalia",
+     [("Military Forces of Somalia", "state_forces", "Somali National Army")]),
+    ("Ukrainian Armed Forces shelled the village.", "Ukraine",
+     [("Military Forces of Ukraine", "state_forces", "Ukrainian Armed Forces")]),
+    # Proper names before a force word: a group of its own, rebels where its words say so.
+    ("The Kachin Independence Army attacked a post.", "Myanmar",
+     [("Kachin Independence Army", "rebels", "Kachin Independence Army")]),
+    ("The Sudan Liberation Army clashed with troops.", "Sudan",
+     [("Sudan Liberation Army", "rebels", "Sudan Liberation Army"), ("Military Forces of Sudan", "state_forces", "troops")]),
+    ("The Arakan Army captured the town.", "Myanmar", [("Arakan Army", None, "Arakan Army")]),
+    ("Residents said M23 rebels seized the town.", "Democratic Republic of the Congo",
+     [("Civilians (Democratic Republic of the Congo)", "civilians", "Residents"), ("M23", "rebels", "M23 rebels")]),
+    ("Al-Shabaab fighters attacked the base.", "Somalia", [("Al-Shabaab", "rebels", "Al-Shabaab fighters")]),
+    # Not a name: a creed, a city's police, the generic words, a dictionary name, a code a word spells.
+    ("Jihadist fighters attacked the town.", "Burkina Faso", []),
+    ("Chicago Police arrested two men.", "United States",
+     [("Police Forces of the United States", "state_forces", "Police")]),
+    ("Army troops attacked the village.", "Nigeria", [("Military Forces of Nigeria", "state_forces", "Army troops")]),
+    ("Taliban fighters attacked Afghan forces.", "Afghanistan",
+     [("Taliban", "rebels", "Taliban fighters"), ("Military Forces of Afghanistan (2014-)", "state_forces", "Afghan forces")]),
+])
+def test_forces_named_by_the_words_before_them(text, country, expected):
+    assert parsed_actors(text, country) == expected
+
+
+def test_militia_is_a_local_word_of_the_afghan_dictionary_only():
+    # "militiamen" names Afghanistan's pro-government militia in an Afghan story, nobody in another country's.
+    assert parsed_actors("Local militiamen clashed with the Taliban.", "Afghanistan")[0][0] == "Militia (Pro-Government)"
+    assert parsed_actors("Armed militiamen attacked the village.", "Sudan") == []

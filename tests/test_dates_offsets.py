@@ -27,6 +27,10 @@ def _dates(text: str) -> dict[str, str | None]:
     # A noun after "after": the attack lies three days before Monday's arrests.
     ("Police arrested two men in Kunduz on Monday, three days after the attack on the market.",
      {"arrest": "2021-07-12", "killing": "2021-07-09"}),
+    # The parser hangs the "after" clause on the verb of saying beside the event it counts from.
+    ("Afghan commandos retook the centre of Dahana-i-Ghori district in Baghlan province on Sunday, ten days after "
+     "it fell to the Taliban, the Ministry of Defence said in a statement.",
+     {"territory_regained": "2021-07-11", "territory_captured": "2021-07-01"}),
 ])
 def test_offsets_between_the_happenings_of_a_sentence(text, expected):
     got = _dates(text)
@@ -60,3 +64,25 @@ def test_a_pronoun_subject_still_takes_the_actor_named_before():
     events = _events("Taliban fighters stormed the district centre of Dahana-i-Ghori in Baghlan province on Friday "
                      "and they captured it within hours.")
     assert any(a["name"] == "Taliban" for e in events for a in e["actors"])
+
+
+def test_a_counted_from_clause_under_no_event_counts_from_the_day_the_sentence_names():
+    # "pushed ... out of" is no event word here: the entering still lies four days before Sunday.
+    got = _dates("Afghan troops pushed Taliban fighters out of the village of Qala-i-Zal on Sunday, four days after "
+                 "a Taliban unit had entered it, officials said.")
+    assert got.get("territory_captured") == "2021-07-07"
+
+
+def test_since_in_a_relative_clause_dates_the_state_it_tells_not_the_event():
+    events = _events("The army said on Tuesday that it had regained control of Pul-i-Khumri after operations "
+                     "against militants who had controlled parts of the city since Saturday.")
+    regained = next(e for e in events if e["type"] == "territory_regained")
+    assert regained["date"] is None or regained["date"]["text"] != "Saturday"
+
+
+def test_the_next_step_of_the_story_told_just_before_happened_there_that_day():
+    events = _events("On Tuesday, a bus hit a landmine on the road between Kunduz and Khanabad, killing four "
+                     "passengers, a police source said. Soldiers later found and defused a second mine nearby.",
+                     published="2021-07-15")
+    assert [((e["location"] or {}).get("name"), (e["date"] or {}).get("start")) for e in events] == [
+        ("Kunduz", "2021-07-13"), ("Kunduz", "2021-07-13")]

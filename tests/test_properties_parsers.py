@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from contested.dates import find_dates, parse_date, resolve_anaphoric
 from contested.ingest import _Bad, _decode, _from_html, _from_jsonl, _Raw, clean_text, normalize_text
-from contested.metadata import byline_date, parse_published, published_problem
+from contested.metadata import byline_date, dateline_place, parse_published, published_problem
 from contested.quantities import find_quantities, parse_number
 from contested.records import DateSpan, InputProblem
 
@@ -108,6 +108,31 @@ def test_parse_published_never_raises(value):
 def test_byline_date_is_none_or_a_sensible_date(text, reference):
     d = byline_date(text, reference=reference)
     assert d is None or published_problem(d) is None
+
+
+@FAST
+@given(text=texts)
+def test_dateline_place_is_none_or_capitalised_words_at_the_head_of_a_line(text):
+    found = dateline_place(text)
+    if found is not None:
+        start, end = found
+        assert 0 <= start < end <= len(text) and start < 600
+        assert text[start].isupper() and (start == 0 or text[:start].endswith(("\n", " ", "\t")))
+        assert text[:start].strip(" \t") == "" or text[:start].rstrip(" \t").endswith("\n")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Headline\n\nBAMAKO, April 2 (Example Wire) - Soldiers killed", "BAMAKO"),
+    ("WESTPORT -- A man was shot", "WESTPORT"),
+    ("MOGADISHU, Somalia (AP) — A bomb went off", "MOGADISHU, Somalia"),
+    ("Kabul, Aug 2 (Reuters) - The Taliban", "Kabul"),
+    ("Officials - said", None),
+    ("US - China talks", None),
+    ("By Example Correspondent, Kabul, July 7, 2021\n\nMore than 300 soldiers fled", None),
+])
+def test_dateline_place(text, place):
+    found = dateline_place(text)
+    assert (text[found[0]:found[1]] if found else None) == place
 
 
 @FAST

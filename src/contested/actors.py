@@ -11,6 +11,7 @@ are matched on spaCy tokens by two PhraseMatchers (lower case; exact for acronym
 
 from __future__ import annotations
 
+import bisect
 import csv
 import dataclasses
 import json
@@ -88,6 +89,36 @@ _WITH_THE: frozenset[str] = frozenset(_data().get("countries_with_the", ()))
 _GENERIC_WORDS: dict[str, str] = {a.lower(): g.name for g in GENERIC for a in g.aliases}
 
 
+@dataclass(frozen=True, slots=True)
+class ForceWords:
+    """How the words before a force word name it (data/actors.json ``named_forces``)."""
+
+    heads: dict[str, str | None]  # force word -> the generic actor a country's name before it makes
+    name_heads: frozenset[str]  # force words that end a proper name when capitalised ("Arakan Army")
+    state_words: frozenset[str]  # words of a state's own forces ("Somali National Army", "Armed Forces")
+    militia_heads: frozenset[str]
+    rebel_words: frozenset[str]  # words that make a named force a rebel one ("Sudan Liberation Army")
+    rebel_heads: frozenset[str]  # "M23 rebels", "Al-Shabaab fighters"
+    country_acronyms: dict[str, str]  # "US", "DRC" -> alpha-2 (never a bare ISO code: "GNB", "Al")
+
+
+def _force_words() -> ForceWords:
+    d = _data()["named_forces"]
+    return ForceWords({k: v for k, v in d["heads"].items()}, frozenset(d["name_heads"]),
+                      frozenset(d["state_words"]), frozenset(d["militia_heads"]), frozenset(d["rebel_words"]),
+                      frozenset(d["rebel_heads"]), dict(d["country_acronyms"]))
+
+
+FORCE_WORDS = _force_words()
+
+
+@lru_cache(maxsize=1)
+def _nationality() -> dict[str, str]:
+    """Word of nationality -> ISO alpha-2 code (data/demonyms.json, the gazetteer's too)."""
+    data = json.loads((Path(__file__).with_name("data") / "demonyms.json").read_text(encoding="utf-8"))
+    return {w: cc for cc, ws in data.items() if not cc.startswith("_") for w in ws}
+
+
 def generic_group(words: str) -> str | None:
     """The generic actor ("Police Forces", "Civilians") that words name only by what it is ("police",
     "villagers"), else None (a name: "Afghan forces", "the Taliban")."""
@@ -137,6 +168,9 @@ class ActorDictionary:
             a for a in self._generic if _CASE_SENSITIVE.match(a)}
         self._named: dict[tuple[str, str], tuple[str, str]] = {}
         self._matchers: tuple[object, object, dict[int, tuple[str, bool]]] | None = None
+        # (doc, positions of its force words, whether it is parsed): read once per document
+        self._lowers: tuple[object, list[int], bool] | None = None
+        self._head_ids = None  # the force words' string ids
         # One-word aliases, for the words inside a token that is not one plain word ('"Police', 'police,[9]').
         self._ci_words = {a for a in self._ci_all if _WORD.fullmatch(a)}
         self._cs_words = {a for a in self._cs_all if _WORD.fullmatch(a)}
@@ -157,6 +191,11 @@ class ActorDictionary:
         g = self._generic.get(alias)
         if g is None:
             return None
+        return self._generic_of(g, country)
+
+    def _generic_of(self, g: GenericActor, country: str | None) -> tuple[str, str]:
+        """The generic actor of a country ("Police Forces of Kenya"; with the name of an entry of the
+        dictionary that begins so, "Police Forces of Afghanistan (2014-)"), or without one its name alone."""
         if not country:
             return g.name, g.kind
         hit = self._named.get((g.of_country, country))
@@ -258,17 +297,128 @@ class ActorDictionary:
                 if start >= pos:
                     actor = self.resolve(alias, country)
                     if actor is not None:
-                        found.append((start, end, actor))
+                        named = (self._ci.get(alias) or self._cs.get(alias)) is not None
+                        found.append((start, end, actor, named))
                         pos = end
+        # "Rwandan troops", "Arakan Army", "M23 rebels": the words before a force word say whose it is. A name
+        # of the dictionary that overlaps one wins, and so does an alias over both those words and the force
+        # word ("Islamic State militants"); an alias of either alone gives way ("troops", "People's").
+        for start, end, head_start, actor in self._modified(span, off, country):
+            if any(f[0] < end and start < f[1] and (f[3] or f[0] < head_start < f[1]) for f in found):
+                continue
+            found = [f for f in found if not (f[0] < end and start < f[1])]
+            found.append((start, end, actor, True))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         out: list[ActorMention] = []
         last_end = -1
-        for start, end, (name, kind) in found:
+        for start, end, (name, kind), _named in found:
             if start < last_end:
                 continue
             out.append(ActorMention(name, kind, text[start:end], start + off, end + off))
             last_end = end
         return out
+
+    def _modified(self, span, off: int, country: str | None) -> list[tuple[int, int, int, tuple[str, str | None]]]:
+        """Forces named by the words before a force word (data/actors.json ``named_forces``), as (start, end)
+        in the span's text and (name, kind):
+
+        * a word of nationality or a country's name: that country's force or people ("Rwandan troops",
+          "Somali National Army", "Ukrainian Armed Forces", "Afghan civilians"); another country's state
+          forces than the article's are external;
+        * proper names that are no place: an armed group of its own, named by them ("Arakan Army", "Kachin
+          Independence Army", "Rapid Support Forces", "Sudan Liberation Army", "M23 rebels" -> "M23",
+          "Houthi forces" -> "Houthi"): rebels where its words or the force word say so ("Liberation",
+          "fighters"), a militia where it is one, else of a kind the text does not say (None). A place's or a
+          person's police or forces ("Chicago Police", "Assad militia") are not named so.
+
+        Each as (start, end, start of the force word) in the span's text, and (name, kind). The words are read
+        from the parse where there is one (proper nouns, entities), else from their case.
+        """
+        fw = FORCE_WORDS
+        doc, first = span.doc, span.start
+        positions = self._head_positions(doc, first + 1, span.end)
+        parsed = self._lowers[2] if self._lowers is not None else doc.has_annotation("TAG")
+        out: list[tuple[int, int, int, tuple[str, str | None]]] = []
+        for i in positions:
+            head = doc[i]
+            low = head.lower_
+            mods = _name_before(doc, first, i, parsed)
+            if not mods:
+                continue
+            words = [t.text for t in mods if t.text not in ("-", "'s", "’s")]
+            if not words:
+                continue
+            cc, n = _country_words(words)
+            rest = [w.lower() for w in words[n:]]
+            capital_head = head.is_title or head.is_upper
+            if cc is None and all(w.lower() in fw.state_words for w in words):
+                continue  # "Army troops", "Security forces": by what they are (the generic words)
+            if any(w in self._cs or w.lower() in self._ci for w in words):
+                continue  # "ANDSF-NATO forces": names of the dictionary
+            start, end, head_start = mods[0].idx - off, head.idx + len(head) - off, head.idx - off
+            people = _people(words) if cc is None else None
+            if people is not None and low in fw.militia_heads and country:
+                out.append((start, end, head_start, (f"{people} Ethnic Militia ({country})", "identity_militia")))
+                continue
+            if cc is not None and all(w in fw.state_words for w in rest):
+                generic = fw.heads.get(low)
+                if generic is None and capital_head and low in fw.name_heads:
+                    generic = "Police Forces" if "police" in rest or low == "police" else "Military Forces"
+                if generic is None:
+                    continue  # "Syrian rebels": no name of their own
+                name, kind = self._of_country(generic, _country_name(cc) or "", country)
+            elif fw.heads.get(low) == "Police Forces" or (parsed and any(t.ent_type_ == "PERSON" for t in mods)):
+                continue  # "Chicago Police", "Assad militia": a city's police, a man's men
+            elif cc is None and not (capital_head and low in fw.name_heads) and _a_place(mods, parsed):
+                continue  # "Kandahar police", "Tigray forces": a place's, not a name of their own
+            elif people is not None or (cc is None and not any(_proper(t, parsed) for t in mods)):
+                continue
+            elif cc is None and all(_describes(w) for w in words):
+                continue  # "Jihadist fighters", "Islamist militants": what they are, not who
+            else:
+                if capital_head and low in fw.name_heads:
+                    name = _as_written([*mods, head])  # "Sudan Liberation Army": as written
+                elif words[n:]:
+                    rest_toks = [t for t in mods if t.text not in _NAME_GLUE][n:]
+                    name = _as_written(mods[mods.index(rest_toks[0]):])  # "Russian Wagner" -> "Wagner"
+                else:
+                    continue
+                if low in fw.militia_heads:
+                    kind = "political_militia"
+                elif low in fw.rebel_heads or any(w.lower() in fw.rebel_words for w in words):
+                    kind = "rebels"
+                else:
+                    kind = None  # "Arakan Army", "Rapid Support Forces": the text does not say
+            out.append((start, end, head_start, (name, kind)))
+        return out
+
+    def _head_positions(self, doc, start: int, end: int) -> list[int]:
+        """The positions of force words in ``doc[start:end]``, read from the document's array of lower-case
+        forms (made once per document) rather than token by token."""
+        import numpy as np
+
+        cached = self._lowers
+        if cached is None or cached[0] is not doc:
+            from spacy.attrs import LOWER
+
+            if self._head_ids is None:
+                self._head_ids = np.array([doc.vocab.strings.add(w) for w in FORCE_WORDS.heads], dtype=np.uint64)
+            lowers = doc.to_array(LOWER).astype(np.uint64, copy=False)
+            cached = self._lowers = (doc, np.flatnonzero(np.isin(lowers, self._head_ids)).tolist(),
+                                     doc.has_annotation("TAG"))
+        at = cached[1]
+        return at[bisect.bisect_left(at, start):bisect.bisect_left(at, end)]
+
+    def _of_country(self, generic: str, named: str, home: str | None) -> tuple[str, str]:
+        """The generic actor (``generic``: "Military Forces", "Civilians") of the country ``named``; another
+        country's state forces than the article's (``home``) are external to its conflict."""
+        g = next((g for g in self._generic.values() if g.name == generic), None)
+        if g is None:
+            return generic, "state_forces"
+        name, kind = self._generic_of(g, named)
+        if kind == "state_forces" and home and named != home:
+            kind = "external"
+        return name, kind
 
     def kind_of(self, name: str) -> str | None:
         entry = self.by_name.get(name)
@@ -277,6 +427,105 @@ class ActorDictionary:
     def country_of(self, name: str) -> str | None:
         entry = self.by_name.get(name)
         return entry.country if entry else None
+
+
+_NAME_GLUE = frozenset({"-", "'s", "’s"})
+
+
+def _proper(tok, parsed: bool) -> bool:
+    """A word of a proper name: written with a capital anywhere but first in the sentence; there, a proper
+    noun or a word of a named entity of the parse."""
+    if not tok.is_sent_start:
+        return tok.text[:1].isupper()
+    return parsed and (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "PERSON"))
+
+
+def _as_written(tokens: list) -> str:
+    """The words of consecutive tokens as the text spells them (spaces kept, none after the last)."""
+    return "".join(t.text_with_ws for t in tokens[:-1]) + tokens[-1].text
+
+
+def _describes(word: str) -> bool:
+    """A word that says what kind of group it is, not which: "Jihadist", "Islamist", "Maoist", "Separatist"
+    (English words of a creed or cause end so)."""
+    return word.lower().endswith(("ist", "ists"))
+
+
+def _a_place(mods: list, parsed: bool) -> bool:
+    """Words that the parse calls a place and the gazetteer knows ("Kandahar", "Tigray"; not "M23")."""
+    if not parsed or not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in mods):
+        return False
+    from contested.gazetteer import Gazetteer
+
+    words = " ".join(t.text for t in mods if t.text not in _NAME_GLUE)
+    return bool(Gazetteer.load().lookup(words))
+
+
+@lru_cache(maxsize=1)
+def _peoples() -> dict[str, str]:
+    """Names of peoples (data/peoples.json), in lower case and as plurals -> as written."""
+    data = json.loads((Path(__file__).with_name("data") / "peoples.json").read_text(encoding="utf-8"))
+    out = {}
+    for w in data["peoples"]:
+        out[w.lower()] = w
+        out[w.lower() + "s"] = w
+    return out
+
+
+def _people(words: list[str]) -> str | None:
+    """The people that words name ("Arab", "Fulani"), where they are one name of data/peoples.json."""
+    return _peoples().get(" ".join(words).lower())
+
+
+def _name_before(doc, first: int, i: int, parsed: bool) -> list:
+    """The capitalised words right before token ``i`` (not before ``first``): "Kachin Independence",
+    "Lord's Resistance", "Al-Shabaab", "M23"; empty where there are none."""
+    j = i - 1
+    while j >= first:
+        tok = doc[j]
+        if tok.text in _NAME_GLUE and j > first and not doc[j - 1].whitespace_:
+            j -= 1
+            continue
+        if not (tok.text[:1].isupper() and tok.text[:1].isalpha()) or tok.is_stop:
+            break  # a lower-case word, or "The", "In", "A"
+        if tok.is_sent_start and not _proper(tok, parsed) and tok.text not in _nationality():
+            break  # "Suspected militants", "Army troops" at the start of a sentence
+        j -= 1
+    mods = [doc[k] for k in range(j + 1, i)]
+    while mods and mods[0].text in _NAME_GLUE:
+        mods.pop(0)
+    return mods
+
+
+def _country_words(words: list[str]) -> tuple[str | None, int]:
+    """The country the first words name (a word of nationality or a country's name, of up to three words:
+    "South Sudanese", "United States") and how many words that takes."""
+    return _country_of_words(tuple(words[:3]))
+
+
+@lru_cache(maxsize=8192)
+def _country_of_words(words: tuple[str, ...]) -> tuple[str | None, int]:
+    from contested.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()  # countries come from the installed packages: the same for every home
+    nat = _nationality()
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        phrase = " ".join(words[:n])
+        # A country's name or a known acronym ("US", "DRC"), never a code that a word spells ("Al", "GNB").
+        cc = nat.get(phrase) or FORCE_WORDS.country_acronyms.get(phrase) or (
+            not phrase.replace(".", "").isupper() and len(phrase) > 3 and gaz.country_code(phrase)) or None
+        if cc:
+            return cc, n
+    return None, 0
+
+
+@lru_cache(maxsize=512)
+def _country_name(cc: str) -> str | None:
+    from contested.gazetteer import Gazetteer
+
+    return Gazetteer.load().countries.get(cc)
 
 
 def user_actor_file(home: Path | None = None) -> Path:

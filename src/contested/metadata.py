@@ -81,6 +81,13 @@ _DATELINE = re.compile(
     rf"\s*(?:\((?P<agency>[^()\n]{{1,40}})\)\s*)?(?:--|[-–—])\s*\S"
 )
 _YEAR_RE = re.compile(rf"\b({_YEAR})\b")
+# A dateline without a date: the place in capitals ("WESTPORT --", "KABUL (Reuters) -", "MOGADISHU, Somalia
+# (AP) —"), then the agency, then a dash.
+_CAPS_WORD = r"[A-Z][A-Z'’.\-]{2,}"
+_UNDATED_DATELINE = re.compile(
+    rf"^(?P<place>{_CAPS_WORD}(?:\s{_CAPS_WORD}){{0,3}}(?:,\s{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?)"
+    rf"\s*(?:\((?P<agency>[^()\n]{{1,40}})\)\s*)?(?:--|[-–—])\s*\S"
+)
 
 
 def published_problem(value: date, field: str = "published") -> str | None:
@@ -195,6 +202,35 @@ def _from_dateline(line: str, header: list[str], reference: date | None) -> date
     if pm is None:
         return None
     return _year_for(_month(pm), int(pm.group("d")), header, reference)
+
+
+def dateline_place(text: str) -> tuple[int, int] | None:
+    """Where the place of a dateline is in the text ("KABUL, Aug 2 (Reuters) - ...", "WESTPORT -- ..."): the
+    place the report was filed from, at the head of a line in the first ~600 characters; None if there is
+    none. It says where the reporter was, not where anything happened."""
+    found = _dateline(text)
+    return found[0] if found else None
+
+
+def dateline_agency(text: str) -> tuple[int, int] | None:
+    """Where the agency of a dateline is ("Reuters" in "KABUL, Aug 2 (Reuters) -"); None if there is none."""
+    found = _dateline(text)
+    return found[1] if found else None
+
+
+def _dateline(text: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    pos = 0
+    for line in text[:HEAD_CHARS].split("\n"):
+        stripped = line.lstrip()
+        at = pos + len(line) - len(stripped)
+        m = _DATELINE.match(stripped[:300])
+        if m is None or m.group("place") is None:
+            m = _UNDATED_DATELINE.match(stripped[:300])
+        if m is not None and m.group("place"):
+            agency = (at + m.start("agency"), at + m.end("agency")) if m.group("agency") else None
+            return (at + m.start("place"), at + m.end("place")), agency
+        pos += len(line) + 1
+    return None
 
 
 def byline_date(text: str, *, reference: date | None = None) -> date | None:

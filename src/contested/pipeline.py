@@ -49,6 +49,7 @@ from contested.gazetteer import (
     bare_name,
     close_spelling,
 )
+from contested.metadata import dateline_agency, dateline_place
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, Place, PlaceMention
@@ -1086,16 +1087,24 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
         text = sdoc.text  # read once
     ents = sdoc.ents  # read once: spaCy builds the spans again on every access
     mentions = _place_mentions(gaz, sdoc, text, ents)
+    agency = dateline_agency(text)
+    if agency is not None:  # "KABUL (Example Wire) -": the agency's name is no place
+        mentions = [m for m in mentions if not agency[0] <= m.start < agency[1]]
     hints = gaz.text_hints(text)
     locations = _foreign_unnamed(gaz.resolve(mentions, hints, _said_at(sdoc, mentions)), mentions)
     home_country = _home_country(gaz, locations, hints)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.
     # They are kept apart, as the place of last resort.
-    weak = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True)
-            if loc is not None and PEOPLE_AFTER.match(text, m.end)]
-    placed = [(m.start, m.end, loc) for m, loc in zip(mentions, locations, strict=True)
-              if loc is not None and not PEOPLE_AFTER.match(text, m.end)]
+    # The place of a dateline ("KABUL, Aug 2 (Reuters) -") is where the report was filed from: the place of
+    # last resort too, for a first sentence that names no other ("WESTPORT -- A man was shot on Sunday").
+    dateline = dateline_place(text) or (-1, -1)
+    last_resort = [loc is not None and (PEOPLE_AFTER.match(text, m.end) is not None
+                                        or dateline[0] <= m.start < dateline[1])
+                   for m, loc in zip(mentions, locations, strict=True)]
+    weak = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True) if lr]
+    placed = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True)
+              if loc is not None and not lr]
     placed.extend(_facilities(text, placed))
     described: list[tuple[int, int, Location]] = []
     by_word: set[int] = set()
@@ -1267,6 +1276,19 @@ class _Work:
 def _warn_problem(item: object, reason: str) -> None:
     origin = getattr(item, "origin", None) or getattr(item, "doc_id", None) or type(item).__name__
     logging.getLogger("contested.pipeline").warning("skipped %s: %s", origin, reason)
+
+
+def warm_up() -> None:
+    """Load and build, once per process, what every extraction needs: the spaCy pipeline, the gazetteer, the
+    compiled trigger matcher and the actor dictionary's matchers. Each is otherwise built on first use, which
+    makes a process's first document (or an HTTP server's first request) pay about a second for all of them;
+    callers that time extraction, or serve it, call this first."""
+    load_nlp()
+    Gazetteer.load()
+    from contested.triggers import matcher_for
+
+    matcher_for()
+    load_actors()._compiled()
 
 
 def extract_documents(

@@ -38,6 +38,8 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
         return told_before
     followup: DateMention | None = None
     for dm in sorted(draft.dates, key=lambda d: abs(d.start - draft.trigger.start)):
+        if dm.span is not None and _in_another_relative_clause(dm, draft, sent):
+            continue  # "... against militiamen who had held the town since Saturday": the holding's time
         if dm.span is not None:
             if dm.span.precision == "day" and followup_head(dm, draft, sent) is not None:
                 # "was arrested Monday in the shooting": Monday is the arrest's day; the shooting came before.
@@ -101,19 +103,52 @@ def _offset_anchor(dm: DateMention, sent: SentenceMentions) -> DateSpan | None:
     return days[0].span if days else None
 
 
+def _offset_from_named_day(draft: Draft, sent: SentenceMentions) -> DateChoice | None:
+    for dm in sent.dates:
+        inner = _offset_clause(dm, sent)
+        if inner is None or not _in_subtree(inner, draft.trigger.start):
+            continue
+        days = [d for d in sent.dates if d.span is not None and not d.anaphoric and d.start < dm.start]
+        if any(_in_subtree(inner, d.start) for d in days) or not days or days[-1].span.precision != "day":
+            return None  # the clause names its own day, or nothing before it names one
+        day = days[-1].span
+        back = timedelta(days=dm.shift_days or 0)
+        return DateChoice(DateSpan(day.start - back, day.end - back, "day", f"{dm.text} ({day.text})"), dm)
+    return None
+
+
+def _governs(inner, previous_at: int) -> bool:
+    """Whether the event word at ``previous_at`` governs the counted-from clause headed by ``inner``: is one of
+    its heads, or is the statement that the clause's head introduces, the two side by side under it ("retook
+    X on Tuesday, ten days after it fell, the ministry said": the parser hangs both clauses on "said")."""
+    word = token_at(inner.doc, previous_at)
+    for _ in range(3):  # "pushed them out": from the event's last word up to its verb
+        if word is None or word.pos_ in ("VERB", "AUX") or word.head is word:
+            break
+        word = word.head
+    if word is None:
+        return False
+    if any(a.i == word.i for a in inner.ancestors):
+        return True
+    head = inner.head
+    return head is not inner and word.head.i == head.i and word.dep_ in ("ccomp", "parataxis") and word.i < inner.i
+
+
 def _inside_offset(draft: Draft, sent: SentenceMentions, previous: Event | None,
                    previous_at: int) -> DateChoice | None:
     """"retook the district on Sunday, two days after fighters had overrun it": the happening the offset is
     counted from (the capture) lies that many days before the day of the event it is told against (Sunday's
     retaking, ``previous``, whose word, at ``previous_at``, governs the clause). None where the draft is not such a happening, has
-    its own day in the clause, or the governing event has no day."""
+    its own day in the clause, or the governing event has no day. Where no event was told before (the
+    governing happening is no event of the table: "pushed them out of the village on Tuesday, four days after
+    a unit had entered it"), the day is the one the sentence names before the offset, outside the clause."""
     if previous is None or previous.date is None or previous.date.precision != "day":
-        return None
+        return _offset_from_named_day(draft, sent) if previous is None else None
     for dm in sent.dates:
         inner = _offset_clause(dm, sent)
         if inner is None or not _in_subtree(inner, draft.trigger.start) or _in_subtree(inner, previous_at):
             continue
-        if not any(a.idx <= previous_at < a.idx + len(a.text) for a in inner.ancestors):
+        if not _governs(inner, previous_at):
             continue  # the event told before does not govern the counted-from clause
         if any(d.span is not None and not d.anaphoric and _in_subtree(inner, d.start) for d in sent.dates):
             return None  # the clause names its own day
@@ -185,6 +220,26 @@ def _date_head(dm: DateMention, draft: Draft, sent: SentenceMentions):
     if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":
         head = head.head
     return head
+
+
+def _in_another_relative_clause(dm: DateMention, draft: Draft, sent: SentenceMentions) -> bool:
+    """Whether the date is the start of a state that a relative clause tells of someone other than the event
+    ("regained the town from militiamen who had held it since Saturday"): "since" in a relative clause that
+    neither holds the event's word nor tells of it ("a shooting that occurred Tuesday" is the shooting's)."""
+    head = _date_head(dm, draft, sent)
+    if head is None:
+        return False
+    at = dm.start - sent.start
+    if not sent.text[:at].rstrip().lower().endswith("since"):
+        return False
+
+    def holds(tok) -> bool:
+        return tok.idx <= draft.trigger.start < tok.idx + max(len(tok.text), 1)
+
+    for tok in (head, *head.ancestors):
+        if tok.dep_ == "relcl":
+            return not holds(tok.head) and not any(holds(t) for t in tok.subtree)
+    return False
 
 
 def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions) -> str | None:

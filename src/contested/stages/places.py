@@ -4,7 +4,10 @@ a place inside it is dropped; a draft naming no place takes one from the sentenc
 from __future__ import annotations
 
 import dataclasses
+import functools
+import json
 import re
+from importlib import resources
 
 from contested.config import ExtractionSettings
 from contested.gazetteer import UNKNOWN_PLACE as _UNKNOWN_WORDS
@@ -155,6 +158,14 @@ def or_weak(places: list[PlaceMention], sent: SentenceMentions) -> list[PlaceMen
     return places
 
 
+@functools.cache
+def _continuation() -> re.Pattern[str]:
+    """Words that tell the next step of the story told one sentence before (data/dates.json)."""
+    words = json.loads(resources.files("contested").joinpath("data", "dates.json").read_text(encoding="utf-8"))
+    alts = sorted(words["continuation_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.IGNORECASE)
+
+
 def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMentions, si: int, date: DateSpan | None,
                  previous: Event | None, state: DiscourseState, config: ExtractionSettings) -> PlaceChoice:
     """A draft with no place of its own: the place of the event before it in the sentence, or of the story
@@ -175,6 +186,14 @@ def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMention
         if last is not None and si - state.last_place_sentence <= config.anaphor_place_sentences and (
                 ANAPHOR_PLACE.search(sent.text[draft.trigger.end - sent.start:])):
             return PlaceChoice([(-1, -1, last[2])], True)
+        if (last is not None and si - state.last_place_sentence == 1 and si - state.last_event_sentence == 1
+                and sent.paragraph == state.last_place_paragraph and not sent.places and (date is None or
+                date.precision == "day") and not UNKNOWN_PLACE.search(sent.text)
+                and _continuation().search(sent.text[:draft.trigger.start - sent.start])):
+            # "A truck hit a landmine on the road to Mueda. Troops later defused a second device": the next
+            # step of the story told just before, at its place
+            told = state.told[-1].location if state.told and state.told[-1].location is not None else last[2]
+            return PlaceChoice([(-1, -1, told)], True)
         if (last is not None and si - state.last_place_sentence == 1 and sent.paragraph == state.last_place_paragraph
                 and state.last_event_sentence < state.last_place_sentence and not sent.places
                 and not UNKNOWN_PLACE.search(sent.text)):
