@@ -714,3 +714,55 @@ def test_gold_conflict_articles_of_issue_7():
     assert pipeline.share >= 0.83, pipeline.misses
     assert pipeline.marked >= 180  # the event facts are scored
     assert pipeline.wrong_speakers == []
+
+
+# "<clause> ... N people, most of them ..., in raids ... on Monday night, a lawyer and two relatives said": the
+# words after the object (an apposition with commas of its own) are parsed as the cue's subject, with the source
+# as their conjunct (first two) or as a second subject (last two). The source is the phrase right before the cue.
+_TRAILING_SOURCE = [
+    ("Soldiers detained at least 40 people, most of them young men from the southern region, in house-to-house "
+     "searches in the Ardo and Belet districts on Monday night, a lawyer and two family members said.",
+     "a lawyer and two family members said"),
+    ("Police arrested at least 25 people, most of them young women from the coastal region, in house-to-house "
+     "searches in the Tamar and Sule districts on Friday night, a lawyer and two family members said.",
+     "a lawyer and two family members said"),
+    ("Troops detained at least 30 people, most of them young men from the northern province, in house-to-house "
+     "searches in two districts on Wednesday night, a lawyer and two family members said.",
+     "a lawyer and two family members said"),
+    ("Gunmen seized at least 12 traders, most of them young men from the border region, in raids in the Oda and "
+     "Kebe markets on Sunday night, a lawyer and two relatives said.",
+     "a lawyer and two relatives said"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), _TRAILING_SOURCE)
+def test_an_apposition_after_the_object_is_said_not_the_source(nlp, text, words):
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text)
+    assert text[att.start: att.end] == words
+    assert att.attributed_to is not None and "most" not in att.attributed_to and "night" not in att.attributed_to
+
+
+def test_a_date_in_an_apposition_before_the_source_dates_the_event(nlp):
+    from contested.pipeline import analyse, make_document
+
+    text = _TRAILING_SOURCE[0][0]
+    mentions = analyse(make_document(text, published="2023-05-10"), nlp(text))
+    assert [d.text for m in mentions for d in m.dates] == ["Monday night"]
+    assert all(m.attribution.start >= text.index("a lawyer") for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The convoy was hit near the bridge, the army, police and witnesses said.",
+     "the army, police and witnesses said"),
+    ("The convoy was hit near the bridge, two residents, a doctor and a police officer said.",
+     "two residents, a doctor and a police officer said"),
+    ("The convoy was hit near the bridge, the governor, Ahmed Salim, the police chief and two witnesses said.",
+     "the governor, Ahmed Salim, the police chief and two witnesses said"),
+    ("Most of the houses were burned, the residents, most of them farmers, said.",
+     "the residents, most of them farmers, said"),
+])
+def test_a_list_of_sources_before_the_cue_stays_whole(nlp, text, words):
+    sent, _ = sent_of(nlp, text)
+    att = find_attribution(sent, text)
+    assert text[att.start: att.end] == words

@@ -691,6 +691,37 @@ def _inverted(cue):
     return (np.root, content) if content else None
 
 
+def _trailing_conjunct(src, cue, lex: Lexicon):
+    """'<clause> ... 60 people, most of them young men from the north, in raids on two districts on Tuesday night,
+    a lawyer and two relatives said' parsed with the words after the clause's object (an apposition or list with
+    commas of its own) for the cue's subject and the source for its conjunct: the conjunct after a comma, with no
+    'and' before it, that runs up to the cue speaks; the words before it belong to what is said."""
+    doc = cue.doc
+    if src.head.i != cue.i or src.dep_ != "nsubj" or not src.i < cue.i:
+        return None
+    if not any(c.dep_ in _CLAUSE and c.i < src.left_edge.i for c in cue.children):
+        return None  # what is said comes before the subject: "<clause>, <subject> said"
+    i = cue.i - 1
+    while i > src.i and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].text not in _PUNCT_EDGE:
+        i -= 1
+    # The same words parsed as two subjects of the cue: the one right before it, after a comma, speaks.
+    last = next((c for c in cue.children if c.dep_ == "nsubj" and src.i < c.i < cue.i and c.right_edge.i == i
+                 and doc[c.left_edge.i - 1].text == "," and _source_like(c, lex)), None)
+    if last is not None:
+        return last
+    for c in src.children:
+        if c.dep_ != "conj" or c.i < src.i or c.right_edge.i != i or doc[c.left_edge.i - 1].text != ",":
+            continue
+        comma = c.left_edge.i - 1
+        if any(g.dep_ == "cc" and src.i < g.i < c.i for g in src.children):
+            return None  # "A, B and C said": a list of sources
+        if not any(t.text in (",", ";") for t in doc[src.i + 1: comma]):
+            return None  # "the army, police said": no apposition of its own before the comma
+        if _source_like(c, lex) and (not _source_like(src, lex) or src.lower_ in lex.quantified_sources):
+            return c  # not "the governor, Ahmed Ali, the police chief said": both name people
+    return None
+
+
 def _appositive_speaker(cue, lex: Lexicon):
     """'<clause>, a military analyst, Oleh Marchenko, told the Courier' parsed with the speaker as an
     appositive of the clause's last noun and the cue joined to its verb: the appositive right before the cue
@@ -987,6 +1018,8 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             src = _subject(cue, lex)
             if src is not None and src.lower_ in _EXPLETIVE and src.dep_ == "expl":
                 src = None
+            if src is not None:
+                src = _trailing_conjunct(src, cue, lex) or src
             if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and not any(
                     c.dep_ == "nsubj" for c in cue.children):
                 return None  # "As reported on May 30, X attacked": no one named, X is no speaker
