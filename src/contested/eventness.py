@@ -159,6 +159,8 @@ class Words:
     quantity_nouns: frozenset[str]
     trend_verbs: frozenset[str]
     situation_nouns: frozenset[str]
+    simultaneous_marks: frozenset[str]
+    undergoer_verbs: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -1167,6 +1169,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             bare_plural = bool(subj) and subj[0].tag_ == "NNS" and not any(
                 c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in subj[0].children)
             if (habitual or bare_plural) and not has_date:
+                return "generic: habitual present"
+            if habitual and next(_date_phrases(verb), None) is None:
+                # "..., so reports of air strikes often take days to reach the outside world": a present with a
+                # habitual word and no date of its own (the sentence's date is another clause's).
                 return "generic: habitual present"
             # Only where the sentence tells nothing in the past and names no date: a present tense beside a
             # past one is more often a parse that took a noun for a verb ("Afghan forces airstrikes").

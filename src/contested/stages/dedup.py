@@ -170,6 +170,12 @@ def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:
         # (Not "in Laman of Qala-i-Naw district": a name in a phrase of place, whatever the parser calls it.)
         # "Adam Bentdahl of Appleton", "a man from Kunduz": where a person is from.
         return f"where {prep.head.text} is from"
+    unit = tok.head
+    if tok.dep_ in _NAME_LINKS and unit.dep_ == "pobj" and unit.lemma_.lower() in words.place_subject_nouns and (
+            unit.head.lower_ == "from") and unit.head.head.lemma_.lower() in words.people_nouns and (
+            unit.head.head.dep_ != "pobj"):
+        # "young men from the Amhara region": where people are from, named with its unit.
+        return f"where {unit.head.head.text} are from"
     node = tok
     for _ in range(12):
         if node.i == clause_verb.i or (trigger is not None and node.i == trigger.i):

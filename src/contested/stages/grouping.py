@@ -3,14 +3,16 @@
 happening named only as a landmark, "south of the fighting", joins no draft beside words that tell one); a
 capture word may name an arrest, a clash at posts or a seizure of things; background ("the latest in a
 string of districts to fall") is left out; then every control word is a draft of its own, violence words
-join the nearest one or make one together, and a weak word makes one only where nothing stronger is."""
+join the nearest one or make one together, and a weak word makes one only where nothing stronger is; a clause
+introduced by "as" or "while" with a doer of its own ("..., as Russian forces pushed deeper and fought their way
+into the town") is grouped apart, another happening."""
 
 from __future__ import annotations
 
 import re
 
 from contested.config import ExtractionSettings
-from contested.eventness import ASSERTED, LANDMARK, NEGATED, REFERENCE
+from contested.eventness import ASSERTED, LANDMARK, NEGATED, REFERENCE, governing_verb, load_words
 from contested.families import (
     CROWD_FAMILIES,
     OTHER_TYPE,
@@ -22,6 +24,7 @@ from contested.families import (
 from contested.stages.distribute import nearest
 from contested.stages.places import PLACE_NOUNS
 from contested.stages.records import Draft, SentenceMentions
+from contested.stages.tokens import token_at
 from contested.triggers import CONTROL_FAMILIES, Trigger
 
 # Background, not news: "the latest in a string of districts to fall since foreign forces began their
@@ -133,10 +136,95 @@ def drop_background(triggers: list[Trigger], sent: SentenceMentions, config: Ext
             if not _BACKGROUND.search(sent.text[max(0, t.start - sent.start - window): t.start - sent.start])]
 
 
+def _clause_verb(tok):
+    """The verb of a trigger's clause, up through verbs joined by "and" to the first of them (the one that
+    has the subject they share), or None where no verb governs it."""
+    verb = governing_verb(tok)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
+
+
+def _has_doer(tok) -> bool:
+    """Whether the trigger's clause names who or what did it: an active subject ("a missile struck", "the
+    missile" itself as the subject), not a passive tally ("four were killed")."""
+    undergoers = load_words().undergoer_verbs
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in undergoers:
+        return True
+    verb = _clause_verb(tok)
+    return verb is not None and verb.lemma_.lower() not in undergoers and any(c.dep_ == "nsubj"
+                                                                            for c in verb.children)
+
+
+def _simultaneous_clause(tok, marks: frozenset[str], trigger_tokens: set[int]) -> int | None:
+    """The verb of the "as"/"while" clause (eventness.json ``simultaneous_marks``) with a doer of its own
+    that a trigger's clause is, or is joined to ("..., as Russian forces pushed deeper and fought their way
+    into the town": "fought"), or None. A pronoun subject ("as they fought back") is most often the main
+    clause's own doer, an event word as the subject ("as fighting raged") names its happening as the setting,
+    and a passive ("..., while a second man was shot in the neck") or a death ("..., while a fourth died in
+    hospital": eventness.json ``undergoer_verbs``) is a figure of the same happening: none makes a clause of
+    its own."""
+    verb = _clause_verb(tok)
+    if verb is None or verb.dep_ != "advcl" or verb.lemma_.lower() in load_words().undergoer_verbs or not any(
+            c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" and c.pos_ not in ("PRON", "DET") and c.i not in trigger_tokens
+               for c in verb.children):
+        return None
+    return verb.i
+
+
+def clause_groups(triggers: list[Trigger], sent: SentenceMentions) -> list[list[Trigger]]:
+    """The sentence's triggers by happening: a clause introduced by "as" or "while" with a subject of its own
+    ("A missile struck a printing works, killing four, as Russian forces pushed deeper into the border area
+    and fought their way into the town") tells another happening than the clause it hangs from, where each
+    has a control or violence word of its own and no crowd is in the sentence (a crowd is one event with
+    what was done to it or by it), and where the clause it hangs from has a doer of its own. One group where
+    the parse is not at hand."""
+    if len(triggers) < 2 or sent.span is None or any(t.family in CROWD_FAMILIES for t in triggers):
+        return [triggers]
+    marks = load_words().simultaneous_marks
+    tokens = {t.start: token_at(sent.span, t.start) for t in triggers}
+    trigger_tokens = {tok.i for tok in tokens.values() if tok is not None}
+    keys = {start: (_simultaneous_clause(tok, marks, trigger_tokens) if tok is not None else None)
+            for start, tok in tokens.items()}
+    groups: dict[int | None, list[Trigger]] = {}
+    for t in triggers:
+        groups.setdefault(keys[t.start], []).append(t)
+    strong = CONTROL_FAMILIES | set(VIOLENCE_TYPE)
+    if len(groups) < 2 or not all(any(t.family in strong for t in g) for g in groups.values()):
+        return [triggers]
+    if not any(tokens[t.start] is not None and _has_doer(tokens[t.start]) for t in groups.get(None, ())):
+        # "Civilian casualties were inflicted as the army fired a rocket": the "as" clause says who did what
+        # the clause it hangs from tells (one happening).
+        return [triggers]
+    return list(groups.values())
+
+
+def told_apart(draft: Draft, sent: SentenceMentions) -> set[int]:
+    """The starts of the sentence's trigger words that ``clause_groups`` puts in another happening than the
+    draft's: "fought" in "a missile struck ..., as Russian forces ... fought their way into the town" is no
+    reply to the missile."""
+    groups = clause_groups(admitted(sent), sent)
+    if len(groups) < 2:
+        return set()
+    return {t.start for g in groups if all(t.start != draft.trigger.start for t in g) for t in g}
+
+
 def group_triggers(triggers: list[Trigger], sent: SentenceMentions, config: ExtractionSettings) -> list[Draft]:
     """Triggers -> drafts, in text order: one per control trigger, violence words joined to one event (or to
     the nearest control event), a weak word's event only where nothing stronger is; a demonstration is one
-    event with what was done to it or by it."""
+    event with what was done to it or by it. An "as"/"while" clause with a subject of its own is grouped
+    apart (``clause_groups``)."""
+    groups = clause_groups(triggers, sent)
+    if len(groups) > 1:
+        drafts = [d for g in groups for d in group_triggers(g, sent, config)]
+        drafts.sort(key=lambda d: d.trigger.start)
+        return drafts
     control = [t for t in triggers if t.family in CONTROL_FAMILIES]
     violence = [t for t in triggers if t.family in VIOLENCE_TYPE]
     weak = [t for t in triggers if t.family in OTHER_TYPE]
