@@ -103,7 +103,9 @@ def test_a_malformed_pattern_is_refused(pattern):
     # The first pattern that matches at a position wins, as in the regular expression it replaces.
     ("The district had fallen to the Taliban.", [("capture", "fallen")]),
     ("The district falls to the Taliban.", [("capture", "falls to")]),
-    ("They fired a rocket-propelled grenade.", [("grenade", "grenade"), ("shelling", "rocket")]),
+    # A grenade fired from a launcher is no hand grenade: only the heavy weapon is a trigger.
+    ("They fired a rocket-propelled grenade.", [("shelling", "rocket")]),
+    ("They threw a grenade.", [("grenade", "grenade")]),
     # A span matched by an earlier family is not matched again by a later one.
     ("A suicide bomber struck.", [("suicide", "suicide bomber")]),
     # A bare "suicide" is no attack: "a murder-suicide", "died by suicide".

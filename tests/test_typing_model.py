@@ -124,3 +124,18 @@ def test_the_default_model_is_rebuilt_from_the_corpus(tmp_path):
     sample = texts[::7] + [t for t, _ in RARE]
     same = sum(rebuilt.predict(t).sub_event_type == shipped.predict(t).sub_event_type for t in sample)
     assert same >= 0.98 * len(sample)
+
+
+def test_the_default_model_never_makes_armed_people_a_mob(monkeypatch):
+    """A move to mob violence or a violent demonstration is barred where armed people did it (the rules know who,
+    the model only reads words)."""
+    settings = tm.default_settings()
+    assert {"Mob violence", "Violent demonstration"} <= set(settings.not_by)
+    assert "state_forces" in settings.not_by["Mob violence"]
+    monkeypatch.setenv(tm.DEFAULT_ENV, "on")
+    for text in ("On 4 May 2020, guerrillas and dissident fighters clashed in a village, injuring five people.",
+                 "On 4 May 2020, soldiers clashed with militants in a village, injuring five people."):
+        events = extract_text(text, published="2020-05-05")
+        assert events and events[0].acled_sub_event_type != "Mob violence", text
+    assert tm._armed_doers("Guerrillas clashed in a village.", "clashed")
+    assert not tm._armed_doers("Villagers armed with sticks clashed with traders.", "clashed")

@@ -225,3 +225,61 @@ def test_phrases_of_control_and_violence(text, expected):
 
 def test_taking_back_no_place_is_no_event():
     assert first_kind("On Monday, the family took back the bodies of the victims from the hospital in Herat.") == "(none)"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An explosive word that names no weapon ("exploded") takes the weapon the sentence names beside it.
+    ("On Monday, a hand grenade exploded in the market of Herat, wounding two civilians.", "Grenade"),
+    ("On Monday, a mortar shell exploded near a school in Herat, injuring a child.", "Shelling/artillery/missile attack"),
+    ("On Monday, monitors recorded 40 explosions assessed as artillery rounds near Herat.",
+     "Shelling/artillery/missile attack"),
+    ("On Monday, an IED exploded near a police vehicle in Herat, killing two policemen.",
+     "Remote explosive/landmine/IED"),
+    # A grenade fired from a launcher is no hand grenade.
+    ("On Monday, rebels fired RPG grenades and machine guns at army posts in Herat.", "Armed clash"),
+    # A bomb thrown by hand is ACLED's grenade; a petrol bomb is not.
+    ("On Monday, two men on a motorcycle threw a bomb into a police compound in Herat.", "Grenade"),
+    ("On Monday, a bomb was thrown at a military truck in Herat, wounding a soldier.", "Grenade"),
+    # The explosive that did it, named after "with", "using", or stepped on.
+    ("On Monday, rebels attacked a military convoy with mines near Herat.", "Remote explosive/landmine/IED"),
+    ("On Monday, rebels carried out a mine attack against a police patrol near Herat.",
+     "Remote explosive/landmine/IED"),
+    ("On Monday, rebels ambushed eight policemen near Herat using landmines.", "Remote explosive/landmine/IED"),
+    ("On Monday, rebels attacked a convoy of army trucks with remote-controlled explosives near Herat.",
+     "Remote explosive/landmine/IED"),
+    ("On Monday, a farmer was killed when he stepped on a landmine near his field in Herat.",
+     "Remote explosive/landmine/IED"),
+])
+def test_weapon_words_decide_remote_violence(text, expected):
+    assert first_type(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Flight caused by the weapons fired is the shelling; a flight told with the fight as its cause stays a flight.
+    ("On Monday, the army fired artillery rounds at three villages near Herat and forced residents to flee.",
+     "Shelling/artillery/missile attack"),
+    ("On Monday, the fighting forced thousands of residents to flee Herat.", "Other"),
+    # Entering by force to take people: the taking is the event.
+    ("On Monday, soldiers stormed the village of Kamba near Herat and arrested four youths.", "Arrests"),
+    ("On Monday, police raided the offices of a newspaper in Herat and detained four journalists.", "Arrests"),
+    ("On Monday, gunmen stormed a house in Herat, kidnapping five brothers.", "Abduction/forced disappearance"),
+    ("On Monday, police raided a hideout in Herat, killing three gunmen.", "Armed clash"),
+    # A demonstration that only describes the people taken: the arrest or abduction.
+    ("On Monday, a photographer was detained by police in Herat while he was covering the protests in the town.",
+     "Arrests"),
+    ("On Monday, 55 people were arrested in Herat for participating in protests against the governor.", "Arrests"),
+    ("On Monday, three activists who had helped organise the protests were abducted by men in unmarked cars in Herat.",
+     "Abduction/forced disappearance"),
+    ("On Monday, police arrested 20 protesters during a demonstration in Herat.", "Protest with intervention"),
+    # Lynching is a crowd's violence; a crowd armed with sticks is still a crowd; armed men attacking property.
+    ("On Monday, a man was lynched by residents in Herat after he was accused of theft.", "Mob violence"),
+    ("On Monday, villagers armed with sticks attacked two men suspected of theft in Herat, killing one.",
+     "Mob violence"),
+    ("On Monday, unidentified armed men attacked the offices of a mining company in Herat.", "Attack"),
+    # Trees cut down, small arms fire exchanged.
+    ("On Monday, settlers cut down dozens of olive trees belonging to farmers near Herat.",
+     "Looting/property destruction"),
+    ("On Monday, government and rebel forces exchanged small arms fire near Herat.", "Armed clash"),
+])
+def test_what_the_parse_says_was_done(text, expected):
+    assert first_type(text) == expected

@@ -220,20 +220,24 @@ class DefaultTypingSettings:
     The model may move an event from the rules' sub-event type only to one of ``moves[rules' type]`` (neighbouring
     types the rules confuse), and only where the model finds that type ``ratio`` times likelier than the rules'
     one and gives it at least ``min_probability``. ``enabled`` is switched by CONTESTED_DEFAULT_TYPE_MODEL (``off``
-    for the rules alone).
+    for the rules alone). ``not_by[type]`` lists the actor kinds that rule a move to that type out: the model
+    reads words, not who did it, and a riot or mob violence is a crowd's, never an armed group's (ACLED's codebook).
     """
 
     enabled: bool = True
     ratio: float = 2.0
     min_probability: float = 0.1
     moves: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    not_by: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
 def _policy() -> DefaultTypingSettings:
     data = json.loads((DATA_DIR / POLICY_FILE).read_text(encoding="utf-8"))
     return DefaultTypingSettings(enabled=True, ratio=float(data["ratio"]), min_probability=float(data["min_probability"]),
-                                 moves={k: tuple(v) for k, v in data["moves"].items()})
+                                 moves={k: tuple(v) for k, v in data["moves"].items()},
+                                 not_by={k: frozenset(v) for k, v in data.get("not_by", {}).items()
+                                             if not k.startswith("_")})
 
 
 def default_settings() -> DefaultTypingSettings:
@@ -316,6 +320,16 @@ def _apply(event, sub_event_type: str) -> bool:
     return True
 
 
+def _armed_doers(text: str, trigger: str | None) -> bool:
+    """The sentence names armed people up to just after the event's trigger ("guerrillas and dissidents clashed"):
+    the words of data/typing_rules.json ``armed_crowd``, which keep the rules from calling a crowd's violence mob
+    violence."""
+    from contested.stages.event_types import _cues
+
+    end = text.find(trigger) + len(trigger) + 30 if trigger and trigger in text else len(text)
+    return bool(_cues()["armed_crowd"].search(text[:end]))
+
+
 def retype(event, text: str, model: TypeModel, threshold: float, context: str | None = None) -> None:
     """Give an event the model's sub-event type: a user's model where it is confident (``threshold``) and the
     rules disagree; the default model only towards a neighbouring type it finds much likelier (the policy).
@@ -333,6 +347,10 @@ def retype(event, text: str, model: TypeModel, threshold: float, context: str | 
         if current is None or not candidates:
             return
         best_p, best = max(candidates)
+        barred = settings.not_by.get(best, frozenset())
+        if barred and (any(a.role in (None, "actor1") and a.kind in barred for a in event.actors)
+                       or _armed_doers(text, event.trigger)):
+            return  # "militants attacked a truck": armed people, whatever the words around them suggest
         if best_p >= settings.ratio * p[current] and best_p >= settings.min_probability:
             _apply(event, best)
         return

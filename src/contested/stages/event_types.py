@@ -13,8 +13,16 @@ from typing import TYPE_CHECKING
 
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED
-from contested.families import CROWD_FAMILIES, OTHER_TYPE, VIOLENCE_PRIORITY, VIOLENCE_TYPE, WEAK_FAMILIES
+from contested.families import (
+    CROWD_FAMILIES,
+    OTHER_TYPE,
+    VIOLENCE_PRIORITY,
+    VIOLENCE_TYPE,
+    WEAK_FAMILIES,
+    WEAPON_FAMILIES,
+)
 from contested.records import ActorMention
+from contested.stages.grouping import told_apart
 from contested.stages.places import ANAPHOR_PLACE, INTO_ITS_TERRITORY, PLACE_NOUNS
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
 
@@ -125,6 +133,10 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         if is_state(a1):
             return "territory_regained", None, agents, patients
         return "territory_captured", None, agents, patients
+    if fam in ("flee", "retreat") and _caused_flight(draft, sent):
+        # "fired artillery at the villages and forced locals to flee": the flight is what the violence caused.
+        return _violence_instead(draft, sent, agents, patients, places, config) or (
+            "displacement", None, agents, patients)
     if fam == "flee":
         foreign = [loc for _, _, loc in draft.places if loc.country and loc.country != sent.home_country and loc.feature == "country"]
         if foreign or re.search(r"\b(border|across|neighbou?ring|(into|to|onto) (its|their) (territory|soil|side))\b",
@@ -148,6 +160,7 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
     if fam == "surrender":
         return "surrender", None, agents, patients
     if fam in VIOLENCE_TYPE:
+        fam = _weapon_that_went_off(draft, sent)
         etype = VIOLENCE_TYPE[fam]
         words = [draft.trigger, *draft.extra]
         told = _told_by_main_verb(draft, sent)
@@ -156,6 +169,12 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
             # words hang on an arrest or displacement verb (its subject, its object's clause, its 'in'/'for'
             # phrase); that verb says what happened.
             return told, None, agents, patients
+        taken = _entered_to_detain(draft, sent, a1)
+        if taken is not None:
+            # "stormed the town and arrested four youths", "raided a house, kidnapping five brothers"
+            return taken, None, agents, patients
+        if any(_cues()["mob_acts"].search(t.text) and t.text[:1].islower() for t in words):
+            return "riot", "mob_violence", agents, patients  # "a man was lynched by residents"
         # "clashes", "fought", "exchanged fire": both sides armed, whoever died.
         two_sided = any(_TWO_SIDED.match(t.text) for t in words)
         if etype == "air_strike" and draft.trigger.text.lower().startswith("bombard") and any(
@@ -178,7 +197,7 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
                 # "targeted a vehicle with an IED", "suffered casualties by a bomb": the explosive is how it
                 # was done (ACLED codes the explosive, not a fight), even where it is no attack word of its own.
                 return weapon, None, agents, patients
-        if etype == "shelling" and (two_sided or _cues()["reply"].search(sent.text) or _replied_after(sent)):
+        if etype == "shelling" and (two_sided or _replied_in(draft, sent) or _replied_after(sent)):
             # Heavy weapons fired by both sides, or fired while the sides fight: ACLED codes the fight.
             return "armed_clash", None, agents, patients
         # Shooting is done by armed people: a group that shoots is no mob (ACLED's mob violence is a crowd's).
@@ -227,6 +246,11 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
             # the arrest, not the burning or the displacement.
             return told, None, agents, patients
     if fam in CROWD_FAMILIES:
+        taken = _crowd_told_by_taking(draft, sent, a1)
+        if taken is not None:
+            # "was detained while he was covering the protests", "activists who had helped organise the
+            # protests were abducted": the demonstration says who was taken, the taking is the event.
+            return taken, None, agents, patients
         etype, detail = _crowd_type(draft, sent)
         return etype, detail, agents, patients
     if fam == "arrest" and a1 is not None and a1.kind in ("rebels", "political_militia"):
@@ -237,6 +261,144 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         # "seized a vehicle", "confiscated the mall": property taken, not weapons (looting).
         return "property_destruction", None, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+# Weapon families whose word, beside an explosive word that names no weapon ("exploded"), says what went off
+# (not aircraft: "an explosion at the helicopter base" names where, not what).
+_NAMED_WEAPONS = ("grenade", "shelling")
+
+
+def _weapon_that_went_off(draft: Draft, sent: SentenceMentions | None = None) -> str:
+    """The draft's family, or, where its explosive words only say something went off ("a hand grenade exploded",
+    "a mortar shell exploded", "explosions assessed as artillery rounds": data/typing_rules.json blast_words),
+    the family of the weapon the draft names beside them."""
+    if draft.family != "explosive":
+        return draft.family
+    if sent is not None and sent.span is not None and _thrown(draft, sent):
+        return "grenade"
+    blast = _cues()["blast_words"]
+    if any(t.family == "explosive" and not blast.fullmatch(t.text) for t in [draft.trigger, *draft.extra]):
+        return draft.family  # "an IED exploded": the device is named
+    named = [t.family for t in draft.extra if t.family in _NAMED_WEAPONS]
+    return min(named, key=VIOLENCE_PRIORITY.index) if named else draft.family
+
+
+def _thrown(draft: Draft, sent: SentenceMentions) -> bool:
+    """An explosive word of the draft is the object of a verb of throwing ("threw a bomb", "a bomb was thrown",
+    "hurled an explosive device"; data/typing_rules.json thrown_verbs): thrown by hand, ACLED's grenade. A fire
+    bomb ("petrol bomb", thrown_not) is not one."""
+    verbs = _instrument_words("thrown_verbs")
+    nots = _instrument_words("thrown_not")
+    doc = sent.span.doc
+    for t in [draft.trigger, *draft.extra]:
+        if t.family != "explosive":
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        if any(w.lower_ in nots for w in doc[tok.left_edge.i: tok.i + 1]):
+            continue
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs:
+            return True
+    return False
+
+
+def _caused_flight(draft: Draft, sent: SentenceMentions) -> bool:
+    """A flight word told as the complement of a verb that makes people flee ("forced locals to flee": data/
+    typing_rules.json causative_verbs), in a draft with weapon words of its own ("fired artillery rounds at the
+    villages and forced locals to flee"), whose subject is no violence word ("the shelling forced ...")."""
+    if sent.span is None or not any(t.family in WEAPON_FAMILIES for t in draft.extra):
+        return False  # a fight beside a flight ("clashes ... forced families to flee") may be the flight's news
+    causes = _instrument_words("causative_verbs")
+    span = sent.span.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    if tok.dep_ not in ("xcomp", "ccomp", "oprd") or tok.head.lemma_.lower() not in causes:
+        return False
+    # "the fighting forced thousands to flee": the violence only as the cause named, the flight is the news.
+    cause = tok.head
+    subjects = [c for c in cause.children if c.dep_ in ("nsubj", "csubj")] or [
+        c for c in cause.head.children if cause.dep_ == "conj" and c.dep_ in ("nsubj", "csubj")]
+    violence = {(t.start, t.end) for t in draft.extra if t.family in VIOLENCE_TYPE}
+    return not any(lo <= s.idx < hi or s.idx <= lo < s.idx + len(s.text) for s in subjects for lo, hi in violence)
+
+
+def _entered_to_detain(draft: Draft, sent: SentenceMentions, a1: ActorMention | None) -> str | None:
+    """"abduction" or "arrest" where the draft's violence words only say a place was entered by force (data/
+    typing_rules.json entry_words) and the sentence asserts that people were taken: an abduction word of the
+    draft, or an arrest verb joined to the entering verb (an abduction where an armed group that is no state's
+    forces took them)."""
+    entry = _cues()["entry_words"]
+    words = [draft.trigger, *draft.extra]
+    if not all(t.family == "abduction" or (t.family == "clash" and entry.fullmatch(t.text)) for t in words):
+        return None
+    if any(t.family == "abduction" for t in words):
+        return "abduction"
+    if sent.span is None:
+        return None
+    entered = {r.i for r in _trigger_roots(draft, sent)}
+    doc = sent.span.doc
+    for t in sent.triggers:
+        if t.family != "arrest" or sent.reasons.get(t.start, ASSERTED) != ASSERTED:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        # The taking is told by the entering verb's own clause ("stormed the town and arrested four", "raided
+        # a house, detaining two"), not by a clause of its own ("stormed the station after he was arrested").
+        if tok.pos_ == "VERB" and (tok.head.i in entered and tok.dep_ in ("conj", "advcl", "xcomp") and not any(
+                c.dep_ in ("mark", "nsubjpass", "auxpass") for c in tok.children)):
+            return "abduction" if a1 is not None and a1.kind in ("rebels", "political_militia", "identity_militia") else "arrest"
+    return None
+
+
+def _crowd_told_by_taking(draft: Draft, sent: SentenceMentions, a1: ActorMention | None) -> str | None:
+    """"arrest" or "abduction" where every demonstration word of the draft is told inside a clause of an asserted
+    arrest or abduction verb that has a verb of its own on the way ("detained while he was covering the
+    protests", "arrested for participating in protests", "activists who had helped organise the protests were
+    abducted"): the demonstration describes the people taken. Protesters taken, or taken during a protest
+    ("arrested 20 protesters", "arrested five during the march"), stay the demonstration's."""
+    if sent.span is None:
+        return None
+    doc = sent.span.doc
+    takers: dict[int, str] = {}
+    for t in sent.triggers:
+        if t.family in ("arrest", "abduction") and sent.reasons.get(t.start, ASSERTED) == ASSERTED:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.pos_ == "VERB":
+                takers[span.root.i] = t.family
+    if not takers:
+        return None
+    found = None
+    for t in [draft.trigger, *draft.extra]:
+        if t.family not in CROWD_FAMILIES:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.pos_ != "NOUN":
+            return None  # "detained people who tried to march": the crowd's own verb, people taken protesting
+        cur, through = span.root, False
+        for _ in range(12):
+            if cur.i in takers:
+                break
+            if cur.head.i == cur.i:
+                return None  # the demonstration is told on its own, not under the taking
+            cur = cur.head
+            through = through or (cur.pos_ == "VERB" and cur.i not in takers)
+        else:
+            return None
+        if not through:
+            return None
+        found = takers[cur.i]
+    if found is None:
+        return None
+    if found == "abduction" or (a1 is not None and a1.kind in ("rebels", "political_militia", "identity_militia")):
+        return "abduction"
+    return "arrest"
 
 
 def _violence_instead(draft: Draft, sent: SentenceMentions, agents: list[ActorMention], patients: list[ActorMention],
@@ -387,6 +549,7 @@ def _instrument(sent: SentenceMentions) -> str | None:
     if sent.span is None:
         return None
     doc = sent.span.doc
+    uses = _instrument_words("instrument_verbs")
     for t in sent.triggers:
         if t.family not in _INSTRUMENT_FAMILIES:
             continue
@@ -398,7 +561,17 @@ def _instrument(sent: SentenceMentions) -> str | None:
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
             return VIOLENCE_TYPE[t.family]
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if tok.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() in uses:
+            return VIOLENCE_TYPE[t.family]  # "ambushed the patrol using landmines", "stepped on a mine"
     return None
+
+
+@lru_cache(maxsize=8)
+def _instrument_words(key: str) -> frozenset[str]:
+    """A list of data/typing_rules.json taken as plain lower-case words (lemmas)."""
+    data = json.loads(resources.files("contested").joinpath("data/typing_rules.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get(key, ()))
 
 
 def _air_subject(draft: Draft, sent: SentenceMentions) -> bool:
@@ -466,6 +639,7 @@ def _noun_kind(tok, words: dict[str, frozenset[str]], key_armed: str = "armed") 
             continue
         if lemma in words["armed"] or t.lower_ in words["armed"] or any(
                 c.dep_ in ("compound", "amod") and (c.lemma_.lower() in words["armed"] or c.lower_ in words["armed"])
+                and not any(g.lower_ == "with" for g in c.children)  # "villagers armed with sticks": a crowd
                 for c in t.children):
             out.add(key_armed)  # "police chief", "NDS employee", "Taliban camps" are armed
         elif lemma in words["civilian"] or t.lower_ in words["civilian"]:
@@ -543,6 +717,13 @@ def _between(draft: Draft, sent: SentenceMentions) -> set[str]:
                         if police and len(police) < 1 + len(g.conjuncts):
                             out.discard("armed")
     return out
+
+
+def _replied_in(draft: Draft, sent: SentenceMentions) -> bool:
+    """The sentence says the other side fired back, not in a clause that tells another happening
+    (grouping.told_apart: "..., as Russian forces pushed deeper and fought their way into the town")."""
+    apart = told_apart(draft, sent)
+    return any(sent.start + m.start() not in apart for m in _cues()["reply"].finditer(sent.text))
 
 
 def _replied_after(sent: SentenceMentions) -> bool:
