@@ -31,7 +31,7 @@ def resolved(g: Gazetteer, text: str) -> dict[str, object]:
         ("Russian forces captured the city of Kherson in southern Ukraine on Wednesday.",
          "Kherson", "Ukraine", "Kherson"),
         ("Tigrayan forces retook the city of Mekelle in northern Ethiopia on Monday.",
-         "Mekelle", "Ethiopia", "Tigrai"),
+         "Mekelle", "Ethiopia", "Tigray"),
         ("Gunmen killed four soldiers near Maiduguri, the capital of Borno state, Nigerian officials said.",
          "Maiduguri", "Nigeria", "Borno"),
         ("Clashes in Imam Sahib district of Kunduz on Monday.", "Imam Sahib", "Afghanistan", "Kunduz"),

@@ -156,3 +156,30 @@ def test_what_the_text_calls_a_village_or_settlement_is_kept_by_name_in_the_unit
     locs = located(text, "2022-06-06")
     assert locs and {(loc.name, loc.country, loc.admin2, loc.precision) for loc in locs} == {
         (name, "Mozambique", admin2, 2)}
+
+
+@pytest.mark.parametrize("town, admin1", [("Mekelle", "Tigray"), ("Bahir Dar", "Amhara"), ("Goma", "North Kivu"),
+                                          ("Bukavu", "South Kivu"), ("Nyala", "South Darfur")])
+def test_a_first_level_unit_goes_by_the_spelling_its_english_names_use(gaz, nlp, town, admin1):
+    """"Tigrai" and "Amara" in the package, "Tigray Regional State" and "The State of Amhara" among its names;
+    "Nord-Kivu" with "North Kivu": the English spelling is shown. A name already English stays ("South Darfur",
+    not the package's "Southern Darfur")."""
+    got = dict(resolved(gaz, nlp, f"Soldiers detained a councillor in {town} on Sunday."))
+    assert got[town] is not None and got[town].admin1 == admin1
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman opened fire at a bar in Chicago on Saturday. John Smith, 34, of Iowa, was killed, police said.",
+    "Gunmen opened fire at a bar in Chicago on Saturday. Police said the dead man, John Smith, of Iowa, was shot twice.",
+    "CHICAGO - John Smith, 34, of Iowa, was shot dead on Sunday, police said.",
+])
+def test_where_a_person_lives_is_not_the_place_of_the_event(text):
+    """"John Smith, 34, of Iowa": Iowa is where he lives; the event is placed by the story or the dateline."""
+    locs = located(text, "2021-07-04")
+    assert locs and {loc.name for loc in locs} == {"Chicago"}
+
+
+def test_where_a_person_lives_alone_leaves_the_place_unknown():
+    """With no other place in the story, the place is not known: the home is no guess at it."""
+    events = extract_text("John Smith, 34, of Iowa, was shot dead on Sunday, police said.", published="2021-07-04")
+    assert events and all(e.location is None for e in events)

@@ -48,7 +48,7 @@ from contested.boundaries import (
 from contested.records import Location, Place, PlaceMention
 from contested.textnorm import fold, name_key, skeleton
 
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
 
 
 BASE_FEATURES = {"country", "province", "district", "populated_place"}
@@ -300,6 +300,34 @@ def _kind_word(name: str) -> str:
     """The last word of a unit's name, folded, without punctuation: "Zaporizka oblast" -> oblast."""
     words = fold(name).split()
     return re.sub(r"[^\w]", "", words[-1]) if words else ""
+
+
+_KIND_WORD = re.compile(r"(?<!\w)(oblast|province|region|governorate|state|department|prefecture|county)(?!\w)", re.I)
+
+
+def _english_spelling(display: str, aliases: list[str]) -> str | None:
+    """The English spelling of a first-level unit the package lists as a bare alias, where the unit's own
+    name is a local one: a spelling of the same name that the package's English descriptions of the unit use
+    ("Amara" -> Amhara: "Amhara", "The State of Amhara"; "Tigrai" -> Tigray: "Tigray Regional State"), or the
+    name with its compass words put into English ("Nord-Kivu" -> North Kivu, data/place_words.json)."""
+    plain = [a.strip() for a in aliases if a.isascii() and a.strip() and not _KIND_WORD.search(a)
+             and not fold(a).startswith("the ")]
+    own = fold(display)
+    compass = dict(w.split(" ", 1) for w in _WORDS["compass_english"])
+    if set(own.split()) & set(compass.values()):  # already English: "North Darfur" stays, not "Northern Darfur"
+        return None
+    for a in plain:
+        f = fold(a)
+        if f == own or f[:1] != own[:1] or difflib.SequenceMatcher(None, own, f).ratio() < 0.8:
+            continue
+        word = re.compile(rf"(?<!\w){re.escape(f)}(?!\w)")
+        if any(b.isascii() and b.strip() != a and _KIND_WORD.search(b) and word.search(fold(b)) for b in aliases):
+            return a
+    words = own.split()
+    english = " ".join(compass.get(w, w) for w in words)
+    if len(words) > 1 and english != own:  # a compass word beside a name: "Nord-Kivu", not "Nord" alone
+        return next((a for a in plain if fold(a) == english), None)
+    return None
 
 
 def _clean_alias(alias: str) -> str:
@@ -588,6 +616,10 @@ def _build_base() -> _Base:
                         or (_kind_word(raw) == _kind_word(name) and " " in name.strip()
                             and (cline, fold(english)) not in plain_level1)):
                     display = overrides.get(english, english)
+                elif name not in overrides:
+                    english = _english_spelling(display, alias_list)
+                    if english and (cline, fold(english)) not in plain_level1 and fold(english) not in country_codes:
+                        display = overrides.get(english, english)
             variants = [name, display, *(_clean_alias(a) for a in alias_list)]
             if level == "1":
                 province_display[code] = display

@@ -73,6 +73,9 @@ PEOPLE_AFTER = re.compile(
     r"police|policemen|elders|people|lawmakers?|MPs?|council|governor|authorities|commanders?|leaders?|"
     r"tribes?|tribesmen|natives?|refugees|spokesm[ae]n)\b"
 )
+# "John Smith, 34, of Iowa", "Smith, of Iowa": where a person lives, written after the person's name or
+# age, is no event's place.
+HOME_BEFORE = re.compile(r"(?:\b\d{1,3}|(?P<name>\w))\s*,\s*(?:of|from)\s+(?:the\s+)?\Z")
 # "Naish district", "Mughab district": a name the text says is a district, looked up by its consonants when
 # no spelling in the gazetteer matches, then among the districts of the province the sentence names
 # (Gazetteer.unit_like).
@@ -884,6 +887,17 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
     return out
 
 
+def _home_of_person(text: str, start: int, person_ends: set[int]) -> bool:
+    """The name at ``start`` is where a person lives: "John Smith, 34, of Iowa", "John Smith, of Iowa"
+    (a person's name as the parser reads it, or an age, then a comma and "of"/"from")."""
+    m = HOME_BEFORE.search(text, max(0, start - 16), start)
+    if m is None:
+        return False
+    if m.group("name") is None:  # ", 34, of": the age, itself after a comma ("Smith, 34, of")
+        return re.search(r",\s*\d{1,3}\s*,\s*(?:of|from)\s+(?:the\s+)?\Z", text[max(0, start - 24):start]) is not None
+    return m.end("name") in person_ends
+
+
 def _named_again(text: str, placed: list[tuple[int, int, Location]],
                  weak: list[tuple[int, int, Location]]) -> list[tuple[int, int, Location]]:
     """A place no gazetteer knows that the text has put in a unit ("the town of Kawlin in Sagaing region"),
@@ -1099,6 +1113,10 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     # The place of a dateline ("KABUL, Aug 2 (Reuters) -") is where the report was filed from: the place of
     # last resort too, for a first sentence that names no other ("WESTPORT -- A man was shot on Sunday").
     dateline = dateline_place(text) or (-1, -1)
+    # "John Smith, 34, of Iowa": where a person lives is no event's place, not even the last resort
+    person_ends = {e.end_char for e in ents if e.label_ == "PERSON"}
+    locations = [None if loc is not None and _home_of_person(text, m.start, person_ends) else loc
+                 for m, loc in zip(mentions, locations, strict=True)]
     last_resort = [loc is not None and (PEOPLE_AFTER.match(text, m.end) is not None
                                         or dateline[0] <= m.start < dateline[1])
                    for m, loc in zip(mentions, locations, strict=True)]
