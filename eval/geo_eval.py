@@ -81,6 +81,13 @@ def _key(s: str | None) -> str:
     return name_key(s or "")
 
 
+def same_unit(a: str, b: str) -> bool:
+    """One first-level unit under two names (ACLED's "Nord-Kivu", the gazetteer's English "North Kivu")."""
+    from contested.evaluate import same_unit as one_unit
+
+    return one_unit(a, b)
+
+
 def evaluate(half: str, samples: tuple[str, ...], limit: int | None, boundaries: bool, failures: str | None) -> dict:
     from contested.gazetteer import add_boundaries
     from contested.pipeline import extract_documents, make_document
@@ -130,7 +137,8 @@ def evaluate(half: str, samples: tuple[str, ...], limit: int | None, boundaries:
             ok = {
                 "with_event": bool(evs),
                 "within_25km": best_d is not None and best_d <= 25,
-                "admin1": loc is not None and _key(loc.admin1) == _key(r["admin1"]),
+                "admin1": loc is not None and (_key(loc.admin1) == _key(r["admin1"]) or (
+                    bool(loc.admin1) and same_unit(loc.admin1, r["admin1"]))),
                 "precision": loc is not None and str(loc.precision or "") == r.get("geo_precision", ""),
                 "country": loc is not None and _key(loc.country) == _key(r["country"]),
             }

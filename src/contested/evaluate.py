@@ -214,7 +214,8 @@ def same_unit(a: str | None, b: str | None) -> bool:
     """Two spellings of one country or first-level unit ("Tigray"/"Tigrai", "Amhara"/"Amara", "Odesa"/
     "Odeska", "Sagaing Region"/"Sagaing"): equal keys once the unit words are set aside, one key the other's
     with a short ending added, or one-word folded spellings of five letters or more that are close (a
-    ratio of 0.8; not "Centre"/"Centre-Est", "Est"/"Ouest")."""
+    ratio of 0.8; not "Centre"/"Centre-Est", "Est"/"Ouest"); else two names of one unit in the gazetteer
+    ("Nord-Kivu"/"North Kivu")."""
     if not a or not b:
         return False
     bare = [" ".join(w for w in x.replace("-", " ").split() if w.lower() not in _UNIT_WORDS) for x in (a, b)]
@@ -226,7 +227,25 @@ def same_unit(a: str | None, b: str | None) -> bool:
     if one_word and len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
         return True
     fa, fb = (fold(x).lower().replace(" ", "") for x in bare)
-    return one_word and min(len(fa), len(fb)) >= 5 and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8
+    if one_word and min(len(fa), len(fb)) >= 5 and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.8:
+        return True
+    return _one_unit(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _one_unit(a: str, b: str) -> bool:
+    """Two names the gazetteer reads as one first-level unit or country, one of them an alternate name
+    ("Nord-Kivu" / "North Kivu", "Alger" / "Algiers"): where the unit shows its English name, a coder's local
+    spelling is still the same unit."""
+    from contested.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+
+    def units(name: str) -> set[tuple[str | None, str]]:
+        return {(p.country_code, p.feature or "") if p.feature == "country" else (p.country_code, p.name)
+                for p in gaz.lookup(name) if p.feature in ("province", "country")}
+
+    return bool(units(a) & units(b))
 
 
 def place_right(g: dict, ev: Event) -> dict[str, bool | None]:
