@@ -97,6 +97,29 @@ def test_one_place_inside_the_other_fuses():
     assert any("inside" in r for r in fusion.fusion_evidence(b, a))
 
 
+MID_CITY = Location("Mid-City", "Mid City", "United States", "Louisiana", None, 29.969, -90.097,
+                    feature="populated_place")
+NEW_ORLEANS = Location("New Orleans", "New Orleans", "United States", "Louisiana", None, 29.955, -90.075,
+                       feature="populated_place")
+METAIRIE = Location("Metairie", "Metairie", "United States", "Louisiana", None, 29.984, -90.153,
+                    feature="populated_place")
+BATON_ROUGE = Location("Baton Rouge", "Baton Rouge", "United States", "Louisiana", None, 30.451, -91.154,
+                       feature="populated_place")
+
+
+def test_a_neighbourhood_and_its_city_are_not_two_places_but_no_evidence_either():
+    text = "Police said Jamal Carter was shot on Canal Street."
+    a = event("killing", place=MID_CITY, claims=[claim("d1", sentence=text)])
+    b = event("killing", place=NEW_ORLEANS, claims=[claim("d2", "Outlet B", sentence=text)])
+    assert fusion.place_relation(a, b) == "near"
+    why = fusion.fusion_evidence(a, b)
+    assert why is not None and any(r.startswith("places near each other") for r in why)
+    # Near, with nothing else in common, is not enough; far apart, the two places rule the pair out.
+    assert not fusion.same_event(event("killing", place=MID_CITY, claims=[claim("d1")]),
+                                 event("killing", place=METAIRIE, claims=[claim("d2", "Outlet B")]))
+    assert fusion.place_relation(a, event("killing", place=BATON_ROUGE)) == "different"
+
+
 def test_compatible_types_fuse_other_types_do_not():
     assert fusion.same_event(event("armed_clash"), event("killing", claims=[claim("d2")]))
     assert not fusion.same_event(event("armed_clash"), event("territory_captured", claims=[claim("d2")]))

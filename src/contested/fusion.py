@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -89,6 +90,7 @@ class FusionSettings:
     same_article_unplaced: bool = True  # two unplaced mentions of one article, compatible in type and time, fuse
     attach_unplaced: bool = True  # in one article, an unplaced retelling joins the one placed event it fits
     place_override_names: int = 2  # this many names in both outweigh two different places (a town misplaced)
+    near_km: float = 8.0  # two towns this close (a neighbourhood and its city: Mid-City, New Orleans) may be one place
 
 
 SETTINGS = FusionSettings()
@@ -174,8 +176,8 @@ def _names_place_of(names: frozenset[str], own: Event, other: Event) -> bool:
 
 def place_relation(a: Event, b: Event) -> str | None:
     """"same", "inside" (one within the other), "homonym" (the same name resolved to two places: one of the
-    two resolutions is likely wrong, the text names one place), "different" (two known places apart), or None
-    (unknown)."""
+    two resolutions is likely wrong, the text names one place), "near" (two towns a few kilometres apart: a
+    neighbourhood and its city), "different" (two known places apart), or None (unknown)."""
     la, lb = a.location, b.location
     if la is None or lb is None:
         return None
@@ -185,7 +187,22 @@ def place_relation(a: Event, b: Event) -> str | None:
         return "inside"
     if la.name and la.name.casefold() == (lb.name or "").casefold():
         return "homonym"
+    if _near(la, lb):
+        return "near"
     return "different"
+
+
+def _near(la, lb) -> bool:
+    """Two towns of one country a few kilometres apart (``near_km``): a neighbourhood and its city ("Mid City",
+    "New Orleans"), a suburb and the town a dateline names; reports may name either."""
+    towns = ("populated_place", None)
+    if la.feature not in towns or lb.feature not in towns or la.country != lb.country:
+        return False
+    if None in (la.lat, la.lon, lb.lat, lb.lon):
+        return False
+    dlat = math.radians(lb.lat - la.lat)
+    dlon = math.radians(lb.lon - la.lon) * math.cos(math.radians((la.lat + lb.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon) <= SETTINGS.near_km
 
 
 def _same_place(a: Event, b: Event) -> bool:
@@ -363,6 +380,11 @@ def fusion_evidence(a: Event, b: Event) -> list[str] | None:
         la, lb = sorted((a.location, b.location), key=lambda loc: (loc.name, loc.feature or ""))
         reasons.append(f"places differ ({la.name} / {lb.name}) but {len(shared)} names in both"
                        + (" and one report names the other's place" if crossed else ""))
+    elif rel == "near":
+        # Not ruled out, but no evidence either: two shootings in one city on one day are told apart, or
+        # joined, by what the reports say.
+        la, lb = sorted((a.location, b.location), key=lambda loc: (loc.name, loc.feature or ""))
+        reasons.append(f"places near each other: {la.name} / {lb.name}")
     elif rel is not None:
         la, lb = sorted((a.location, b.location), key=lambda loc: (loc.name, loc.feature or ""))
         # A country, or a province, holds too many happenings to tell them apart: the same country is no
