@@ -60,3 +60,30 @@ def session_home(tmp_path_factory):
         os.environ.pop("CONTESTED_HOME", None)
     else:
         os.environ["CONTESTED_HOME"] = old
+
+
+# ---------------------------------------------------------------- places: a gazetteer with an empty home
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory):
+    """The world gazetteer with a fresh, empty home (no boundary file or user place), one per test module."""
+    from contested.gazetteer import Gazetteer
+
+    return Gazetteer.load(tmp_path_factory.mktemp("home"))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from contested.nlp import load_nlp
+
+    return load_nlp()
+
+
+def resolved(gaz, nlp, text):
+    """The place names the finder reads in ``text`` and what each resolves to."""
+    from contested.pipeline import _place_mentions
+
+    ms = _place_mentions(gaz, nlp(text), text)
+    return list(zip([m.text for m in ms], gaz.resolve(ms), strict=True))
+

@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from contested.gazetteer import Gazetteer
 from contested.pipeline import _place_mentions, extract_text
-
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory) -> Gazetteer:
-    return Gazetteer.load(tmp_path_factory.mktemp("context_home"))
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from contested.nlp import load_nlp
-
-    return load_nlp()
 
 
 def mentions(gaz, nlp, text):

@@ -6,25 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from contested.gazetteer import Gazetteer, index_key
-from contested.pipeline import _place_mentions, extract_text
-
-
-@pytest.fixture(scope="module")
-def gaz(tmp_path_factory) -> Gazetteer:
-    return Gazetteer.load(tmp_path_factory.mktemp("anywhere_home"))
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from contested.nlp import load_nlp
-
-    return load_nlp()
-
-
-def resolved(gaz, nlp, text):
-    ms = _place_mentions(gaz, nlp(text), text)
-    return list(zip([m.text for m in ms], gaz.resolve(ms), strict=True))
+from conftest import resolved
+from contested.gazetteer import index_key
+from contested.pipeline import extract_text
 
 
 def located(text: str, published: str = "2021-07-03"):

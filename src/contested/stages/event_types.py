@@ -293,12 +293,9 @@ def _thrown(draft: Draft, sent: SentenceMentions) -> bool:
     for t in [draft.trigger, *draft.extra]:
         if t.family != "explosive":
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or not len(span):
+        tok = _trigger_noun(doc, t)
+        if tok is None:
             continue
-        tok = span.root
-        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
-            tok = tok.head
         if any(w.lower_ in nots for w in doc[tok.left_edge.i: tok.i + 1]):
             continue
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in verbs:
@@ -553,12 +550,9 @@ def _instrument(sent: SentenceMentions) -> str | None:
     for t in sent.triggers:
         if t.family not in _INSTRUMENT_FAMILIES:
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or not len(span):
+        tok = _trigger_noun(doc, t)
+        if tok is None:
             continue
-        tok = span.root
-        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
-            tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "by"):
             return VIOLENCE_TYPE[t.family]
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
@@ -940,3 +934,15 @@ def _crowd_type(draft: Draft, sent: SentenceMentions) -> tuple[str, str]:
     if "intervention" in later:
         return "protest", "with_intervention"
     return "protest", "peaceful"
+
+
+def _trigger_noun(doc, t):
+    """The noun a trigger's words head, read from the parse: the trigger's root, or the noun it modifies
+    ("grenade" in "grenade attack"); None where the trigger's characters make no tokens."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
+    return tok
