@@ -37,6 +37,12 @@ attribution 94/94, 143/143, 106/106, pipeline 113/117, 171/186, 132/137; no wron
 left on it is the events builder's (a claimed capture told apart from the attack it ends; one shelling
 split into a region and a town; a town named inside "the government-held town of X in Y province").
 
+``attribution_gold_blind4_illustrative.jsonl`` (Tripoli 2022, Burkina Faso 2023, Zamfara/Kaduna 2021, southern
+Lebanon 2023; 56 claims) was written blind in that same session by an engineer who never ran contested on
+it, and measured twice, figures only: at the start (commit 399ddeb) attribution 178/194, pipeline 129/249
+(0.518), wrong speakers 13 and 4; at the end of the session attribution 179/194, pipeline 148/249 (0.594),
+wrong speakers 13 and 5. Its errors were not read.
+
 ``tests/fixtures/attribution_gold_illustrative.jsonl`` holds articles WRITTEN BY THE PROJECT in the way
 conflict news is written (places, people and outlets are placeholders; nothing is copied from any report or
 data set). For each claim an analyst would mark, the line gives where its cue is (``at``: a unique piece of
@@ -83,7 +89,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 GOLD = FIXTURES / "attribution_gold_illustrative.jsonl"
 UNSEEN = FIXTURES / "attribution_gold_unseen_illustrative.jsonl"
 BLIND3 = FIXTURES / "attribution_gold_blind3_illustrative.jsonl"
-GOLD_SETS = (GOLD, FIXTURES / "attribution_gold_conflict.jsonl", UNSEEN, BLIND3)
+BLIND4 = FIXTURES / "attribution_gold_blind4_illustrative.jsonl"
+GOLD_SETS = (GOLD, FIXTURES / "attribution_gold_conflict.jsonl", UNSEEN, BLIND3, BLIND4)
 
 
 @dataclass
