@@ -230,9 +230,21 @@ def _own_date(phrase):
     return None
 
 
+_PHRASES_KEY = "contested.eventness.date_phrases"  # Doc.user_data: _date_phrases by the verb's position
+
+
 def _date_phrases(verb):
     """The verb's own phrases that hold a DATE entity ("in March", "on February 1, 2021", "last year"),
-    not those of the clauses under it, each with the entity's text."""
+    not those of the clauses under it, each with the entity's text. Read once per verb of a document: the
+    rules ask it of the same verbs many times."""
+    cache = verb.doc.user_data.setdefault(_PHRASES_KEY, {})
+    hit = cache.get(verb.i)
+    if hit is None:
+        hit = cache[verb.i] = tuple(_find_date_phrases(verb))
+    return iter(hit)
+
+
+def _find_date_phrases(verb):
     for child in verb.children:
         if child.dep_ in _DATE_SUBCLAUSE:
             continue
@@ -373,6 +385,22 @@ def _phrase_long_before(phrase, year: int | None, settings: EventnessSettings,
     return old
 
 
+_SINCE_THEN_KEY = "contested.eventness.since_then"  # Doc.user_data: positions of "then" in "since then"
+
+
+def _has_since_then(verb, words: Words) -> bool:
+    """Whether the verb's sentence counts "since then" (the positions are read once per document)."""
+    doc = verb.doc
+    at = doc.user_data.get(_SINCE_THEN_KEY)
+    if at is None:
+        at = doc.user_data[_SINCE_THEN_KEY] = tuple(
+            t.i for t in doc if t.lower_ in words.sequence_adverbs and t.head.lower_ == "since")
+    if not at:
+        return False
+    sent = verb.sent
+    return any(sent.start <= i < sent.end for i in at)
+
+
 def _background_before(verb, year: int | None, settings: EventnessSettings, words: Words,
                        published: date) -> str | None:
     """"The military seized power on 1 February 2021 ... Thousands of young people then went to the jungle":
@@ -383,7 +411,7 @@ def _background_before(verb, year: int | None, settings: EventnessSettings, word
         v = v.head  # "then went to the jungle to take up arms": the sequence word is on the clause above
         chain.append(v)
     # ("More than 4,000 people have been killed since then": "since then" counts from the sentence before.)
-    since_then = any(t.lower_ in words.sequence_adverbs and t.head.lower_ == "since" for t in verb.sent)
+    since_then = _has_since_then(verb, words)
     if not (since_then or any(c.dep_ == "advmod" and c.lower_ in words.sequence_adverbs
                               for v in chain for c in v.children)) or any(
             next(_date_phrases(v), None) is not None for v in chain):
