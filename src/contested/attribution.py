@@ -849,7 +849,7 @@ def _hedges(tokens, lex: Lexicon) -> list[str]:
             c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in t.children
         ) and any(c.dep_ == "ccomp" for c in t.children) and _agent(t) is None:
             out.append(f"it was {low}")  # "it was reported that", "it is believed that": no one named
-        elif lemma == "report" and low.endswith("s") and _nominal(t) and t.tag_ in ("NNS", "VBZ") and not any(
+        elif lemma == "report" and _nominal(t) and t.tag_ in ("NNS", "VBZ") and not any(
                 c.dep_ in ("poss", "det", "amod", "compound") or c.dep_ == "prep" and c.lower_ in ("by", "from")
                 for c in t.children) and any(
                 c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)

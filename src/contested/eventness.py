@@ -73,6 +73,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from contested.families import CROWD_FAMILIES
 from contested.records import DateMention
 
 ASSERTED = "asserted"
@@ -421,7 +422,7 @@ def _background_before(verb, year: int | None, settings: EventnessSettings, word
         return None
     doc = verb.doc
     before = doc[sent.start - 1].sent
-    if "\n\n" in doc.text[before.start_char: sent.start_char] or before.text.strip().endswith("?"):
+    if "\n\n" in doc[before.start:sent.start].text_with_ws or before.text.strip().endswith("?"):
         return None  # another paragraph, or a question heading
     bg = _background(before.root, year, settings, words, published)
     return f"{bg} (the sentence before; {verb.lower_} ... then)" if bg else None
@@ -438,7 +439,6 @@ def _is_place_like(tok, words: Words, places: tuple[tuple[int, int], ...] = ()) 
 
 _YEAR_KEY = "contested.eventness.reference_year"
 _PAST = ("VBD", "VBN")
-_CROWD_FAMILIES = frozenset({"protest", "riot"})
 _MOVE_FAMILIES = frozenset({"flee", "displacement", "retreat"})
 _THEMED_FAMILIES = ("capture", "regain", "lose", "surrender_place")
 _NAMED_ENTITIES = ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
@@ -712,7 +712,7 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
             # "The conflict has displaced more than two million people": what a war has done, a tally.
             return f"aggregate: the {subj.lower_} has {verb.lower_}"
     if perfect:
-        if published is not None and family not in _MOVE_FAMILIES | {"displacement"}:
+        if published is not None and family not in _MOVE_FAMILIES:
             spans = list(_own_date_spans(verb, published))
             if spans and all((sp.end - sp.start).days >= 6 for sp in spans):
                 # "have been killed in the fighting this year", "since last week": a tally over a period.
@@ -1020,7 +1020,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
                 first = first.head  # "powers to impose curfews, ban gatherings and detain suspects"
             if first.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children) and (
-                    family not in _CROWD_FAMILIES) and _thing_for(first, words):
+                    family not in CROWD_FAMILIES) and _thing_for(first, words):
                 # "launched an offensive to retake the town", "giving the army powers to detain suspects": what a
                 # thing is for, not what was done (a clause dated long before is background first).
                 purpose = f"unrealised: to {first.lower_}"
@@ -1262,7 +1262,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         # of the happening told before (a claim on it).
         return f"{REFERENCE}: {told.head.lower_} {' '.join(t.text for t in told.subtree)}"[:80]
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.lower_ in words.agent_nouns and (
-            family not in _CROWD_FAMILIES) and _definite(token, words) and token.head.i == verb.i and (
+            family not in CROWD_FAMILIES) and _definite(token, words) and token.head.i == verb.i and (
             verb.i not in sentence.trigger_tokens) and next(_date_phrases(verb), None) is None:
         # "The attackers arrived on foot shortly after dawn": the doers of a happening told before, with no day
         # of its own (the article's first telling where nothing was told).

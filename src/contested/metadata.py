@@ -208,17 +208,13 @@ def dateline_place(text: str) -> tuple[int, int] | None:
     """Where the place of a dateline is in the text ("KABUL, Aug 2 (Reuters) - ...", "WESTPORT -- ..."): the
     place the report was filed from, at the head of a line in the first ~600 characters; None if there is
     none. It says where the reporter was, not where anything happened."""
-    found = _dateline(text)
+    found = dateline(text)
     return found[0] if found else None
 
 
-def dateline_agency(text: str) -> tuple[int, int] | None:
-    """Where the agency of a dateline is ("Reuters" in "KABUL, Aug 2 (Reuters) -"); None if there is none."""
-    found = _dateline(text)
-    return found[1] if found else None
-
-
-def _dateline(text: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+def dateline(text: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Where a dateline's place and its agency ("Reuters" in "KABUL, Aug 2 (Reuters) -"; None where it names
+    none) are in the text, or None if there is no dateline."""
     pos = 0
     for line in text[:HEAD_CHARS].split("\n"):
         stripped = line.lstrip()

@@ -49,7 +49,7 @@ from contested.gazetteer import (
     bare_name,
     close_spelling,
 )
-from contested.metadata import dateline_agency, dateline_place
+from contested.metadata import dateline
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, Place, PlaceMention
@@ -1101,7 +1101,8 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
         text = sdoc.text  # read once
     ents = sdoc.ents  # read once: spaCy builds the spans again on every access
     mentions = _place_mentions(gaz, sdoc, text, ents)
-    agency = dateline_agency(text)
+    dateline_at = dateline(text)
+    agency = dateline_at[1] if dateline_at else None
     if agency is not None:  # "KABUL (Example Wire) -": the agency's name is no place
         mentions = [m for m in mentions if not agency[0] <= m.start < agency[1]]
     hints = gaz.text_hints(text)
@@ -1112,13 +1113,13 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     # They are kept apart, as the place of last resort.
     # The place of a dateline ("KABUL, Aug 2 (Reuters) -") is where the report was filed from: the place of
     # last resort too, for a first sentence that names no other ("WESTPORT -- A man was shot on Sunday").
-    dateline = dateline_place(text) or (-1, -1)
+    filed_from = dateline_at[0] if dateline_at else (-1, -1)
     # "John Smith, 34, of Iowa": where a person lives is no event's place, not even the last resort
     person_ends = {e.end_char for e in ents if e.label_ == "PERSON"}
     locations = [None if loc is not None and _home_of_person(text, m.start, person_ends) else loc
                  for m, loc in zip(mentions, locations, strict=True)]
     last_resort = [loc is not None and (PEOPLE_AFTER.match(text, m.end) is not None
-                                        or dateline[0] <= m.start < dateline[1])
+                                        or filed_from[0] <= m.start < filed_from[1])
                    for m, loc in zip(mentions, locations, strict=True)]
     weak = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True) if lr]
     placed = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True)

@@ -185,7 +185,7 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
                 and r.cue_span[0] < attribution.cue_span[0] and r.stance == "asserts"]
         for ev in targets:
             for rel in said:
-                if not any(c.cue_span == rel.cue_span and c.doc_id == doc.doc_id for c in ev.claims):
+                if not _heard(ev, doc, sent, rel):
                     add_claim(ev, doc, sent, rel, None, [])
             add_claim(ev, doc, sent, attribution, None, sent.quantities)
     elif recent and not triggers:

@@ -250,7 +250,7 @@ def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions) -> str 
     head = _date_head(dm, draft, sent)
     if head is None:
         return None
-    trig = next((tok for tok in sent.span if tok.idx <= draft.trigger.start < tok.idx + max(len(tok.text), 1)), None)
+    trig = token_at(sent.span, draft.trigger.start)
     if trig is None:
         return None
     if head.i == trig.i or draft.trigger.start <= head.idx < draft.trigger.end:

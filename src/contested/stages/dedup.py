@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from contested.eventness import load_words
+from contested.families import CROWD_FAMILIES
 from contested.records import Event, Location
 from contested.stages.records import Draft, PlaceChoice, SentenceMentions
 from contested.stages.tokens import token_at
@@ -254,7 +255,6 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
     return dataclasses.replace(where, places=kept), notes
 
 
-_CROWD_TYPES = frozenset({"protest", "riot"})
 _CONTROL_CHANGE = frozenset({"territory_captured", "territory_regained"})
 
 
@@ -272,7 +272,7 @@ def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | No
     a capture, a regain or the losers' retreat told at its place (or at none) and on its day ("the insurgents
     abandoned their positions and fled", "the joint force had entered the town on Sunday"); never where its
     sentence says it is another happening (``separate_cues`` of data/fusion.json: "another", "separate", ...)."""
-    crowd = told.type == ev.type and ev.type in _CROWD_TYPES  # (what was done to it may change its detail)
+    crowd = told.type == ev.type and ev.type in CROWD_FAMILIES  # (what was done to it may change its detail)
     control = told.type in _CONTROL_CHANGE and ev.type in _CONTROL_CHANGE | {"retreat"}
     if (told.type != ev.type and not control) or (
             told.detail and ev.detail and told.detail != ev.detail and not crowd):
@@ -298,7 +298,7 @@ def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | No
             # "recaptured the town on Sunday ... the insurgents abandoned their positions and fled", "the joint
             # force had entered the town on Sunday": the one change of hands, told again (ACLED codes it once).
             return f"the change of hands at {told.location.name} told again ({ev.type})"
-    if ev.type in _CROWD_TYPES and ev.location is None and ev.date is None and told.location is not None and (
+    if ev.type in CROWD_FAMILIES and ev.location is None and ev.date is None and told.location is not None and (
             sum(1 for u in earlier if u.type == ev.type) == 1):
         # What happened to a crowd is told after it ("Police fired tear gas at protesters ..."): one
         # demonstration, as ACLED codes it.
@@ -329,7 +329,7 @@ def merge_retellings(events: list[Event]) -> list[Event]:
         first = out[host]
         merged = combine([first, ev])
         merged.id = first.id
-        if first.type in _CROWD_TYPES and first.detail != ev.detail and first.detail == _PEACEFUL:
+        if first.type in CROWD_FAMILIES and first.detail != ev.detail and first.detail == _PEACEFUL:
             # "Police fired tear gas at protesters ...": the demonstration met force, whatever its lead said.
             from contested.taxonomy import acled_type
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import re
-from importlib import resources
 
 from contested.config import ExtractionSettings
 from contested.gazetteer import UNKNOWN_PLACE as _UNKNOWN_WORDS
@@ -161,8 +159,9 @@ def or_weak(places: list[PlaceMention], sent: SentenceMentions) -> list[PlaceMen
 @functools.cache
 def _continuation() -> re.Pattern[str]:
     """Words that tell the next step of the story told one sentence before (data/dates.json)."""
-    words = json.loads(resources.files("contested").joinpath("data", "dates.json").read_text(encoding="utf-8"))
-    alts = sorted(words["continuation_words"], key=len, reverse=True)
+    from contested.stages.dates import _dates_data
+
+    alts = sorted(_dates_data()["continuation_words"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.IGNORECASE)
 
 
