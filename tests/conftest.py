@@ -87,3 +87,10 @@ def resolved(gaz, nlp, text):
     ms = _place_mentions(gaz, nlp(text), text)
     return list(zip([m.text for m in ms], gaz.resolve(ms), strict=True))
 
+
+def relations(nlp, text: str):
+    """The attributions the finder reads in the first sentence of ``text``."""
+    from contested.attribution import find_relations
+
+    return find_relations(next(iter(nlp(text).sents)))
+

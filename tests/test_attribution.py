@@ -13,13 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contested.attribution import find_attribution, find_relations, owner_matches, resolve_pronoun
-from contested.nlp import load_nlp
 from contested.records import Attribution
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def sent_of(nlp, text: str):

@@ -11,21 +11,12 @@ import json
 
 import pytest
 
+from conftest import relations
 from contested.attribution import find_relations, reporting_hedge
 from contested.contradictions import perpetrator_conflict
 from contested.fusion import combine, explain_lines
-from contested.nlp import load_nlp
 from contested.pipeline import extract_text
 from contested.stages.claims import _word_keys
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-def relations(nlp, text: str):
-    return find_relations(next(iter(nlp(text).sents)))
 
 
 def extract(text: str):

@@ -10,18 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import relations
 from contested.attribution import content_refers, find_attribution, find_relations
-from contested.nlp import load_nlp
 from contested.pipeline import extract_text
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-def relations(nlp, text: str):
-    return find_relations(next(iter(nlp(text).sents)))
 
 
 def claims_of(events):

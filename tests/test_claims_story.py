@@ -14,21 +14,12 @@ report is quoted; places are only settings, people and outlets are invented).
 
 from __future__ import annotations
 
-import pytest
+import functools
 
-from contested.attribution import find_relations, resolve_pronoun
-from contested.nlp import load_nlp
+from conftest import relations
+from contested.attribution import resolve_pronoun
 from contested.pipeline import extract_text
 from contested.records import Attribution
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-def relations(nlp, text: str):
-    return find_relations(next(iter(nlp(text).sents)))
 
 
 def carried_by(events, cue_words: str) -> list[str]:
@@ -126,6 +117,12 @@ def test_they_is_never_one_person_but_may_be_a_family():
 # ---------------------------------------------------------------- the pipeline: claims on the story told
 
 
+@functools.cache
+def told(text: str, published: str):
+    """The events of a story told in several tests, extracted once."""
+    return extract_text(text, published=published)
+
+
 STORY = (
     "Rebel forces shelled a crowded market in the town of Dolan on Tuesday, killing at least six civilians, "
     "according to a statement on the website of the Dolan health office.\n\n"
@@ -141,7 +138,7 @@ STORY = (
 
 
 def test_a_statement_after_sentences_of_claims_is_a_claim_on_the_event_told():
-    events = extract_text(STORY, published="2022-03-09")
+    events = told(STORY, "2022-03-09")
     assert carried_by(events, "Shopkeepers told") == ["shelling"]
     c = claim_at(events, "Shopkeepers told")
     assert c.attributed_to == "Shopkeepers"
@@ -149,7 +146,7 @@ def test_a_statement_after_sentences_of_claims_is_a_claim_on_the_event_told():
 
 
 def test_what_a_picture_shows_and_its_doubt_go_on_the_event_just_told():
-    events = extract_text(STORY, published="2022-03-09")
+    events = told(STORY, "2022-03-09")
     assert carried_by(events, "appeared to show") == ["shelling"]
     c = claim_at(events, "could not be independently verified")
     assert (c.attributed_to, c.stance, c.hedged) == (None, "doubts", True)
@@ -157,7 +154,7 @@ def test_what_a_picture_shows_and_its_doubt_go_on_the_event_just_told():
 
 
 def test_the_denial_of_the_speakers_own_part_flags_who_did_it():
-    events = extract_text(STORY, published="2022-03-09")
+    events = told(STORY, "2022-03-09")
     c = claim_at(events, "denied that rebel forces")
     assert (c.stance, c.about) == ("denies", "perpetrator")
 
@@ -176,19 +173,19 @@ DRONES = (
 
 
 def test_event_words_that_name_no_event_leave_a_statement_on_the_event_told():
-    events = extract_text(DRONES, published="2023-05-10")
+    events = told(DRONES, "2023-05-10")
     assert carried_by(events, "told Radio Belo") == ["air_strike"]
 
 
 def test_a_denial_that_anyone_died_goes_on_the_event_after_a_chain_of_claims():
-    events = extract_text(DRONES, published="2023-05-10")
+    events = told(DRONES, "2023-05-10")
     c = claim_at(events, "The police denied that any civilian")
     assert (c.attributed_to, c.stance, c.about) == ("The police", "denies", "figure")
     assert carried_by(events, "The police denied that any civilian") == ["air_strike"]
 
 
 def test_the_drones_named_again_are_the_air_strikes():
-    events = extract_text(DRONES, published="2023-05-10")
+    events = told(DRONES, "2023-05-10")
     assert carried_by(events, "the drones appeared") == ["air_strike"]
 
 
