@@ -184,7 +184,7 @@ def governing_verb(token):
         # "an improvised explosive device", "wounded soldiers": a participle that modifies a noun is no clause.
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -799,7 +799,7 @@ def _word_reason(token, words: Words, family: str | None, places, sentence: _Sen
         token.head if token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ in words.agent_nouns else None)
     if agent is not None:
         first = agent
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         verb = governing_verb(first)
         lemma = verb.lemma_.lower()
@@ -988,7 +988,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             and rel.head.lower_ not in words.people_nouns and rel.head.lemma_.lower() not in words.people_nouns):
         # "charged in a shooting that left one dead": the relative clause tells the event referred to.
         return legal or f"{REFERENCE}: {rel.head.lower_} that"
-    if verb.dep_ == "relcl" and verb is token and any(
+    if verb.dep_ == "relcl" and verb.i == token.i and any(
             c.dep_ == "det" and c.lower_ in words.reference_determiners for c in verb.head.children):
         # "these soldiers, who died in the blast": a relative clause on people of an event told before.
         return f"{REFERENCE}: " + " ".join(c.lower_ for c in verb.head.children if c.dep_ == "det") + f" {verb.head.lower_}"
@@ -1086,7 +1086,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         if v.dep_ == "advcl" and v.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ in ("after", "because")
                                                           for c in kids):
             break  # "expected to survive after someone shot him": a past clause after "after" happened
-        if v.dep_ not in _CLAUSE_UP or v.head is v:
+        if v.dep_ not in _CLAUSE_UP or v.head.i == v.i:
             break
         # (Not "what may have motivated a gunman to shoot": a verb with an object of its own is about that
         # object, and its modal is not the complement's.)
@@ -1111,7 +1111,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         # chain of them ("seized power on 1 February 2021, ousting the government and crushing the protests").
         # (A date of its own that resolves to no day, "a month later", is counted from the clause it goes on
         # from: "sent troops in July 2021, and they retook the town a month later".)
-        if bg is not None or dependent.dep_ not in ("conj", "advcl", "relcl") or dependent.head is dependent or (
+        if bg is not None or dependent.dep_ not in ("conj", "advcl", "relcl") or dependent.head.i == dependent.i or (
                 published is not None and next(_own_date_spans(dependent, published), None) is not None):
             break
         dependent = governing_verb(dependent.head) if dependent.dep_ == "relcl" else dependent.head
@@ -1158,14 +1158,14 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 return f"{REFERENCE}: died {c.lower_} wounds"
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 if {t.lemma_.lower() for t in c.subtree} & words.non_violent_causes:
-                    return "not violence: died of " + " ".join(t.lower_ for t in c.subtree if t is not c)[:40]
+                    return "not violence: died of " + " ".join(t.lower_ for t in c.subtree if t.i != c.i)[:40]
                 # "died of natural causes", "died of different causes"
                 if any(g.dep_ == "pobj" and g.lemma_.lower() == "cause" for g in c.children):
-                    return "not violence: died of " + " ".join(t.lower_ for t in c.subtree if t is not c)[:40]
+                    return "not violence: died of " + " ".join(t.lower_ for t in c.subtree if t.i != c.i)[:40]
         for c in token.subtree:  # "deaths in the hospital caused by bacteria"
             if c.dep_ == "acl" and c.lemma_.lower() == "cause" and (
                     {t.lemma_.lower() for t in c.subtree} & words.non_violent_causes):
-                return "not violence: deaths caused by " + " ".join(t.lower_ for t in c.subtree if t is not c)[:40]
+                return "not violence: deaths caused by " + " ".join(t.lower_ for t in c.subtree if t.i != c.i)[:40]
     if token.dep_ == "dobj" and token.head.lemma_.lower() in words.denial_verbs:
         return NEGATED  # "sources deny the capture of the district"
     kids = list(verb.children)

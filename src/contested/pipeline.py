@@ -550,10 +550,10 @@ def _water_or_weapon(sdoc, text: str, m: PlaceMention, mentions: list[PlaceMenti
         return False
     tok = span.root
     for _ in range(4):  # up through the words the name qualifies: "Grad multiple rocket launchers"
-        if tok.dep_ not in ("compound", "amod", "nmod") or tok.head is tok or tok.head.i < tok.i:
+        if tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i == tok.i or tok.head.i < tok.i:
             break
         tok = tok.head
-    return tok is not span.root and tok.lower_ in WEAPON_NOUNS
+    return tok.i != span.root.i and tok.lower_ in WEAPON_NOUNS
 
 
 _BESIDE = re.compile(r"\s*(?:,|\(|\)\s*,?|/)\s*")
@@ -650,7 +650,7 @@ def _government(gaz: Gazetteer, sdoc, text: str, m: PlaceMention):
     # "talks between Kabul and the Taliban": X (or the Y joined to it) is the object of "between" after a
     # word of negotiation
     tok = root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "between" and tok.head.head.lower_ in NEGOTIATION:
         return country
@@ -944,12 +944,12 @@ def _seized_words(triggers, spans) -> set[int]:
             continue
         tok = spans[trig.start].root
         for _ in range(8):  # up through compounds, modifiers and the items of a list
-            if tok.dep_ in ("compound", "amod", "nmod", "conj", "appos", "nummod") and tok.head is not tok:
+            if tok.dep_ in ("compound", "amod", "nmod", "conj", "appos", "nummod") and tok.head.i != tok.i:
                 tok = tok.head
             else:
                 break
         head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ in ("of", "with") and head.head is not head:
+        if tok.dep_ == "pobj" and head.lower_ in ("of", "with") and head.head.i != head.i:
             tok, head = head.head, head.head.head  # "a cache of weapons", "a vehicle with explosives"
         if tok.dep_ in ("dobj", "nsubjpass", "conj", "pobj") and head.lemma_.lower() in SEIZE_LEMMAS:
             out.add(trig.start)
@@ -965,7 +965,7 @@ def _said_when(sent, start: int) -> bool:
     """A date that dates the saying ("officials said on Tuesday"), not the event."""
     token = _token_at(sent, start)
     for _ in range(3):
-        if token is None or token.head is token:
+        if token is None or token.head.i == token.i:
             return False
         token = token.head
         if token.pos_ == "VERB":
@@ -983,7 +983,7 @@ def _said_where(sent, start: int, cues: list[tuple[int, int]]) -> bool:
     token = _token_at(sent, start)
     if token is None:
         return False
-    while token.dep_ == "compound" and token.head is not token:
+    while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
@@ -1015,7 +1015,7 @@ def _said_at(sdoc, mentions: list[PlaceMention]) -> set[int]:
         if span is None or not len(span):
             continue
         token = span.root
-        while token.dep_ == "compound" and token.head is not token:
+        while token.dep_ == "compound" and token.head.i != token.i:
             token = token.head
         prep = token.head
         if token.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
@@ -1034,7 +1034,7 @@ def _said_at(sdoc, mentions: list[PlaceMention]) -> set[int]:
 
 def _verb_of(token):
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return token
         token = token.head
     return token
@@ -1075,17 +1075,17 @@ def _roles_from_parse(triggers, spans) -> dict[int, tuple[list, list]]:
             verbs = [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for vv in verbs:
                 for child in vv.children:
-                    if child.dep_ in ("nsubj",) and vv is v:
+                    if child.dep_ in ("nsubj",) and vv.i == v.i:
                         agents.append(_subtree_span(child))
                     elif child.dep_ == "agent":
                         agents.extend(_subtree_span(g) for g in child.children)
                     elif child.dep_ in ("dobj", "nsubjpass", "attr"):
-                        if v is verb:
+                        if v.i == verb.i:
                             patients.append(_subtree_span(child))
                     elif (child.dep_ == "prep" and child.lower_ in ("with", "against", "on", "to", "between")
-                          and v is verb):
+                          and v.i == verb.i):
                         patients.extend(_subtree_span(g) for g in child.children if g.dep_ == "pobj")
-            if agents or v.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") or v.head is v:
+            if agents or v.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl") or v.head.i == v.i:
                 break
             v = v.head
         out[trig.start] = (agents, patients)

@@ -123,7 +123,7 @@ def _governs(inner, previous_at: int) -> bool:
     X on Tuesday, ten days after it fell, the ministry said": the parser hangs both clauses on "said")."""
     word = token_at(inner.doc, previous_at)
     for _ in range(3):  # "pushed them out": from the event's last word up to its verb
-        if word is None or word.pos_ in ("VERB", "AUX") or word.head is word:
+        if word is None or word.pos_ in ("VERB", "AUX") or word.head.i == word.i:
             break
         word = word.head
     if word is None:
@@ -131,7 +131,7 @@ def _governs(inner, previous_at: int) -> bool:
     if any(a.i == word.i for a in inner.ancestors):
         return True
     head = inner.head
-    return head is not inner and word.head.i == head.i and word.dep_ in ("ccomp", "parataxis") and word.i < inner.i
+    return head.i != inner.i and word.head.i == head.i and word.dep_ in ("ccomp", "parataxis") and word.i < inner.i
 
 
 def _inside_offset(draft: Draft, sent: SentenceMentions, previous: Event | None,

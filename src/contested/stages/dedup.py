@@ -141,7 +141,7 @@ def _token_at(span, offset: int, end: int | None = None):
     if not words:
         return None
     inside = {t.i for t in words}
-    return next((t for t in words if t.head.i not in inside or t.head is t), words[-1])
+    return next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[-1])
 
 
 def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:

@@ -848,7 +848,7 @@ def _grievance(tok) -> bool:
     cur = tok
     for _ in range(8):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return False
         if cur.dep_ == "conj" and cur.pos_ == "VERB":
             return False  # "protested against taxes and were dispersed": a verb of its own, what happened next

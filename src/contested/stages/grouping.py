@@ -143,7 +143,7 @@ def _clause_verb(tok):
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for _ in range(4):
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
             break
         verb = verb.head
     return verb
