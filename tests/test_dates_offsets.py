@@ -86,3 +86,33 @@ def test_the_next_step_of_the_story_told_just_before_happened_there_that_day():
                      published="2021-07-15")
     assert [((e["location"] or {}).get("name"), (e["date"] or {}).get("start")) for e in events] == [
         ("Kunduz", "2021-07-13"), ("Kunduz", "2021-07-13")]
+
+
+def test_a_clause_set_off_by_commas_before_the_event_tells_another_time():
+    # 2021-07-13 is a Tuesday: Friday is 2021-07-09; "in June" is the town's history.
+    got = _dates("In Maimana, which hosted a regional trade fair in June, artillery fire killed three civilians "
+                 "on Friday afternoon, a provincial official said.")
+    assert got["shelling"] == "2021-07-09", got
+
+
+def test_a_trailing_day_in_a_clause_the_parser_closes_late_stays_the_event_s():
+    # The day at the end is the sentence's, though the parse may hang it on the nearest verb.
+    got = _dates("A policeman shot a man in Maimana who had stolen a car on Friday.")
+    assert got.get("killing") in ("2021-07-09", None), got
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Kunduz arrested at least 30 people in raids on two markets on Friday night, a spokesman said.",
+    "A 19-year-old was arrested for an armed robbery in Kunduz on Friday.",
+])
+def test_an_arrest_dated_by_its_own_verb_is_that_day(text):
+    # "arrested" is no later happening than the event when the event is the arrest itself.
+    got = _dates(text)
+    assert got["arrest"] == "2021-07-09", got
+
+
+def test_what_led_to_an_arrest_lies_before_it():
+    # The killing the arrest is for came on or before Friday, not on it.
+    events = _events("A teenager was arrested in Kunduz on Friday after he shot dead a shopkeeper.")
+    killing = next(e for e in events if e["type"] == "killing")
+    assert killing["date"] is None or killing["date"]["precision"] != "day", killing["date"]

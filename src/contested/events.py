@@ -91,7 +91,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
                 continue  # "lost three soldiers", "took back the bodies"
             actor1s, actor2s = roles.distinct_sides(actor1s, actor2s)
             detail, own_places = places.cross_border(etype, detail, dest, own_places, sent)
-            when = dates.choose_date(draft, sent, previous, previous_end, state.last_dated, config)
+            when = dates.choose_date(draft, sent, previous, previous_end, state.last_dated, config, etype)
             own_places = places.or_weak(own_places, sent)
             where = places.from_context(own_places, draft, sent, si, when.span, previous, state, config)
             where, passing = dedup.own_places(where, draft, sent)  # not a place named in passing

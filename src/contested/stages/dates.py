@@ -26,7 +26,7 @@ _HAPPENING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, previous_end: int,
-                last_dated: DateSpan | None, config: ExtractionSettings) -> DateChoice:
+                last_dated: DateSpan | None, config: ExtractionSettings, etype: str | None = None) -> DateChoice:
     """The draft's own date, else the date of ``previous`` (the sentence's event before it, whose word ends at
     ``previous_end`` in the sentence) where no subordinate time word lies between, else the date of the
     statement ("officials said on Friday") as the week up to it. A day the parse gives to a later happening
@@ -41,7 +41,7 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
         if dm.span is not None and _in_another_relative_clause(dm, draft, sent):
             continue  # "... against militiamen who had held the town since Saturday": the holding's time
         if dm.span is not None:
-            if dm.span.precision == "day" and followup_head(dm, draft, sent) is not None:
+            if dm.span.precision == "day" and followup_head(dm, draft, sent, etype) is not None:
                 # "was arrested Monday in the shooting": Monday is the arrest's day; the shooting came before.
                 followup = followup or dm
                 continue
@@ -224,29 +224,39 @@ def _date_head(dm: DateMention, draft: Draft, sent: SentenceMentions):
 
 def _in_another_relative_clause(dm: DateMention, draft: Draft, sent: SentenceMentions) -> bool:
     """Whether the date is the start of a state that a relative clause tells of someone other than the event
-    ("regained the town from militiamen who had held it since Saturday"): "since" in a relative clause that
-    neither holds the event's word nor tells of it ("a shooting that occurred Tuesday" is the shooting's)."""
+    ("regained the town from militiamen who had held it since Saturday"), or the time of a clause set off by
+    commas before the event's word ("In Kherson, which troops retook in November, shells killed two on
+    Friday"): a relative clause that neither holds the event's word nor tells of it ("a shooting that
+    occurred Tuesday" is the shooting's)."""
     head = _date_head(dm, draft, sent)
     if head is None:
         return False
-    at = dm.start - sent.start
-    if not sent.text[:at].rstrip().lower().endswith("since"):
-        return False
+
+    since = sent.text[:dm.start - sent.start].rstrip().lower().endswith("since")
 
     def holds(tok) -> bool:
         return tok.idx <= draft.trigger.start < tok.idx + max(len(tok.text), 1)
 
     for tok in (head, *head.ancestors):
         if tok.dep_ == "relcl":
-            return not holds(tok.head) and not any(holds(t) for t in tok.subtree)
+            if holds(tok.head) or any(holds(t) for t in tok.subtree):
+                return False
+            # "In Kherson city, which Ukrainian forces retook in November, artillery fire killed two on
+            # Friday": a clause set off by commas, closed before the event's word, tells another time. (A
+            # trailing date is often hung on the nearest verb by the parser: "a gun he took from a car
+            # early Thursday" is kept.)
+            left = tok.left_edge
+            aside = (left.i > 0 and left.nbor(-1).text == "," and tok.right_edge.idx < draft.trigger.start)
+            return since or aside
     return False
 
 
-def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions) -> str | None:
+def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions, etype: str | None = None) -> str | None:
     """The lemma of the later happening ``dm`` dates ("arrested", "hearing", "vigil"), where the parse
     attaches the date to a word of ``dates.json``'s ``followup_heads`` other than the event's word, and that
     word governs the event's word ("arrested Monday in the shooting", "a vigil Saturday for the victims of
-    the shooting"); else None (the date is the event's, or there is no parse to read)."""
+    the shooting"); else None (the date is the event's, or there is no parse to read). Where the event is of
+    the later happening's own type (``etype``: an arrest dated by "arrested"), the day is the event's."""
     head = _date_head(dm, draft, sent)
     if head is None:
         return None
@@ -257,6 +267,10 @@ def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions) -> str 
         return None
     # The later happening governs the event's word: the event is told inside it.
     if not any(a.i == head.i for a in trig.ancestors):
+        return None
+    if etype is not None and any(t.start == head.idx and t.family == etype for t in sent.triggers):
+        # "arrested 30 people in raids on Wednesday night", "was arrested for a robbery on July 26": the event
+        # is the arrest itself, and the day is its own.
         return None
     heads = _followup_heads()
     # "a vigil was held Sunday": the verb's subject or object may be the word that tells the happening.
