@@ -43,6 +43,23 @@ it, and measured twice, figures only: at the start (commit 399ddeb) attribution 
 (0.518), wrong speakers 13 and 4; at the end of the session attribution 179/194, pipeline 148/249 (0.594),
 wrong speakers 13 and 5. Its errors were not read.
 
+It is now a development set (its errors were read; its gold unchanged). The pass that read it (a document
+named again, "The statement denied ...", speaks for whoever issued it; a verb of speech joined by the parse to
+the copula of a reported state is the speaker's; a bare quantifier inside another's words is no source; a
+broadcaster cited speaks through the citer; "told a local news website" and "carried by its media arm" are
+intermediaries; "Images shared online showed" with the participle parsed as the main verb; stances on
+figures read from a figure that is a clause's subject, "among the dead" and "reports of casualties ... could not
+confirm them"; a denial that the speaker's own side took part is on who did it; "no worshipper had been taken"
+denies; "credible reports that" hedges; in the pipeline a doubt of a figure beside the sentence's own claim goes
+on the event whose figure it is, and a count of people harmed given right after an event is a claim on it)
+took it, with the wrong-speaker count split as below, from attribution 179/194, pipeline 146/249 (0.586; the
+tree of the day, others' work included), wrong speakers 5 and 3 (unannotated 13 and 5) to attribution 194/194,
+pipeline 204/249 (0.819), wrong speakers 0 and 0 (unannotated 8 and 2, each a real statement the gold does not
+mark: "The United Nations mission in Libya ... said", "Western diplomats have long warned", "Security experts
+say", "Schools in several districts said they would stay closed", an analyst's comment, a government's
+stated position, residents on their fuel); the other four unchanged (94/94, 143/143, 106/106, 171/171;
+pipeline 114/117, 171/186, 132/137, 205/219).
+
 ``tests/fixtures/attribution_gold_illustrative.jsonl`` holds articles WRITTEN BY THE PROJECT in the way
 conflict news is written (places, people and outlets are placeholders; nothing is copied from any report or
 data set). For each claim an analyst would mark, the line gives where its cue is (``at``: a unique piece of
@@ -74,8 +91,22 @@ sentence's attribution) has it. Two levels:
 - **pipeline**: the claims on the events ``contested.pipeline.extract_text`` makes (a claim the events
   builder does not attach to any event counts wrong in every fact).
 
-**Wrong speakers**: claims whose speaker is none of the article's annotated speakers (a pronoun resolved
-to the wrong person, a claim put on someone who did not make it). The goal is none.
+**Wrong speakers**, two counts. ``unannotated``: claims whose speaker is none of the article's annotated
+speakers (the count this eval gave before; it also counts real statements the analyst did not mark, such
+as "The UN mission ... said the use of heavy weapons was unacceptable" or an analyst's comment with no event,
+so on blind4 it overstates the harm). ``wrong``, the count the goal is about (none): a claim put on someone
+who did not make it, that is a found claim whose speaker is none of the annotated speakers and which
+
+- has its cue on a marked claim's cue (the analyst named that cue's speaker: "The statement denied", where
+  the analyst marks the spokesman who issued it; "X, citing army radio, reported", where the radio speaks);
+- or stands in a sentence where the analyst marked a claim (a sentence the analyst read marks every voice in
+  it: "The statement denied ... and accused 'certain circles'" parsed with "civilians" for the accuser);
+- or names no source at all: a bare pronoun or quantifier ("each claiming to be", "those who doubt").
+
+A claim on a cue the analyst marked whose speaker is not that claim's (even one annotated elsewhere in the
+article, or any speaker where the analyst marks the outlet's own voice) is wrong too. What is left of ``unannotated`` is listed as "unmarked" (a statement no gold line
+covers, in a sentence with none): read it, it is not scored. This split was made when blind4 became a
+development set (wrong speakers 13 and 5 before it; the same claims, split); the gold was not changed.
 """
 
 from __future__ import annotations
@@ -107,8 +138,13 @@ class Found:
 class Score:
     right: int = 0
     marked: int = 0
-    wrong_speakers: list[str] = field(default_factory=list)
+    wrong_speakers: list[str] = field(default_factory=list)  # not annotated, and put on the wrong source
+    unmarked: list[str] = field(default_factory=list)  # not annotated, on a statement no gold line covers
     misses: list[str] = field(default_factory=list)
+
+    @property
+    def unannotated(self) -> int:
+        return len(self.wrong_speakers) + len(self.unmarked)
 
     @property
     def share(self) -> float:
@@ -182,15 +218,43 @@ def _speakers(article: dict) -> list[list[str]]:
     return [c["speaker"] for c in article["claims"] if c["speaker"]]
 
 
-def _check_speaker(article: dict, name: str | None, score: Score, where: str) -> None:
+# Words that name no source when they are all the speaker is ("each claiming", "those who doubt").
+_NO_SOURCE = frozenset({"each", "those", "these", "some", "all", "both", "many", "few", "several", "others",
+                        "one", "who", "which", "that", "this", "it", "they", "he", "she", "we", "i"})
+
+
+def _marked(article: dict) -> list[tuple[int, list[str] | None]]:
+    """Where each marked claim's cue is, with its speaker."""
+    text = article["text"]
+    return [(text.index(c["at"]) + c["at"].index(c["cue"]), c["speaker"]) for c in article["claims"]]
+
+
+def _check_speaker(article: dict, name: str | None, score: Score, where: str,
+                   cue_span: tuple[int, int] | None = None, sentence: tuple[int, int] | None = None) -> None:
+    """Counts a found claim's speaker (see the module's doc: ``wrong`` and ``unmarked``)."""
     if name is None:
         return
-    if not any(_names_match(name, words) for words in _speakers(article)):
-        score.wrong_speakers.append(f"{article['id']}: {name!r} ({where})")
+    marked = _marked(article)
+    on_cue = [words for at, words in marked if cue_span is not None and cue_span[0] <= at < cue_span[1]]
+    if on_cue and any(words is not None and _names_match(name, words) for words in on_cue):
+        return
+    note = f"{article['id']}: {name!r} ({where})"
+    annotated = any(_names_match(name, words) for words in _speakers(article))
+    if on_cue:
+        score.wrong_speakers.append(note + " [on a marked cue]")
+        return
+    if annotated:
+        return
+    if name.strip().lower() in _NO_SOURCE:
+        score.wrong_speakers.append(note + " [no source]")
+    elif sentence is not None and any(sentence[0] <= at < sentence[1] for at, _w in marked):
+        score.wrong_speakers.append(note + " [in a marked sentence]")
+    else:
+        score.unmarked.append(note)
 
 
 def score_attribution(articles: list[dict]) -> Score:
-    from contested.attribution import find_attribution, resolve_pronoun
+    from contested.attribution import find_attribution, refers_back, resolve_pronoun
     from contested.nlp import load_nlp
     from contested.triggers import find_triggers
 
@@ -207,11 +271,12 @@ def score_attribution(articles: list[dict]) -> Score:
         resolved = {}  # "he added": judged as the pipeline reads it, resolved to the source named before
         for _sent, att in per_sentence:
             for rel in att.relations or ([att] if att.attributed_to else []):
-                if rel.source_kind == "pronoun":
+                if refers_back(rel):  # "he added", "The statement denied"
                     resolved[id(rel)] = rel = resolve_pronoun(rel, earlier)
                 else:
                     earlier.append(rel)
-                _check_speaker(article, rel.attributed_to, score, f"cue {rel.cue!r}")
+                _check_speaker(article, rel.attributed_to, score, f"cue {rel.cue!r}", rel.cue_span,
+                               (_sent.start_char, _sent.end_char))
         for claim in article["claims"]:
             at = text.index(claim["at"]) + claim["at"].index(claim["cue"])
             sent, att = next((s, a) for s, a in per_sentence if s.start_char <= at < s.end_char)
@@ -224,6 +289,12 @@ def score_attribution(articles: list[dict]) -> Score:
     return score
 
 
+def _sentences(text: str) -> list[tuple[int, int]]:
+    from contested.nlp import load_nlp
+
+    return [(s.start_char, s.end_char) for s in load_nlp()(text).sents]
+
+
 def score_pipeline(articles: list[dict]) -> Score:
     from contested.pipeline import extract_text
 
@@ -232,8 +303,16 @@ def score_pipeline(articles: list[dict]) -> Score:
         text = article["text"]
         events = extract_text(text, published=article.get("published"), source=article.get("source"))
         claims = [c for ev in events for c in ev.claims]
+        bounds = _sentences(text)
+        seen = set()
         for c in claims:
-            _check_speaker(article, c.attributed_to, score, f"cue {c.cue!r}")
+            key = (c.cue_span, c.span, c.attributed_to)
+            if key in seen:  # one claim carried by two events is one speaker put once
+                continue
+            seen.add(key)
+            at = c.cue_span[0] if c.cue_span is not None else c.span[0]
+            sentence = next(((s, e) for s, e in bounds if s <= at < e), None)
+            _check_speaker(article, c.attributed_to, score, f"cue {c.cue!r}", c.cue_span, sentence)
         for claim in article["claims"]:
             at = text.index(claim["at"]) + claim["at"].index(claim["cue"])
             got = next((c for c in claims if c.cue_span is not None and c.cue_span[0] <= at < c.cue_span[1]), None)
@@ -262,10 +341,12 @@ def main(argv: list[str] | None = None) -> int:
         for level, fn in (("attribution", score_attribution), ("pipeline", score_pipeline)):
             s = fn(articles)
             print(f"  {level}: facts right {s.right}/{s.marked} = {s.share:.3f}; "
-                  f"wrong speakers {len(s.wrong_speakers)}")
+                  f"wrong speakers {len(s.wrong_speakers)} (unannotated {s.unannotated})")
             if not args.quiet:
                 for m in s.misses + s.wrong_speakers:
                     print(f"    {m}")
+                for m in s.unmarked:
+                    print(f"    unmarked: {m}")
     return 0
 
 

@@ -131,6 +131,9 @@ class Lexicon:
     female_words: frozenset[str] = field(default=frozenset())
     collective_nouns: frozenset[str] = field(default=frozenset())
     harm_nouns: frozenset[str] = field(default=frozenset())
+    involvement_verbs: frozenset[str] = field(default=frozenset())
+    none_denies: frozenset[str] = field(default=frozenset())
+    victim_states: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -198,6 +201,9 @@ def lexicon() -> Lexicon:
         female_words=fs("female_words"),
         collective_nouns=fs("collective_nouns"),
         harm_nouns=fs("harm_nouns"),
+        involvement_verbs=fs("involvement_verbs"),
+        none_denies=fs("none_denies"),
+        victim_states=fs("victim_states"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -250,10 +256,15 @@ def _subtree_without(head, drop) -> list:
 def _told_by_narrator(cue) -> bool:
     """Whether a cue joined to a verb of reported words is the narrator's, not the reported subject's: it has
     no subject or auxiliary of its own and is in the simple past, while the verb it is joined to is in the past
-    perfect (or present perfect) of reported speech ("said its fighters had captured a post and denied ...")."""
+    perfect (or present perfect) of reported speech ("said its fighters had captured a post and denied ..."); or
+    it is joined to the copula of a reported state ("denied that civilians were among the dead and accused
+    ...", the tagger reading "accused" as a participle): a state and a speech act have no subject in common."""
     head = cue.head
-    return (cue.tag_ == "VBD" and head.i != cue.i and head.dep_ in ("ccomp", "conj")
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+    if head.i == cue.i or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children):
+        return False
+    if cue.tag_ in ("VBD", "VBN") and head.dep_ == "ccomp" and head.pos_ == "AUX" and head.lemma_ == "be":
+        return True
+    return (cue.tag_ == "VBD" and head.dep_ in ("ccomp", "conj")
             and any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'d") for c in head.children))
 
 
@@ -264,6 +275,15 @@ def _is_negated(tok) -> bool:
         if c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
             return True  # "no longer"
     return False
+
+
+def _name_as_clause(c, cue) -> bool:
+    """"The state news agency SANA, quoting a military source, said" parsed with the name for a clause (of the
+    cue) whose subject is "agency": a proper noun before the cue, with a noun subject before it and no verb of
+    its own. The name speaks (``_subject``); it is no content (``_content_tokens``)."""
+    return (c.i < cue.i and c.dep_ in ("ccomp", "dep", "parataxis") and c.pos_ == "PROPN"
+            and any(g.dep_ == "nsubj" and g.i < c.i and g.pos_ in ("NOUN", "PROPN") for g in c.children)
+            and not any(g.pos_ in ("VERB", "AUX") and g.dep_ not in ("advcl", "acl") for g in c.children))
 
 
 def _subject(tok, lex: Lexicon, depth: int = 4):
@@ -294,12 +314,7 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and any(ch.isalnum() for ch in c.text)),
                     None)
         if subj is None and not inherited:
-            # "The state news agency SANA, quoting a military source, said" parsed with the name for a clause
-            # whose subject is "agency": the name, before the cue and with no verb of its own, speaks.
-            subj = next((c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "dep") and c.pos_ == "PROPN"
-                         and any(g.dep_ == "nsubj" and g.i < c.i and g.pos_ in ("NOUN", "PROPN") for g in c.children)
-                         and not any(g.pos_ in ("VERB", "AUX") and g.dep_ not in ("advcl", "acl") for g in c.children)),
-                        None)
+            subj = next((c for c in tok.children if _name_as_clause(c, tok)), None)
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBN":
             # "Photos posted online by the group appeared to show" parsed with "posted" for the clause's
             # subject: the thing posted is the subject.
@@ -313,7 +328,9 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
         if tok.dep_ == "relcl":
             return tok.head
         if tok.dep_ in ("conj", "xcomp", "advcl", "acomp") or (tok.dep_ == "acl" and tok.tag_ == "VBG") or (
-                tok.dep_ == "dep" and tok.lemma_.lower() in lex.hedge_verbs):  # "Video posted online appeared to"
+                tok.dep_ == "dep" and tok.lemma_.lower() in lex.hedge_verbs | lex.needs_document):
+            # "Video posted online appeared to", "Images shared online showed" parsed with the participle for the
+            # main verb: the document is its subject
             head = tok.head
             if head.i == tok.i:
                 return None
@@ -551,11 +568,16 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
     lemma = cue.lemma_.lower()
     for c in cue.children:
         if c.dep_ in _CLAUSE and (c.pos_ in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children)) and not (
-                c.pos_ == "PROPN" and c.i < cue.i):  # "The agency SANA, ..., said" parsed as a clause: the source
+                _name_as_clause(c, cue)):  # "The agency SANA, ..., said" parsed as a clause: the source
             # Without ", a claim the army dismissed": another's judgement of what is said is not said.
             judged = [t for t in c.subtree if t.dep_ == "appos" and t.lemma_.lower() in lex.report_nouns
                       and any(g.dep_ == "relcl" for g in t.children)]
-            drop = {x.i for t in judged for x in t.subtree}
+            # Without "... and accused X" joined to the clause by the parse but said by the speaker
+            # (``_told_by_narrator``): the speaker's next statement, not part of this one.
+            own = [g for g in c.children if g.dep_ == "conj" and g.lemma_.lower() in lex.cue_lemmas
+                   and g.pos_ == "VERB" and _told_by_narrator(g)]
+            own += [g for g in c.children if g.dep_ == "cc" and any(o.i == g.i + 1 for o in own)]
+            drop = {x.i for t in judged + own for x in t.subtree}
             return [t for t in c.subtree if t.i not in exclude and t.i not in drop]
     for c in cue.children:
         if c.dep_ == "xcomp" and lemma not in ("tell", "warn", "ask", "urge", "order"):
@@ -784,11 +806,39 @@ def _figure_of(noun, lex: Lexicon) -> dict | None:
             "end": span[1] if span else noun.idx + len(noun), "owner": owner, "value": value}
 
 
+def _reports_before(pron, lex: Lexicon):
+    """What "them" or "it" stands for when it is a report named just before in the sentence: the last report
+    or figure noun before it ("reports of casualties ... could not confirm them"); a report of a figure ("of
+    casualties", "of the dead") is that figure."""
+    for t in reversed(pron.doc[pron.sent.start: pron.i]):
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.report_nouns | lex.figure_nouns:
+            continue
+        if t.lemma_.lower() in lex.figure_nouns:
+            return t
+        of = next((x for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for x in c.children if x.dep_ == "pobj"), None)
+        if of is not None and (of.lemma_.lower() in lex.figure_nouns | lex.harm_nouns
+                               or of.lower_ in lex.harm_nouns):
+            return of
+        return None
+    return None
+
+
 def _victims_of(pred, lex: Lexicon) -> dict | None:
     """The people a content clause says were harmed, where that is all it says: "(that) any civilians had
     been hit", "no soldiers were killed", "its strikes had killed civilians" (the victims of a verb of harm,
     its passive subject, its object, or the subject of "died"). None for "its aircraft had struck the market"
     (no people harmed) or a clause whose harm has no people named."""
+    if pred is not None and pred.lemma_.lower() == "be" and not _is_negated(pred):
+        # "(denied that) civilians were among the dead": who the dead were
+        subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+        among = next((x for c in pred.children if c.dep_ == "prep" and c.lower_ == "among"
+                      for x in c.children if x.dep_ == "pobj"), None)
+        if (subj is not None and among is not None and subj.lemma_.lower() in lex.victim_nouns
+                and (among.lemma_.lower() in lex.harm_nouns or among.lower_ in lex.harm_nouns)):
+            span = _edge(list(subj.subtree))
+            return {"text": _slice(subj.doc, span[0], span[1]), "start": span[0], "end": span[1], "owner": None,
+                    "value": None, "victims": True} if span else None
     if pred is None or pred.pos_ not in ("VERB", "AUX") or pred.lemma_.lower() not in lex.casualty_verbs:
         return None
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
@@ -850,7 +900,8 @@ def _hedges(tokens, lex: Lexicon) -> list[str]:
         ) and any(c.dep_ == "ccomp" for c in t.children) and _agent(t) is None:
             out.append(f"it was {low}")  # "it was reported that", "it is believed that": no one named
         elif lemma == "report" and _nominal(t) and t.tag_ in ("NNS", "VBZ") and not any(
-                c.dep_ in ("poss", "det", "amod", "compound") or c.dep_ == "prep" and c.lower_ in ("by", "from")
+                c.dep_ in ("poss", "det", "compound") or c.dep_ == "prep" and c.lower_ in ("by", "from")
+                or c.dep_ == "amod" and (c.ent_type_ or c.pos_ == "PROPN")  # "credible reports", not "Israeli"
                 for c in t.children) and any(
                 c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                 for c in t.children):
@@ -894,6 +945,10 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
             if kind in ("outlet", "organisation") or c.lemma_.lower() in lex.outlet_words or (
                     c.pos_ == "PROPN" and any(t.lower_ in lex.outlet_words for t in toks)):  # "the Evening Star"
                 links.append(_link(c, toks, "intermediary", lex))
+            elif c.lemma_.lower() in lex.document_venues and any(
+                    t.lower_ in lex.outlet_words and t.dep_ == "compound" for t in c.children):
+                # "told a local news website": the site that heard it, an outlet
+                links.append(dict(_link(c, toks, "intermediary", lex), kind="outlet"))
         elif c.dep_ == "prep" and c.lower_ in ("to", "in", "on", "via", "through", "during", "at"):
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
             if obj is None:
@@ -916,7 +971,9 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
                         agent = next((x for x in g.children if x.dep_ == "agent"), None)
                         o2 = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
                         if o2 is not None and (_kind(o2, list(o2.subtree), lex) == "outlet"
-                                               or o2.lower_ in lex.outlet_words):  # "state media"
+                                               or o2.lower_ in lex.outlet_words  # "state media"
+                                               or any(x.dep_ == "compound" and x.lower_ in lex.outlet_words
+                                                      for x in o2.children)):  # "its media arm"
                             links.append(_link(o2, list(o2.subtree), "intermediary", lex))
     return links, via
 
@@ -1118,8 +1175,12 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         if cited is None and src is not None:
             cited_verb, cited = _citing(src, lex)  # "The Courier, quoting a tweet by X, reported"
         if (cited is not None and cited.lemma_.lower() in lex.medium_nouns and not _named_outlet(cited, lex)
-                and cited.ent_type_ not in ("ORG", "PERSON") and _owner_of_document(cited) is None):
-            cited = None  # "an analyst told the Courier, citing geolocated footage": the analyst speaks
+                and cited.ent_type_ not in ("ORG", "PERSON") and _owner_of_document(cited) is None
+                and not (cited.lemma_.lower() in lex.outlet_words and any(c.dep_ in ("amod", "compound")
+                                                                          for c in cited.children))):
+            # "an analyst told the Courier, citing geolocated footage": the analyst speaks; not "citing
+            # Israeli army radio", "citing state television": a broadcaster, who speaks through the citer
+            cited = None
         if cited is not None and src is not None:
             chain.append(_link(src, _source_tokens(src, cue), "intermediary", lex))
             src = cited
@@ -1169,6 +1230,11 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
                 if agent is not None and _source_like(agent, lex):
                     chain.append(_link(agent, list(agent.subtree), "intermediary", lex))
         chain.append(_link(speaker, source_toks, "speaker", lex, via))
+        if speaker is src and document_span is not None and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in speaker.children):
+            # "The statement denied ...": the statement named before; whoever made it speaks (see
+            # ``resolve_pronoun``).
+            chain[-1]["back"] = speaker.lemma_.lower()
 
     # Stance from the content: "said the reports were false", "said the figure was exaggerated".
     pred = _predicate(content)
@@ -1177,10 +1243,13 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         stance = judged
     figure_stances: list[dict] = []
     own_absence = not according and stance == "asserts" and _says_own_side_did_not(pred, chain, lex)
+    if stance == "asserts" and _done_to_no_one(pred, lex):
+        stance = "denies"  # "said that no worshipper had been taken": the abduction denied
     if own_absence:
         stance = "denies"  # "The brigade said its fighters were not in the area": its own part denied
     if not according and (own_absence or _on_perpetrator(cue, lex)
-                          or stance == "denies" and _denies_own_act(cue, pred, chain, lex)):
+                          or stance == "denies" and (_denies_own_act(cue, pred, chain, lex)
+                                                     or _denies_own_part(pred, chain, lex))):
         about = "perpetrator"
     elif stance in ("denies", "doubts"):
         target = None
@@ -1190,6 +1259,14 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             target = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if target is None and pred is not None and pred.pos_ in ("NOUN", "NUM"):
                 target = pred
+            if target is None and pred is not None:
+                # "doubted that the police figure was complete", "doubted the group's figure of 63 dead"
+                # parsed as a clause: the figure the clause is about
+                target = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")
+                               and c.lemma_.lower() in lex.figure_nouns), None)
+            if target is not None and target.lower_ in ("it", "them", "this", "these", "those"):
+                target = _reports_before(target, lex) or target  # "aware of reports of casualties but
+                # could not confirm them": the reports
         fig = _figure_of(target, lex)
         if fig is None:
             # "denied that any civilians had been hit": what is denied is who was harmed (a figure of victims),
@@ -1304,6 +1381,33 @@ def _denies_own_act(cue, pred, chain: list[dict], lex: Lexicon) -> bool:
     return any(any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETS for c in o.children) for o in objs)
 
 
+def _done_to_no_one(pred, lex: Lexicon) -> bool:
+    """Whether the content says an act was done to no one or by no one ("no worshipper had been taken", "no
+    shells struck the town"): the act denied (data/attribution.json ``none_denies``). Not a harm counted as none
+    ("no civilians had been killed": a figure of zero, asserted), nor a clause negated by "not" (read
+    elsewhere)."""
+    if pred is None or pred.pos_ != "VERB" or pred.lemma_.lower() not in lex.none_denies or _is_negated(pred):
+        return False
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in ("nobody", "none") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
+
+
+def _denies_own_part(pred, chain: list[dict], lex: Lexicon) -> bool:
+    """Whether what a speaker denies is that its own side took part ("denied that its forces had taken part in
+    the fighting", "denied that its men were involved"): a verb of taking part (data/attribution.json
+    ``involvement_verbs``; "take part" is "take" with "part" for object) whose subject is the speaker's own
+    side. A denial of who did it, not that it happened."""
+    if pred is None or pred.pos_ not in ("VERB", "AUX") or _is_negated(pred):
+        return False
+    lemma = pred.lemma_.lower()
+    objs = {c.lemma_.lower() for c in pred.children if c.dep_ == "dobj"}
+    if lemma not in lex.involvement_verbs and not any(f"{lemma} {o}" in lex.involvement_verbs for o in objs):
+        return False
+    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and _own_side(subj, chain)
+
+
 def _says_own_side_did_not(pred, chain: list[dict], lex: Lexicon) -> bool:
     """Whether what a speaker says is that its own side was not there or did not do an act to others: "its
     fighters were not in the area", "we did not fire on the market" (not what will not be: "we will not
@@ -1330,6 +1434,8 @@ def _own_side(subj, chain: list[dict]) -> bool:
     if not chain or chain[-1].get("link") != "speaker":
         return False
     link = chain[-1]
+    if subj.lower_ == "it" and subj.dep_ == "nsubj" and link.get("kind") == "organisation":
+        return True  # "The brigade said it was not in the area": the organisation itself
     own = {w for n in (link.get("name"), link.get("organisation")) if n for w in _words(n)}
     # The words that say whose forces they are ("Houthi forces", "rebel fighters", "government troops"): each
     # a word of the speaker's name ("a Houthi military spokesman", "a rebel spokesman").
@@ -1469,6 +1575,17 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
                       and any(link.get("link") == "intermediary" for link in o.chain)), None)
         if first is not None and r.chain[-1].get("link") == "speaker":
             r.chain = first.chain[:-1] + [dict(r.chain[-1], via=r.chain[-1].get("via") or first.chain[-1].get("via"))]
+    # "X claimed the attack, in which it said 17 soldiers had been killed, in a statement carried by its media
+    # arm": the pronoun is the speaker named once; the outlet that carried its words carried the claim too.
+    for inner in out:
+        outer = _outer(inner, out)
+        if (outer is None or inner.source_kind != "pronoun" or not inner.chain or not outer.chain
+                or outer.chain[-1].get("link") != "speaker" or outer.source_kind not in ("organisation", "person")
+                or any(link.get("link") == "intermediary" for link in outer.chain)):
+            continue
+        inter = [link for link in inner.chain if link.get("link") == "intermediary"]
+        if inter and _fits((inner.attributed_to or "").lower(), outer):
+            outer.chain = inter + outer.chain
     # A speaker who says he doubts or denies ("an analyst said he doubted the figure") doubts or denies.
     cue_token = {id(r): sent.doc[i] for i, r in by_token.items()}
     for outer in out:
@@ -1597,6 +1714,11 @@ def _stands_alone(rel: Attribution, relations: list[Attribution], sent, lex: Lex
         head = span.root
         if head.lemma_.lower() in lex.quantity_heads | lex.generic_sources or head.lower_ in lex.first_person:
             return False
+        if head.lower_ in _REL_PRONOUNS and head.head.dep_ == "relcl":
+            head = head.head.head  # "those who doubt": who the clause is about
+        if head.lower_ in lex.quantified_sources and not any(c.dep_ == "prep" and c.lower_ == "of"
+                                                              for c in head.children):
+            return False  # "the two governments, each claiming ...", "those who doubt ...": no one named
     return True
 
 
@@ -1835,12 +1957,47 @@ def _clashes(word: str, prev: Attribution) -> bool:
     return False
 
 
+def refers_back(att: Attribution) -> bool:
+    """Whether the source points back at one named before: a pronoun ("he added") or a definite document
+    with no owner ("The statement denied ...")."""
+    return att.source_kind == "pronoun" or (att.attributed_to or "").lower() in PRONOUN_SOURCES or bool(
+        att.chain and att.chain[-1].get("back"))
+
+
+def _made_document(att: Attribution, earlier: list[Attribution]) -> Attribution:
+    """"Government spokesman X said in a statement that ... . The statement denied ...": the latest source
+    before that spoke through a document of that kind (``via``) speaks; the document stays the way it was
+    said. With none, the document speaks for itself."""
+    word = att.chain[-1]["back"]
+    prev = next((p for p in reversed(earlier[-8:]) if p.attributed_to and p.chain
+                 and word in re.findall(r"\w+", (p.chain[-1].get("via") or "").lower())), None)
+    if prev is None:
+        return att
+
+    def made(rel: Attribution) -> Attribution:
+        last = dict(rel.chain[-1])
+        pl = prev.chain[-1]
+        last.update({k: pl.get(k) for k in ("name", "kind", "title", "organisation", "plural", "start", "end")})
+        last["via"] = last.get("via") or pl.get("via")
+        del last["back"]
+        inter = [link for link in prev.chain[:-1] if link.get("link") == "intermediary"]
+        return replace(rel, attributed_to=prev.attributed_to, source_kind=prev.source_kind,
+                       chain=rel.chain[:-1] + (inter if len(rel.chain) == 1 else []) + [last])
+
+    # The same document named once for two cues ("The statement denied ... and accused ..."): one maker.
+    relations = att.relations and [made(r) if r.chain and r.chain[-1].get("back") and r.source_span == att.source_span
+                                   else r for r in att.relations]
+    return replace(made(att), relations=relations)
+
+
 def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
     """'he added', 'they said': the latest source named before that a pronoun of this kind can stand for
     (he/she: one person; they/we: people or an organisation; it: an organisation, outlet or document),
     else the latest source unless it can never be (a document is no "he"); with none, the source is unknown
     (null). The pronoun's own words
-    stay in the chain's last link (``text``)."""
+    stay in the chain's last link (``text``). "The statement" with no owner: see ``_made_document``."""
+    if att.chain and att.chain[-1].get("back"):
+        return _made_document(att, earlier)
     word = (att.attributed_to or "").lower()
     recent = [p for p in earlier[-8:] if p.attributed_to]
     prev = next((p for p in reversed(recent) if _fits(word, p)), None) or (
@@ -1932,15 +2089,10 @@ def content_refers(doc, rel: Attribution, lex: Lexicon | None = None) -> Referen
     # "the market square": the head and the nouns that name it with it
     nouns = frozenset(x.lemma_.lower() for t in heads for x in [t, *t.children]
                       if x is t or x.dep_ == "compound" and x.pos_ == "NOUN")
-    own_denial = False
-    if pred is not None and pred.pos_ in ("VERB", "AUX") and _is_negated(pred):
-        subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        # "its fighters were not in the area", "we were not there"; not "they won't let me up there" (who
-        # "they" are is not the speaker's to say, and what will not be is no denial of what was).
-        own_denial = subj is not None and not any(c.dep_ == "aux" and c.lemma_.lower() == "will"
-                                                  for c in pred.children) and (
-            subj.lower_ in ("it", "we") or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our")
-                                               for c in subj.children))
+    # "its fighters were not in the area", "we were not there": the same reading as the relation's own
+    # (``_says_own_side_did_not``); not "they won't let me up there" (who "they" are is not the speaker's to
+    # say, and what will not be is no denial of what was).
+    own_denial = _says_own_side_did_not(pred, rel.chain, lex)
     adds = pred is not None and pred.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "advmod" and c.lower_ in lex.additive_adverbs for c in pred.children)
     # "bodies", "the dead", or a count of the harmed ("23 wounded soldiers")

@@ -44,7 +44,7 @@ def make_claim(doc: Document, sent: SentenceMentions, attribution: Attribution) 
     for link in attribution.chain:
         if link.get("link") == "intermediary" and doc.source and name_key(link.get("name") or "") == name_key(doc.source):
             continue  # "told Example Wire" in Example Wire's own article: the outlet is the first link already
-        chain.append({k: v for k, v in link.items() if k != "plural"})
+        chain.append({k: v for k, v in link.items() if k not in ("plural", "back")})
     return Claim(
         doc_id=doc.doc_id,
         source=doc.source,
@@ -144,6 +144,11 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
         # "A doctor told the Monitor that the hospital had received more than 70 bodies": a figure of the dead,
         # with no event word of its own, on the event just told.
         figure = True
+    if not figure and not triggers and (attribution.attributed_to or reporting_hedge(attribution.hedges)) and (
+            _counts_harmed(sent, attribution)):
+        # "told reporters that 28 people had been taken", "reported that 73 people were missing", "Among those
+        # taken are said to be 11 women"
+        figure = True
     if recent:
         # "The group claimed responsibility.", "... and denied any involvement": a stance on who did the event
         # told, though the sentence tells no event of its own.
@@ -153,8 +158,13 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
                 _on_perpetrator(doc, sent, rel, recent)
         if attribution.about == "perpetrator":
             return
+        _figure_stances_beside(doc, sent, attribution, recent, state.told, own=False)
     if triggers and not any(may_be_about_told(sent, t) for t in triggers):
         negated = [t for t in triggers if sent.reasons.get(t.start) == NEGATED]
+        if recent and not negated:
+            # "X doubted the network's figure of 40 dead": its event words tell no event; the doubt is on the
+            # figure of the event told.
+            _figure_stances_beside(doc, sent, attribution, recent, state.told, others=False)
         if attribution.stance in ("denies", "doubts") and negated and recent:
             # "The army denied that its aircraft had struck the market": a denial of an event just told, of a
             # type the denied word can name and, where the sentence names places, at one of them.
@@ -253,7 +263,9 @@ def _voices_within(doc: Document, sent: SentenceMentions, attribution: Attributi
                 or rel.about != "event"):
             continue
         s, e = rel.content_span
-        if not (s0 <= rel.cue_span[0] < e0 or s <= attribution.cue_span[0] < e):
+        # (or the same speaker named once for both: "said its forces had hit a post and denied targeting ...")
+        if not (s0 <= rel.cue_span[0] < e0 or s <= attribution.cue_span[0] < e
+                or rel.source_span is not None and rel.source_span == attribution.source_span):
             continue
         if rel.attributed_to == attribution.attributed_to and rel.stance == "asserts":
             continue  # the speaker's further words ("..., telling NBC4 it was still open"): heard already
@@ -538,6 +550,7 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         add_claim(target, doc, sent, attribution, draft, draft.quantities)
         other_voices(doc, sent, attribution, draft, [target])
     _denials_beside(doc, sent, attribution, recent)
+    _figure_stances_beside(doc, sent, attribution, recent, told, own=False)
     return kept
 
 
@@ -582,6 +595,75 @@ def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribut
             continue
         if not any(c.attributed_to == rel.attributed_to and c.stance == rel.stance and c.about == rel.about
                    for c in target.claims):
+            add_claim(target, doc, sent, rel, None, [])
+
+
+def _counts_harmed(sent: SentenceMentions, attribution: Attribution) -> bool:
+    """Whether the content counts people harmed: a count that is the subject of a verb of harm or of an act
+    done to people in the passive ("28 people had been taken", "12 were wounded") or of "be" with a state of
+    victims ("73 people were missing"; data/attribution.json ``victim_states``) or among them ("among those
+    taken are 11 women", "among the dead were two children"), from the parse. The outlet's own words (no
+    speaker, a reporting hedge) are the whole sentence."""
+    if sent.span is None:
+        return False
+    lex = lexicon()
+    if attribution.content_span is not None:
+        s, e = attribution.content_span
+    elif attribution.attributed_to is None:
+        s, e = sent.start, sent.end
+    else:
+        return False
+    for q in sent.quantities:
+        if not s <= q.start < e:
+            continue
+        tok = next((t for t in sent.span if q.start <= t.idx < q.end and t.dep_ in ("nsubj", "nsubjpass", "attr")),
+                   None)
+        if tok is None:
+            continue
+        verb = tok.head
+        if tok.dep_ == "nsubjpass" and verb.lemma_.lower() in lex.casualty_verbs | lex.none_denies:
+            return True
+        if verb.lemma_.lower() != "be":
+            continue
+        if tok.dep_ != "attr" and any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.victim_states
+                                      for c in verb.children):
+            return True
+        # ("Among those taken are said to be 11 women": "among" hung on "said")
+        above = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+        among = [x for v in above for c in v.children if c.dep_ == "prep" and c.lower_ == "among"
+                 for x in c.children if x.dep_ == "pobj"]
+        if any(x.lemma_.lower() in lex.harm_nouns or x.lower_ in lex.harm_nouns or any(
+                a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in lex.casualty_verbs | lex.none_denies
+                for a in x.children) for x in among):
+            return True
+    return False
+
+
+def _figure_stances_beside(doc: Document, sent: SentenceMentions, attribution: Attribution, recent: list[Event],
+                           told: list[Event], own: bool = True, others: bool = True) -> None:
+    """A doubt or denial of a figure beside the sentence's own claim ("X doubted the rights group's figure of
+    63 dead, saying that some of those counted were missing", the sentence's own claim being what X says
+    next): a claim on the event whose figure it is: the event a claim of the figure's owner is on ("the police
+    figure": the police's), else the event told with that value, else the latest event told lately that gives
+    figures. The sentence's own claim too, where it is such a doubt or denial ("X doubted the network's figure
+    of 40 dead", whose "dead" is no event of its own) where ``own``; the other relations where ``others``."""
+    rels = [attribution] if own else []
+    rels += [r for r in attribution.relations or [] if r.cue_span != attribution.cue_span] if others else []
+    for rel in rels:
+        if (rel.about != "figure" or rel.stance not in ("denies", "doubts") or rel.attributed_to is None
+                or rel.cue_span is None or rel.source_kind == "pronoun"):
+            continue
+        pool = recent + [ev for ev in reversed(told) if ev not in recent]
+        owners = [f.get("owner") for f in rel.figure_stances if f.get("owner")]
+        values = {int(f["value"]) for f in rel.figure_stances if str(f.get("value") or "").isdigit()}
+        target = next((ev for ev in pool if any(
+            owner_matches(o, c.attributed_to) or any(owner_matches(o, link.get("organisation")) for link in c.chain)
+            for o in owners for c in ev.claims if c.doc_id == doc.doc_id)), None) if owners else None
+        if target is None and values:
+            target = next((ev for ev in pool if values & {q.value for q in ev.quantities}), None)
+        if target is None:
+            target = next((ev for ev in recent if ev.quantities or ev.fatalities is not None), None)
+        if target is not None and not _heard(target, doc, sent, rel):
             add_claim(target, doc, sent, rel, None, [])
 
 

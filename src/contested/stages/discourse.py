@@ -4,7 +4,7 @@ told in which sentence, the latest place named. The other stages read it; only t
 
 from __future__ import annotations
 
-from contested.attribution import PRONOUN_SOURCES, resolve_pronoun
+from contested.attribution import refers_back, resolve_pronoun
 from contested.config import ExtractionSettings
 from contested.records import Attribution, Event
 from contested.stages.places import NAMED_FEATURES
@@ -12,8 +12,9 @@ from contested.stages.records import DiscourseState, SentenceMentions
 
 
 def resolve_source(attribution: Attribution, state: DiscourseState) -> Attribution:
-    """"he said", "they added": the source named before; a source named here is kept for later ones."""
-    if attribution.source_kind == "pronoun" or attribution.attributed_to in PRONOUN_SOURCES:
+    """"he said", "they added", "The statement denied": the source named before; a source named here is kept
+    for later ones."""
+    if refers_back(attribution):
         return resolve_pronoun(attribution, state.sources)
     if attribution.attributed_to:
         state.sources.append(attribution)
