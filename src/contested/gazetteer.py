@@ -48,7 +48,7 @@ from contested.boundaries import (
 from contested.records import Location, Place, PlaceMention
 from contested.textnorm import fold, name_key, skeleton
 
-INDEX_VERSION = "16"
+INDEX_VERSION = "17"
 
 
 BASE_FEATURES = {"country", "province", "district", "populated_place"}
@@ -69,6 +69,7 @@ HARD_STOP = _WORDS["hard_stop"]
 SOFT_STOP = _WORDS["soft_stop"]
 LOCATIVE = _WORDS["locative"]
 STREET_WORDS = _WORDS["street"]  # "Edwards Street": a street, not the town Edwards
+STREET_NAME_ENDS = _WORDS["street_name_ends"]  # "Turkey Run Road": the first word of a street's name
 GOVERNMENT_VERBS = _WORDS["government_verbs"]  # "Kabul said": the government, not the city
 SAYING_VERBS = _WORDS["saying_verbs"]  # "said in Geneva": where words were said (pipeline._said_at)
 SPEAKING_VERBS = _WORDS["speaking_verbs"]  # "speaking in Geneva": where words were said (pipeline._said_where)
@@ -83,6 +84,8 @@ APPOSITION_NOUNS = _WORDS["apposition_nouns"]  # "Mekelle, the capital of ...": 
 APPOSITION_AFTER = _WORDS["apposition_after"]
 WATER_WORDS = _WORDS["water_words"]  # "the Dnipro river": a river, not the place of an event
 WATER_BEFORE = _WORDS["water_before"]  # "the far bank of the Dnipro": the same
+NAME_ABBREVIATIONS = dict(w.split(" ", 1) for w in _WORDS["name_abbreviations"])  # "St." -> Saint
+SEA_WORDS = frozenset(_WORDS["sea_words"])  # "in the Red Sea": the water, not Sudan's Red Sea State
 WEAPON_NOUNS = _WORDS["weapon_nouns"]  # "Grad rockets": the weapon's name, not a place
 WEAPON_NAMES = frozenset(fold(w) for w in _WORDS["weapon_names"])  # "Himars": never a place unless "in Himars"
 _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
@@ -94,7 +97,7 @@ _GAP = re.compile(r"[ \t\u00a0]{1,2}|[ \t]?[-‐‑][ \t]?")
 _FEATURE_AFTER = re.compile(
     r"[ \t\u00a0]*(?:-[ \t]*)?(district|province|city|town|village|border[ -]crossing|crossing|port|"
     r"base|airport|airfield|area|region|valley|river|bazaar|market|township|municipality|commune|county|"
-    r"state|governorate|oblast|department|prefecture|raion|rayon|sub-?district|tehsil|LGA)(s|es)?\b",
+    r"state|governorate|oblast|department|prefecture|raion|rayon|sub-?district|tehsil|LGA|territory)(s|es)?\b",
     re.IGNORECASE,
 )
 _FEATURE_BEFORE = re.compile(
@@ -126,6 +129,7 @@ _HINT_FEATURES = {
     "sub-district": ("district", "populated_place"),
     "tehsil": ("district", "populated_place"),
     "lga": ("district",),
+    "territory": ("district", "province"),  # "Masisi territory" (a second-level unit), "Northern Territory"
     "city": ("populated_place",),
     "town": ("populated_place",),
     "village": ("populated_place",),
@@ -144,6 +148,9 @@ _RUN_FEATURES = {"district", "village", "area", "town", "city", "valley", "bazaa
                  "municipality", "commune", "county", "governorate", "oblast", "raion", "rayon", "tehsil"}
 _MAX_TOKENS = 6  # tokens in a window, connectors included (about 1..5 name words)
 _MIN_KEY = 3
+# below this likeness a reading is a spelling only the lossy key joins to the text's (Gubi / Goba 0.50, Bulengo /
+# Bolenge 0.71), not another transliteration of it (Islam Qala / Eslam Qaleh 0.74)
+_LOSSY_ONLY = 0.72
 _SHORT_MARK = "#"  # before the folded spelling of a name whose key is shorter than _MIN_KEY (index_key)
 _SHORT_MIN_POPULATION = 5_000  # a town indexed so: only one this large (the short names of small places are words)
 
@@ -165,6 +172,16 @@ def _actor_countries() -> tuple[dict[str, str], re.Pattern[str]]:
     words = sorted(table, key=len, reverse=True)
     # "the PMF's Badr Organization": a possessive ending is still the name
     return table, re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(w) for w in words) + r")(?=(?:['’]s)?(?![\w'’-]))")
+
+
+def names_actor(text: str) -> bool:
+    """The name of an armed group or force of one country as written ("Houthi", "Fano", "Renamo";
+    data/actor_countries.json): who acts, not where ("Houthi forces" is no place of last resort at Huth)."""
+    table, _ = _actor_countries()
+    w = text.strip()
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    return w in table
 
 
 class GazetteerWarning(UserWarning):
@@ -618,6 +635,11 @@ def _build_base() -> _Base:
                     display = overrides.get(english, english)
                 elif name not in overrides:
                     english = _english_spelling(display, alias_list)
+                    # nor a spelling that brings in another unit's name as a word of its own ("Luanda Norte"
+                    # for Lunda-Norte: Luanda is another province of the country)
+                    if english and any((cline, w) in plain_level1
+                                       for w in set(fold(english).split()) - set(fold(display).replace("-", " ").split())):
+                        english = None
                     if english and (cline, fold(english)) not in plain_level1 and fold(english) not in country_codes:
                         display = overrides.get(english, english)
             variants = [name, display, *(_clean_alias(a) for a in alias_list)]
@@ -1007,6 +1029,27 @@ class Gazetteer:
             self._unit_index = index
         return index
 
+    def district_starting(self, name: str, within: list[Place]) -> Place | None:
+        """The one district of the provinces in ``within`` whose name begins with ``name`` as its own word(s)
+        ("Nawa" in Helmand: Nawah-ye Barakzai, whose first word is it with a letter more), else None: a short form the
+        text writes for a district of the province it names."""
+        index = self._units()
+        words = [w for w in re.split(r"[\s\-\u2010\u2011]+", fold(name)) if w]
+        if not words or len(words[0]) < 3:
+            return None
+        found = {}
+        for unit in within:
+            if unit.feature != "province":
+                continue
+            for i in index.get((unit.country_code, unit.name), ()):
+                p = self.places[i]
+                own = [w for w in re.split(r"[\s\-\u2010\u2011]+", fold(p.name)) if w]
+                # each word as written, or written with more letters at its end ("Nawa" / "Nawah"; not "Naw")
+                if len(own) > len(words) and all(a.startswith(b) and _close(a, b)
+                                                 for a, b in zip(own, words, strict=False)):
+                    found[p.key] = p
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def unit_like(self, name: str, feature: str, within: list[Place]) -> Place | None:
         """The district (or province) of the provinces (or countries) in ``within`` whose name is closest to a
         spelling no index knows ("Naish district, Kandahar" -> Nesh; "Lazha Ahmad Khel" -> Laja Ahmad Khail):
@@ -1299,6 +1342,12 @@ class Gazetteer:
             pattern = self._demonym_re = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(?![\w'’])")
         return pattern
 
+    def demonym_country(self, word: str) -> str | None:
+        """The country a word of nationality names ("Tajik" -> Tajikistan), by its display name; else None."""
+        self._demonym_pattern()
+        cc = self._demonyms.get(word)
+        return self.countries.get(cc) if cc else None
+
     def is_demonym(self, text: str) -> bool:
         """A word of nationality (data/demonyms.json): it names forces or people, not a place."""
         self._demonym_pattern()
@@ -1395,8 +1444,12 @@ class Gazetteer:
             for p in cands:
                 if not p.country_code:
                     continue
-                if written is not None and p.feature != "country" and not _close(fold(p.name), written):
-                    continue  # a spelling the lossy key joins (Wadi / Vaud) says nothing of the country
+                if written is not None and p.feature != "country" and not _close(fold(p.name), written) and not (
+                        bare != written and fold(p.name) == bare):
+                    # a spelling the lossy key joins (Wadi / Vaud) says nothing of the country; a name written
+                    # with its kind ("Johnson County") is that name spelt as written without it (not Louisa for
+                    # "Louis County")
+                    continue
                 if (
                     bare is not None
                     and p.feature != "country"
@@ -1457,14 +1510,22 @@ class Gazetteer:
         # readings spelt alike, one there comes first (Samarra with the PMF is the Iraqi town, not Samara)
         told = {cc for cc in (hints or {}) if cc in focus}
         out: list[Location | None] = []
+        chosen: dict[int, Place] = {}  # the reading taken for each mention (not for an ambiguous district)
         # What the other names of the article (those under another key) say, worked out once per key: the
         # provinces and countries they name, and the provinces of their readings where they have few (1-4).
         around: dict[str, tuple[set, set, list[tuple[set, float]]]] = {}
         for k, m in enumerate(mentions):
             cands = cand_lists[k]
             written_b = fold(bare_name(m.text))
+            named_all = set().union(*named_countries)
             if any(p.feature == "populated_place" and fold(p.name) == written_b
-                   and (p.population >= 100_000 or self._capital(p)) for p in cands):
+                   and (p.population >= 100_000 or self._capital(p))
+                   # only a city the article may mean: one in its countries, or one kept abroad below (a
+                   # capital, a city of 500,000, one in a country it names); Palma de Mallorca does not
+                   # silence Palma, Mozambique, in a story about Cabo Delgado
+                   and (not focus or p.country_code in focus or p.country_code in named_all
+                        or p.population >= 500_000 or self._capital(p))
+                   for p in cands):
                 # a capital or a city of 100,000 people spelt as written is not another town of which it is
                 # only another name (Islamabad, not Anantnag, also called Islamabad)
                 cands = [p for p in cands if _close(fold(p.name), written_b)]
@@ -1509,6 +1570,20 @@ class Gazetteer:
                     [(provs[j], 1.0 / len(provs[j])) for j in others if 0 < len(provs[j]) <= 4],
                 )
             named_p, named_c, few = around[keys[k]]
+            if named_p:
+                # a spelling only the lossy key joins to the written one ("Gubi" / Goba, "Bulengo" / Bolenge), in a
+                # province the article never names (nor any of its other places with few readings lies in) while it
+                # names others of that country, is another place: the text's is one no package knows
+                written_f = fold(bare_name(m.text))
+                named_cc = {cc for cc, _ in named_p}
+                known_p = named_p.union(*(pj for pj, _ in few))
+                cands = [p for p in cands if p.feature not in ("district", "populated_place")
+                         or p.country_code not in named_cc or self._prov(p) in known_p
+                         or _likeness(fold(p.name), written_f) >= _LOSSY_ONLY
+                         or fold(p.name).startswith(written_f + " ")]
+                if not cands:
+                    out.append(None)
+                    continue
             hint = getattr(m, "hint", None)
             hint_feats = next((v for v in _HINT_FEATURES.values() if v[0] == hint), (hint,)) if hint else ()
             key_set = {self._prov(p) for p in cands if p.feature in ("district", "province")}
@@ -1582,7 +1657,33 @@ class Gazetteer:
                 if len(tied_d) >= 2 and (best.feature == "district" or self._prov(best) in tied):
                     out.append(self._ambiguous(m, tied_d, tied))
                     continue
+            if (best.feature in ("district", "populated_place") and named_p and self._prov(best) not in named_p
+                    and not big):
+                # "Nawa" in a story that names Helmand, not Ghazni: a district of a province the article names
+                # whose name the text shortens (Nawah-ye Barakzai) before a namesake in a province it never names
+                provinces = [self.places[i] for pv in named_p if pv[0] == best.country_code
+                             and (i := self._provinces.get(pv)) is not None]
+                best = self.district_starting(bare_name(m.text), provinces) or best
             out.append(self._location(m, best))
+            chosen[k] = best
+        return self._short_forms(mentions, out, chosen)
+
+    def _short_forms(self, mentions: list[PlaceMention], out: list[Location | None],
+                     chosen: dict[int, Place]) -> list[Location | None]:
+        """A name that is the first word(s) of a longer name the article writes ("Nawa" beside "Nawa-i-Barakzayi
+        district") is that place, where it was read as a district or town in another province (Nawa, Ghazni):
+        the article's own full name says which."""
+        words = [re.split(r"[\s\-\u2010\u2011]+", fold(m.text).strip()) for m in mentions]
+        for k, loc in enumerate(out):
+            if loc is not None and loc.feature not in ("district", "populated_place"):
+                continue
+            for j, place in chosen.items():
+                if (j == k or place.feature not in ("district", "populated_place") or len(words[j]) <= len(words[k])
+                        or words[j][:len(words[k])] != words[k]):
+                    continue
+                if loc is None or (loc.admin1, loc.country) != (place.admin1, place.country):
+                    out[k] = self._location(mentions[k], place)
+                break
         return out
 
     def _province_point(self, prov: Place) -> tuple[float, float] | None:

@@ -32,13 +32,16 @@ from contested.gazetteer import (
     GOVERNMENT_VERBS,
     HARD_STOP,
     LOCATIVE,
+    NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     NEGOTIATION,
     NOT_NAME,
     ORGANISATION,
     PLACE_AFTER,
     SAYING_VERBS,
+    SEA_WORDS,
     SPEAKING_VERBS,
+    STREET_NAME_ENDS,
     STREET_WORDS,
     WATER_BEFORE,
     WATER_WORDS,
@@ -48,6 +51,7 @@ from contested.gazetteer import (
     GazetteerMention,
     bare_name,
     close_spelling,
+    names_actor,
 )
 from contested.metadata import dateline
 from contested.nlp import load_nlp
@@ -88,8 +92,9 @@ ADMIN_NAMED = re.compile(
 UNIT_GAP = re.compile(r"[\s,]*(?:\(\w[\w\s]*\)[\s,]*)?(?:of|in)?\s*(?:the\s+)?")
 # "the border town of Hairatan", "the port of Sher Khan Bandar": the text says what the name is.
 NAMED_OF = re.compile(
-    r"\b(border town|border crossing|border post|crossing point|dry port|river port|port|town|village|"
-    r"city|district centre|district center|crossing) of ((?:[A-Z][\w'\u2018\u2019]+)(?:[\s-][A-Z][\w'\u2018\u2019]+){0,3})"
+    r"\b(border town|border crossing|border post|crossing point|dry port|river port|port|town|village|locality|"
+    r"city|district centre|district center|crossing) of ((?:[A-Z][\w'\u2018\u2019]+)"
+    r"(?:\s[A-Z][\w'\u2018\u2019]+|[-\u2010\u2011][A-Z][\w'\u2018\u2019]*){0,3})"  # "the town of Ye-U"
 )
 OF_FEATURE = {"crossing": "border_crossing", "port": "border_crossing", "border post": "border_crossing",
               "border town": "populated_place", "district": "populated_place"}
@@ -135,7 +140,7 @@ def _names_people(gaz: Gazetteer, text: str) -> bool:
     """A word that names forces or people, not a place: a word of nationality ("Afghan troops", data/demonyms.json)
     or the name of a people ("Pashtun elders", data/peoples.json), singular or plural ("Tajiks", "Hazaras")."""
     folded = fold(text)
-    if folded in _peoples() or gaz.is_demonym(text):
+    if folded in _peoples() or gaz.is_demonym(text) or names_actor(text):
         return True
     return folded.endswith("s") and len(folded) > 3 and (folded[:-1] in _peoples() or gaz.is_demonym(text[:-1]))
 
@@ -146,6 +151,7 @@ def _place_mentions(gaz: Gazetteer, sdoc, text: str, ents: tuple | None = None) 
     ents = sdoc.ents if ents is None else ents
     mentions = [m for m in gaz.find(text) if not _names_people(gaz, m.text)]
     mentions = _with_particles(gaz, text, mentions)
+    mentions = _with_abbreviations(gaz, text, mentions)
     covered = bytearray(len(text) + 1)  # characters already inside a found name
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -239,7 +245,7 @@ def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> li
         region = None
         hit = pattern.match(text, m.end)
         if hit is None:
-            out = _within_units(text, m, out)  # "Houston, Texas", "Mand town (Kech district, Balochistan)"
+            out = _within_units(text, m, out, gaz)  # "Houston, Texas", "Mand town (Kech district, Balochistan)"
             continue
         region, out = _take_region(gaz, hit, table, out)
         if region is None:
@@ -258,7 +264,7 @@ def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> li
 # Maramures county", "El Callao, Bolivar state".
 _UNIT_AFTER = re.compile(
     r"(?:[ \t]+(?:district|town|city|village|township|municipality|commune|county|LGA|sub-?district|tehsil|"
-    r"area|region|locality|village tract))?[ \t]*(?:\(|[ \t]of[ \t]+(?:the[ \t]+)?|,)[ \t]*",
+    r"area|region|locality|village tract))?[ \t]*(?:\(|[ \t]of[ \t]+(?:the[ \t]+)?|,?[ \t]in[ \t]+(?:the[ \t]+)?|,)[ \t]*",
     re.IGNORECASE,
 )
 _UNIT_NEXT = re.compile(r"(?:[ \t]+(?:district|province|state|region|county|LGA|governorate|department|territory))?"
@@ -272,7 +278,9 @@ def _unit_readings(m: PlaceMention) -> list[Place]:
     written = fold(bare_name(m.text))
     hint = getattr(m, "hint", None)
     units = [p for p in m.candidates if p.feature in _UNIT_FEATURES
-             and (p.feature == "country" or close_spelling(fold(p.name), written))]
+             and (p.feature == "country" or close_spelling(fold(p.name), written)
+                  # "Masisi" for the unit the package calls "Masisi Territory"
+                  or (fold(p.name).startswith(written + " ") and len(fold(p.name).split()) == len(written.split()) + 1))]
     if hint in _UNIT_FEATURES:
         units = [p for p in units if p.feature == hint] or units
     return units
@@ -309,7 +317,8 @@ def _last_unit_in_brackets(text: str, start: int, out: list[PlaceMention]) -> Pl
     return last
 
 
-def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[PlaceMention]:
+def _within_units(text: str, m: PlaceMention, out: list[PlaceMention],
+                  gaz: Gazetteer | None = None) -> list[PlaceMention]:
     """A place followed by the units that hold it ("Mand town (Kech district, Balochistan)", "Tudun Wada (Kaduna
     North LGA, Kaduna)", "El Callao, Bolivar state", "Luhei of the Maramures county") is read inside them: its
     readings there are kept, and the units' readings that hold none of them dropped (Bolivar: the Venezuelan
@@ -376,6 +385,27 @@ def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[P
         # "Tani (Ismail Khel)", a reading of which is Ismailia in Egypt), nor is a town of
         # some size spelt as written: a place the gazetteer does not know there, not Mus in Turkey
         return [x for x in out if x is not m]
+    gap_word = text[gap.start():gap.end()].strip(" \t,").lower()
+    if (not inside and len(chain) == 1 and gaz is not None and hint == "province"
+            and (short := gaz.district_starting(bare_name(m.text), units)) is not None):
+        # "Nawa district of Helmand province": the Nawa the packages know is Ghazni's; the text's is the
+        # district of Helmand whose name it shortens (Nawah-ye Barakzai)
+        out[out.index(m)] = dataclasses.replace(m, candidates=[short])
+        return out
+    if (not inside and len(chain) == 1 and gap_word.startswith("in") and hint in ("province", "district")
+            and (own := [p for p in m.candidates if p.country_code in unit_countries])
+            # (a district in a district is a place the text means inside it: "near Kibumba, in Nyiragongo
+            # territory" is not the Kibombo territory; a province in a province is another story)
+            and all(_UNIT_FEATURES.get(p.feature, 9) > _UNIT_FEATURES[hint] or p.feature == hint == "district"
+                    for p in own)):
+        # "the village of Piatykhatky in the Zaporizhzhia region": the text puts the place in a unit it calls
+        # one, and no reading of the name lies there, only a namesake in another unit of that country: a place
+        # the gazetteer does not know, in the unit the text names, not the namesake; named again later with
+        # no other reading, it is that place again (``_named_again``), not the namesake either
+        ruled_out = {p.key for p in m.candidates}
+        return [x for x in out if x is not m and not (
+            x.start > m.start and name_key(x.text) == name_key(m.text) and getattr(x, "hint", None) is None
+            and {p.key for p in x.candidates} <= ruled_out)]
     if inside:
         k = out.index(m)
         out[k] = dataclasses.replace(m, candidates=inside)
@@ -388,6 +418,12 @@ def _within_units(text: str, m: PlaceMention, out: list[PlaceMention]) -> list[P
 
 
 _STREET_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\.?")
+# the words before a name that say it is a place, more surely than "of" or "from" ("in memory of Alex")
+_STRONG_LOCATIVE = re.compile(r"\b(?:in|near|around|outside|inside|into)[ \t]+$")
+_BRIDGE_AFTER = re.compile(r"[ \t]+bridge\b", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(r"[ \t]+(?:road[ \t]+|railway[ \t]+)?(?:bridge|airport|airfield|dam|checkpoint)\b",
+                             re.IGNORECASE)
+_STREET_AFTER_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)[ \t]+([A-Za-z]+)\.?")  # "Turkey Run Road"
 # a particle inside a name: "al-", "ez-"; those that are not English words also before a space ("Wadi al Washka"),
 # the others only before a hyphen ("Tall at-Tamr", not "Detroit at East 7 Mile Road")
 _PARTICLE = (r"(?:(?:" + "|".join(sorted(NAME_PARTICLES[0] | NAME_PARTICLES[1], key=len, reverse=True))
@@ -414,6 +450,29 @@ def _with_particles(gaz: Gazetteer, text: str, mentions: list) -> list:
             mentions.append(GazetteerMention(s, e, hit.group(), candidates))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])(" + "|".join(sorted(NAME_ABBREVIATIONS, key=len, reverse=True))
+                                  + r")\.?[ \t]+$", re.IGNORECASE)
+
+
+def _with_abbreviations(gaz: Gazetteer, text: str, mentions: list) -> list:
+    """"St. Louis County", "Ft. Worth": a name after a shortened first word is the longer name, looked up with
+    the word written out (data/place_words.json, name_abbreviations); where no package knows it whole, the part
+    is no place of its own (not Louisa County, which the lossy key joins to "Louis County")."""
+    out = []
+    for m in mentions:
+        hit = _ABBREVIATION_BEFORE.search(text, max(0, m.start - 6), m.start)
+        if hit is None:
+            out.append(m)
+            continue
+        full = NAME_ABBREVIATIONS[hit.group(1).lower()] + " " + m.text
+        written = fold(bare_name(full))
+        candidates = [p for p in gaz.lookup(full) if close_spelling(fold(p.name), written)]
+        if candidates:
+            out.append(GazetteerMention(hit.start(1), m.end, text[hit.start(1):m.end], candidates,
+                                        hint=getattr(m, "hint", None)))
+    return out
 
 
 def _part_of_longer_name(text: str, m: PlaceMention) -> bool:
@@ -473,6 +532,11 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
     }
     out: list[PlaceMention] = []
     rivers = _river_keys(text, mentions)
+    # names the text uses as places somewhere ("around Sake", "Sake, the last large town"): a word the parser
+    # reads as a common noun elsewhere ("had fled Sake") is still that place there
+    as_place = {name_key(n.text) for n in mentions if " " not in n.text.strip() and (
+        getattr(n, "hint", None) or _APPOSITION.match(text, n.end)
+        or _STRONG_LOCATIVE.search(text, max(0, n.start - 10), n.start))}
     for m in mentions:
         hint = getattr(m, "hint", None)
         if _water_or_weapon(sdoc, text, m, mentions, rivers):
@@ -482,9 +546,14 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
         ):
             continue
         after = _STREET_AFTER.match(text, m.end)
-        if after and after.group(1).lower() in STREET_WORDS and not hint:
-            continue
-        if not hint and " " not in m.text.strip() and _person_word(gaz, sdoc, text, m, mentions, person_words):
+        if after and after.group(1).lower() in STREET_WORDS and not hint and not _BRIDGE_AFTER.match(text, after.end()):
+            continue  # "Edwards Street"; not "the Chonhar road bridge", the bridge at Chonhar
+        after = _STREET_AFTER_WORD.match(text, m.end)
+        if (after and after.group(2).lower() in STREET_NAME_ENDS and not hint and " " not in m.text.strip()
+                and not any(fold(p.name) == fold(after.group(1)) for p in gaz.lookup(after.group(1)))):
+            continue  # "Turkey Run Road": the first word of a street's name (not "Kandahar Herat highway")
+        if not hint and " " not in m.text.strip() and _person_word(gaz, sdoc, text, m, mentions, person_words) and (
+                name_key(m.text) not in as_place or fold(bare_name(m.text)) in person_words):
             continue
         person = next(((s, e) for s, e in persons if s <= m.start and m.end <= e), None)
         if person is not None and not hint and not getattr(m, "from_ner", False):
@@ -539,6 +608,10 @@ def _water_or_weapon(sdoc, text: str, m: PlaceMention, mentions: list[PlaceMenti
         return True
     if _on_the_bank(text, m):
         return True
+    words = fold(m.text).split()
+    if hint is None and words and (words[0] in SEA_WORDS or words[-1] in SEA_WORDS) and (
+            _THE_BEFORE.search(text, max(0, m.start - 8), m.start)):
+        return True  # "in the Red Sea", "the Gulf of Aden": the water, not a unit named after it
     if hint is None and name_key(m.text) in rivers and _THE_BEFORE.search(text, max(0, m.start - 8), m.start):
         return True  # "across the Dnipro": the river the text names elsewhere
     if hint is None and fold(m.text) in WEAPON_NAMES and not _used_as_place(text, m, mentions):
@@ -603,6 +676,8 @@ def _used_as_place(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> 
     before = text[max(0, m.start - 12):m.start].split()
     if before and before[-1].lower() in LOCATIVE:
         return True
+    if _FACILITY_AFTER.match(text, m.end):
+        return True  # "the Chonhar road bridge", "Kunduz airport": a place's bridge or airport
     if _APPOSITION.match(text, m.end):
         return True  # "Mekelle, the capital of the Tigray region", "Wegeltena, a town in South Wollo zone"
     for n in mentions:
@@ -702,6 +777,29 @@ def _home_country(gaz: Gazetteer, locations: list, hints: dict[str, float]) -> s
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _one_country(locations: list, home: str | None, share: float = 0.8, least: int = 3) -> bool:
+    """Whether nearly all the places a story names lie in its country (``share`` of ``least`` or more places
+    found in a gazetteer)."""
+    placed = [loc.country for loc in locations if loc is not None and loc.country and loc.feature != "country"]
+    return home is not None and len(placed) >= least and placed.count(home) >= share * len(placed)
+
+
+def _in_country(gaz: Gazetteer, text: str, p: tuple[int, int, Location], home: str,
+                others: list[tuple[int, str]], near: int = 200) -> tuple[int, int, Location]:
+    """A place known by name only, put in the story's country where no other country is named within ``near``
+    characters of it, by name or by a word of nationality ("the Tajik town of ..."), and it is a town, village
+    or named place of the text (not a base or crossing, which often lie on the other side)."""
+    s, e, loc = p
+    if loc.country is not None or loc.feature not in ("populated_place", None):
+        return p
+    if any(abs(at - s) <= near for at, _ in others):
+        return p
+    code = gaz.country_code(home)
+    if any(cc != code for cc in gaz.text_hints(text[max(0, s - near):e + near])):
+        return p
+    return (s, e, dataclasses.replace(loc, country=home))
+
+
 def _foreign_unnamed(locations: list, mentions) -> list:
     """A place abroad is kept only where its country is part of the story (named in the text), so that a
     village across the border that shares a name with a town of the story's country does not win over it.
@@ -746,7 +844,9 @@ def _place_unknown(text: str, placed: list[tuple[int, int, Location]]) -> list[t
                 if q.feature not in _CONTAINERS or q.lat is None or (qs, qe) == (start, end):
                     continue
                 gap = text[end:qs] if qs >= end else text[qe:start]
-                if len(gap) > 120 or _SENTENCE_END.search(gap):
+                # a unit named before it may frame the whole sentence ("In Beni territory, fighters ... killed 11
+                # civilians ... in the village of Mayimoya")
+                if len(gap) > (120 if qs >= end else 300) or _SENTENCE_END.search(gap):
                     continue
                 # the unit written after the name, the nearest first; else the finest unit the sentence names
                 # before it, the first named first ("near Hopin (Mohnyin township, Kachin State), a bomb exploded
@@ -766,7 +866,10 @@ def _place_unknown(text: str, placed: list[tuple[int, int, Location]]) -> list[t
     return out
 
 
-def _facilities(text: str, placed) -> list[tuple[int, int, Location]]:
+_DEMONYM_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)[ \t]+$")
+
+
+def _facilities(text: str, placed, gaz: Gazetteer | None = None) -> list[tuple[int, int, Location]]:
     out = []
     for m in FACILITY.finditer(text):
         words = m.group(1).split()
@@ -791,8 +894,11 @@ def _facilities(text: str, placed) -> list[tuple[int, int, Location]]:
             continue
         kind = m.group(1).lower()
         feature = next((f for k, f in OF_FEATURE.items() if k in kind), "populated_place")
+        # "the Tajik town of Kalai Khumb": the word of nationality before the kind says the country
+        nation = _DEMONYM_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        country = gaz.demonym_country(nation.group(1)) if gaz is not None and nation else None
         out.append((start, end, Location(
-            name=m.group(2), text=m.group(2), country=None, admin1=None, admin2=None, lat=None, lon=None,
+            name=m.group(2), text=m.group(2), country=country, admin1=None, admin2=None, lat=None, lon=None,
             feature=feature, precision=None, start=start, end=end,
         )))
     return out
@@ -822,6 +928,9 @@ def _is_heading(text: str, start: int, end: int) -> bool:
             and not line.endswith((".", "!", "?", '"', "\u201d", ":")))
 
 
+# ", in Masisi territory", " in the Zaporizhzhia region": the unit a name is put in, called a unit
+_IN_UNIT_AFTER = re.compile(r",?[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+"
+                            r"(?:territory|district|province|region|state|township|county|governorate|oblast)\b")
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "overrun", "take", "enter", "retake", "recapture", "regain", "storm",
                             "fall", "surround", "besiege", "attack", "control", "lose", "reach", "flee", "cross"})
 FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "post": "border_crossing",
@@ -832,7 +941,8 @@ FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "pos
 
 def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = None,
                           described: list | None = None,
-                          named_by_word: set[int] | None = None) -> list[tuple[int, int, Location]]:
+                          named_by_word: set[int] | None = None, text: str | None = None,
+                          ) -> list[tuple[int, int, Location]]:
     """Names the gazetteer does not know but the sentence says are a place: the object of a capture ("The
     Taliban overran Shir Khan Bandar, the main crossing into Tajikistan"). Kept by name only; a place of
     last resort. Those the text describes as a town or village in so many words ("Wegeltena, a town in South
@@ -840,6 +950,7 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
     the sentence names. Those it calls so only by the word next to the name ("Kan Pauk village", "the village
     of Zibane") go there too, their starts noted in ``named_by_word``."""
     out = []
+    text = sdoc.text if text is None else text
     for ent in sdoc.ents if ents is None else ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG") or len(ent.text) < 3:
             continue
@@ -875,6 +986,13 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
             feature, appos = "populated_place", named_by_word is not None
             if named_by_word is not None:
                 named_by_word.add(ent.start_char)
+        if (feature is None and ent.label_ != "PERSON" and described is not None
+                and _IN_UNIT_AFTER.match(text, ent.end_char)
+                and (before := text[max(0, ent.start_char - 12):ent.start_char].split())
+                and before[-1].lower() in LOCATIVE):
+            # "near Mushaki, in Masisi territory": a name after "near", "in", put in a unit the text calls one:
+            # a place of its own there (``_place_unknown``)
+            feature, appos = "populated_place", True
         verb = head if root.dep_ in ("dobj", "nsubjpass") else None
         if feature is None and (verb is None or verb.lemma_.lower() not in CAPTURE_LEMMAS):
             continue
@@ -1124,10 +1242,10 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     weak = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True) if lr]
     placed = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True)
               if loc is not None and not lr]
-    placed.extend(_facilities(text, placed))
+    placed.extend(_facilities(text, placed, gaz))
     described: list[tuple[int, int, Location]] = []
     by_word: set[int] = set()
-    unknown = _unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents, described, by_word)
+    unknown = _unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents, described, by_word, text)
     placed.extend(described)
     placed.sort(key=lambda p: p[0])
     placed = _place_unknown(text, placed)
@@ -1138,6 +1256,13 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
         unknown.extend(unplaced)
     weak.extend(unknown)
     placed = _named_again(text, placed, weak)
+    if _one_country(locations, home_country):
+        # "near the town of Ye-U": a place no package knows, in a story whose places nearly all lie in one
+        # country, is in that country, unless another country is named near it (its unit and point stay unknown)
+        others = [(m.start, loc.country) for m, loc in zip(mentions, locations, strict=True)
+                  if loc is not None and loc.feature == "country" and loc.country != home_country]
+        placed = [_in_country(gaz, text, p, home_country, others) for p in placed]
+        weak = [_in_country(gaz, text, p, home_country, others) for p in weak]
     sentences: list[SentenceMentions] = []
     paragraph = 0
     previous_start = 0

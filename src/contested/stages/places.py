@@ -9,7 +9,7 @@ import re
 
 from contested.config import ExtractionSettings
 from contested.gazetteer import UNKNOWN_PLACE as _UNKNOWN_WORDS
-from contested.records import DateSpan, Event
+from contested.records import DateSpan, Event, Location
 from contested.stages.records import DiscourseState, Draft, PlaceChoice, PlaceMention, SentenceMentions
 from contested.textnorm import name_key
 from contested.triggers import CONTROL_FAMILIES
@@ -28,9 +28,11 @@ INTO_ITS_TERRITORY = re.compile(r"\b(into|to|onto) (its|their) (territory|soil|s
 _FROM_BEFORE = re.compile(r"\bfrom\s+(the\s+)?$", re.IGNORECASE)
 _DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)\s+(the\s+)?$", re.IGNORECASE)
 # "Sake, a town west of Goma", "20 km north of Kabul": a place named to say where another lies
+# "a village on the road south from Orikhiv", "Shasha, on the road between Sake and Minova": the same
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE)
+    r"\b(?:(?i:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+)"
+    r"|(?i:(?:road|highway|route)\s+(?:\w+\s+)?(?:between|from|to)\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:and|to)\s+)?)(?i:the\s+)?$")
 # "at an unspecified location": the text says the place is not known
 UNKNOWN_PLACE = re.compile(
     r"\b(" + "|".join(sorted(_UNKNOWN_WORDS[0])) + r")\s+(" + "|".join(sorted(_UNKNOWN_WORDS[1]))
@@ -165,6 +167,22 @@ def _continuation() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.IGNORECASE)
 
 
+_TOWN_NOUNS = frozenset({"city", "town", "village"})
+
+
+def _of_kind(noun: str | None, last: Location, state: DiscourseState) -> Location:
+    """The place "the city" points at: the latest place named, unless that is a district or province only
+    named so far (no event told there) and one of the last few events told was in a town ("families fled the
+    city" after "left Lashkar Gah ... towards Nawa": Lashkar Gah, not the district Nawa; but "the town" after
+    events at Palma, which only its district stands for, is Palma)."""
+    if noun is None or noun.lower() not in _TOWN_NOUNS or last.feature not in ("district", "province"):
+        return last
+    if any(ev.location is not None and ev.location.name == last.name for ev in state.told):
+        return last
+    return next((ev.location for ev in reversed(state.told[-5:])
+                 if ev.location is not None and ev.location.feature == "populated_place"), last)
+
+
 def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMentions, si: int, date: DateSpan | None,
                  previous: Event | None, state: DiscourseState, config: ExtractionSettings) -> PlaceChoice:
     """A draft with no place of its own: the place of the event before it in the sentence, or of the story
@@ -178,13 +196,14 @@ def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMention
             and not sent.places and (date is None or date.precision == "day")
             and not any(PLACE_NOUNS.search(q.unit) for q in draft.quantities)):
         # "A day later, government forces pushed them back": the story goes on at the same place.
-        return PlaceChoice([(-1, -1, last[2])], True)
+        anaphor = ANAPHOR_PLACE.search(sent.text)
+        return PlaceChoice([(-1, -1, _of_kind(anaphor.group(2) if anaphor else None, last[2], state))], True)
     if not places:
         if previous is not None and previous.location is not None:
             return PlaceChoice([(-1, -1, previous.location)])
         if last is not None and si - state.last_place_sentence <= config.anaphor_place_sentences and (
-                ANAPHOR_PLACE.search(sent.text[draft.trigger.end - sent.start:])):
-            return PlaceChoice([(-1, -1, last[2])], True)
+                anaphor := ANAPHOR_PLACE.search(sent.text[draft.trigger.end - sent.start:])):
+            return PlaceChoice([(-1, -1, _of_kind(anaphor.group(2), last[2], state))], True)
         if (last is not None and si - state.last_place_sentence == 1 and si - state.last_event_sentence == 1
                 and sent.paragraph == state.last_place_paragraph and not sent.places and (date is None or
                 date.precision == "day") and not UNKNOWN_PLACE.search(sent.text)
@@ -198,5 +217,7 @@ def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMention
                 and not UNKNOWN_PLACE.search(sent.text)):
             # "Villagers stepped on a landmine in Ta Tork commune of Samlout district. The explosion killed
             # one": the sentence before set the scene (a place and no event of its own); the story goes on there
-            return PlaceChoice([(-1, -1, last[2])], True)
+            # ("fled the city": its town, where the scene named a district after it)
+            anaphor = ANAPHOR_PLACE.search(sent.text)
+            return PlaceChoice([(-1, -1, _of_kind(anaphor.group(2) if anaphor else None, last[2], state))], True)
     return PlaceChoice(places)
