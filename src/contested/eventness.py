@@ -57,7 +57,20 @@ it hangs from: "clashes erupted", "an attack on the base"). The clause is not an
 - ``reference`` also: a later death ("died of her wounds"), a toll raised, a figure with neither place nor
   date in a sentence that tells only a toll, a happening told before as the subject of what it has done since
   ("the fighting has cut roads") or of a copula ("the bombing was the deadliest");
-- ``modifier`` also: an event word that names a unit ("assault groups").
+- ``modifier`` also: an event word that names a unit ("assault groups"), "anti-" ("anti-tank ditches");
+- ``aggregate`` also: a perfect over a period of a week or more or told as how often ("have killed thousands over
+  the past decade", "we have fled three times in two years", "repeatedly"), and any perfect counted since a
+  happening or its start ("had been displaced since the offensive began", "talks have made little progress
+  since they began", "since the start of the invasion");
+- ``generic`` also: how a campaign is going ("the counteroffensive was going according to plan");
+- ``opinion`` also: a quotation that closes in a later sentence, said by an analyst ("\"Both sides have
+  rearmed. ...,\" said X, an analyst");
+- ``description`` also: people described by a move, the object of an act that is no happening ("to feed
+  relatives who had fled the town");
+- ``not violence`` also: a move from a flood or the like ("evacuated from the flooded towns");
+- ``reference`` also: a definite happening that did something to something, with no day ("The capture cut the
+  last road"), or did it in the passive ("closed by the fighting"), and one of the happenings told before ("one
+  of the strikes destroyed a clinic").
 
 Without a publication date, ``background`` is measured from the latest year the text says something happened.
 
@@ -68,6 +81,7 @@ clause was kept or left out.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -162,6 +176,16 @@ class Words:
     situation_nouns: frozenset[str]
     simultaneous_marks: frozenset[str]
     undergoer_verbs: frozenset[str]
+    period_units: frozenset[str]
+    period_modifiers: frozenset[str]
+    frequency_words: frozenset[str]
+    since_starts: frozenset[str]
+    progress_verbs: frozenset[str]
+    kin_nouns: frozenset[str]
+    quote_closers: frozenset[str]
+    partitive_heads: frozenset[str]
+    institution_nouns: frozenset[str]
+    admin_unit_nouns: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -462,6 +486,7 @@ def reference_year(doc) -> int | None:
 
 
 _CLOSERS = ('"', "\u201d", "'", "\u2019", ")")
+_QUOTE_KEY = "contested.eventness.quote_speaker"
 
 
 class _Sentence:
@@ -694,6 +719,11 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
     present_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids)
     dated = next(_date_phrases(verb), None) is not None
     if present_perfect:
+        period = _period(verb, words)
+        if period:
+            # "have killed thousands of civilians over the past decade", "we have fled three times in two years":
+            # many happenings over a period, or how often, not one happening.
+            return f"aggregate: {period}"[:80]
         # (The tally up to now; "some 21 bombs had gone off" tells a past happening of many blasts.)
         counted = None
         if token.pos_ == "NOUN" and _happening(token, words, sentence) and _counted(token, words):
@@ -732,6 +762,10 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
                 return f"generic: such {token.lower_}"  # "such attacks are common": a kind, not a happening
         if lemma in words.trend_verbs:
             return f"generic: {token.lower_} {verb.lower_}"  # "violence has surged"
+        if lemma in words.progress_verbs and not any(c.dep_ == "prt" for c in kids):
+            # "the counteroffensive was going according to plan", "the offensive has stalled": how a campaign is
+            # going, not a happening (not "fighting was going on", with its particle).
+            return f"generic: the {token.lower_} {verb.lower_}"
     if token.dep_ == "attr" and token.head.lemma_.lower() == "be" and any(
             c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.head.children):
         return f"{REFERENCE}: it was the {token.lower_}"  # "It was the second attack on the base this week"
@@ -740,6 +774,66 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
         # (Not "all": "all 300 soldiers who crossed into Tajikistan" are the ones told of.)
         return f"generic: {verb.head.lower_} {verb.lower_}"  # "every district lost to the insurgents"
     return None
+
+
+def _period(verb, words: Words) -> str | None:
+    """The words of a period or of a count of times on the verb: "over the past decade", "in two years", "in
+    recent months", "three times", "twice", "repeatedly" (not "in the past 24 hours": a unit of a week or more)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("over", "in", "during", "within", "throughout"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in words.period_units and any(
+                        m.dep_ == "nummod" or (m.dep_ == "amod" and m.lower_ in words.period_modifiers)
+                        for m in g.children):
+                    return " ".join(t.lower_ for t in c.subtree)
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in words.frequency_words and any(
+                m.dep_ in ("nummod", "amod") for m in c.children):
+            return " ".join(t.lower_ for t in c.subtree)
+        if c.dep_ == "advmod" and c.lower_ in words.frequency_words:
+            return c.lower_
+    return None
+
+
+def _since_start(holders, words: Words) -> str | None:
+    """A "since" that counts from a happening or its start on one of the verbs: "since the offensive began",
+    "since the start of the invasion" (not "since Monday", a date)."""
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return "since " + c.lower_
+        if c.dep_ == "prep" and c.lower_ == "since":
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.lemma_.lower() in words.since_starts or {g.lower_, g.lemma_.lower()} & (
+                        words.event_head_nouns | words.agent_event_nouns | words.situation_nouns)):
+                    return f"since the {g.lower_}"
+    return None
+
+
+def _quote_speaker(sentence: _Sentence, words: Words) -> str | None:
+    """Who speaks a quotation that this sentence opens and a later sentence of its paragraph closes: the words
+    after the verb of saying that follows the closing mark (\"Both sides have rearmed. ...,\" said X, an analyst).
+    Read once per sentence (kept in the document's user_data)."""
+    doc = sentence.span.doc
+    found = doc.user_data.setdefault(_QUOTE_KEY, {})
+    if sentence.start in found:
+        return found[sentence.start]
+    speaker = None
+    first = next((doc[i] for i in range(sentence.start, sentence.end) if not doc[i].is_space), None)
+    if first is not None and first.text in ('"', "\u201c") and first.tag_ != "''":
+        for i in range(first.i + 1, min(len(doc), first.i + 160)):
+            t = doc[i]
+            if t.is_space and "\n" in t.text:
+                break  # a paragraph ends: the quotation is not closed in it
+            if t.text in words.quote_closers and t.tag_ == "''":
+                if i < sentence.end:
+                    break  # closed in its own sentence: its attribution is the sentence's own
+                said = next((doc[j] for j in range(i + 1, min(len(doc), i + 6))
+                             if doc[j].lemma_.lower() in words.speech_verbs), None)
+                if said is not None:
+                    end = said.sent.end
+                    speaker = " ".join(doc[j].lower_ for j in range(said.i + 1, end) if not doc[j].is_punct)
+                break
+    found[sentence.start] = speaker
+    return speaker
 
 
 def _happening(tok, words: Words, sentence: _Sentence) -> bool:
@@ -789,6 +883,9 @@ def _word_reason(token, words: Words, family: str | None, places, sentence: _Sen
         return idiom
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ in ("anti", "counter"):
         return f"modifier: {token.nbor(-2).lower_}-{token.lower_}"  # "an anti-drone gun"
+    if token.lower_ == "anti" and token.dep_ in ("amod", "compound", "nmod") and token.i + 2 < len(token.doc) and (
+            token.nbor(1).text == "-"):
+        return f"modifier: anti-{token.nbor(2).lower_}"  # "anti-tank ditches", the trigger read from "anti"
     if token.pos_ == "ADJ" and token.dep_ == "amod" and token.lower_ in words.instrument_nouns and (
             token.head.lower_ not in words.event_head_nouns):
         return f"modifier: {token.lower_} {token.head.lower_}"
@@ -868,6 +965,11 @@ def _legal(token, words: Words) -> str | None:
     legal = prep.head
     if legal.dep_ == "dobj" and legal.pos_ in ("NOUN", "PROPN"):
         legal = legal.head  # "arrested a man for the shooting"
+    elif legal.pos_ == "VERB" and prep.lower_ == "for":
+        # "face two counts of battery for shooting the bar", "brought charges for the attack": the verb's
+        # object is the court's word.
+        legal = next((c for c in legal.children if c.dep_ == "dobj" and (
+            c.lemma_.lower() in words.legal_words or c.lower_ in words.legal_words)), legal)
     lemma = legal.lemma_.lower()
     if legal.lower_ == "charge" and legal.head.lower_ == "in":
         return None  # "in charge of the attacks" is no court
@@ -1044,6 +1146,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 v.head.pos_ in ("PRON", "DET") or v.head.tag_ == "DT") and not _dated_recently(v, published, settings):
             # "some of those who fled earlier told of violence": people described by what they did.
             return f"description: {v.head.lower_} who {v.lower_}"
+        if depth == 0 and v.i == token.i and v.dep_ == "relcl" and family in _MOVE_FAMILIES and (
+                v.head.dep_ in ("dobj", "pobj") and {v.head.lower_, v.head.lemma_.lower()} & words.kin_nouns) and (
+                governing_verb(v.head).i not in sentence.trigger_tokens) and not _dated_recently(v, published, settings):
+            # "had been fishing to feed relatives who had fled the town": kin described by what they did, the
+            # object of an act that is no happening (the flight, where the article tells it, is told elsewhere;
+            # not "boats carrying 1,300 people who escaped the attack", the people the article tells of).
+            return f"description: {v.head.lower_} who {v.lower_}"
         if depth == 0 and v.dep_ in ("relcl", "acl") and v.tag_ in ("VBD", "VBN") and (
                 v.head.pos_ in ("NOUN", "PROPN") and v.head.dep_ in ("nsubj", "dobj")
                 and v.head.head.lemma_.lower() in words.speech_verbs) and not _dated_recently(v, published, settings):
@@ -1168,6 +1277,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 return "not violence: deaths caused by " + " ".join(t.lower_ for t in c.subtree if t.i != c.i)[:40]
     if token.dep_ == "dobj" and token.head.lemma_.lower() in words.denial_verbs:
         return NEGATED  # "sources deny the capture of the district"
+    if family in _MOVE_FAMILIES and token.i == verb.i:
+        for c in verb.children:
+            if c.dep_ in ("prep", "dobj") and any(
+                    t.lower_ in words.non_violent_causes or t.lemma_.lower() in words.non_violent_causes
+                    for t in c.subtree):
+                # "were evacuated from the flooded towns", "fled the floods": a move from no violence.
+                return "not violence: " + " ".join(t.lower_ for t in (verb, *c.subtree))[:60]
     kids = list(verb.children)
     if (settings.generic_present and verb.tag_ in ("VBN", "VBD") and not has_date
             and any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids)
@@ -1216,6 +1332,12 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         return f"generic: {subj.lower_}"  # "you walk down the street and you get shot"
     if source and not has_date and set(source.lower().replace("-", " ").split()) & words.opinion_sources:
         return f"opinion: {source}"
+    if not source and not has_date and sentence.low[:1] in ('"', "\u201c"):
+        later = _quote_speaker(sentence, words)
+        if later and set(re.findall(r"[a-z]+", later)) & words.opinion_sources:
+            # "\"Both sides have used the truce to rearm. ...,\" said X, an analyst": a quotation whose speaker,
+            # named after it closes in a later sentence, is an analyst (no date given).
+            return f"opinion: {later}"[:80]
     tally = _tally_or_generic(token, verb, words, sentence, published, settings, family, places)
     if tally:
         return tally
@@ -1234,6 +1356,28 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             next(_date_phrases(token.head), None) is None):
         # "the fighting has cut roads across the region": what a happening told before has done since.
         return f"{REFERENCE}: the {token.lower_} has {token.head.lower_}"
+    if token.dep_ == "nsubj" and token.pos_ == "NOUN" and token.head.i == verb.i and verb.tag_ == "VBD" and (
+            verb.pos_ == "VERB") and verb.i not in sentence.trigger_tokens and sentence.start > 0 and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+            c.dep_ in ("prep", "amod", "compound", "acl", "relcl") for c in token.children) and any(
+            c.dep_ == "dobj" for c in verb.children) and next(_date_phrases(verb), None) is None:
+        # "The capture cut the last road into the city": what the happening told before did to something, with no
+        # day of its own ("the" with nothing that tells which: the one the article has told; not "the shooting
+        # happened at ...", which tells the happening).
+        return f"{REFERENCE}: the {token.lower_} {verb.lower_}"
+    if token.dep_ == "pobj" and token.pos_ == "NOUN" and token.head.dep_ == "agent" and _definite(token, words) and (
+            token.head.head.i not in sentence.trigger_tokens) and next(_date_phrases(token.head.head), None) is None:
+        # "the roads out are closed by the fighting": what a happening told before has done, told in the passive.
+        return f"{REFERENCE}: {token.head.head.lower_} by the {token.lower_}"
+    partitive = [token] if token.pos_ == "NOUN" else [
+        g for c in verb.children if token.i == verb.i and c.dep_ in ("nsubj", "nsubjpass")
+        and c.lower_ in words.partitive_heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj"]
+    for n in partitive:
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in words.partitive_heads and (
+                n.tag_ == "NNS") and _definite(n, words) and _happening(n, words, sentence):
+            # "one of the strikes destroyed a clinic": one of the happenings told before.
+            return f"{REFERENCE}: {n.head.head.lower_} of the {n.lower_}"
     # (Coordinated verbs share the phrase: "22 people had been killed and more than 300 wounded across the
     # country".)
     holders = [verb, *(c for c in kids if c.dep_ == "conj"), *((verb.head,) if verb.dep_ == "conj" else ())]
@@ -1242,11 +1386,12 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 g.dep_ == "pobj" and g.lemma_.lower() in words.wide_area_nouns for g in c.children):
             # "22 people had been killed across the country": a tally of many places.
             return f"aggregate: {c.lower_} the {next(g for g in c.children if g.dep_ == 'pobj').lower_}"
-    if family == "kill" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) and any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
-            for h in holders for c in h.children):
-        # "have been killed since the protests began": a tally over the time since a happening began.
-        return "aggregate: a tally since a happening began"
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) and (
+            since := _since_start(holders, words)):
+        # "have been killed since the protests began", "50,000 people had been displaced since the offensive
+        # began", "have detained hundreds since the start of the invasion", "talks have made little progress
+        # since they began": a tally or a state over the time since a happening began, not one happening.
+        return f"aggregate: a tally {since}"[:80]
     if family == "kill" and sentence.families == {"kill"} and not has_date and not places and (
             sentence.start > 0) and next(_date_phrases(verb), None) is None:
         # "The nurse said the hospital had treated 23 wounded", "13 insurgents had been killed": a sentence that

@@ -4,14 +4,20 @@ of Chai, in Macomia district", "struck Mekelle, the capital of the Tigray region
 that holds the sentence's other place is where that place is, not a second happening; nor are the two ends of
 "the road between Fada N'Gourma and Pama" two happenings; nor a retreat that goes on into a flight ("retreated to
 the river and crossed the border"), nor a place in the phrase of who did it ("artillery on the far bank of the
-Dnipro shelled Marhanets")."""
+Dnipro shelled Marhanets"), nor whose embassies ("outside the embassies of France and the United States"); a unit
+named as one ("in Beni territory, ... in the village of Mayimoya") holds a village the gazetteer puts in no unit.
+Within the article (``merge_retellings``), a reference with no host at its places ("The capture cut the last
+road into Goma"), the next sentence of a paragraph with neither place, date nor toll of its own ("Nobody was
+hurt, but two rockets damaged the runway"), a lead at a place of the detail's province's name, and a clause of
+"as" whose day its main clause lent, one day from the details at its place, are the happening told."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from contested.eventness import load_words
+from contested.eventness import REFERENCE, load_words
 from contested.families import CROWD_FAMILIES
+from contested.gazetteer import GOVERNMENT_VERBS
 from contested.records import Event, Location
 from contested.stages.records import Draft, PlaceChoice, SentenceMentions
 from contested.stages.tokens import token_at
@@ -53,6 +59,25 @@ def _between(a: Event, b: Event) -> bool:
     text = claim.sentence
     return (text[e1 - start: s2 - start].strip().lower() == "and"
             and text[max(0, s1 - start - 9): s1 - start].rstrip().lower().endswith("between"))
+
+
+def _named_unit(ev: Event) -> bool:
+    """The event's place is named in its sentence with a word of an administrative unit after it ("in Beni
+    territory", "in Kanbalu township")."""
+    loc = ev.location
+    if loc is None or loc.end is None or not ev.claims:
+        return False
+    claim = ev.claims[0]
+    after = claim.sentence[loc.end - claim.span[0]:].split(None, 1)
+    return bool(after) and after[0].strip(",.;").lower() in load_words().admin_unit_nouns
+
+
+def _unit_of_unplaced(unit: Event, place: Event) -> bool:
+    """In one sentence, a unit named as one ("Further north, in Beni territory, ... killed 11 civilians in the
+    village of Mayimoya") holds a place the gazetteer puts in no unit (nothing says it lies elsewhere)."""
+    a, b = unit.location, place.location
+    return (a is not None and b is not None and b.admin1 is None and b.admin2 is None and (
+        not b.country or b.country == a.country) and name_key(a.name) != name_key(b.name) and _named_unit(unit))
 
 
 def _absorb(kept: Event, other: Event) -> None:
@@ -114,13 +139,13 @@ def merge_twins(sentence_events: list[Event], sent: SentenceMentions | None = No
             _absorb(twin, ev)
             continue
         coarse = next((u for u in unique if u.type == ev.type and u.date == ev.date
-                       and holds(u.location, ev.location)), None)
+                       and (holds(u.location, ev.location) or _unit_of_unplaced(u, ev))), None)
         if coarse is not None:  # the earlier event is at the unit that holds this one's place
             _absorb(ev, coarse)
             unique[unique.index(coarse)] = ev
             continue
         fine = next((u for u in unique if u.type == ev.type and u.date == ev.date
-                     and (holds(ev.location, u.location) or _between(u, ev))), None)
+                     and (holds(ev.location, u.location) or _between(u, ev) or _unit_of_unplaced(ev, u))), None)
         if fine is not None:
             _absorb(fine, ev)
             continue
@@ -160,6 +185,20 @@ def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:
         if not (head.ent_type_ in ("GPE", "LOC", "FAC") or head.lemma_.lower() in words.place_subject_nouns
                 or head.lower_ in words.place_subject_nouns):
             return f"names a {head.lower_}"
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the embassies of France and the United States": the first of the list
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN" and (
+            first.head.head.lemma_.lower() in words.institution_nouns):
+        # "a protest outside the embassies of France and the United States": whose embassy, not where.
+        return f"names the {first.head.head.lower_} of a country"
+    if first.dep_ == "pobj" and first.head.dep_ == "agent":
+        # "fighters backed by Uganda attacked ...": a country as the one who does (by), not a place.
+        return "names who did it (by)"
+    if first.dep_ == "pobj" and first.head.lower_ == "between":
+        # "the Chonhar bridge, one of the supply routes between Crimea and the Kherson region", "Shasha, on the
+        # road between Sake and Minova": the ends of a stretch, where another place of the sentence is.
+        return "an end of a stretch between two places"
     prep = tok.head
     if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in words.landmark_preps and (
             prep.head.ent_type_ in ("GPE", "LOC", "FAC") or prep.head.pos_ == "PROPN"):
@@ -181,6 +220,11 @@ def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:
     for _ in range(12):
         if node.i == clause_verb.i or (trigger is not None and node.i == trigger.i):
             return None
+        if node.i != tok.i and node.pos_ == "VERB" and node.lemma_.lower() in GOVERNMENT_VERBS and (
+                clause_verb.i not in (t.i for t in node.subtree)):
+            # "..., accusing Kigali of backing the rebels", "to demand that Uganda pull out": whom they accuse,
+            # what they demand, not where
+            return f"what is told of ({node.lower_})"
         if node.head.i == node.i:
             break
         # (Not a participle of what was done to the noun: "operations supported by NATO in Kajaki" is where
@@ -263,7 +307,54 @@ def _same_place(a: Location, b: Location) -> bool:
 _PEACEFUL = "peaceful"
 
 
-def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | None = None) -> str | None:
+def _main_clause_dated(ev: Event) -> bool:
+    """The event's word stands in a clause of "as" or "while" after the sentence's date ("... struck a printing
+    works on Monday, ..., as Russian forces pushed deeper and fought their way into the town"): its day is the
+    main clause's, lent to it."""
+    if not (ev.claims and ev.evidence):
+        return False
+    marks = ev.evidence[0].marks
+    kinds, dates = marks.get("type"), marks.get("date") or []
+    if not kinds or ev.date is None:
+        return False
+    claim = ev.claims[0]
+    start, trigger = claim.span[0], kinds[0][0]
+    before = claim.sentence[: max(0, trigger - start)].lower()
+    mark = max((before.rfind(f", {m} ") for m in load_words().simultaneous_marks), default=-1)
+    # (The clause gives no date of its own: any date marked is before the "as".)
+    return mark >= 0 and all(end - start <= mark for _, end in dates)
+
+
+def _day_off(lent: Event, other: Event) -> bool:
+    """``lent``'s day was lent by its main clause (``_main_clause_dated``) and ``other``'s, a day of its own, is
+    one day from it: "fought their way into Vovchansk" in Monday's lead, "fought street by street on Tuesday" in
+    the details."""
+    a, b = lent.date, other.date
+    return (a is not None and b is not None and a.precision == b.precision == "day"
+            and abs((a.start - b.start).days) == 1 and _main_clause_dated(lent) and not _main_clause_dated(other))
+
+
+_LEAD = "a lead's summary told in detail"
+
+
+def _in_unit(lead: Event, detail: Event) -> bool:
+    return (detail.type == lead.type and detail.date is not None and detail.location is not None
+            and bool(detail.location.admin1) and name_key(lead.location.name) == name_key(detail.location.admin1)
+            and (not lead.location.country or lead.location.country == detail.location.country))
+
+
+def _lead_unit(lead: Event, detail: Event, events: list[Event]) -> bool:
+    """An undated telling at a place named as the other's province ("prison stormed in Herat", then the day and
+    the district of Herat province): the lead's summary of the happening told in detail (the gazetteer may have
+    taken the province's name for a town of that name), where the article tells only one such happening in
+    that province (``events``: the article's events)."""
+    if lead.date is not None or lead.location is None or not _in_unit(lead, detail):
+        return False
+    return sum(1 for e in events if e is not lead and _in_unit(lead, e)) <= 1
+
+
+def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | None = None,
+               article: list[Event] | None = None) -> str | None:
     """Why ``ev``, told later in the article, is a retelling of ``told`` (None where it may be another
     happening): the same type and detail, and either the same place with no date of its own or of the other
     ("two days after Taliban fighters had overrun it" ... "The Taliban captured the district centre on Friday
@@ -283,10 +374,29 @@ def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | No
         separate = _says_separate(ev)
     if separate:
         return None  # "in a separate attack", "another", "elsewhere"
+    if told.type == ev.type and ev.date is None and ev.evidence and (ev.evidence[0].reason or "").startswith(
+            REFERENCE):
+        # "The capture cut the last road into Goma": a happening the article told before, named again (the
+        # latest of its type), whatever other places its sentence names.
+        return f"the {ev.type} told before, named again ({ev.evidence[0].reason})"
+    if told.type == ev.type and ev.date is None and ev.location is None and ev.fatalities is None and earlier and (
+            earlier[-1] is told) and ev.claims and any(0 <= ev.claims[0].span[0] - c.span[1] <= 1 and (
+                "\n" not in c.sentence[-3:]) for c in told.claims):
+        # "three rockets struck the runway of Kandahar airport late on Sunday ... Nobody was hurt, but two rockets
+        # damaged the runway, he said.": the next sentence of the paragraph goes on about the same happening,
+        # with neither place nor date nor toll of its own (a toll of its own may be one of several happenings a summary
+        # counted: "at least 11 soldiers were killed in attacks ... 3 were killed at a check point in ...").
+        return "the sentence before's happening, told on with neither place nor date"
     if told.type == ev.type and told.location is not None and ev.location is not None:
         same = _same_place(told.location, ev.location)
+        every = earlier if article is None else article
+        if not same and (_lead_unit(told, ev, every) or _lead_unit(ev, told, every)):
+            return f"{_LEAD}: {ev.location.name}"
         if same and (told.date is None) != (ev.date is None):
             return f"told again at {ev.location.name} without its date"
+        if same and told.date is not None and ev.date is not None and (
+                _day_off(told, ev) or _day_off(ev, told)):
+            return f"told again at {ev.location.name}, a day from the date its main clause lent the other"
         return None
     if told.type in _CONTROL_CHANGE and ev.type in _CONTROL_CHANGE | {"retreat"} and told.type != ev.type and (
             told.location is not None and told.date is not None) and (
@@ -319,7 +429,7 @@ def merge_retellings(events: list[Event]) -> list[Event]:
         host, why = None, None
         separate = _says_separate(ev)  # read once per event, not once per earlier event
         for k in range(len(out) - 1, -1, -1):
-            why = _retelling(out[k], ev, out, separate)
+            why = _retelling(out[k], ev, out, separate, events)
             if why:
                 host = k
                 break
@@ -329,6 +439,13 @@ def merge_retellings(events: list[Event]) -> list[Event]:
         first = out[host]
         merged = combine([first, ev])
         merged.id = first.id
+        if why.startswith(_LEAD):
+            # The detail's place and day, not the lead's province (read as a town) and none.
+            detail = ev if ev.date is not None else first
+            merged.location, merged.date = detail.location, detail.date
+            from contested.stages.summary import summarize
+
+            merged.summary = summarize(merged)
         if first.type in CROWD_FAMILIES and first.detail != ev.detail and first.detail == _PEACEFUL:
             # "Police fired tear gas at protesters ...": the demonstration met force, whatever its lead said.
             from contested.taxonomy import acled_type
