@@ -107,15 +107,18 @@ def parsed_actors(text: str, country: str | None) -> list[tuple[str, str | None,
      [("Military Forces of Somalia", "state_forces", "Somali National Army")]),
     ("Ukrainian Armed Forces shelled the village.", "Ukraine",
      [("Military Forces of Ukraine", "state_forces", "Ukrainian Armed Forces")]),
-    # Proper names before a force word: a group of its own, rebels where its words say so.
+    # Proper names before a force word: a group of its own, rebels where its words say so; a group of the
+    # dictionary (data/actors.json) is named and typed as the dictionary says.
     ("The Kachin Independence Army attacked a post.", "Myanmar",
-     [("Kachin Independence Army", "rebels", "Kachin Independence Army")]),
+     [("KIA: Kachin Independence Army", "rebels", "Kachin Independence Army")]),
     ("The Sudan Liberation Army clashed with troops.", "Sudan",
      [("Sudan Liberation Army", "rebels", "Sudan Liberation Army"), ("Military Forces of Sudan", "state_forces", "troops")]),
-    ("The Arakan Army captured the town.", "Myanmar", [("Arakan Army", None, "Arakan Army")]),
+    ("The Arakan Army captured the town.", "Myanmar", [("AA: Arakan Army", "rebels", "Arakan Army")]),
+    ("The Chin Brotherhood Army captured the town.", "Myanmar",
+     [("Chin Brotherhood Army", None, "Chin Brotherhood Army")]),
     ("Residents said M23 rebels seized the town.", "Democratic Republic of the Congo",
-     [("Civilians (Democratic Republic of the Congo)", "civilians", "Residents"), ("M23", "rebels", "M23 rebels")]),
-    ("Al-Shabaab fighters attacked the base.", "Somalia", [("Al-Shabaab", "rebels", "Al-Shabaab fighters")]),
+     [("Civilians (Democratic Republic of the Congo)", "civilians", "Residents"), ("M23: March 23 Movement", "rebels", "M23 rebels")]),
+    ("Al-Shabaab fighters attacked the base.", "Somalia", [("Al Shabaab", "rebels", "Al-Shabaab fighters")]),
     # Not a name: a creed, a city's police, the generic words, a dictionary name, a code a word spells.
     ("Jihadist fighters attacked the town.", "Burkina Faso", []),
     ("Chicago Police arrested two men.", "United States",

@@ -77,10 +77,18 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
     a1 = agents[0] if agents else None
     detail = None
     text_after = sent.text[draft.trigger.end - sent.start: draft.trigger.end - sent.start + config.type_after_chars]
+    if fam in ("capture", "regain", "lose", "surrender_place") and _control_as_time(draft, sent):
+        # "jets bombed the town a day after it fell, killing four": the control word only dates the violence.
+        instead = _violence_instead(draft, sent, agents, patients, places, config)
+        if instead is not None:
+            return instead
     if fam in ("capture", "regain", "lose", "surrender_place"):
         # "captured three militants" is an arrest, not a capture of territory.
         if (fam == "capture" and not places and not PLACE_NOUNS.search(text_after)
-                and not re.match(r"(fell|fall|fallen|falling|collapsed|entered)", draft.trigger.text, re.IGNORECASE)):
+                and not re.match(r"(fell|fall|fallen|falling|collapsed|entered)", draft.trigger.text, re.IGNORECASE)
+                and not _cues()["control_words"].search(draft.trigger.text)):
+            # ("had taken control after days of fighting and killed 55 soldiers": control is of a place, named or
+            # not; the soldiers are the toll, not people taken.)
             people = [q for q in draft.quantities if PEOPLE_UNITS.match(q.unit)]
             if people or (patients and not is_state(patients[0]) and patients[0].start > draft.trigger.start):
                 return "arrest", None, agents, patients
@@ -139,8 +147,9 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
             "displacement", None, agents, patients)
     if fam == "flee":
         foreign = [loc for _, _, loc in draft.places if loc.country and loc.country != sent.home_country and loc.feature == "country"]
-        if foreign or re.search(r"\b(border|across|neighbou?ring|(into|to|onto) (its|their) (territory|soil|side))\b",
-                                sent.text, re.IGNORECASE):
+        if foreign or re.search(r"\b(across|neighbou?ring|(into|to|onto) (its|their) (territory|soil|side))\b",
+                                sent.text, re.IGNORECASE) or _crossed_border(
+                                    sent.text, draft.trigger.text.lower().startswith("cross")):
             return "cross_border_flight", None, agents, patients
         if agents and agents[0].kind == "civilians" or re.search(r"\b(families|residents|villagers|civilians|homes)\b",
                                                                    sent.text, re.IGNORECASE):
@@ -159,6 +168,12 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         return "retreat", None, agents, patients
     if fam == "surrender":
         return "surrender", None, agents, patients
+    if fam == "abduction" and a1 is not None and a1.kind == "state_forces" and _cues()["taking_words"].match(
+            draft.trigger.text):
+        # "soldiers took six men from their homes": people taken by a state's own forces, told with no word of
+        # abduction, are detained (ACLED's arrests); by anyone else, or where they were taken is not told
+        # (decide_type), abducted.
+        return "arrest", None, agents, patients
     if fam in VIOLENCE_TYPE:
         fam = _weapon_that_went_off(draft, sent)
         etype = VIOLENCE_TYPE[fam]
@@ -261,6 +276,21 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         # "seized a vehicle", "confiscated the mall": property taken, not weapons (looting).
         return "property_destruction", None, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+def _crossed_border(text: str, crossing: bool = False) -> bool:
+    """A border the people went over, not one they went towards or lived near ("fled towards the Kenyan border",
+    "villages near the border": data/typing_rules.json border_approach, the words just before it) nor a place
+    described by it ("the border town of Moyale": border_compounds). With ``crossing`` (the flight word is "crossed"),
+    any border the sentence names was crossed ("crossed at several points along the border")."""
+    approach, compounds = _cues()["border_approach"], _cues()["border_compounds"]
+    for m in re.finditer(r"\bborders?\b", text, re.IGNORECASE):
+        if not crossing and approach.search(text[max(0, m.start() - 40):m.start()].rstrip()):
+            continue
+        if compounds.match(text[m.end():m.end() + 20].lstrip()):
+            continue  # "the border town of Moyale": where, not a border crossed
+        return True
+    return False
 
 
 # Weapon families whose word, beside an explosive word that names no weapon ("exploded"), says what went off
@@ -486,6 +516,30 @@ def _hangs_on(tok: Token, verb: Token, before: frozenset[str]) -> bool:
     return False
 
 
+def _control_as_time(draft: Draft, sent: SentenceMentions) -> bool:
+    """The draft's control word is the verb of a clause of time ("a day after it fell", "two days before they
+    lost it": data/typing_rules.json time_marks) that hangs on a violence word of the same draft ("jets bombed
+    the town a day after it fell"): the violence is what the sentence tells, the control only when."""
+    if sent.span is None or not draft.extra:
+        return False
+    roots = list(_trigger_roots(draft, sent))
+    if not roots:
+        return False
+    verb = roots[0] if roots[0].pos_ in ("VERB", "AUX") else roots[0].head
+    marks = _instrument_words("time_marks")
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
+        return False
+    above = {a.i for a in verb.ancestors}
+    doc = sent.span.doc
+    for t in draft.extra:
+        if t.family not in VIOLENCE_TYPE:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.i in above:
+            return True
+    return False
+
+
 def _taken_back(draft: Draft, sent: SentenceMentions) -> bool:
     """A capture told with "take" and the particle "back" ("took the town back")."""
     if sent.span is None:
@@ -561,9 +615,9 @@ def _instrument(sent: SentenceMentions) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _instrument_words(key: str) -> frozenset[str]:
-    """A list of data/typing_rules.json taken as plain lower-case words (lemmas)."""
+    """A list of data/typing_rules.json taken as plain lower-case words (lemmas), read once per list."""
     data = json.loads(resources.files("contested").joinpath("data/typing_rules.json").read_text(encoding="utf-8"))
     return frozenset(w.lower() for w in data.get(key, ()))
 
