@@ -54,6 +54,9 @@ class ExtractionSettings:
     claim_gap_sentences: int = 2  # a denial with no event word of its own: about the events this near
     anaphor_place_sentences: int = 3  # "the district", "it": the place named this near
     continuation_sentences: int = 1  # "A day later, ...": the story goes on at the same place and day
+    # "... a protest in X. Several students were detained.": a sentence of these families with no date and no
+    # place, right after an event sentence of the same paragraph, goes on at that event's place and day
+    follow_on_families: frozenset[str] = frozenset({"arrest", "displacement", "release"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,7 @@ TITLES = _WORDS["titles"]
 HARD_STOP = _WORDS["hard_stop"]
 SOFT_STOP = _WORDS["soft_stop"]
 LOCATIVE = _WORDS["locative"]
+NAME_UNIT_WORDS = _WORDS["name_unit_words"]  # "Kabol Province": a word of place after a name
 STREET_WORDS = _WORDS["street"]  # "Edwards Street": a street, not the town Edwards
 STREET_NAME_ENDS = _WORDS["street_name_ends"]  # "Turkey Run Road": the first word of a street's name
 GOVERNMENT_VERBS = _WORDS["government_verbs"]  # "Kabul said": the government, not the city

@@ -34,6 +34,7 @@ from contested.gazetteer import (
     LOCATIVE,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
+    NAME_UNIT_WORDS,
     NEGOTIATION,
     NOT_NAME,
     ORGANISATION,
@@ -485,6 +486,42 @@ def _part_of_longer_name(text: str, m: PlaceMention) -> bool:
     return _PARTICLE_BEFORE.search(text[max(0, m.start - 30):m.start]) is not None
 
 
+_NAME_WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)\b(?![-'’])")
+
+
+def _first_of_unknown_name(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """A one-word name with no reading spelt as written, followed by a capitalised word that goes on with the
+    name ("Melina Torres", "Fort Riley"): the first word of a name no package knows (a person's, a post's),
+    not a place another spelling of the word names (Millen, Forto); not one followed by a word of place
+    ("Kabol Province") or by another place ("Kandahar Herat highway")."""
+    if " " in m.text.strip() or getattr(m, "from_ner", False):
+        return False
+    written = fold(bare_name(m.text))
+    if any(fold(p.name) == written or fold(bare_name(p.name)) == written for p in m.candidates):
+        return False
+    nxt = _NAME_WORD_AFTER.match(text, m.end)
+    if nxt is None:
+        return False
+    word = fold(nxt.group(1))
+    if word in PLACE_AFTER or word in NOT_NAME or word in HARD_STOP or word in NAME_UNIT_WORDS:
+        return False
+    return not any(x.start == nxt.start(1) for x in mentions)
+
+
+def _lossy_reading(text: str, m: PlaceMention, loc: Location | None, mentions: list[PlaceMention]) -> bool:
+    """The reading of a one-word name is no spelling of it, only a name the lossy key joins to it ("his mother
+    Lori": Luray, Virginia), and nothing in the text uses the word as a place ("in", "near", a place beside it,
+    a hint such as "district"). (The caller drops only a word the parser tags a person: a reading may be
+    reached through another spelling of the package's that its name does not show, "Ghorband" / Siyahgird
+    Ghorband.)"""
+    if loc is None or " " in m.text.strip() or getattr(m, "hint", None) or getattr(m, "from_ner", False):
+        return False
+    written = fold(bare_name(m.text))
+    if close_spelling(fold(bare_name(loc.name)), written) or close_spelling(fold(loc.name), written):
+        return False
+    return not _used_as_place(text, m, mentions)
+
+
 def _inside_organisation(text: str, m: PlaceMention, ents: tuple, written: str) -> bool:
     """A name inside an organisation's or a building's name, not the place of anything: a later word of it that
     no reading spells as written ("National Guard", "Ministry of Labor", "Donbass People's Militia": lossy
@@ -545,6 +582,8 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
             _part_of_longer_name(text, m) or (not hint and _inside_organisation(text, m, ents, fold(m.text)))
         ):
             continue
+        if not hint and _first_of_unknown_name(text, m, mentions):
+            continue  # "Melina Torres", "Fort Riley": only another spelling of its first word is a place
         after = _STREET_AFTER.match(text, m.end)
         if after and after.group(1).lower() in STREET_WORDS and not hint and not _BRIDGE_AFTER.match(text, after.end()):
             continue  # "Edwards Street"; not "the Chonhar road bridge", the bridge at Chonhar
@@ -1225,6 +1264,10 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
         mentions = [m for m in mentions if not agency[0] <= m.start < agency[1]]
     hints = gaz.text_hints(text)
     locations = _foreign_unnamed(gaz.resolve(mentions, hints, _said_at(sdoc, mentions)), mentions)
+    persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    locations = [None if _lossy_reading(text, m, loc, mentions) and any(
+                     s <= m.start and m.end <= e for s, e in persons) else loc
+                 for m, loc in zip(mentions, locations, strict=True)]
     home_country = _home_country(gaz, locations, hints)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.

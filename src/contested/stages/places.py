@@ -207,9 +207,13 @@ def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMention
         if (last is not None and si - state.last_place_sentence == 1 and si - state.last_event_sentence == 1
                 and sent.paragraph == state.last_place_paragraph and not sent.places and (date is None or
                 date.precision == "day") and not UNKNOWN_PLACE.search(sent.text)
-                and _continuation().search(sent.text[:draft.trigger.start - sent.start])):
+                and (_continuation().search(sent.text[:draft.trigger.start - sent.start])
+                     or (draft.family in config.follow_on_families and date is None))):
             # "A truck hit a landmine on the road to Mueda. Troops later defused a second device": the next
-            # step of the story told just before, at its place
+            # step of the story told just before, at its place; so is a happening of a family that follows one
+            # with no date of its own ("... broke up the protest. Several students were detained":
+            # ``follow_on_families``; not a figure or a detail, "six soldiers were killed in the fighting", which
+            # belongs to the event told and would stand apart with a place)
             told = state.told[-1].location if state.told and state.told[-1].location is not None else last[2]
             return PlaceChoice([(-1, -1, told)], True)
         if (last is not None and si - state.last_place_sentence == 1 and sent.paragraph == state.last_place_paragraph
