@@ -13,7 +13,7 @@ from importlib import resources
 from contested.config import ExtractionSettings
 from contested.dates import resolve_anaphoric
 from contested.eventness import REFERENCE
-from contested.families import VIOLENCE_TYPE
+from contested.families import OTHER_TYPE, VIOLENCE_TYPE
 from contested.records import DateMention, DateSpan, Event
 from contested.stages.records import DateChoice, DiscourseState, Draft, PlaceChoice, SentenceMentions
 from contested.stages.tokens import token_at
@@ -21,6 +21,8 @@ from contested.triggers import CONTROL_FAMILIES
 
 # "days after it fell": another time than the event before it in the sentence.
 _SUBORDINATE_TIME = re.compile(r"\b(after|before|since|earlier|ago|previously|later|until|when)\b", re.IGNORECASE)
+# The event type a trigger family makes (an arrest word makes an arrest), to compare with a draft's type.
+_FAMILY_TYPE = {**VIOLENCE_TYPE, **OTHER_TYPE}
 # The dependents of a date's head that may name the happening it dates ("a vigil was held Sunday").
 _HAPPENING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
@@ -245,8 +247,9 @@ def _in_another_relative_clause(dm: DateMention, draft: Draft, sent: SentenceMen
             # Friday": a clause set off by commas, closed before the event's word, tells another time. (A
             # trailing date is often hung on the nearest verb by the parser: "a gun he took from a car
             # early Thursday" is kept.)
-            left = tok.left_edge
-            aside = (left.i > 0 and left.nbor(-1).text == "," and tok.right_edge.idx < draft.trigger.start)
+            left, right = tok.left_edge, tok.right_edge
+            aside = (left.i > 0 and left.nbor(-1).text == "," and right.i + 1 < len(right.doc)
+                     and right.nbor(1).text == "," and right.idx < draft.trigger.start)
             return since or aside
     return False
 
@@ -268,7 +271,7 @@ def followup_head(dm: DateMention, draft: Draft, sent: SentenceMentions, etype: 
     # The later happening governs the event's word: the event is told inside it.
     if not any(a.i == head.i for a in trig.ancestors):
         return None
-    if etype is not None and any(t.start == head.idx and t.family == etype for t in sent.triggers):
+    if etype is not None and any(t.start == head.idx and _FAMILY_TYPE.get(t.family) == etype for t in sent.triggers):
         # "arrested 30 people in raids on Wednesday night", "was arrested for a robbery on July 26": the event
         # is the arrest itself, and the day is its own.
         return None
