@@ -460,11 +460,11 @@ _GATES: list[_Gate] = [
     lambda low, digit, month: digit and month,  # Month D
     lambda low, digit, month: digit and month,  # D Month
     lambda low, digit, month: digit and month,  # D-Month-YYYY
-    lambda low, digit, month: digit,  # YYYY-MM-DD
-    lambda low, digit, month: digit,  # DD/MM/YYYY
+    lambda low, digit, month: digit and _YEAR_GATE.search(low) is not None,  # YYYY-MM-DD
+    lambda low, digit, month: digit and _YEAR_GATE.search(low) is not None,  # DD/MM/YYYY
     lambda low, digit, month: month,  # in July
-    lambda low, digit, month: digit,  # in 2020
-    lambda low, digit, month: digit,  # early 2020
+    lambda low, digit, month: digit and _YEAR_GATE.search(low) is not None,  # in 2020
+    lambda low, digit, month: digit and _YEAR_GATE.search(low) is not None,  # early 2020
     lambda low, digit, month: "today" in low or "tonight" in low,
     lambda low, digit, month: "this" in low,
     lambda low, digit, month: "yesterday" in low,
@@ -487,6 +487,7 @@ _GATES: list[_Gate] = [
 ]
 assert len(_GATES) == len(_PATTERNS)
 _DIGIT = re.compile(r"[0-9]")
+_YEAR_GATE = re.compile(r"(?:19|20)[0-9][0-9]")  # the year that four of the patterns cannot do without
 _MONTH_GATE = re.compile("|".join(n[:3] + "|" + n[:3].upper() for n in _MONTH_FULL))
 
 

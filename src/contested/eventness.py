@@ -80,11 +80,12 @@ clause was kept or left out.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 
 from contested.families import CROWD_FAMILIES
@@ -228,9 +229,29 @@ _DATE_PREPS = frozenset({"in", "on", "during", "since", "by", "until", "at", "fr
 _DATE_SUBCLAUSE = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "csubj", "parataxis"})
 
 
+_DATE_TOKENS_KEY = "contested.eventness.date_tokens"  # Doc.user_data: the positions of DATE tokens, in order
+
+
+def _no_date_under(phrase) -> bool:
+    """No DATE token lies between the phrase's left and right edges, so none is in its subtree (the
+    positions are read once per document, from its array of entity types)."""
+    doc = phrase.doc
+    at = doc.user_data.get(_DATE_TOKENS_KEY)
+    if at is None:
+        from spacy.attrs import ENT_TYPE
+
+        label = doc.vocab.strings["DATE"]
+        at = doc.user_data[_DATE_TOKENS_KEY] = [i for i, v in enumerate(doc.to_array(ENT_TYPE).tolist())
+                                                if v == label]
+    k = bisect.bisect_left(at, phrase.left_edge.i)
+    return k == len(at) or at[k] > phrase.right_edge.i
+
+
 def _own_date(phrase):
     """The first DATE entity of a phrase that is the phrase's own, not a clause's under it ("In Woldia, which
     they have held since August": none), as text after its preposition, with the entity's character offsets."""
+    if _no_date_under(phrase):
+        return None
     for t in phrase.subtree:
         if t.ent_type_ != "DATE":
             continue
@@ -317,6 +338,28 @@ def _dated_recently(verb, published: date | None, settings: EventnessSettings) -
     return any((published - span.end).days <= settings.recent_days for span in _own_date_spans(verb, published))
 
 
+_BACKGROUND_KEY = "contested.eventness.background"  # Doc.user_data: _background by its arguments
+
+
+def _once_per_verb(find):
+    """``_background`` read once per verb and arguments in a document: the triggers of one clause, the clauses
+    they go on from and the sentence before ask it of the same verbs. The date mentions found so far
+    (``_DATES_KEY``, which the reading uses) are part of the key."""
+
+    @wraps(find)
+    def once(verb, year, settings, words, published=None):
+        user = verb.doc.user_data
+        memo = user.setdefault(_BACKGROUND_KEY, {})
+        key = (verb.i, year, settings, id(words), published, len(user.get(_DATES_KEY, ())))
+        hit = memo.get(key, memo)
+        if hit is memo:
+            hit = memo[key] = find(verb, year, settings, words, published)
+        return hit
+
+    return once
+
+
+@_once_per_verb
 def _background(verb, year: int | None, settings: EventnessSettings, words: Words,
                 published: date | None = None) -> str | None:
     """'in 1996', 'a quarter of a century ago', 'two decades ago': the clause is dated long before ``year``
@@ -366,6 +409,8 @@ def _phrase_dates(phrase):
     """Each DATE entity under a noun or a phrase, however deep ("demonstrations ... in July 1990", "protests
     called by the opposition in 2023", "in the first days of the invasion in February 2022"), not one of a
     clause under it ("the town, which they took in 2015"): its text and character offsets."""
+    if _no_date_under(phrase):
+        return
     doc, seen = phrase.doc, set()
     for t in phrase.subtree:
         if t.ent_type_ != "DATE" or t.i in seen:
@@ -418,8 +463,15 @@ def _has_since_then(verb, words: Words) -> bool:
     doc = verb.doc
     at = doc.user_data.get(_SINCE_THEN_KEY)
     if at is None:
+        # (The words' ids are compared first, from the document's array of lower-case forms: no Token is made
+        # for the other words.)
+        from spacy.attrs import LOWER
+        from spacy.strings import get_string_id
+
+        ids = {get_string_id(w) for w in words.sequence_adverbs}
         at = doc.user_data[_SINCE_THEN_KEY] = tuple(
-            t.i for t in doc if t.lower_ in words.sequence_adverbs and t.head.lower_ == "since")
+            t.i for t in (doc[i] for i, v in enumerate(doc.to_array(LOWER).tolist()) if v in ids)
+            if t.lower_ in words.sequence_adverbs and t.head.lower_ == "since")
     if not at:
         return False
     sent = verb.sent
@@ -1439,8 +1491,8 @@ def clause_reasons(spans: dict[int, object], *, published: date | None = None,
     words = load_words()
     given = sentence
     sentences: dict[tuple[int, int], _Sentence] = {}  # the triggers of one sentence share its readings
-    for start, span in spans.items():
-        root = span.root
+    roots = {start: span.root for start, span in spans.items()}  # (spaCy works a span's root out on each access)
+    for start, root in roots.items():
         sent = root.sent
         sentence = sentences.get((sent.start, sent.end))
         if sentence is None:
@@ -1448,10 +1500,9 @@ def clause_reasons(spans: dict[int, object], *, published: date | None = None,
             if given is not None and sent.start_char == given[0] and sent.end_char == given[0] + len(given[1]):
                 text = given[1]
             sentence = sentences[(sent.start, sent.end)] = _Sentence(sent, words, text)
-            sentence.trigger_tokens = frozenset(sp.root.i for sp in spans.values()
-                                                if sent.start <= sp.root.i < sent.end)
-            sentence.families = frozenset(families.get(k, "") for k, sp in spans.items()
-                                          if sent.start <= sp.root.i < sent.end)
+            sentence.trigger_tokens = frozenset(r.i for r in roots.values() if sent.start <= r.i < sent.end)
+            sentence.families = frozenset(families.get(k, "") for k, r in roots.items()
+                                          if sent.start <= r.i < sent.end)
         out[start] = clause_reason(root, published=published, settings=settings, source=source,
                                    has_date=has_date, family=families.get(start), places=known, sentence=sentence)
     return _shared_with_verb(spans, out)

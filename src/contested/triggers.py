@@ -206,6 +206,7 @@ class TriggerMatcher:
         self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._matcher = Matcher(nlp.vocab)
         self._n_matcher_rules = 0
+        self._longest_rule = 0  # the most tokens a Matcher rule can match
         self._rules: dict[int, _Rule] = {}  # match id -> rule
         self._stems: list[tuple[re.Pattern[str], int, int, frozenset[str]]] = []  # (regex, family, rank, not_after)
         # One-word phrases, for the words inside a token that is not one plain word.
@@ -214,6 +215,8 @@ class TriggerMatcher:
         self._first_words: set[str] = set()
         self._first_regex: list[re.Pattern[str]] = []
         self._first_any = False
+        self._patterns: list[tuple[str, list[dict]]] = []  # the Matcher's rules: (key, pattern)
+        self._starting: dict[str, object] = {}  # a word -> a Matcher of the rules that may begin with it
         self._context: dict[int, tuple[frozenset[str], re.Pattern[str]]] = {}
         for fi, fam in enumerate(table.families):
             if fam.context is not None:
@@ -270,8 +273,11 @@ class TriggerMatcher:
             if t.optional:
                 spec["OP"] = "?"
             pattern.append(spec)
-        self._matcher.add(self._key(fi, rank, None, not_after), [pattern])
+        key = self._key(fi, rank, None, not_after)
+        self._matcher.add(key, [pattern])
+        self._patterns.append((key, pattern))
         self._n_matcher_rules += 1
+        self._longest_rule = max(self._longest_rule, len(pattern))
         # The Matcher runs only on sentences with a word that can begin one of its rules.
         first = pattern[0]
         if first.get("OP") == "?":
@@ -309,6 +315,29 @@ class TriggerMatcher:
             self._word_cache[key] = hit
         return hit
 
+    def _starting_with(self, lower: str):
+        """A Matcher of the rules whose first word may be ``lower`` (a token's lower-case form), the same keys
+        as the whole Matcher's; None where no rule may begin with it. Built once per word."""
+        hit = self._starting.get(lower, False)
+        if hit is False:
+            from spacy.matcher import Matcher
+
+            rules = []
+            for key, pattern in self._patterns:
+                first = pattern[0]["LOWER"]
+                if (first == lower if isinstance(first, str) else
+                        lower in first["IN"] if "IN" in first else re.search(first["REGEX"], lower) is not None):
+                    rules.append((key, pattern))
+            hit = None
+            if rules:
+                hit = Matcher(self.nlp.vocab)
+                for key, pattern in rules:
+                    hit.add(key, [pattern])
+            if len(self._starting) > 50_000:  # a long-running service meets ever new words
+                self._starting.clear()
+            self._starting[lower] = hit
+        return hit
+
     def __call__(self, span, text: str | None = None) -> list[Trigger]:
         """The triggers in one sentence (a spaCy Span or Doc), earliest first, with the document's offsets.
         ``text``: the sentence's text (``span.text``) where the caller has it."""
@@ -320,19 +349,29 @@ class TriggerMatcher:
         off = doc[base].idx if end_tok > base else 0
         # family -> (start char, -rank, end char)
         by_family: dict[int, list[tuple[int, int, int]]] = {}
-        run_matcher = self._first_any
+        begins: list[tuple[int, str]] = []  # the tokens that may begin a Matcher rule, with their lower case
         for i in range(base, end_tok):
             tok = doc[i]
             hits, starts = self._word_rules(tok)
-            run_matcher = run_matcher or starts
+            if starts:
+                begins.append((i, tok.lower_))
             for s, e, fi, rank, na in hits:
                 if na and i > base and doc[i - 1].whitespace_ and doc[i - 1].lower_ in na:
                     continue
                 by_family.setdefault(fi, []).append((tok.idx + s, -rank, tok.idx + e))
         # On a Span, the PhraseMatcher gives the document's token positions and the Matcher the span's.
         matches = self._phrase(span)
-        if run_matcher:
+        if self._first_any:
             matches += [(m, s + base, e + base) for m, s, e in self._matcher(span)]
+        else:
+            # A rule's match begins at a word that may begin it and is at most its length long (its words are
+            # one token each, some optional): the rules that may begin with the word run on that window only,
+            # for the matches that begin at its first token (the Matcher tries every rule at every token).
+            longest = self._longest_rule
+            for i, lower in begins:
+                matcher = self._starting_with(lower)
+                if matcher is not None:
+                    matches += [(m, s + i, e + i) for m, s, e in matcher(doc[i:min(i + longest, end_tok)]) if s == 0]
         for match_id, s, e in matches:
             rule = self._rules[match_id]
             cs, ce = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])

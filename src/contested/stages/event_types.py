@@ -29,6 +29,7 @@ from contested.stages.records import Draft, PlaceMention, SentenceMentions
 if TYPE_CHECKING:
     from spacy.tokens import Token
 from contested.stages.roles import is_state
+from contested.stages.tokens import span_root
 
 # Units of figures that count people: "captured three militants" is an arrest.
 PEOPLE_UNITS = re.compile(
@@ -720,9 +721,9 @@ def _trigger_roots(draft: Draft, sent: SentenceMentions) -> Iterator[Token]:
     """The parse's head word of each trigger word of a draft (its main one first)."""
     doc = sent.span.doc
     for t in [draft.trigger, *draft.extra]:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and len(span):
-            yield span.root
+        root = span_root(doc, t.start, t.end)
+        if root is not None:
+            yield root
 
 
 def _active_subjects(draft: Draft, sent: SentenceMentions) -> set[str]:

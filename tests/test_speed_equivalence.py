@@ -1,0 +1,52 @@
+"""The shortcuts taken for speed read what the long way reads: the trigger Matcher run on a window per word that
+may begin a rule finds what it finds on the whole sentence; a span's cached root is ``char_span(...).root``."""
+
+from __future__ import annotations
+
+import pytest
+
+# Sentences written for this test, each with a word that begins a Matcher rule (several words, some optional).
+SENTENCES = [
+    "An improvised explosive device planted by insurgents exploded near the market on Monday.",
+    "Police baton charged the protesters and a lathi charge followed, officials said.",
+    "The soldiers handed over the town to the militia and drove out the remaining fighters.",
+    "Rioters burned tyres on the highway, and the army intercepted a drone near the base.",
+    "Security forces dispatched troops to the district after the attack.",
+    "A booby trap killed a farmer, and the army declared a state of emergency in the district.",
+]
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    from contested.triggers import matcher_for
+
+    return matcher_for()
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_windowed_matcher_finds_what_the_whole_sentence_gives(nlp, matcher, text):
+    doc = nlp(text)
+    sent = doc[:]
+    assert not matcher._first_any  # the windows are used for the built-in table
+    assert matcher._matcher(sent), "the sentence should exercise a Matcher rule"
+    windowed = matcher(sent)
+    matcher._first_any = True  # the long way: the whole Matcher over the whole sentence
+    try:
+        whole = matcher(sent)
+    finally:
+        matcher._first_any = False
+    assert windowed == whole
+    assert windowed
+
+
+def test_span_root_is_the_char_span_root(nlp):
+    from contested.stages.tokens import span_root
+
+    doc = nlp("Taliban militants attacked a checkpoint in Kunduz city on Tuesday.")
+    for start, end in [(0, 7), (0, 17), (18, 26), (29, 39), (40, 55), (19, 24)]:
+        expected = doc.char_span(start, end, alignment_mode="expand").root.i
+        assert span_root(doc, start, end).i == expected
+        assert span_root(doc, start, end).i == expected  # read again, from the document's cache
+    spaced = nlp("Clashes  erupted.")
+    assert span_root(spaced, 8, 9) is None or span_root(spaced, 8, 9).i == spaced.char_span(
+        8, 9, alignment_mode="expand").root.i
