@@ -80,8 +80,8 @@ def test_a_broadcaster_cited_speaks_through_the_citer(nlp):
 
 
 def test_outlets_that_heard_the_words_are_intermediaries(nlp):
-    (rel,) = relations(nlp, "A police source in Marra told a local news website that six guards had died.")
-    assert [link["name"] for link in rel.chain if link["link"] == "intermediary"] == ["local news website"]
+    (rel,) = relations(nlp, "On Friday a nurse in Vesna told a regional news website that four porters had been wounded.")
+    assert [link["name"] for link in rel.chain if link["link"] == "intermediary"] == ["regional news website"]
     rels = relations(nlp, "The Eastern Front claimed responsibility for an ambush near Talo, in which it said "
                           "nine soldiers had been killed, in a statement carried by its Sada media arm.")
     claim = next(r for r in rels if r.cue == "claimed")
@@ -100,13 +100,13 @@ def test_what_pictures_show_where_the_parse_makes_the_participle_the_verb(nlp):
 
 
 def test_stances_on_figures(nlp):
-    (rel,) = relations(nlp, "The UN mission said it was aware of reports of casualties near Talo but could not "
-                            "confirm them.")
+    (rel,) = relations(nlp, "Aid officials in Dorvi said they had heard reports of casualties among the porters "
+                            "but could not confirm them.")
     assert (rel.stance, rel.hedged, rel.about) == ("doubts", True, "figure")
-    (rel,) = [r for r in relations(nlp, "An analyst doubted that the army's figure was complete, noting that "
-                                        "many families had fled.") if r.cue == "doubted"]
+    (rel,) = [r for r in relations(nlp, "A researcher in Vesna doubted that the ministry's count was "
+                                        "complete, since many families had not come forward.") if r.cue == "doubted"]
     assert (rel.stance, rel.about) == ("doubts", "figure")
-    (rel,) = relations(nlp, "The governor denied that civilians were among the dead.")
+    (rel,) = relations(nlp, "On Friday the provincial police denied that any children were among the dead in Vesna.")
     assert (rel.stance, rel.about) == ("denies", "figure")
     # Reports of fighting are no figure.
     (rel,) = relations(nlp, "The army said it was aware of reports of fighting near Talo but could not confirm "
@@ -193,3 +193,21 @@ def test_the_eval_counts_a_wrong_speaker_apart_from_an_unmarked_one():
     # a voice the analyst did not mark, in a sentence with no marked claim: unmarked, not wrong
     ev._check_speaker(article, "Diplomats", score, "", (said[2], said[2] + 4), (74, len(text)))
     assert len(score.wrong_speakers) == 2 and len(score.unmarked) == 1 and score.unannotated == 3
+
+
+def test_where_shells_fell_is_no_denial_of_the_shelling(nlp):
+    # A partial statement ("no shells struck the centre") says where they fell, not that no shelling happened.
+    rels = relations(nlp, "Villagers in Oskor insisted that no rockets hit the market square.")
+    assert [r.stance for r in rels] == ["asserts"]
+    events = extract_text("Militiamen shelled Oskor overnight. Villagers said no rockets hit the market square.")
+    assert all(c.stance != "denies" for e in events for c in e.claims)
+    # People done to, in the passive, named as none: the act denied.
+    (rel,) = relations(nlp, "Elders in Oskor said that no passenger had been seized.")
+    assert rel.stance == "denies"
+
+
+def test_a_document_named_in_the_plural_before_is_made_by_its_speaker(nlp):
+    events = extract_text("Militiamen raided a depot in Oskor on Tuesday, the interior ministry said in statements "
+                          "on Wednesday. The statement denied that any guards had been killed.")
+    speakers = {c.attributed_to for e in events for c in e.claims if c.stance == "denies"}
+    assert speakers and all(s is not None and "ministry" in s.lower() for s in speakers)

@@ -1206,7 +1206,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         if owner is not None:
             speaker = owner
     source_toks = _source_tokens(speaker, cue) if speaker is not None else []
-    if speaker is not None and speaker is src and speaker.lower_ in _REL_PRONOUNS:
+    if speaker is not None and src is not None and speaker.i == src.i and speaker.lower_ in _REL_PRONOUNS:
         return None
     quantified = speaker is not None and speaker.lower_ in lex.quantified_sources and speaker.dep_ in _SUBJ and (
         speaker.lower_ not in ("all", "both", "one") or any(c.dep_ == "prep" and c.lower_ == "of" for c in speaker.children))
@@ -1230,7 +1230,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
                 if agent is not None and _source_like(agent, lex):
                     chain.append(_link(agent, list(agent.subtree), "intermediary", lex))
         chain.append(_link(speaker, source_toks, "speaker", lex, via))
-        if speaker is src and document_span is not None and any(
+        if src is not None and speaker.i == src.i and document_span is not None and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in speaker.children):
             # "The statement denied ...": the statement named before; whoever made it speaks (see
             # ``resolve_pronoun``).
@@ -1294,7 +1294,8 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     cue_span = _edge(cue_toks)
     src_span = _edge(source_toks) if source_toks else None
     rel_pronoun = next((c for c in cue.children if c.dep_ == "nsubj" and c.lower_ in _REL_PRONOUNS), None) if (
-        not according and speaker is src and cue.dep_ == "relcl") else None
+        not according and speaker is not None and src is not None and speaker.i == src.i
+        and cue.dep_ == "relcl") else None
     if rel_pronoun is not None and speaker.pos_ == "NOUN" and not speaker.ent_type_ and not _source_like(speaker, lex):
         return None  # "an approach that would emphasise", "letters that accuse": a thing, not a speaker
     if rel_pronoun is not None:
@@ -1388,8 +1389,11 @@ def _done_to_no_one(pred, lex: Lexicon) -> bool:
     elsewhere)."""
     if pred is None or pred.pos_ != "VERB" or pred.lemma_.lower() not in lex.none_denies or _is_negated(pred):
         return False
-    subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and (subj.lower_ in ("nobody", "none") or any(
+    # Only people done to, in the passive ("no worshipper had been taken"): "no shells struck the city centre"
+    # says where the shells fell, not that the shelling did not happen.
+    subj = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and (subj.lower_ in ("nobody", "none") or (
+        subj.lemma_.lower() in lex.victim_nouns or subj.lower_ in lex.victim_nouns) and any(
         c.dep_ == "det" and c.lower_ == "no" for c in subj.children))
 
 
@@ -1970,7 +1974,8 @@ def _made_document(att: Attribution, earlier: list[Attribution]) -> Attribution:
     said. With none, the document speaks for itself."""
     word = att.chain[-1]["back"]
     prev = next((p for p in reversed(earlier[-8:]) if p.attributed_to and p.chain
-                 and word in re.findall(r"\w+", (p.chain[-1].get("via") or "").lower())), None)
+                 and (word in (w := re.findall(r"\w+", (p.chain[-1].get("via") or "").lower()))
+                      or f"{word}s" in w)), None)  # "in statements", "The statement"
     if prev is None:
         return att
 

@@ -616,9 +616,11 @@ def _counts_harmed(sent: SentenceMentions, attribution: Attribution) -> bool:
     for q in sent.quantities:
         if not s <= q.start < e:
             continue
-        tok = next((t for t in sent.span if q.start <= t.idx < q.end and t.dep_ in ("nsubj", "nsubjpass", "attr")),
-                   None)
-        if tok is None:
+        tok = token_at(sent.span, q.start)  # climb within the quantity to its head ("11" of "11 women")
+        while (tok is not None and tok.dep_ not in ("nsubj", "nsubjpass", "attr") and tok.head.i != tok.i
+               and q.start <= tok.head.idx < q.end):
+            tok = tok.head
+        if tok is None or tok.dep_ not in ("nsubj", "nsubjpass", "attr"):
             continue
         verb = tok.head
         if tok.dep_ == "nsubjpass" and verb.lemma_.lower() in lex.casualty_verbs | lex.none_denies:
@@ -653,7 +655,8 @@ def _figure_stances_beside(doc: Document, sent: SentenceMentions, attribution: A
         if (rel.about != "figure" or rel.stance not in ("denies", "doubts") or rel.attributed_to is None
                 or rel.cue_span is None or rel.source_kind == "pronoun"):
             continue
-        pool = recent + [ev for ev in reversed(told) if ev not in recent]
+        seen = {id(e) for e in recent}  # by identity: equal distinct events are not the same event
+        pool = recent + [ev for ev in reversed(told) if id(ev) not in seen]
         owners = [f.get("owner") for f in rel.figure_stances if f.get("owner")]
         values = {int(f["value"]) for f in rel.figure_stances if str(f.get("value") or "").isdigit()}
         target = next((ev for ev in pool if any(

@@ -15,7 +15,10 @@ def resolve_source(attribution: Attribution, state: DiscourseState) -> Attributi
     """"he said", "they added", "The statement denied": the source named before; a source named here is kept
     for later ones."""
     if refers_back(attribution):
-        return resolve_pronoun(attribution, state.sources)
+        resolved = resolve_pronoun(attribution, state.sources)
+        if resolved is attribution and attribution.attributed_to and attribution.chain[-1].get("back"):
+            state.sources.append(attribution)  # "The statement" no one made before: it speaks, and is kept
+        return resolved
     if attribution.attributed_to:
         state.sources.append(attribution)
     return attribution
