@@ -6,6 +6,8 @@ where another lies."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import resolved
 from contested.pipeline import extract_text
 
@@ -77,8 +79,8 @@ def test_a_short_form_of_a_name_written_in_full_is_that_place(gaz, nlp):
 def test_a_village_put_in_a_unit_where_only_a_namesake_elsewhere_is_known(gaz, nlp):
     """The only Piatykhatky the packages know is a town of Dnipropetrovsk; "in the Zaporizhzhia region" says this
     one is another: placed in that region by its name, here and where the text names it again."""
-    text = ("Ukrainian troops retook the village of Piatykhatky in the Zaporizhzhia region on Friday, the general "
-            "staff said. Russian artillery shelled Piatykhatky again on Saturday.")
+    text = ("On Friday the general staff said Ukrainian soldiers had recaptured the village of Piatykhatky in the "
+            "Zaporizhzhia region. Russian guns shelled Piatykhatky again a day later.")
     locs = located(text, "2023-06-25")
     assert locs
     assert all(loc.admin1 != "Dnipropetrovsk" for loc in locs)
@@ -96,16 +98,16 @@ def test_a_place_named_to_say_where_another_lies_is_not_the_events(gaz):
 
 
 def test_a_hyphenated_town_name_is_kept_whole(gaz):
-    locs = located("A roadside bomb exploded near the town of Ye-U in Sagaing region on Tuesday, killing two "
-                   "soldiers.", "2023-05-10")
-    assert any(loc.name == "Ye-U" for loc in locs)
+    locs = located("Three people were wounded on Tuesday when a bomb went off near the market of Hpa-An, police "
+                   "said.", "2023-05-10")
+    assert any(loc.name.lower() == "hpa-an" and loc.admin1 == "Kayin" for loc in locs)
 
 
 def test_a_word_the_parser_reads_as_a_noun_is_the_place_the_text_names_elsewhere(gaz, nlp):
     """"around Sake", then "had fled Sake": the parser reads the second as a common noun; the text has said it
     is a place."""
-    text = ("Fighting broke out on Tuesday around Sake, a town west of Goma. The UN said that about 60,000 people "
-            "had fled Sake on Wednesday alone.")
+    text = ("M23 rebels shelled the outskirts of Sake, a town west of Goma, on Monday. Aid agencies said some 30,000 "
+            "residents had fled Sake by Thursday.")
     sakes = [loc for name, loc in resolved(gaz, nlp, text) if name == "Sake"]
     assert len(sakes) == 2 and all(loc is not None and loc.admin1 == "North Kivu" for loc in sakes)
 
@@ -133,29 +135,42 @@ def test_the_first_word_of_a_street_is_no_place(gaz, nlp):
 def test_a_word_of_nationality_before_the_town_says_its_country(gaz):
     from contested.pipeline import _facilities
 
-    text = "The soldiers crossed the border near the Tajik town of Khorog, officials said."
+    text = "Border guards stopped smugglers on Friday close to the Uzbek village of Sariosiyo, an official said."
     got = {loc.name: loc.country for _, _, loc in _facilities(text, [], gaz)}
-    assert got.get("Khorog") == "Tajikistan"
-    got = {loc.name: loc.country for _, _, loc in _facilities("Fighters entered the town of Khorog.", [], gaz)}
-    assert "Khorog" in got and got["Khorog"] is None
+    assert "Sariosiyo" in got and got["Sariosiyo"] == "Uzbekistan"
+    got = {loc.name: loc.country for _, _, loc in _facilities("Gunmen reached the village of Sariosiyo.", [], gaz)}
+    assert "Sariosiyo" in got and got["Sariosiyo"] is None
 
 
 def test_a_town_no_package_knows_is_in_the_story_country_where_no_other_is_named(gaz):
-    text = ("Resistance fighters attacked an army post in Kawlin in Sagaing region on Monday. Jets bombed a village "
-            "near Kanbalu on Tuesday, residents of Shwebo said. A landmine exploded near the town of Ye-U on "
-            "Thursday, killing a farmer.")
+    # Ye-U is kept: the construction needs a town no package knows, in a story whose other places all lie in one
+    # country; the story around it is written anew
+    text = ("Troops shelled Budalin in Sagaing region on Sunday, residents of Monywa said. Jets bombed a market in "
+            "Kanbalu on Monday. On Wednesday a farmer died when he stepped on a landmine outside the village of "
+            "Ye-U.")
     mine = [loc for loc in located(text, "2023-11-10") if loc.name == "Ye-U"]
     assert mine and mine[0].country == "Myanmar"
     assert mine[0].admin1 is None  # the unit is not known: not guessed
 
 
 def test_the_city_is_the_town_the_story_is_at_not_a_district_named_as_a_destination(gaz):
-    text = ("Air strikes hit Taliban positions in Lashkar Gah on Monday, killing 20 fighters, officials said.\n\n"
-            "Thousands of residents left Lashkar Gah on Tuesday towards Nad Ali and Nawa, residents said. Aid "
-            "workers said 3,000 families had fled the city on Tuesday.")
+    text = ("Taliban fighters attacked police posts in Lashkar Gah on Sunday, killing 12 officers, officials said."
+            "\n\nOn Monday hundreds of families set off from Lashkar Gah towards Nad Ali and Nawa, residents said. "
+            "Officials said 2,000 families had fled the city by Monday night.")
     fled = [e for e in extract_text(text, published="2021-08-04")
             if e.type == "displacement" and "fled the city" in e.claims[0].sentence]
     assert fled and fled[0].location is not None and fled[0].location.name == "Lashkar Gah"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: with other places (Sheberghan; Khwaja Du Koh and Mardyan as "
+                   "destinations) 'the city' goes to the district named as a destination, not the city")
+def test_the_city_is_the_town_the_story_is_at_elsewhere_too(gaz):
+    text = ("Taliban fighters attacked police posts in Sheberghan on Sunday, killing 12 officers, officials said.\n\n"
+            "On Monday hundreds of families left Sheberghan towards Khwaja Du Koh and Mardyan, residents said. "
+            "Officials said 2,000 families had fled the city by Monday night.")
+    fled = [e for e in extract_text(text, published="2021-08-04")
+            if e.type == "displacement" and "fled the city" in e.claims[0].sentence]
+    assert fled and fled[0].location is not None and fled[0].location.name == "Shibirghan"
 
 
 def test_a_short_district_name_in_the_province_the_text_names(gaz, nlp):
@@ -176,7 +191,8 @@ def test_a_spelling_only_the_lossy_key_joins_in_a_province_never_named_is_not_th
     text = ("Fighting spread across the Afar region and the Tigray region on Monday. Gunmen killed nine herders "
             "in the village of Gubi on Tuesday, Afar officials said.")
     got = dict(resolved(gaz, nlp, text))
-    assert got.get("Gubi") is None or got["Gubi"].admin1 != "Oromia"
+    assert "Gubi" in got  # the name is read ...
+    assert got["Gubi"] is None or got["Gubi"].admin1 != "Oromia"  # ... and not as Goba
     # a transliteration of the name (Islam Qala / Eslam Qaleh) is still read
     got = dict(resolved(gaz, nlp, "Fighters in Kandahar province and Farah province said they had taken the "
                                   "border town of Islam Qala."))
@@ -187,3 +203,16 @@ def test_a_places_bridge_is_at_the_place(gaz, nlp):
     locs = located("Missiles struck the Chonhar road bridge on Thursday, the governor of the Kherson region said.",
                    "2023-06-22")
     assert any(loc.name == "Chonhar" and loc.admin1 == "Kherson" for loc in locs)
+
+
+def test_a_unit_named_as_written_plus_one_word_only_where_that_word_is_a_unit_word():
+    """"Masisi" may be the unit a package calls "Masisi Territory", but not a unit whose extra word is no word of
+    units ("Masisi Lighthouse", made up for the test; a short extra word is a close spelling of its own)."""
+    from contested.pipeline import _unit_readings
+    from contested.records import Place, PlaceMention
+
+    territory = Place(key="t", name="Masisi Territory", feature="district", country_code="CD")
+    other = Place(key="o", name="Masisi Lighthouse", feature="district", country_code="CD")
+    got = _unit_readings(PlaceMention(0, 6, "Masisi", [territory, other]))
+    assert territory in got
+    assert other not in got

@@ -60,6 +60,29 @@ class ExtractionSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceSettings:
+    """The numbers that place names are resolved with (``contested.gazetteer`` and the place steps of
+    ``contested.pipeline``), in one place. Windows are in characters.
+
+    ``lossy_only``: below this likeness a reading is a spelling only the lossy key joins to the text's
+    (Gubi / Goba 0.50, Bulengo / Bolenge 0.71), not another transliteration of it (Islam Qala / Eslam Qaleh
+    0.74). ``large_city_population``: a city this large may be meant abroad, outside the article's countries.
+    ``home_share`` of ``home_least`` or more places found in a gazetteer lying in one country make the story
+    one country's; a place known by name only is then put in it unless another country is named within
+    ``other_country_chars`` of it. A place no gazetteer knows is put in a unit named at most
+    ``unit_after_chars`` after it or ``unit_before_chars`` before it in the same sentence.
+    """
+
+    lossy_only: float = 0.72
+    large_city_population: int = 500_000
+    home_share: float = 0.8
+    home_least: int = 3
+    other_country_chars: int = 200
+    unit_after_chars: int = 120
+    unit_before_chars: int = 300
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Limits on input, in one place. ``settings()`` reads them, with the environment's overrides.
 
@@ -68,7 +91,7 @@ class Settings:
     are read in pieces cut at paragraph or sentence ends. ``fetch_deadline_s`` (CONTESTED_FETCH_DEADLINE):
     the total time a URL fetch may take, connection and all. A publication date must lie between
     ``earliest_published`` and ``future_days`` after today. ``extraction``: the numbers of event
-    extraction (``ExtractionSettings``).
+    extraction (``ExtractionSettings``); ``places``: those of place resolution (``PlaceSettings``).
     """
 
     max_text_chars: int = 5_000_000
@@ -77,6 +100,7 @@ class Settings:
     earliest_published: date = date(1900, 1, 1)
     future_days: int = 2
     extraction: ExtractionSettings = field(default_factory=ExtractionSettings)
+    places: PlaceSettings = field(default_factory=PlaceSettings)
 
 
 def _env_number(name: str, default, kind):

@@ -86,10 +86,21 @@ APPOSITION_AFTER = _WORDS["apposition_after"]
 WATER_WORDS = _WORDS["water_words"]  # "the Dnipro river": a river, not the place of an event
 WATER_BEFORE = _WORDS["water_before"]  # "the far bank of the Dnipro": the same
 NAME_ABBREVIATIONS = dict(w.split(" ", 1) for w in _WORDS["name_abbreviations"])  # "St." -> Saint
+UNIT_WORDS = _WORDS["unit_words"]  # "Mand town (Kech district, ...)": a unit written after a name
+STRONG_LOCATIVE = _WORDS["strong_locative"]  # "in Kabul", not "in memory of Alex": surely a place
+ROUTE_WORDS = _WORDS["route_words"]  # "the road between Sake and Minova": a name that says where another lies
 SEA_WORDS = frozenset(_WORDS["sea_words"])  # "in the Red Sea": the water, not Sudan's Red Sea State
 WEAPON_NOUNS = _WORDS["weapon_nouns"]  # "Grad rockets": the weapon's name, not a place
 WEAPON_NAMES = frozenset(fold(w) for w in _WORDS["weapon_names"])  # "Himars": never a place unless "in Himars"
 _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
+
+
+
+def word_alternation(words: frozenset[str]) -> str:
+    """A word list as one regular-expression alternation, longer words first ("village tract" before
+    "village"), each written literally."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
 
 _NOT_NAME = HARD_STOP | LOCATIVE | TITLES | frozenset(_NOT_NAME_EXTRA.split())
 NOT_NAME = _NOT_NAME  # words never the first word of a name (In, The, Taliban, ...)
@@ -149,9 +160,6 @@ _RUN_FEATURES = {"district", "village", "area", "town", "city", "valley", "bazaa
                  "municipality", "commune", "county", "governorate", "oblast", "raion", "rayon", "tehsil"}
 _MAX_TOKENS = 6  # tokens in a window, connectors included (about 1..5 name words)
 _MIN_KEY = 3
-# below this likeness a reading is a spelling only the lossy key joins to the text's (Gubi / Goba 0.50, Bulengo /
-# Bolenge 0.71), not another transliteration of it (Islam Qala / Eslam Qaleh 0.74)
-_LOSSY_ONLY = 0.72
 _SHORT_MARK = "#"  # before the folded spelling of a name whose key is shorter than _MIN_KEY (index_key)
 _SHORT_MIN_POPULATION = 5_000  # a town indexed so: only one this large (the short names of small places are words)
 
@@ -1515,17 +1523,19 @@ class Gazetteer:
         # What the other names of the article (those under another key) say, worked out once per key: the
         # provinces and countries they name, and the provinces of their readings where they have few (1-4).
         around: dict[str, tuple[set, set, list[tuple[set, float]]]] = {}
+        named_all = set().union(*named_countries)  # every country the article names, once for all mentions
+        cfg = config.settings().places  # lossy_only, large_city_population
+        large = cfg.large_city_population
         for k, m in enumerate(mentions):
             cands = cand_lists[k]
             written_b = fold(bare_name(m.text))
-            named_all = set().union(*named_countries)
             if any(p.feature == "populated_place" and fold(p.name) == written_b
                    and (p.population >= 100_000 or self._capital(p))
                    # only a city the article may mean: one in its countries, or one kept abroad below (a
                    # capital, a city of 500,000, one in a country it names); Palma de Mallorca does not
                    # silence Palma, Mozambique, in a story about Cabo Delgado
                    and (not focus or p.country_code in focus or p.country_code in named_all
-                        or p.population >= 500_000 or self._capital(p))
+                        or p.population >= large or self._capital(p))
                    for p in cands):
                 # a capital or a city of 100,000 people spelt as written is not another town of which it is
                 # only another name (Islamabad, not Anantnag, also called Islamabad)
@@ -1533,7 +1543,6 @@ class Gazetteer:
             if focus:
                 # a name abroad is kept where its country is named, or where it is a country, a capital or a
                 # large city (a Mozambique article does not resolve to a village elsewhere that shares a name)
-                named_c = set().union(*named_countries)
                 written_k = fold(m.text)
                 cands = [
                     p
@@ -1544,9 +1553,9 @@ class Gazetteer:
                         # abroad: only as spelt (not a variant the lossy key joins)
                         fold(p.name) == written_k
                         and (
-                            p.country_code in named_c
+                            p.country_code in named_all
                             or p.feature == "country"
-                            or (p.feature == "populated_place" and (p.population >= 500_000 or self._capital(p)))
+                            or (p.feature == "populated_place" and (p.population >= large or self._capital(p)))
                             # a name with no reading in the article's countries and one country where it is
                             # spelt so ("a rally in Kilkis" beside "migrants from Afghanistan"): that one
                             or (alone_abroad
@@ -1580,7 +1589,7 @@ class Gazetteer:
                 known_p = named_p.union(*(pj for pj, _ in few))
                 cands = [p for p in cands if p.feature not in ("district", "populated_place")
                          or p.country_code not in named_cc or self._prov(p) in known_p
-                         or _likeness(fold(p.name), written_f) >= _LOSSY_ONLY
+                         or _likeness(fold(p.name), written_f) >= cfg.lossy_only
                          or fold(p.name).startswith(written_f + " ")]
                 if not cands:
                     out.append(None)

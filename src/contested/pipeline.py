@@ -19,6 +19,7 @@ from pathlib import Path
 
 from contested.actors import load_actors
 from contested.attribution import find_attribution, lexicon
+from contested.config import PlaceSettings, settings
 from contested.contradictions import check_document
 from contested.dates import find_dates
 from contested.eventness import clause_reasons
@@ -44,6 +45,8 @@ from contested.gazetteer import (
     SPEAKING_VERBS,
     STREET_NAME_ENDS,
     STREET_WORDS,
+    STRONG_LOCATIVE,
+    UNIT_WORDS,
     WATER_BEFORE,
     WATER_WORDS,
     WEAPON_NAMES,
@@ -53,6 +56,7 @@ from contested.gazetteer import (
     bare_name,
     close_spelling,
     names_actor,
+    word_alternation,
 )
 from contested.metadata import dateline
 from contested.nlp import load_nlp
@@ -263,14 +267,20 @@ def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> li
 # What stands between a place and the unit written after it to say where it lies: "Mand town (Kech district,
 # Balochistan)", "Tudun Wada (Kaduna North LGA, Kaduna)", "Jalawla district of Kirkuk province", "Luhei of the
 # Maramures county", "El Callao, Bolivar state".
+_UNITS = word_alternation(UNIT_WORDS)  # data/place_words.json unit_words
 _UNIT_AFTER = re.compile(
-    r"(?:[ \t]+(?:district|town|city|village|township|municipality|commune|county|LGA|sub-?district|tehsil|"
-    r"area|region|locality|village tract))?[ \t]*(?:\(|[ \t]of[ \t]+(?:the[ \t]+)?|,?[ \t]in[ \t]+(?:the[ \t]+)?|,)[ \t]*",
+    r"(?:[ \t]+(?:" + _UNITS + r"))?[ \t]*(?:\(|[ \t]of[ \t]+(?:the[ \t]+)?|,)[ \t]*",
     re.IGNORECASE,
 )
+# "Piatykhatky in the Zaporizhzhia region", "Kingi, in Masisi territory": the unit put after "in", taken only for
+# the place itself (``_within_units``), not for the next link of a chain of units
+_UNIT_IN_AFTER = re.compile(r"(?:[ \t]+(?:" + _UNITS + r"))?[ \t]*,?[ \t]in[ \t]+(?:the[ \t]+)?[ \t]*", re.IGNORECASE)
 _UNIT_NEXT = re.compile(r"(?:[ \t]+(?:district|province|state|region|county|LGA|governorate|department|territory))?"
                         r"[ \t]*,[ \t]*", re.IGNORECASE)
 _UNIT_FEATURES = {"country": 0, "province": 1, "district": 2}
+# the words a package's unit name may add after the name as written (data/place_words.json unit_words and
+# name_unit_words, folded): "Masisi Territory", not "Masisi Bay"
+_UNIT_NAME_WORDS = frozenset(fold(w) for w in UNIT_WORDS | NAME_UNIT_WORDS)
 
 
 def _unit_readings(m: PlaceMention) -> list[Place]:
@@ -280,8 +290,9 @@ def _unit_readings(m: PlaceMention) -> list[Place]:
     hint = getattr(m, "hint", None)
     units = [p for p in m.candidates if p.feature in _UNIT_FEATURES
              and (p.feature == "country" or close_spelling(fold(p.name), written)
-                  # "Masisi" for the unit the package calls "Masisi Territory"
-                  or (fold(p.name).startswith(written + " ") and len(fold(p.name).split()) == len(written.split()) + 1))]
+                  # "Masisi" for the unit the package calls "Masisi Territory": the one word more is a unit word
+                  or (fold(p.name).startswith(written + " ") and len(fold(p.name).split()) == len(written.split()) + 1
+                      and fold(p.name).rsplit(" ", 1)[-1] in _UNIT_NAME_WORDS))]
     if hint in _UNIT_FEATURES:
         units = [p for p in units if p.feature == hint] or units
     return units
@@ -327,7 +338,7 @@ def _within_units(text: str, m: PlaceMention, out: list[PlaceMention],
     it gives way to the province. Where no reading lies inside, nothing changes (the notes' units are sometimes
     wrong). A list of places of one kind ("Kunduz, Takhar") and a place and its own unit ("Formosa (Formosa)")
     are left as they are."""
-    gap = _UNIT_AFTER.match(text, m.end)
+    gap = _UNIT_IN_AFTER.match(text, m.end) or _UNIT_AFTER.match(text, m.end)
     if gap is None:
         return out
     nxt = next((x for x in out if x.start == gap.end()), None)
@@ -420,7 +431,7 @@ def _within_units(text: str, m: PlaceMention, out: list[PlaceMention],
 
 _STREET_AFTER = re.compile(r"[ \t]+([A-Za-z]+)\.?")
 # the words before a name that say it is a place, more surely than "of" or "from" ("in memory of Alex")
-_STRONG_LOCATIVE = re.compile(r"\b(?:in|near|around|outside|inside|into)[ \t]+$")
+_STRONG_LOCATIVE = re.compile(r"\b(?:" + word_alternation(STRONG_LOCATIVE) + r")[ \t]+$")  # data/place_words.json
 _BRIDGE_AFTER = re.compile(r"[ \t]+bridge\b", re.IGNORECASE)
 _FACILITY_AFTER = re.compile(r"[ \t]+(?:road[ \t]+|railway[ \t]+)?(?:bridge|airport|airfield|dam|checkpoint)\b",
                              re.IGNORECASE)
@@ -816,15 +827,15 @@ def _home_country(gaz: Gazetteer, locations: list, hints: dict[str, float]) -> s
     return next(iter(named)) if len(named) == 1 else None
 
 
-def _one_country(locations: list, home: str | None, share: float = 0.8, least: int = 3) -> bool:
-    """Whether nearly all the places a story names lie in its country (``share`` of ``least`` or more places
-    found in a gazetteer)."""
+def _one_country(locations: list, home: str | None, cfg: PlaceSettings) -> bool:
+    """Whether nearly all the places a story names lie in its country (``cfg.home_share`` of
+    ``cfg.home_least`` or more places found in a gazetteer)."""
     placed = [loc.country for loc in locations if loc is not None and loc.country and loc.feature != "country"]
-    return home is not None and len(placed) >= least and placed.count(home) >= share * len(placed)
+    return home is not None and len(placed) >= cfg.home_least and placed.count(home) >= cfg.home_share * len(placed)
 
 
 def _in_country(gaz: Gazetteer, text: str, p: tuple[int, int, Location], home: str,
-                others: list[tuple[int, str]], near: int = 200) -> tuple[int, int, Location]:
+                others: list[tuple[int, str]], near: int) -> tuple[int, int, Location]:
     """A place known by name only, put in the story's country where no other country is named within ``near``
     characters of it, by name or by a word of nationality ("the Tajik town of ..."), and it is a town, village
     or named place of the text (not a base or crossing, which often lie on the other side)."""
@@ -862,7 +873,8 @@ _CONTAINERS = {"district": 2, "populated_place": 2, "province": 3}  # ACLED geo 
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\u201c\"]|\n")
 
 
-def _place_unknown(text: str, placed: list[tuple[int, int, Location]]) -> list[tuple[int, int, Location]]:
+def _place_unknown(text: str, placed: list[tuple[int, int, Location]],
+                   cfg: PlaceSettings) -> list[tuple[int, int, Location]]:
     """A place no gazetteer knows (a border crossing, a base, a village) is placed in the district, town or
     province the sentence puts it in ("the Aqina border crossing in Faryab province"): that unit's country,
     admin1, admin2 and point, with ACLED geo precision 2 (part of a district, or near a town) or 3 (somewhere
@@ -885,7 +897,8 @@ def _place_unknown(text: str, placed: list[tuple[int, int, Location]]) -> list[t
                 gap = text[end:qs] if qs >= end else text[qe:start]
                 # a unit named before it may frame the whole sentence ("In Beni territory, fighters ... killed 11
                 # civilians ... in the village of Mayimoya")
-                if len(gap) > (120 if qs >= end else 300) or _SENTENCE_END.search(gap):
+                if len(gap) > (cfg.unit_after_chars if qs >= end else cfg.unit_before_chars) \
+                        or _SENTENCE_END.search(gap):
                     continue
                 # the unit written after the name, the nearest first; else the finest unit the sentence names
                 # before it, the first named first ("near Hopin (Mohnyin township, Kachin State), a bomb exploded
@@ -969,7 +982,7 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 
 # ", in Masisi territory", " in the Zaporizhzhia region": the unit a name is put in, called a unit
 _IN_UNIT_AFTER = re.compile(r",?[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+"
-                            r"(?:territory|district|province|region|state|township|county|governorate|oblast)\b")
+                            r"(?:" + _UNITS + r")\b")
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "overrun", "take", "enter", "retake", "recapture", "regain", "storm",
                             "fall", "surround", "besiege", "attack", "control", "lose", "reach", "flee", "cross"})
 FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "post": "border_crossing",
@@ -1291,7 +1304,8 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     unknown = _unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents, described, by_word, text)
     placed.extend(described)
     placed.sort(key=lambda p: p[0])
-    placed = _place_unknown(text, placed)
+    place_cfg = settings().places
+    placed = _place_unknown(text, placed, place_cfg)
     if by_word:
         # a town or village the sentence puts in no unit is a place of last resort, as any name kept by name only
         unplaced = [p for p in placed if p[0] in by_word and p[2].country is None]
@@ -1299,13 +1313,14 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
         unknown.extend(unplaced)
     weak.extend(unknown)
     placed = _named_again(text, placed, weak)
-    if _one_country(locations, home_country):
+    if _one_country(locations, home_country, place_cfg):
         # "near the town of Ye-U": a place no package knows, in a story whose places nearly all lie in one
         # country, is in that country, unless another country is named near it (its unit and point stay unknown)
         others = [(m.start, loc.country) for m, loc in zip(mentions, locations, strict=True)
                   if loc is not None and loc.feature == "country" and loc.country != home_country]
-        placed = [_in_country(gaz, text, p, home_country, others) for p in placed]
-        weak = [_in_country(gaz, text, p, home_country, others) for p in weak]
+        near = place_cfg.other_country_chars
+        placed = [_in_country(gaz, text, p, home_country, others, near) for p in placed]
+        weak = [_in_country(gaz, text, p, home_country, others, near) for p in weak]
     sentences: list[SentenceMentions] = []
     paragraph = 0
     previous_start = 0

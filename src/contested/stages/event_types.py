@@ -27,7 +27,9 @@ from contested.stages.places import ANAPHOR_PLACE, INTO_ITS_TERRITORY, PLACE_NOU
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+    from contested.triggers import Trigger
 from contested.stages.roles import is_state
 from contested.stages.tokens import span_root
 
@@ -45,9 +47,21 @@ _ONE_SIDED = re.compile(r"(attack|raid|target|shot|shoot|open|storm|assault|fire
 
 
 @lru_cache(maxsize=1)
+def _typing_rules() -> dict[str, list[str]]:
+    """data/typing_rules.json, read once: the word lists that ``_cues`` and ``_instrument_words`` are made of."""
+    return json.loads(resources.files("contested").joinpath("data/typing_rules.json").read_text(encoding="utf-8"))
+
+
+def _root(t: Trigger, doc: Doc) -> Token | None:
+    """The parse's head word of the tokens under a trigger word's characters, or None where they make no
+    tokens (``span_root``: worked out once per span of a document)."""
+    return span_root(doc, t.start, t.end)
+
+
+@lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern[str]]:
     """The word lists of data/typing_rules.json, each as one whole-word regular expression."""
-    data = json.loads(resources.files("contested").joinpath("data/typing_rules.json").read_text(encoding="utf-8"))
+    data = _typing_rules()
     out = {}
     for key, words in data.items():
         if key.startswith("_"):
@@ -341,10 +355,9 @@ def _caused_flight(draft: Draft, sent: SentenceMentions) -> bool:
     if sent.span is None or not any(t.family in WEAPON_FAMILIES for t in draft.extra):
         return False  # a fight beside a flight ("clashes ... forced families to flee") may be the flight's news
     causes = _instrument_words("causative_verbs")
-    span = sent.span.doc.char_span(draft.trigger.start, draft.trigger.end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _root(draft.trigger, sent.span.doc)
+    if tok is None:
         return False
-    tok = span.root
     if tok.dep_ not in ("xcomp", "ccomp", "oprd") or tok.head.lemma_.lower() not in causes:
         return False
     # "the fighting forced thousands to flee": the violence only as the cause named, the flight is the news.
@@ -373,10 +386,9 @@ def _entered_to_detain(draft: Draft, sent: SentenceMentions, a1: ActorMention | 
     for t in sent.triggers:
         if t.family != "arrest" or sent.reasons.get(t.start, ASSERTED) != ASSERTED:
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or not len(span):
+        tok = _root(t, doc)
+        if tok is None:
             continue
-        tok = span.root
         # The taking is told by the entering verb's own clause ("stormed the town and arrested four", "raided
         # a house, detaining two"), not by a clause of its own ("stormed the station after he was arrested").
         if tok.pos_ == "VERB" and (tok.head.i in entered and tok.dep_ in ("conj", "advcl", "xcomp") and not any(
@@ -397,19 +409,19 @@ def _crowd_told_by_taking(draft: Draft, sent: SentenceMentions, a1: ActorMention
     takers: dict[int, str] = {}
     for t in sent.triggers:
         if t.family in ("arrest", "abduction") and sent.reasons.get(t.start, ASSERTED) == ASSERTED:
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None and len(span) and span.root.pos_ == "VERB":
-                takers[span.root.i] = t.family
+            root = _root(t, doc)
+            if root is not None and root.pos_ == "VERB":
+                takers[root.i] = t.family
     if not takers:
         return None
     found = None
     for t in [draft.trigger, *draft.extra]:
         if t.family not in CROWD_FAMILIES:
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or not len(span) or span.root.pos_ != "NOUN":
+        root = _root(t, doc)
+        if root is None or root.pos_ != "NOUN":
             return None  # "detained people who tried to march": the crowd's own verb, people taken protesting
-        cur, through = span.root, False
+        cur, through = root, False
         for _ in range(12):
             if cur.i in takers:
                 break
@@ -482,10 +494,9 @@ def _told_by_main_verb(draft: Draft, sent: SentenceMentions) -> str | None:
     for t in sent.triggers:
         if t.family not in families or t.family == draft.family or sent.reasons.get(t.start, ASSERTED) != ASSERTED:
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None or not len(span):
+        verb = _root(t, doc)
+        if verb is None:
             continue
-        verb = span.root
         if verb.pos_ != "VERB":
             continue
         if t.family in OTHER_TYPE and any(
@@ -535,8 +546,8 @@ def _control_as_time(draft: Draft, sent: SentenceMentions) -> bool:
     for t in draft.extra:
         if t.family not in VIOLENCE_TYPE:
             continue
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and len(span) and span.root.i in above:
+        root = _root(t, doc)
+        if root is not None and root.i in above:
             return True
     return False
 
@@ -618,9 +629,8 @@ def _instrument(sent: SentenceMentions) -> str | None:
 
 @lru_cache(maxsize=16)
 def _instrument_words(key: str) -> frozenset[str]:
-    """A list of data/typing_rules.json taken as plain lower-case words (lemmas), read once per list."""
-    data = json.loads(resources.files("contested").joinpath("data/typing_rules.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data.get(key, ()))
+    """A list of data/typing_rules.json taken as plain lower-case words (lemmas), made once per list."""
+    return frozenset(w.lower() for w in _typing_rules().get(key, ()))
 
 
 def _air_subject(draft: Draft, sent: SentenceMentions) -> bool:
@@ -658,8 +668,8 @@ def _fought_in(sent: SentenceMentions) -> bool:
     doc = sent.span.doc
     for t in sent.triggers:
         if t.family in ("clash", "kill") and sent.reasons.get(t.start, "asserted") == "asserted":
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None and len(span) and span.root.pos_ == "VERB":
+            root = _root(t, doc)
+            if root is not None and root.pos_ == "VERB":
                 return True
     return False
 
@@ -721,7 +731,7 @@ def _trigger_roots(draft: Draft, sent: SentenceMentions) -> Iterator[Token]:
     """The parse's head word of each trigger word of a draft (its main one first)."""
     doc = sent.span.doc
     for t in [draft.trigger, *draft.extra]:
-        root = span_root(doc, t.start, t.end)
+        root = _root(t, doc)
         if root is not None:
             yield root
 
@@ -925,8 +935,8 @@ def _extra_is_grievance(t, sent: SentenceMentions) -> bool:
     """A trigger joined to a demonstration that names what it is about ("against the attack")."""
     if sent.span is None:
         return False
-    span = sent.span.doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and _grievance(span.root)
+    root = _root(t, sent.span.doc)
+    return root is not None and _grievance(root)
 
 
 def _rest_of_paragraph(sent: SentenceMentions, max_chars: int = 600):
@@ -994,10 +1004,9 @@ def _crowd_type(draft: Draft, sent: SentenceMentions) -> tuple[str, str]:
 def _trigger_noun(doc, t):
     """The noun a trigger's words head, read from the parse: the trigger's root, or the noun it modifies
     ("grenade" in "grenade attack"); None where the trigger's characters make no tokens."""
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or not len(span):
+    tok = _root(t, doc)
+    if tok is None:
         return None
-    tok = span.root
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     return tok

@@ -8,6 +8,7 @@ import functools
 import re
 
 from contested.config import ExtractionSettings
+from contested.gazetteer import ROUTE_WORDS, word_alternation
 from contested.gazetteer import UNKNOWN_PLACE as _UNKNOWN_WORDS
 from contested.records import DateSpan, Event, Location
 from contested.stages.records import DiscourseState, Draft, PlaceChoice, PlaceMention, SentenceMentions
@@ -31,7 +32,7 @@ _DEST_BEFORE = re.compile(r"\b(into|to|with|toward|towards|across|neighbou?ring)
 # "a village on the road south from Orikhiv", "Shasha, on the road between Sake and Minova": the same
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:(?i:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+)"
-    r"|(?i:(?:road|highway|route)\s+(?:\w+\s+)?(?:between|from|to)\s+(?:the\s+)?)"
+    r"|(?i:(?:" + word_alternation(ROUTE_WORDS) + r")\s+(?:\w+\s+)?(?:between|from|to)\s+(?:the\s+)?)"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:and|to)\s+)?)(?i:the\s+)?$")
 # "at an unspecified location": the text says the place is not known
 UNKNOWN_PLACE = re.compile(
