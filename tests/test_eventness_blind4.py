@@ -87,10 +87,23 @@ def test_the_happening_told_before_as_the_doer() -> None:
     (a claim on it), not a new happening; "the shooting happened at ..." tells the happening."""
     text = "Rebels took the town of Ofu on Sunday. The capture cut the only road to the coast."
     assert reasons(text)["capture"].startswith(REFERENCE), reasons(text)
-    text = "Rebels attacked the town on Sunday. The roads out are closed by the fighting."
-    assert reasons(text)["fighting"].startswith(REFERENCE), reasons(text)
+    text = "Militiamen raided a market near the lake at dawn. Two ferries were sunk by the raid."
+    assert reasons(text)["raid"].startswith(REFERENCE), reasons(text)
     text = "Police were called on Sunday. The shooting happened at a petrol station."
     assert reasons(text)["shooting"] == ASSERTED, reasons(text)
+
+
+def test_a_definite_happening_at_a_place_of_its_own_is_told() -> None:
+    """"The airstrike hit a hospital in Kandahar" after a killing in Kabul: a definite happening that names a
+    place of its own tells a happening (not a retelling of the one before); the same for "one of the strikes"."""
+    text = "Gunmen killed two shopkeepers in Kabul on Monday. The airstrike hit a hospital in Kandahar, a doctor said."
+    assert reasons(text)["airstrike"] == ASSERTED, reasons(text)
+    text = "Fighters stormed a checkpoint in Kunduz on Monday. The attack destroyed a school in Herat."
+    assert reasons(text)["attack"] == ASSERTED, reasons(text)
+    text = "Drones struck the port on Friday. One of the strikes destroyed a clinic in Hodeidah."
+    assert reasons(text)["strikes destroyed"] == ASSERTED, reasons(text)
+    text = "Drones struck the port on Friday. One of the strikes destroyed a clinic."
+    assert reasons(text)["strikes destroyed"].startswith(REFERENCE), reasons(text)
 
 
 def _event(eid: str, etype: str, where: Location | None, when: date | None, sentence: str, span: tuple[int, int],
@@ -179,3 +192,48 @@ def test_a_unit_named_as_one_holds_a_village_of_no_known_unit() -> None:
                       start=village.start, end=village.end)
     c = _event("c", "killing", placed, date(2023, 3, 5), text, (0, len(text)))
     assert len(merge_twins([a, c])) == 2
+
+
+def test_a_place_from_another_sentence_is_not_named_here() -> None:
+    """A place taken from context (its offsets outside the claim's sentence) is no unit named in the sentence,
+    and a word of the event outside the sentence is in no "as" clause of it (no slice at a negative offset)."""
+    from contested.stages.dedup import _main_clause_dated, _named_unit
+
+    text = "Gunmen burned the market, the district said."
+    start = 100
+    ev = _event("a", "arson", Location("Ofu", "Ofu", "Myanmar", "Kivu", None, None, None, start=start - 26,
+                                        end=start - 14), None, text, (start, start + len(text)))
+    assert not _named_unit(ev)  # (its end minus the sentence's start is -14: "district said." before the guard)
+    inside = _event("b", "arson", Location("Ofu", "Ofu", "Myanmar", "Kivu", None, None, None, start=start + 10,
+                                           end=start + 13), None, "Gunmen in Ofu district burned the market.",
+                    (start, start + 41))
+    assert _named_unit(inside)
+    s1 = "A missile struck a depot on Monday, as troops fought their way into the town."
+    elsewhere = _event("c", "armed_clash", _place("Ofu", "Kharkiv"), date(2023, 3, 6), s1, (0, len(s1)),
+                       marks={"type": [(len(s1) + 20, len(s1) + 26)], "date": [(28, 34)]})
+    assert not _main_clause_dated(elsewhere)
+    here = _event("d", "armed_clash", _place("Ofu", "Kharkiv"), date(2023, 3, 6), s1, (0, len(s1)),
+                  marks={"type": [(s1.index("fought"), s1.index("fought") + 6)], "date": [(28, 34)]})
+    assert _main_clause_dated(here)
+
+
+def test_a_lead_joins_only_the_one_detail_of_its_province() -> None:
+    """The article's dated events per province are counted once: a lead at a province's name joins its one
+    detail there, and neither of two."""
+    lead = _event("a", "armed_clash", _place("Lanao", "Lanao"), None, "Soldiers clashed with rebels in Lanao.",
+                  (0, 38))
+    one = _event("b", "armed_clash", _place("Pualas", "Lanao"), date(2023, 3, 4),
+                 "On Saturday soldiers fought rebels near Pualas.", (39, 86))
+    two = _event("c", "armed_clash", _place("Tamparan", "Lanao"), date(2023, 3, 6),
+                 "Two days later troops fought rebels at Tamparan.", (87, 135))
+    assert len(merge_retellings([lead, one])) == 1
+    assert len(merge_retellings([lead, one, two])) == 3
+
+
+def test_told_of_words_are_their_own_list() -> None:
+    """Whom a verb tells of ("accusing Kigali of backing the rebels") is read from telling_verbs
+    (data/eventness.json), not from the words of a capital that stands for its government."""
+    from contested.eventness import load_words
+
+    words = load_words()
+    assert {"accuse", "demand"} <= words.telling_verbs

@@ -187,6 +187,8 @@ class Words:
     partitive_heads: frozenset[str]
     institution_nouns: frozenset[str]
     admin_unit_nouns: frozenset[str]
+    telling_verbs: frozenset[str]
+    passing_place_preps: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -1036,6 +1038,33 @@ def _legal(token, words: Words) -> str | None:
     return f"{REFERENCE}: {legal.lower_} {prep.lower_}"
 
 
+def _names_place(sentence: _Sentence, places: tuple[tuple[int, int], ...], words: Words) -> bool:
+    """Whether the sentence names a place of its own: a place found in it (or a place name spaCy marks, or a
+    proper name after "in", "at") that the article has not named before, and not only as a landmark or an end
+    of a way (``passing_place_preps``: "near the bridge", "the road into Goma from South Kivu"). A retelling
+    ("The capture cut the last road into Goma", "one of the strikes destroyed a clinic") names none; "The airstrike
+    hit a hospital in Kandahar" after a killing in Kabul tells another happening. (Which happening an earlier
+    sentence told is not seen here: a place named before stands for that happening's place.)"""
+    doc = sentence.span.doc
+    before = doc.text[:sentence.start_char]
+    end = sentence.start_char + len(sentence.text)
+    found = [t for t in (doc[i] for i in range(sentence.start, sentence.end)) if any(
+        s <= t.idx < e for s, e in places if sentence.start_char <= s < end) or t.ent_type_ in ("GPE", "LOC", "FAC")
+        or (t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("in", "at"))]
+    for t in found:
+        if t.pos_ != "PROPN" and t.ent_type_ not in ("GPE", "LOC", "FAC"):
+            continue  # ("the bridge": a word of a name, not the name)
+        if t.text in before:
+            continue
+        head = t
+        while head.dep_ in ("compound", "amod", "det", "conj", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in words.passing_place_preps:
+            continue
+        return True
+    return False
+
+
 def clause_reason(token, *, published: date | None = None, settings: EventnessSettings | None = None,
                   source: str | None = None, has_date: bool = False, family: str | None = None,
                   places: tuple[tuple[int, int], ...] = (), sentence: _Sentence | None = None) -> str:
@@ -1412,7 +1441,8 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             verb.pos_ == "VERB") and verb.i not in sentence.trigger_tokens and sentence.start > 0 and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
             c.dep_ in ("prep", "amod", "compound", "acl", "relcl") for c in token.children) and any(
-            c.dep_ == "dobj" for c in verb.children) and next(_date_phrases(verb), None) is None:
+            c.dep_ == "dobj" for c in verb.children) and next(_date_phrases(verb), None) is None and (
+            not _names_place(sentence, places, words)):
         # "The capture cut the last road into the city": what the happening told before did to something, with no
         # day of its own ("the" with nothing that tells which: the one the article has told; not "the shooting
         # happened at ...", which tells the happening).
@@ -1427,7 +1457,8 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         for g in p.children if g.dep_ == "pobj"]
     for n in partitive:
         if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lower_ in words.partitive_heads and (
-                n.tag_ == "NNS") and _definite(n, words) and _happening(n, words, sentence):
+                n.tag_ == "NNS") and _definite(n, words) and _happening(n, words, sentence) and (
+                not _names_place(sentence, places, words)):
             # "one of the strikes destroyed a clinic": one of the happenings told before.
             return f"{REFERENCE}: {n.head.head.lower_} of the {n.lower_}"
     # (Coordinated verbs share the phrase: "22 people had been killed and more than 300 wounded across the

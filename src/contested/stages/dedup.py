@@ -17,7 +17,6 @@ import dataclasses
 
 from contested.eventness import REFERENCE, load_words
 from contested.families import CROWD_FAMILIES
-from contested.gazetteer import GOVERNMENT_VERBS
 from contested.records import Event, Location
 from contested.stages.records import Draft, PlaceChoice, SentenceMentions
 from contested.stages.tokens import token_at
@@ -65,9 +64,11 @@ def _named_unit(ev: Event) -> bool:
     """The event's place is named in its sentence with a word of an administrative unit after it ("in Beni
     territory", "in Kanbalu township")."""
     loc = ev.location
-    if loc is None or loc.end is None or not ev.claims:
+    if loc is None or loc.start is None or loc.end is None or not ev.claims:
         return False
     claim = ev.claims[0]
+    if not (claim.span[0] <= loc.start and loc.end <= claim.span[1]):
+        return False  # a place from another sentence (context): not named in this one
     after = claim.sentence[loc.end - claim.span[0]:].split(None, 1)
     return bool(after) and after[0].strip(",.;").lower() in load_words().admin_unit_nouns
 
@@ -220,7 +221,7 @@ def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:
     for _ in range(12):
         if node.i == clause_verb.i or (trigger is not None and node.i == trigger.i):
             return None
-        if node.i != tok.i and node.pos_ == "VERB" and node.lemma_.lower() in GOVERNMENT_VERBS and (
+        if node.i != tok.i and node.pos_ == "VERB" and node.lemma_.lower() in words.telling_verbs and (
                 clause_verb.i not in (t.i for t in node.subtree)):
             # "..., accusing Kigali of backing the rebels", "to demand that Uganda pull out": whom they accuse,
             # what they demand, not where
@@ -319,6 +320,8 @@ def _main_clause_dated(ev: Event) -> bool:
         return False
     claim = ev.claims[0]
     start, trigger = claim.span[0], kinds[0][0]
+    if not start <= trigger <= claim.span[1]:
+        return False  # the trigger is not in the claim's sentence
     before = claim.sentence[: max(0, trigger - start)].lower()
     mark = max((before.rfind(f", {m} ") for m in load_words().simultaneous_marks), default=-1)
     # (The clause gives no date of its own: any date marked is before the "as".)
@@ -343,18 +346,32 @@ def _in_unit(lead: Event, detail: Event) -> bool:
             and (not lead.location.country or lead.location.country == detail.location.country))
 
 
-def _lead_unit(lead: Event, detail: Event, events: list[Event]) -> bool:
+def _unit_counts(events: list[Event]) -> dict[tuple, int]:
+    """How many dated events of each type the article tells in each province, counted once per article for
+    ``_lead_unit``: keyed by (type, the province's name key, country) and by (type, the province's name key)."""
+    counts: dict[tuple, int] = {}
+    for e in events:
+        if e.date is not None and e.location is not None and e.location.admin1:
+            key = (e.type, name_key(e.location.admin1))
+            counts[key] = counts.get(key, 0) + 1
+            counts[(*key, e.location.country)] = counts.get((*key, e.location.country), 0) + 1
+    return counts
+
+
+def _lead_unit(lead: Event, detail: Event, counts: dict[tuple, int]) -> bool:
     """An undated telling at a place named as the other's province ("prison stormed in Herat", then the day and
     the district of Herat province): the lead's summary of the happening told in detail (the gazetteer may have
     taken the province's name for a town of that name), where the article tells only one such happening in
-    that province (``events``: the article's events)."""
+    that province (``counts``: ``_unit_counts`` of the article's events)."""
     if lead.date is not None or lead.location is None or not _in_unit(lead, detail):
         return False
-    return sum(1 for e in events if e is not lead and _in_unit(lead, e)) <= 1
+    # (The lead, undated, is not among the dated events counted.)
+    key = (lead.type, name_key(lead.location.name))
+    return counts.get((*key, lead.location.country) if lead.location.country else key, 0) <= 1
 
 
 def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | None = None,
-               article: list[Event] | None = None) -> str | None:
+               unit_counts: dict[tuple, int] | None = None) -> str | None:
     """Why ``ev``, told later in the article, is a retelling of ``told`` (None where it may be another
     happening): the same type and detail, and either the same place with no date of its own or of the other
     ("two days after Taliban fighters had overrun it" ... "The Taliban captured the district centre on Friday
@@ -389,8 +406,8 @@ def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | No
         return "the sentence before's happening, told on with neither place nor date"
     if told.type == ev.type and told.location is not None and ev.location is not None:
         same = _same_place(told.location, ev.location)
-        every = earlier if article is None else article
-        if not same and (_lead_unit(told, ev, every) or _lead_unit(ev, told, every)):
+        counts = _unit_counts(earlier) if unit_counts is None else unit_counts
+        if not same and (_lead_unit(told, ev, counts) or _lead_unit(ev, told, counts)):
             return f"{_LEAD}: {ev.location.name}"
         if same and (told.date is None) != (ev.date is None):
             return f"told again at {ev.location.name} without its date"
@@ -425,11 +442,12 @@ def merge_retellings(events: list[Event]) -> list[Event]:
     from contested.fusion import _says_separate, combine
 
     out: list[Event] = []
+    counts = _unit_counts(events)  # read once per article, not once per pair
     for ev in events:
         host, why = None, None
         separate = _says_separate(ev)  # read once per event, not once per earlier event
         for k in range(len(out) - 1, -1, -1):
-            why = _retelling(out[k], ev, out, separate, events)
+            why = _retelling(out[k], ev, out, separate, counts)
             if why:
                 host = k
                 break
