@@ -41,7 +41,13 @@ split into a region and a town; a town named inside "the government-held town of
 Lebanon 2023; 56 claims) was written blind in that same session by an engineer who never ran contested on
 it, and measured twice, figures only: at the start (commit 399ddeb) attribution 178/194, pipeline 129/249
 (0.518), wrong speakers 13 and 4; at the end of the session attribution 179/194, pipeline 148/249 (0.594),
-wrong speakers 13 and 5. Its errors were not read.
+wrong speakers 13 and 5. Its errors were read in the next session, which tuned on it (194/194, 204/249, no
+wrong speaker).
+
+``attribution_gold_blind5_illustrative.jsonl`` (El Fasher/Mellit, Mogadishu/Adale, Port-au-Prince, Marib/Sirwah;
+70 claims) was written blind in that next session by an engineer who never ran contested on it, and measured
+figures only: at the start (1bcdfa9) attribution 223/241, pipeline 196/311 (0.630), wrong speakers 4 and 3; at
+the end (d0af3b1) attribution 225/241, pipeline 209/311 (0.672), wrong speakers 4 and 2. Its errors were not read.
 
 It is now a development set (its errors were read; its gold unchanged). The pass that read it (a document
 named again, "The statement denied ...", speaks for whoever issued it; a verb of speech joined by the parse to
@@ -121,7 +127,8 @@ GOLD = FIXTURES / "attribution_gold_illustrative.jsonl"
 UNSEEN = FIXTURES / "attribution_gold_unseen_illustrative.jsonl"
 BLIND3 = FIXTURES / "attribution_gold_blind3_illustrative.jsonl"
 BLIND4 = FIXTURES / "attribution_gold_blind4_illustrative.jsonl"
-GOLD_SETS = (GOLD, FIXTURES / "attribution_gold_conflict.jsonl", UNSEEN, BLIND3, BLIND4)
+BLIND5 = FIXTURES / "attribution_gold_blind5_illustrative.jsonl"
+GOLD_SETS = (GOLD, FIXTURES / "attribution_gold_conflict.jsonl", UNSEEN, BLIND3, BLIND4, BLIND5)
 
 
 @dataclass
