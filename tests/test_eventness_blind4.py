@@ -12,24 +12,17 @@ from datetime import date
 
 import pytest
 
-from contested.dates import find_dates
-from contested.eventness import ASSERTED, REFERENCE, clause_reasons
-from contested.nlp import load_nlp
+from conftest import clause_reasons_of
+from contested.eventness import ASSERTED, REFERENCE
 from contested.pipeline import extract_text
 from contested.records import Claim, DateSpan, Event, Evidence, Location
 from contested.stages.dedup import merge_retellings
-from contested.triggers import find_triggers
 
 PUB = date(2023, 3, 10)
 
 
 def reasons(text: str, published: date | None = PUB) -> dict[str, str]:
-    doc = load_nlp()(text)
-    triggers = find_triggers(text, 0)
-    spans = {t.start: doc.char_span(t.start, t.end, alignment_mode="expand") for t in triggers}
-    got = clause_reasons(spans, published=published, families={t.start: t.family for t in triggers},
-                         has_date=bool(find_dates(text, published, 0)))
-    return {t.text: got[t.start] for t in triggers}
+    return clause_reasons_of(text, published)
 
 
 @pytest.mark.parametrize(
