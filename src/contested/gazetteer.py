@@ -88,6 +88,7 @@ WATER_BEFORE = _WORDS["water_before"]  # "the far bank of the Dnipro": the same
 NAME_ABBREVIATIONS = dict(w.split(" ", 1) for w in _WORDS["name_abbreviations"])  # "St." -> Saint
 UNIT_WORDS = _WORDS["unit_words"]  # "Mand town (Kech district, ...)": a unit written after a name
 STRONG_LOCATIVE = _WORDS["strong_locative"]  # "in Kabul", not "in memory of Alex": surely a place
+TOWN_NOUNS = frozenset(_WORDS["town_nouns"])  # "fled the city": the nouns that point back at a town
 ROUTE_WORDS = _WORDS["route_words"]  # "the road between Sake and Minova": a name that says where another lies
 SEA_WORDS = frozenset(_WORDS["sea_words"])  # "in the Red Sea": the water, not Sudan's Red Sea State
 WEAPON_NOUNS = _WORDS["weapon_nouns"]  # "Grad rockets": the weapon's name, not a place

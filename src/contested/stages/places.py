@@ -8,7 +8,7 @@ import functools
 import re
 
 from contested.config import ExtractionSettings
-from contested.gazetteer import ROUTE_WORDS, word_alternation
+from contested.gazetteer import ROUTE_WORDS, TOWN_NOUNS, word_alternation
 from contested.gazetteer import UNKNOWN_PLACE as _UNKNOWN_WORDS
 from contested.records import DateSpan, Event, Location
 from contested.stages.records import DiscourseState, Draft, PlaceChoice, PlaceMention, SentenceMentions
@@ -168,7 +168,6 @@ def _continuation() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alts) + r")\b", re.IGNORECASE)
 
 
-_TOWN_NOUNS = frozenset({"city", "town", "village"})
 
 
 def _of_kind(noun: str | None, last: Location, state: DiscourseState) -> Location:
@@ -176,7 +175,7 @@ def _of_kind(noun: str | None, last: Location, state: DiscourseState) -> Locatio
     named so far (no event told there) and one of the last few events told was in a town ("families fled the
     city" after "left Lashkar Gah ... towards Nawa": Lashkar Gah, not the district Nawa; but "the town" after
     events at Palma, which only its district stands for, is Palma)."""
-    if noun is None or noun.lower() not in _TOWN_NOUNS or last.feature not in ("district", "province"):
+    if noun is None or noun.lower() not in TOWN_NOUNS or last.feature not in ("district", "province"):
         return last
     if any(ev.location is not None and ev.location.name == last.name for ev in state.told):
         return last
