@@ -134,6 +134,9 @@ class Lexicon:
     involvement_verbs: frozenset[str] = field(default=frozenset())
     none_denies: frozenset[str] = field(default=frozenset())
     victim_states: frozenset[str] = field(default=frozenset())
+    self_naming_verbs: frozenset[str] = field(default=frozenset())
+    picture_making_verbs: frozenset[str] = field(default=frozenset())
+    hearer_nouns: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -204,6 +207,9 @@ def lexicon() -> Lexicon:
         involvement_verbs=fs("involvement_verbs"),
         none_denies=fs("none_denies"),
         victim_states=fs("victim_states"),
+        self_naming_verbs=fs("self_naming_verbs"),
+        picture_making_verbs=fs("picture_making_verbs"),
+        hearer_nouns=fs("hearer_nouns"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -300,6 +306,12 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
             if up.head.i == up.i:
                 break
             up = up.head
+    root = tok.sent.root
+    if root.pos_ in ("NOUN", "PROPN") and root.i < tok.i and tok.pos_ == "VERB" and any(
+            c.dep_ == "relcl" and c.i < tok.i and tok in c.subtree for c in root.children):
+        # "A couple who said they know the family claimed ..." parsed with no verb for the sentence and the cue
+        # deep in the relative clause: the noun the clause describes is the one whose verb the cue is.
+        return root
     if tok.dep_ == "relcl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," and any(
             c.dep_ == "dobj" and c.lower_ in _REL_PRONOUNS for c in tok.children):
         # "A spokesman for the group, which residents blamed, denied it" parsed with "denied" in the relative
@@ -315,10 +327,18 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
                     None)
         if subj is None and not inherited:
             subj = next((c for c in tok.children if _name_as_clause(c, tok)), None)
+        if subj is None and not inherited:
+            subj = _stranded_name(tok)
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBN":
             # "Photos posted online by the group appeared to show" parsed with "posted" for the clause's
             # subject: the thing posted is the subject.
             subj = next((c for c in subj.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), subj)
+        elif subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBD" and tok.lemma_.lower() in (
+                lex.needs_document | lex.hedge_verbs):
+            # "Images shared on social media on Monday showed" with "shared" tagged as a past tense: the
+            # document shared is the subject.
+            subj = next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"
+                         and c.lemma_.lower() in lex.medium_nouns), subj)
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                 return tok.head  # "X, who said": the antecedent
@@ -353,6 +373,24 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
     return None
 
 
+def _stranded_name(cue):
+    """"In a post on X, an RSF adviser, Ibrahim al-Tom, denied that ..." parsed with the name hung on a comma
+    (or as an appositive of "X"), the cue left with no subject: a proper noun right before the cue (a comma
+    between them), with no role a name has in a clause (subject, object, compound), is the cue's subject. None
+    elsewhere."""
+    if cue.i < 2 or not cue.tag_.startswith("VB") or cue.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    doc = cue.doc
+    j = cue.i - 1
+    if doc[j].text == ",":
+        j -= 1
+    name = doc[j]
+    # (or an appositive the parse hung on the place of the post: "In a post on X, ..., Ibrahim al-Haddad, denied")
+    if name.pos_ != "PROPN" or name.dep_ not in ("dep", "prep", "npadvmod", "punct", "appos") or name.i < cue.sent.start:
+        return None
+    return name
+
+
 # ---------------------------------------------------------------- the source phrase
 
 
@@ -367,6 +405,8 @@ def _source_tokens(head, cue) -> list:
             # "residents interviewed by the newspaper" (the newspaper is an intermediary), "footage aired by
             # Tolo News" (its owner), "an administrator appointed by the military"
             drop.append(c)
+        elif c.dep_ == "relcl" and _names_self(c, lexicon()):
+            continue  # "a man who gave his name as X and identified himself as a commander": who he is
         elif c.dep_ == "relcl" or c.dep_ in ("advcl", "acl") and c.i > head.i and any(
             t.text == "," for t in head.doc[head.i: c.left_edge.i]
         ):
@@ -401,8 +441,19 @@ def _source_tokens(head, cue) -> list:
     return out
 
 
+def _names_self(clause, lex: Lexicon) -> bool:
+    """Whether a relative clause says who the one it hangs on is, by the words he gave himself ("who gave his
+    name as X", "who identified himself as a commander"; data/attribution.json ``self_naming_verbs``)."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "conj")]
+    return any(v.lemma_.lower() in lex.self_naming_verbs and any(
+        c.dep_ == "dobj" and (c.lower_ in ("himself", "herself", "themselves") or c.lemma_.lower() == "name")
+        for c in v.children) for v in verbs) and any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children)
+
+
 def _clean(text: str) -> str:
     text = text.strip(" ,.;:\"\u201c\u201d'\u2018\u2019")
+    text = re.sub(r"[\s,]+(and|or|but)$", "", text).strip(" ,.;:\"\u201c\u201d'\u2018\u2019")  # "... and" a bad parse cut
     words = text.split()
     if len(words) > 2 and words[0].lower() in ("the", "a", "an"):
         text = text.split(None, 1)[1]
@@ -520,7 +571,9 @@ def _owner_of_document(noun, depth: int = 0):
                 return obj
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
             for g in c.children:
-                if g.dep_ == "agent":
+                # "footage filmed by residents and shared online": who took the picture does not say what it
+                # shows (data/attribution.json ``picture_making_verbs``); who aired or posted it does.
+                if g.dep_ == "agent" and c.lemma_.lower() not in lexicon().picture_making_verbs:
                     obj = next((x for x in g.children if x.dep_ == "pobj"), None)
                     if obj is not None:
                         return obj
@@ -566,6 +619,13 @@ def _owner_of_document(noun, depth: int = 0):
 def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
     """The words a cue reports."""
     lemma = cue.lemma_.lower()
+    misparsed = _that_clause_on_object(cue)
+    if misparsed is not None:
+        # "told reporters at the scene that the dead included ..." parsed with the clause for a relative clause
+        # of "scene": the clause (a relative clause's "that" is its subject or object, never its marker) is what
+        # is told, with the words the parse hangs on the cue after it.
+        later = [c for c in cue.children if c.i > misparsed.i and c.dep_ in _CLAUSE]
+        return [t for x in [misparsed, *later] for t in x.subtree if t.i not in exclude]
     for c in cue.children:
         if c.dep_ in _CLAUSE and (c.pos_ in ("VERB", "AUX") or any(g.dep_ in _SUBJ for g in c.children)) and not (
                 _name_as_clause(c, cue)):  # "The agency SANA, ..., said" parsed as a clause: the source
@@ -644,6 +704,35 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
             return [t for t in _subtree_without(told, [noun]) if t.i not in exclude]
         return [t for t in _subtree_without(noun, [cue]) if t.i not in exclude]
     return []
+
+
+def _that_clause_on_object(cue):
+    """A clause with its own subject and "that" for its marker, parsed as a relative clause of the cue's object
+    or of the object of a preposition of the cue ("told reporters at the scene that the dead included ..."),
+    where the cue has no clause of its own before it; None elsewhere."""
+    if any(c.dep_ in _CLAUSE and c.i < cue.i for c in cue.children):
+        return None
+    lex = lexicon()
+    # (the one told: "told reporters that"; not "would add so many layers that it would ...")
+    nouns = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and (
+        c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in lex.unnamed_heads | lex.role_nouns
+        | lex.outlet_words | lex.hearer_nouns)]
+    nouns += [x for c in cue.children if c.dep_ == "prep" and c.i > cue.i for x in c.children if x.dep_ == "pobj"]
+    for noun in nouns:
+        for rc in noun.children:
+            if rc.dep_ == "relcl" and any(g.dep_ == "mark" and g.lower_ == "that" and g.i < rc.i for g in rc.children) and (
+                    any(g.dep_ in _SUBJ for g in rc.children)):
+                if any(c.dep_ in _CLAUSE and c.i < rc.i for c in cue.children):
+                    return None
+                return rc
+    return None
+
+
+def _governs_clause(cue) -> bool:
+    """Whether a cue governs a clause of its own, with a subject or "that" ("denied that the town had fallen"),
+    rather than a noun ("denied the claim") or nothing."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and any(
+        g.dep_ in _SUBJ or g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in cue.children)
 
 
 def _parenthetical(cue) -> bool:
@@ -783,9 +872,10 @@ def _figure_of(noun, lex: Lexicon) -> dict | None:
         return None
     is_figure = noun.lemma_.lower() in lex.figure_nouns or noun.pos_ == "NUM" or any(
         c.dep_ == "nummod" for c in noun.children)
-    if not is_figure:
+    counted = _count_claimed(noun, lex) if not is_figure else None
+    if not is_figure and counted is None:
         return None
-    owner, value = None, None
+    owner, value = None, counted.text if counted is not None else None
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (
                 c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))):
@@ -804,6 +894,23 @@ def _figure_of(noun, lex: Lexicon) -> dict | None:
     span = _edge(list(noun.subtree))
     return {"text": _slice(noun.doc, span[0], span[1]) if span else noun.text, "start": span[0] if span else noun.idx,
             "end": span[1] if span else noun.idx + len(noun), "owner": owner, "value": value}
+
+
+def _count_claimed(noun, lex: Lexicon):
+    """The number of a claim that is a count of people harmed ("the ministry's claim that more than 30 attackers
+    had been killed": 30): a report noun whose "that" clause has a counted subject of a verb of harm in the
+    passive. None elsewhere."""
+    if noun.lemma_.lower() not in lex.report_nouns:
+        return None
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "ccomp", "relcl") or clause.lemma_.lower() not in lex.casualty_verbs or not any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+            continue
+        subj = next((g for g in clause.children if g.dep_ == "nsubjpass"), None)
+        num = next((x for x in subj.children if x.dep_ == "nummod" and x.like_num), None) if subj is not None else None
+        if num is not None:
+            return num
+    return None
 
 
 def _reports_before(pron, lex: Lexicon):
@@ -869,6 +976,10 @@ def _copular_judgement(pred, lex: Lexicon) -> tuple[str | None, object]:
             return "denies", subj
         if low in lex.doubt_predicates and about_report:
             return "doubts", subj
+        # "the claim was hard to believe": the adjective with the verb it takes
+        phrases = {f"{low} to {x.lemma_.lower()}" for x in w.children if x.dep_ == "xcomp"}
+        if phrases & lex.doubt_predicates and about_report:
+            return "doubts", subj
     return None, None
 
 
@@ -906,6 +1017,13 @@ def _hedges(tokens, lex: Lexicon) -> list[str]:
                 c.dep_ in ("acl", "ccomp", "appos") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                 for c in t.children):
             out.append("reports that")  # "Reports that the town had fallen ...": no one named
+        elif lemma == "report" and _nominal(t) and t.tag_ == "NNS" and not any(
+                c.dep_ in ("poss", "det", "compound") or c.dep_ == "prep" and c.lower_ in ("by", "from")
+                or c.dep_ == "amod" and (c.ent_type_ or c.pos_ == "PROPN") for c in t.children) and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    x.dep_ == "pobj" and any(n.dep_ == "nummod" for n in x.children) for x in c.children)
+                for c in t.children):
+            out.append("reports of")  # "had credible reports of at least 30 deaths": a count no one named gives
         elif low in lex.hedge_modals and t.dep_ == "aux":
             out.append(low)
         elif low in ("could", "would") and t.dep_ == "aux" and any(
@@ -1435,6 +1553,9 @@ def _own_side(subj, chain: list[dict]) -> bool:
     military spokesman", "rebel forces" in those of "a rebel spokesman")."""
     if subj.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children):
         return True
+    if any(c.dep_ == "poss" and c.lemma_.lower() in lexicon().organisation_heads
+           and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in subj.children):
+        return True  # "the group's fighters", "the movement's forces": the speaker's own, named again
     if not chain or chain[-1].get("link") != "speaker":
         return False
     link = chain[-1]
@@ -1542,9 +1663,11 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
                 by_token[tok.i] = rel
                 head = by_token.get(tok.head.i)
                 if (head is not None and head.stance == "denies" and rel.stance == "asserts" and tok.tag_ == "VBG"
-                        and tok.dep_ in ("advcl", "xcomp", "conj")):
+                        and tok.dep_ in ("advcl", "xcomp", "conj") and not _governs_clause(tok.head)):
                     # "denied the claim, saying security forces were in control": the other account given
-                    # against what is denied denies it.
+                    # against what is denied denies it. Not where the denial governs a clause of its own
+                    # ("denied that the town had fallen, saying the attackers had fled"): the denial's scope is
+                    # that clause; what the speaker says next is asserted.
                     rel.stance = "denies"
     # First-person words inside what another source says are that source's own ("'I think we will take the
     # city,' said X"): the outer relation holds them.
@@ -1792,6 +1915,45 @@ def _judgement(rel: Attribution, sent, lex: Lexicon) -> bool:
 
 
 def find_attribution(sent, text: str | None = None, triggers=None) -> Attribution:
+    """The attribution of one spaCy sentence span, with every relation in ``relations``
+    (``_find_attribution``); a "he" or "she" that speaks keeps the person named nearest before it as the
+    subject of a sentence of the same paragraph (``_person_before``), for ``resolve_pronoun``."""
+    att = _find_attribution(sent, text, triggers)
+    for rel in [att, *(att.relations or [])]:
+        if rel.source_kind == "pronoun" and (rel.attributed_to or "").lower() in ("he", "she") and rel.chain and (
+                rel.source_span is not None and "near" not in rel.chain[-1]):
+            near = _person_before(sent, rel.source_span[0])
+            if near is not None:
+                rel.chain[-1] = {**rel.chain[-1], "near": near}
+    return att
+
+
+def _person_before(sent, offset: int) -> dict | None:
+    """The person named latest before ``offset`` as the subject of a sentence's main clause ("Jacqueline
+    Pierre, 54, fled with her grandchildren"), in this sentence or the two before it in the same paragraph: its
+    name and where it starts. None where there is none."""
+    doc = sent.doc
+    first = sent.start
+    for _ in range(2):
+        if first == 0 or "\n\n" in doc[first - 1].whitespace_ + doc[first - 1].text:
+            break
+        first = doc[first - 1].sent.start
+    best = None
+    for ent in doc[first: sent.end].ents:
+        if ent.label_ != "PERSON" or ent.start_char >= offset:
+            continue
+        if "\n\n" in doc.text[ent.end_char: offset]:
+            best = None
+            continue
+        verb = ent.root.head
+        # The subject of its sentence's main clause (not "X said Tamir was pulling the pistol": what X says).
+        if ent.root.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and (
+                verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+            best = {"name": ent.text, "start": ent.start_char}
+    return best
+
+
+def _find_attribution(sent, text: str | None = None, triggers=None) -> Attribution:
     """The attribution of one spaCy sentence span (character offsets in the document), with every relation
     of the sentence in ``relations``.
 
@@ -1852,6 +2014,11 @@ def find_attribution(sent, text: str | None = None, triggers=None) -> Attributio
                            figure_stances=list(verify[0].figure_stances) if verify else [])
     # Hedges anywhere in the sentence outside other relations' sources count for the primary relation.
     other_sources = [r.source_span for r in relations if r is not primary and r.source_span]
+    # (nor those in what another relation says, outside the primary's own words: "doubted the figure, saying
+    # some bodies had probably been counted twice" is no hedged doubt)
+    own = primary.content_span or (-1, -1)
+    other_sources += [r.content_span for r in relations if r is not primary and r.content_span
+                      and not (own[0] <= r.content_span[0] < own[1])]
     extra = [h for h in _hedges([t for t in sent if not any(s <= t.idx < e for s, e in other_sources)], lex)
              if h not in primary.hedges]
     primary.hedges = primary.hedges + extra
@@ -2008,6 +2175,13 @@ def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution
     prev = next((p for p in reversed(recent) if _fits(word, p)), None) or (
         recent[-1] if recent and not _clashes(word, recent[-1]) else None)
     last = dict(att.chain[-1]) if att.chain else {"link": "speaker"}
+    near = last.pop("near", None)
+    if near is not None and (prev is None or prev.source_span is None or prev.source_span[0] < near["start"]) and not (
+            prev is not None and near["name"] in (prev.attributed_to or "")):
+        # '"Jacqueline Pierre, 54, fled ... . "They shot," she told Example Wire.': the person the paragraph
+        # is about, named after the latest source, is the one who speaks.
+        last.update(name=near["name"], kind="person", title=None, organisation=None, plural=False, text=word)
+        return replace(att, attributed_to=near["name"], source_kind="person", chain=att.chain[:-1] + [last])
     if prev is None:
         last.update(name=None, text=word or None)
         return replace(att, attributed_to=None, source_kind=None, chain=att.chain[:-1] + [last])

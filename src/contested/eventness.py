@@ -1189,6 +1189,7 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     # withdrawing and ...", "would be forced to retreat"): that verb's modal is the clause's.
     complement = True
     purpose = None
+    said_by = False  # a step up went from a clause to the verb of speech that says it
     for depth in range(4):
         kids = list(v.children)
         if any(c.dep_ == "neg" for c in kids) and depth == 0:
@@ -1240,9 +1241,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             # "residents who fled the town say ...", "said a teacher who fled the town on foot": who speaks,
             # not what happened (the happening, where the article tells it, is told elsewhere).
             return f"description: {v.head.lower_} who {v.lower_}"
-        if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.denial_verbs:
+        if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.denial_verbs and not said_by:
             return NEGATED  # "denied that the town had fallen": a claim on the event it denies
-        if v.dep_ in ("acl", "relcl") and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in words.denial_verbs:
+        if v.dep_ in ("acl", "relcl") and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in words.denial_verbs and (
+                not said_by):
             return NEGATED  # "denied reports that a deal had been offered"
         if v.dep_ == "csubj" and v.tag_ == "VBG" and v.head.lemma_.lower() == "be":
             return f"generic: {v.lower_} as a subject"  # "Capturing drones with nets is one option"
@@ -1282,6 +1284,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         # object, and its modal is not the complement's.)
         complement = complement and v.dep_ in ("xcomp", "pcomp") and not any(
             c.dep_ == "dobj" for c in v.head.children)
+        if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.speech_verbs - words.denial_verbs:
+            # "denied that any officers had been killed and said the attackers had fled": the clause another
+            # verb of speech governs is what that verb says; a denial above it does not reach it.
+            said_by = True
         v = v.head
         if v.pos_ == "ADP" and v.dep_ == "prep" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head  # "choose between withdrawing and ...": the clause the preposition's phrase is part of

@@ -44,7 +44,7 @@ def make_claim(doc: Document, sent: SentenceMentions, attribution: Attribution) 
     for link in attribution.chain:
         if link.get("link") == "intermediary" and doc.source and name_key(link.get("name") or "") == name_key(doc.source):
             continue  # "told Example Wire" in Example Wire's own article: the outlet is the first link already
-        chain.append({k: v for k, v in link.items() if k not in ("plural", "back")})
+        chain.append({k: v for k, v in link.items() if k not in ("plural", "back", "near")})
     return Claim(
         doc_id=doc.doc_id,
         source=doc.source,
@@ -158,17 +158,18 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
                 _on_perpetrator(doc, sent, rel, recent)
         if attribution.about == "perpetrator":
             return
-        _figure_stances_beside(doc, sent, attribution, recent, state.told, own=False)
+    # (a figure named by its owner or value is found among all the events told, however long ago)
+    _figure_stances_beside(doc, sent, attribution, recent, state.told, own=False)
     if triggers and not any(may_be_about_told(sent, t) for t in triggers):
         negated = [t for t in triggers if sent.reasons.get(t.start) == NEGATED]
-        if recent and not negated:
+        if not negated:
             # "X doubted the network's figure of 40 dead": its event words tell no event; the doubt is on the
             # figure of the event told.
             _figure_stances_beside(doc, sent, attribution, recent, state.told, others=False)
         if attribution.stance in ("denies", "doubts") and negated and recent:
             # "The army denied that its aircraft had struck the market": a denial of an event just told, of a
             # type the denied word can name and, where the sentence names places, at one of them.
-            _deny_told(doc, sent, attribution, negated, recent)
+            _deny_told(doc, sent, attribution, negated, recent, state.told)
         # Every event word of the sentence is in a clause that tells no event ("would not negotiate with the
         # kidnappers"): a statement about what may come, not a claim on what was told; unless each is a
         # definite noun that names an event told ("is said to have ordered the shelling himself"), a statement
@@ -176,6 +177,13 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
         speaks = attribution.attributed_to is not None or reporting_hedge(attribution.hedges)
         if state.told and not negated and speaks and all(_definite_noun(sent, t) for t in triggers):
             _definite_reference(doc, sent, attribution, state.told)
+        elif recent and not negated and speaks and all(_among_harmed(sent, t) for t in triggers):
+            # "The base commander is said to be among the wounded": one of the harmed of the latest event told
+            # that harmed people.
+            harmful = COMPATIBLE.get("kill") or ()
+            target = next((ev for ev in recent if ev.type in harmful), None)
+            if target is not None and not _heard(target, doc, sent, attribution):
+                add_claim(target, doc, sent, attribution, None, [])
         return
     if (attribution.stance in ("denies", "doubts") or figure) and recent:
         targets = (state.events_of_sentence.get(state.last_event_sentence, [])
@@ -185,7 +193,15 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
         targets = _told_just_before(doc, sent, state.told) or targets
         if figure:
             units = {q.unit for q in sent.quantities}
-            targets = [ev for ev in recent if {q.unit for q in ev.quantities} & units][:1] or targets[:1]
+            same_unit = [ev for ev in recent if {q.unit for q in ev.quantities} & units][:1]
+            harmful = COMPATIBLE.get("kill") or ()
+            if any(q.killed for q in sent.quantities) and not any(ev.type in harmful for ev in same_unit):
+                # "said at least 26 bodies had been counted": a count of the dead is of the latest event told
+                # that killed, not of the flight told just before it.
+                seen = {id(ev) for ev in recent}
+                same_unit = [ev for ev in [*recent, *(e for e in reversed(state.told) if id(e) not in seen)]
+                             if ev.type in harmful and ev.fatalities is not None][:1] or same_unit
+            targets = same_unit or targets[:1]
         # "Video posted online appeared to show rebel fighters inside the terminal, but it could not be
         # verified": the outlet doubts what a named voice before it in the sentence says; that voice's claim
         # goes on the same events, before the doubt.
@@ -198,7 +214,7 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
                 if not _heard(ev, doc, sent, rel):
                     add_claim(ev, doc, sent, rel, None, [])
             add_claim(ev, doc, sent, attribution, None, sent.quantities)
-    elif recent and not triggers:
+    elif not triggers and (recent or _goes_on(doc, sent, attribution)):
         _statement_on_told(doc, sent, attribution, recent, state, si, config)
     else:
         return
@@ -293,12 +309,28 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
     if attribution.content_span is None or (
             attribution.attributed_to is None and not reporting_hedge(attribution.hedges)):
         return
+    if _goes_on(doc, sent, attribution):
+        # '"We dug them out with our hands," he said.' after the same speaker's claim on the strike, in the
+        # same paragraph: the speaker, named again by a pronoun, goes on with the account just given.
+        spans = [c.span for ev in state.told for c in ev.claims if c.doc_id == doc.doc_id
+                 and c.attributed_to == attribution.attributed_to and c.span[1] <= sent.start
+                 and "\n\n" not in doc.text[c.span[1]:sent.start].strip()]
+        # (the events of the speaker's latest sentence)
+        latest = max(spans, default=None)
+        going_on = [ev for ev in state.told if any(c.doc_id == doc.doc_id and c.span == latest
+                                                   and c.attributed_to == attribution.attributed_to for c in ev.claims)]
+        if going_on and not any(sent.start <= p[0] < sent.end for p in sent.places):
+            for ev in going_on:
+                if not _heard(ev, doc, sent, attribution):
+                    add_claim(ev, doc, sent, attribution, None, [])
+            return
     gap = si - state.last_event_sentence
     told = state.events_of_sentence.get(state.last_event_sentence, [])
     story = _told_just_before(doc, sent, state.told)
-    if not told or gap > config.claim_gap_sentences:
-        # The events the sentence just before made a claim on: the story goes on through its claims.
-        told = story
+    if not told or gap > config.claim_gap_sentences or (story and gap > 1):
+        # The events the sentence just before made a claim on: the story goes on through its claims (they are
+        # nearer than an event told some sentences before).
+        told = story or told
     if not told:
         return
     # The story goes on: the sentence just before told the event or made a claim on it ("The army denied ...",
@@ -344,12 +376,45 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
             # "Video posted on social media appeared to show bodies lying among overturned carts", right after
             # a claim on the shelling: what a picture shows, told next, is of the event just told.
             targets = [ev for ev in story if told_there(ev)]
+        if not targets and not names:
+            # "Tribal sources in Sirwah confirmed that ...", right after the fighting in Sirwah was told: sources
+            # at the place of the event just told speak of it, where their words name no other place.
+            targets = _at_source_place(doc, attribution, told)[:1]
     if ref.own_denial and attribution.stance in ("asserts", "denies"):
         # "The brigade said its fighters were not in the area": the speaker denies its own part in it.
         attribution = dataclasses.replace(attribution, stance="denies", about="perpetrator")
     for ev in targets:
         if not _heard(ev, doc, sent, attribution):
             add_claim(ev, doc, sent, attribution, None, sent.quantities if ref.figure else [])
+
+
+def _at_source_place(doc: Document, attribution: Attribution, events: list[Event]) -> list[Event]:
+    """The events (of ``events``, in order) at a place the words that name the source name ("Residents of
+    Adale", "Tribal sources in Sirwah")."""
+    if attribution.source_span is None:
+        return []
+    source = doc.text[attribution.source_span[0]:attribution.source_span[1]]
+
+    def there(name: str | None) -> bool:
+        # People of or in the place ("Residents of Adale", "sources in Sirwah"), not a name that says whose an
+        # outlet or an office is ("Russia's state news agency", "Gallia County Sheriff").
+        return bool(name) and re.search(rf"\b(of|in|from|at|near)\s+(the\s+)?{re.escape(name)}\b", source,
+                                        re.IGNORECASE) is not None
+
+    # (the place's name, or its words as the article wrote them: "Adale" for "Cadale")
+    return [ev for ev in events if ev.location is not None and (there(ev.location.name) or there(ev.location.text))]
+
+
+def _goes_on(doc: Document, sent: SentenceMentions, attribution: Attribution) -> bool:
+    """Whether the statement is a speaker named again by a pronoun ("he said", "she added"), speaking in
+    quotation marks: the speaker's own words going on."""
+    if attribution.attributed_to is None or attribution.cue_span is None or attribution.content_span is None:
+        return False
+    if not any(r.source_kind == "pronoun" and r.cue_span == attribution.cue_span for r in attribution.relations or []):
+        return False
+    s, e = attribution.content_span
+    around = doc.text[max(sent.start, s - 2): min(sent.end, e + 2)]
+    return any(q in around for q in ('"', "\u201c", "\u201d"))
 
 
 def _shows(sent: SentenceMentions, attribution: Attribution, lex) -> bool:
@@ -431,6 +496,14 @@ def _names_a_figure(sent: SentenceMentions, start: int) -> bool:
     return tok is not None and tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in lexicon().figure_nouns
 
 
+def _among_harmed(sent: SentenceMentions, t) -> bool:
+    """Whether an event word names the harmed of an event told, as one that someone is among ("is said to be
+    among the dead", "were among the wounded"): a definite word after "among"."""
+    tok = _token_at(sent, t.start)
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "among" and bool(
+        _DEFINITE_BEFORE.search(sent.text[: t.start - sent.start]))
+
+
 def _definite_noun(sent: SentenceMentions, t) -> bool:
     """Whether an event word is a noun after a definite article ("ordered the shelling", "the attack")."""
     tok = _token_at(sent, t.start)
@@ -459,8 +532,15 @@ def _claim_words(doc, claim: Claim) -> set[str]:
 
 
 def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, negated: list,
-               recent: list[Event]) -> None:
+               recent: list[Event], told: list[Event] | None = None) -> None:
+    """A denial of an event told: the latest event of a type the denied word can name, at the place the denial
+    names where it names one, on the day it names where it names one. Where it names a place, the events
+    told earlier in the article are looked at too (latest first): "denied that any air strike had hit the
+    market in Mellit", a few sentences after the strike on Mellit was told."""
     names = {p[2].name for p in sent.places}
+    if names and told:
+        seen = {id(ev) for ev in recent}
+        recent = recent + [ev for ev in reversed(told) if id(ev) not in seen]
     # "denied that its base had been shelled on Monday": the day the denial names, where it names one.
     days = [d.span for d in sent.dates if d.span is not None and not d.anaphoric]
 
@@ -484,7 +564,8 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
     latest of a compatible type at the same place, among the ``recent`` ones (all ``told`` ones for a
     retelling)."""
     if not (recent or any(sent.reasons.get(d.trigger.start, "").startswith(REFERENCE) for d in drafts) or (
-            told and attribution.stance in ("denies", "doubts") and any(d.places for d in drafts))):
+            told and attribution.stance in ("denies", "doubts") and any(d.places for d in drafts)) or (
+            told and any(_claimed_act(sent, attribution, d) for d in drafts))):
         return drafts
     kept = []
     for draft in drafts:
@@ -497,6 +578,16 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         thing = None if reference or draft.places else _definite_doer(sent, draft)
         if thing is not None:
             definite = True  # "the jets were believed to have targeted a drone workshop": the jets told before
+        if not own_date and not draft.places and draft.family in VIOLENCE_TYPE and attribution.stance == "asserts":
+            # "Residents of Adale told a local radio station that they had heard gunfire and explosions", right
+            # after the attack near Adale was told: witnesses at the place of a violent event just told, telling
+            # of violence with no place or day of its own, speak of that event.
+            violent = set(VIOLENCE_TYPE.values()) | set(COMPATIBLE.get("kill") or ())
+            there = [ev for ev in _at_source_place(doc, attribution, recent) if ev.type in violent][:1]
+            if there:
+                add_claim(there[0], doc, sent, attribution, draft, draft.quantities)
+                other_voices(doc, sent, attribution, draft, there)
+                continue
         if own_date or not (attribution.stance in ("denies", "doubts") or definite):
             kept.append(draft)
             continue
@@ -507,7 +598,10 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         # it publishes, not where the event was.
         names = {p[2].name for p in draft.places if not _in_outlet_name(attribution, p[0])}
         target = None
-        pool = recent + [ev for ev in reversed(told) if ev not in recent] if reference or names else recent
+        # "claimed responsibility for the attack", told some sentences after the bombing: what is claimed is an
+        # event of the article, however long ago it was told.
+        claimed = _claimed_act(sent, attribution, draft)
+        pool = recent + [ev for ev in reversed(told) if ev not in recent] if reference or names or claimed else recent
         if attribution.about == "figure" and attribution.stance in ("denies", "doubts"):
             # "questioned the army's figure of 47 militants killed": the event told with that figure.
             values = {int(f["value"]) for f in attribution.figure_stances if str(f.get("value") or "").isdigit()}
@@ -552,6 +646,15 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
     _denials_beside(doc, sent, attribution, recent)
     _figure_stances_beside(doc, sent, attribution, recent, told, own=False)
     return kept
+
+
+def _claimed_act(sent: SentenceMentions, attribution: Attribution, draft: Draft) -> bool:
+    """Whether the draft's word is a definite event noun that a stance on who did it names ("claimed
+    responsibility for the attack", "blamed the rebels for the bombing")."""
+    if attribution.about != "perpetrator" or attribution.content_span is None or draft.places:
+        return False
+    s, e = attribution.content_span
+    return s <= draft.trigger.start < e and bool(_DEFINITE_BEFORE.search(sent.text[: draft.trigger.start - sent.start]))
 
 
 def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribution, recent: list[Event]) -> None:
@@ -659,11 +762,21 @@ def _figure_stances_beside(doc: Document, sent: SentenceMentions, attribution: A
         pool = recent + [ev for ev in reversed(told) if id(ev) not in seen]
         owners = [f.get("owner") for f in rel.figure_stances if f.get("owner")]
         values = {int(f["value"]) for f in rel.figure_stances if str(f.get("value") or "").isdigit()}
-        target = next((ev for ev in pool if any(
-            owner_matches(o, c.attributed_to) or any(owner_matches(o, link.get("organisation")) for link in c.chain)
-            for o in owners for c in ev.claims if c.doc_id == doc.doc_id)), None) if owners else None
+        def owned(ev: Event, owners: list = owners) -> bool:
+            return any(owner_matches(o, c.attributed_to) or any(owner_matches(o, link.get("organisation"))
+                                                                for link in c.chain)
+                       for o in owners for c in ev.claims if c.doc_id == doc.doc_id)
+
+        def valued(ev: Event, values: set = values) -> bool:
+            return bool(values & {q.value for q in ev.quantities})
+
+        # The event with the owner's claim and the value; else with the value; else with the owner's claim
+        # ("al-Shabaab's figure of 37": the event with 37, not the bombing it also claimed).
+        target = next((ev for ev in pool if owned(ev) and valued(ev)), None) if owners and values else None
         if target is None and values:
-            target = next((ev for ev in pool if values & {q.value for q in ev.quantities}), None)
+            target = next((ev for ev in pool if valued(ev)), None)
+        if target is None and owners:
+            target = next((ev for ev in pool if owned(ev)), None)
         if target is None:
             target = next((ev for ev in recent if ev.quantities or ev.fatalities is not None), None)
         if target is not None and not _heard(target, doc, sent, rel):
