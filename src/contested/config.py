@@ -83,6 +83,38 @@ class PlaceSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class GateSettings:
+    """The learned event-or-not gate after the clause rules (``contested.stages.gate``).
+
+    ``enabled`` (CONTESTED_GATE=1 turns it on, 0 off, for A/B runs): off by default, because on real news
+    (``../shared/data/news_wikievents``) it cost recall (0.889 -> 0.68 at the cross-validated threshold) for no
+    precision, while it raised precision on the project-written long articles; ``threshold`` (CONTESTED_GATE_THRESHOLD): a
+    draft scoring under it is dropped; None: the threshold shipped with the model (chosen by cross-validation,
+    ``eval/train_eventness_gate.py``); ``model``: a weights file to use instead of the shipped one.
+    """
+
+    enabled: bool = False
+    threshold: float | None = None
+    model: str | None = None
+
+
+def gate_settings() -> GateSettings:
+    """The gate's settings: the defaults, overridden by CONTESTED_GATE (1/on/true: on; 0/off/false: off),
+    CONTESTED_GATE_THRESHOLD and CONTESTED_GATE_MODEL where set."""
+    flag = os.environ.get("CONTESTED_GATE", "").strip().lower()
+    threshold = os.environ.get("CONTESTED_GATE_THRESHOLD", "").strip()
+    model = os.environ.get("CONTESTED_GATE_MODEL", "").strip()
+    try:
+        value = float(threshold) if threshold else None
+    except ValueError:
+        raise ValueError(f"CONTESTED_GATE_THRESHOLD={threshold!r} is not a number") from None
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ValueError(f"CONTESTED_GATE_THRESHOLD={threshold!r} must lie between 0 and 1")
+    enabled = GateSettings().enabled if not flag else flag not in ("0", "off", "false", "no")
+    return GateSettings(enabled=enabled, threshold=value, model=model or None)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Limits on input, in one place. ``settings()`` reads them, with the environment's overrides.
 
@@ -91,7 +123,8 @@ class Settings:
     are read in pieces cut at paragraph or sentence ends. ``fetch_deadline_s`` (CONTESTED_FETCH_DEADLINE):
     the total time a URL fetch may take, connection and all. A publication date must lie between
     ``earliest_published`` and ``future_days`` after today. ``extraction``: the numbers of event
-    extraction (``ExtractionSettings``); ``places``: those of place resolution (``PlaceSettings``).
+    extraction (``ExtractionSettings``); ``places``: those of place resolution (``PlaceSettings``); ``gate``: the learned
+    event-or-not gate (``GateSettings``).
     """
 
     max_text_chars: int = 5_000_000
@@ -101,6 +134,7 @@ class Settings:
     future_days: int = 2
     extraction: ExtractionSettings = field(default_factory=ExtractionSettings)
     places: PlaceSettings = field(default_factory=PlaceSettings)
+    gate: GateSettings = field(default_factory=GateSettings)
 
 
 def _env_number(name: str, default, kind):
@@ -124,4 +158,5 @@ def settings() -> Settings:
         max_text_chars=_env_number("CONTESTED_MAX_TEXT_CHARS", d.max_text_chars, int),
         piece_chars=_env_number("CONTESTED_PIECE_CHARS", d.piece_chars, int),
         fetch_deadline_s=_env_number("CONTESTED_FETCH_DEADLINE", d.fetch_deadline_s, float),
+        gate=gate_settings(),
     )

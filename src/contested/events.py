@@ -36,6 +36,7 @@ from contested.stages import (
     discourse,
     distribute,
     event_types,
+    gate,
     grouping,
     places,
     roles,
@@ -55,6 +56,8 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
                  config: ExtractionSettings | None = None) -> list[Event]:
     """The events the sentences of one document tell, by running the extraction stages in order."""
     config = config or settings().extraction
+    gate_cfg = settings().gate  # the learned event-or-not gate after the clause rules (stages.gate)
+    gate_model = gate.read_model(gate_cfg.model) if gate_cfg.model else gate.shipped_model()
     state = DiscourseState()
     type_model = active_model()  # a user's trained classifier (--model DIR), else the default one
     # What the type model reads: the sentence and the rest of its paragraph (what happened to a crowd is told
@@ -82,7 +85,9 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
         sentence_events: list[Event] = []
         previous: Event | None = None  # the sentence's event before the draft, and where its word ends
         previous_end = 0
-        for draft in grouping.asserted(drafts, sent):
+        kept, gate_scores = gate.gate_drafts(grouping.asserted(drafts, sent), sent, sentences, si, doc.published,
+                                             gate_model, gate_cfg.threshold, gate_cfg.enabled)
+        for draft in kept:
             agents, patients = roles.agents_and_patients(draft, sent)
             dest, own_places = places.split_destinations(draft, sent, config)
             etype, detail, actor1s, actor2s = event_types.decide_type(draft, sent, agents, patients, own_places,
@@ -101,6 +106,9 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             made = assemble.make_events(doc, sent, draft, etype, detail, (actor1s, actor2s), when, where,
                                         attribution, type_model, rest_of_paragraph.get(si))
             claims.other_voices(doc, sent, attribution, draft, made)
+            if draft.trigger.start in gate_scores:  # for explain: the gate's score of the clause
+                for ev in made:
+                    ev.evidence[-1].reason = f"{ev.evidence[-1].reason}; gate {gate_scores[draft.trigger.start]:.2f}"
             for ev in made:
                 ev.fused_because.extend(passing)  # for explain: the places named in passing
             sentence_events.extend(made)
