@@ -97,6 +97,18 @@ _NOT_NAME_EXTRA = " ".join(sorted(_WORDS["not_name"]))
 
 
 
+def by_first_character(words: list[str]) -> str:
+    """``words`` (in the order to try them) as one alternation grouped by their first character: "A(?:fghan|
+    lbanian)|B(?:...)". It matches what ``"|".join(words)`` matches, in the same order of preference (only the
+    words that begin with the character at hand can match there, and they keep their order), but the regular
+    expression engine tries one group at each position instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w)
+    return "|".join(re.escape(c) + "(?:" + "|".join(re.escape(w[1:]) for w in ws) + ")"
+                    for c, ws in groups.items())
+
+
 def word_alternation(words: frozenset[str]) -> str:
     """A word list as one regular-expression alternation, longer words first ("village tract" before
     "village"), each written literally."""
@@ -106,6 +118,7 @@ def word_alternation(words: frozenset[str]) -> str:
 _NOT_NAME = HARD_STOP | LOCATIVE | TITLES | frozenset(_NOT_NAME_EXTRA.split())
 NOT_NAME = _NOT_NAME  # words never the first word of a name (In, The, Taliban, ...)
 _TOKEN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+(?:['’‘ʻʼ`´](?:[^\W\d_]|[\u0300-\u036f])+)*")
+_NAME_WORDS_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")  # between the words of a name ("Nawa-i-Barakzayi")
 _GAP = re.compile(r"[ \t\u00a0]{1,2}|[ \t]?[-‐‑][ \t]?")
 _FEATURE_AFTER = re.compile(
     r"[ \t\u00a0]*(?:-[ \t]*)?(district|province|city|town|village|border[ -]crossing|crossing|port|"
@@ -181,7 +194,7 @@ def _actor_countries() -> tuple[dict[str, str], re.Pattern[str]]:
     table = {w: cc for cc, ws in data.items() if not cc.startswith("_") for w in ws}
     words = sorted(table, key=len, reverse=True)
     # "the PMF's Badr Organization": a possessive ending is still the name
-    return table, re.compile(r"(?<![\w'’-])(" + "|".join(re.escape(w) for w in words) + r")(?=(?:['’]s)?(?![\w'’-]))")
+    return table, re.compile(r"(?<![\w'’-])(" + by_first_character(words) + r")(?=(?:['’]s)?(?![\w'’-]))")
 
 
 def names_actor(text: str) -> bool:
@@ -1044,7 +1057,7 @@ class Gazetteer:
         ("Nawa" in Helmand: Nawah-ye Barakzai, whose first word is it with a letter more), else None: a short form the
         text writes for a district of the province it names."""
         index = self._units()
-        words = [w for w in re.split(r"[\s\-\u2010\u2011]+", fold(name)) if w]
+        words = [w for w in _NAME_WORDS_SPLIT.split(fold(name)) if w]
         if not words or len(words[0]) < 3:
             return None
         found = {}
@@ -1053,7 +1066,7 @@ class Gazetteer:
                 continue
             for i in index.get((unit.country_code, unit.name), ()):
                 p = self.places[i]
-                own = [w for w in re.split(r"[\s\-\u2010\u2011]+", fold(p.name)) if w]
+                own = [w for w in _NAME_WORDS_SPLIT.split(fold(p.name)) if w]
                 # each word as written, or written with more letters at its end ("Nawa" / "Nawah"; not "Naw")
                 if len(own) > len(words) and all(a.startswith(b) and _close(a, b)
                                                  for a, b in zip(own, words, strict=False)):
@@ -1349,7 +1362,7 @@ class Gazetteer:
             self._demonyms = {w: cc for cc, ws in data.items() if not cc.startswith("_") for w in ws}
             self._demonym_folds = frozenset(fold(w) for w in self._demonyms)
             words = sorted(self._demonyms, key=len, reverse=True)
-            pattern = self._demonym_re = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(?![\w'’])")
+            pattern = self._demonym_re = re.compile(r"\b(" + by_first_character(words) + r")(?![\w'’])")
         return pattern
 
     def demonym_country(self, word: str) -> str | None:
@@ -1684,7 +1697,7 @@ class Gazetteer:
         """A name that is the first word(s) of a longer name the article writes ("Nawa" beside "Nawa-i-Barakzayi
         district") is that place, where it was read as a district or town in another province (Nawa, Ghazni):
         the article's own full name says which."""
-        words = [re.split(r"[\s\-\u2010\u2011]+", fold(m.text).strip()) for m in mentions]
+        words = [_NAME_WORDS_SPLIT.split(fold(m.text).strip()) for m in mentions]
         for k, loc in enumerate(out):
             if loc is not None and loc.feature not in ("district", "populated_place"):
                 continue
@@ -1706,9 +1719,25 @@ class Gazetteer:
             return (lat, lon)
         return self.largest_town(prov)
 
+    def prepare(self) -> None:
+        """Make now the tables otherwise made on a first document's need (the most populous place of each
+        province and district, the districts of each province): for ``pipeline.warm_up``."""
+        self._largest_towns()
+        self._units()
+
     def largest_town(self, province: Place) -> tuple[float, float] | None:
         """(lat, lon) of the most populous place of a province: its point where no town has its name and no
         boundary was added (precision stays 3: the province as a whole)."""
+        best = self._largest_towns()
+        if province.feature == "district":
+            hit = best.get((province.country_code, province.admin1, province.name))
+        else:
+            hit = best.get((province.country_code, province.name))
+        return (hit[1], hit[2]) if hit else None
+
+    def _largest_towns(self) -> dict[tuple, tuple]:
+        """(country code, admin1) and (country code, admin1, admin2) -> (population, lat, lon) of the most
+        populous place with a point there, from the base's rows: made once."""
         best = getattr(self, "_largest", None)
         if best is None:
             best = {}
@@ -1721,11 +1750,7 @@ class Gazetteer:
                         if k not in best or pop > best[k][0]:
                             best[k] = (pop, lat, None if lon != lon else lon)
             self._largest = best
-        if province.feature == "district":
-            hit = best.get((province.country_code, province.admin1, province.name))
-        else:
-            hit = best.get((province.country_code, province.name))
-        return (hit[1], hit[2]) if hit else None
+        return best
 
     def _capital(self, p: Place) -> bool:
         return bool(p.country_code) and self.capitals.get(p.country_code or "") == p.key

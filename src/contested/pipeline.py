@@ -7,6 +7,7 @@ here; spaCy runs once per document through ``nlp.pipe`` so that batches stream.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import logging
 import re
@@ -1484,13 +1485,17 @@ def warm_up() -> None:
     """Load and build, once per process, what every extraction needs: the spaCy pipeline, the gazetteer, the
     compiled trigger matcher and the actor dictionary's matchers. Each is otherwise built on first use, which
     makes a process's first document (or an HTTP server's first request) pay about a second for all of them;
-    callers that time extraction, or serve it, call this first."""
+    callers that time extraction, or serve it, call this first. What it loaded is then frozen out of the
+    cycle collector's passes (``gc.freeze``): it lives as long as the process."""
     load_nlp()
-    Gazetteer.load()
+    Gazetteer.load().prepare()
     from contested.triggers import matcher_for
 
     matcher_for()
     load_actors()._compiled()
+    # What was just loaded lives as long as the process: kept out of the cycle collector's full passes, which
+    # would otherwise walk all of it (the gazetteer's and the matchers' objects) again and again.
+    gc.freeze()
 
 
 def extract_documents(
