@@ -94,3 +94,19 @@ def relations(nlp, text: str):
 
     return find_relations(next(iter(nlp(text).sents)))
 
+
+
+def text_relations(nlp, text: str) -> list:
+    """Every relation of every sentence of ``text``, a source named again resolved as the pipeline does."""
+    from contested.attribution import find_attribution, refers_back, resolve_pronoun
+
+    earlier, out = [], []
+    for sent in nlp(text).sents:
+        att = find_attribution(sent)
+        for rel in att.relations or []:
+            if refers_back(rel):
+                rel = resolve_pronoun(rel, earlier)
+            else:
+                earlier.append(rel)
+            out.append(rel)
+    return out

@@ -20,30 +20,14 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from conftest import relations
-from contested.attribution import find_attribution, refers_back, resolve_pronoun
+from conftest import relations, text_relations
 from contested.pipeline import extract_text
-
-
-def _sentence_relations(nlp, text: str) -> list:
-    """Every relation of every sentence of ``text``, a source named again resolved as the pipeline does."""
-    earlier, out = [], []
-    for sent in nlp(text).sents:
-        att = find_attribution(sent)
-        for rel in att.relations or []:
-            if refers_back(rel):
-                rel = resolve_pronoun(rel, earlier)
-            else:
-                earlier.append(rel)
-            out.append(rel)
-    return out
-
 
 # ---------------------------------------------------------------- who speaks
 
 
 def test_a_document_named_again_speaks_for_whoever_issued_it(nlp):
-    rels = _sentence_relations(nlp, "Army spokesman Colonel Idris Malo said in a statement on Tuesday that troops "
+    rels = text_relations(nlp, "Army spokesman Colonel Idris Malo said in a statement on Tuesday that troops "
                                     "had cleared the area around Karsh. The statement denied that any villagers "
                                     "were among the dead and accused local politicians of inventing the toll.")
     denied = next(r for r in rels if r.cue == "denied")
@@ -51,7 +35,7 @@ def test_a_document_named_again_speaks_for_whoever_issued_it(nlp):
     assert "Malo" in denied.attributed_to and "Malo" in accused.attributed_to
     assert denied.chain[-1]["via"] and "back" not in denied.chain[-1]
     # With no document of that kind named before, the document speaks for itself.
-    (alone,) = _sentence_relations(nlp, "The report denied that the convoy had been hit.")
+    (alone,) = text_relations(nlp, "The report denied that the convoy had been hit.")
     assert alone.attributed_to.lower() == "the report"
 
 

@@ -14,23 +14,9 @@ report is quoted; places are only settings, people and outlets are invented).
 
 from __future__ import annotations
 
-from contested.attribution import find_attribution, refers_back, resolve_pronoun
+from conftest import text_relations
 from contested.eventness import NEGATED
 from contested.pipeline import extract_text
-
-
-def _relations(nlp, text: str) -> list:
-    """Every relation of every sentence of ``text``, a source named again resolved as the pipeline does."""
-    earlier, out = [], []
-    for sent in nlp(text).sents:
-        att = find_attribution(sent)
-        for rel in att.relations or []:
-            if refers_back(rel):
-                rel = resolve_pronoun(rel, earlier)
-            else:
-                earlier.append(rel)
-            out.append(rel)
-    return out
 
 
 def _claims(events, cue: str) -> list:
@@ -41,7 +27,7 @@ def _claims(events, cue: str) -> list:
 
 
 def test_a_name_hung_on_a_comma_before_the_cue_speaks(nlp):
-    rels = _relations(nlp, "In a post on X, an RSF adviser, Ibrahim al-Haddad, denied that the group's fighters "
+    rels = text_relations(nlp, "In a post on X, an RSF adviser, Ibrahim al-Haddad, denied that the group's fighters "
                            "had shelled the camp.")
     denied = next(r for r in rels if r.cue == "denied")
     assert denied.attributed_to is not None and "Haddad" in denied.attributed_to
@@ -49,11 +35,11 @@ def test_a_name_hung_on_a_comma_before_the_cue_speaks(nlp):
 
 
 def test_the_groups_fighters_are_the_speakers_own_side(nlp):
-    (rel,) = [r for r in _relations(nlp, "The brigade's commander denied that the group's fighters had shelled "
+    (rel,) = [r for r in text_relations(nlp, "The brigade's commander denied that the group's fighters had shelled "
                                          "the market and blamed army gunners for the blast.") if r.cue == "denied"]
     assert rel.about == "perpetrator"
     # With no one else blamed, a denial that it happened as told.
-    (rel,) = [r for r in _relations(nlp, "The air force denied that its aircraft had struck the market.")
+    (rel,) = [r for r in text_relations(nlp, "The air force denied that its aircraft had struck the market.")
               if r.cue == "denied"]
     assert rel.about == "event"
 
@@ -61,34 +47,34 @@ def test_the_groups_fighters_are_the_speakers_own_side(nlp):
 def test_told_reporters_at_the_scene_that_reports_the_clause(nlp):
     text = ("Police spokesman Abdi Nur Hassan told reporters at the scene that the dead included five civilians, "
             "most of them passengers on a bus, and three soldiers.")
-    (rel,) = [r for r in _relations(nlp, text) if r.cue == "told"]
+    (rel,) = [r for r in text_relations(nlp, text) if r.cue == "told"]
     assert "Hassan" in rel.attributed_to
     s, e = rel.content_span
     assert s <= text.index("the dead") < e
     # A clause of result after "so many ... that" is not what a cue reports.
-    rels = _relations(nlp, "All agreed that the plan would add so many new rules that it would be a gift to "
+    rels = text_relations(nlp, "All agreed that the plan would add so many new rules that it would be a gift to "
                            "lawyers.")
     assert not any(r.cue == "add" and r.attributed_to == "it" for r in rels)
 
 
 def test_an_unnamed_speaker_who_says_who_he_is(nlp):
-    rels = _relations(nlp, "In a video posted online, a man who gave his name as Abu Sahl and identified himself "
+    rels = text_relations(nlp, "In a video posted online, a man who gave his name as Abu Sahl and identified himself "
                            "as a commander of the Kora battalion claimed responsibility for the ambush.")
     claimed = next(r for r in rels if r.cue == "claimed")
     assert "Abu Sahl" in claimed.attributed_to
 
 
 def test_who_filmed_footage_is_not_who_says_what_it_shows(nlp):
-    rels = _relations(nlp, "Footage filmed by farmers and shared on Telegram showed burnt trucks on the road.")
+    rels = text_relations(nlp, "Footage filmed by farmers and shared on Telegram showed burnt trucks on the road.")
     showed = next(r for r in rels if r.cue == "showed")
     assert showed.attributed_to == "Footage"
     # Who aired it does.
-    rels = _relations(nlp, "Footage aired by Kora TV showed burnt trucks on the road.")
+    rels = text_relations(nlp, "Footage aired by Kora TV showed burnt trucks on the road.")
     assert "Kora" in next(r for r in rels if r.cue == "showed").attributed_to
 
 
 def test_images_shared_online_on_a_day_showed(nlp):
-    rels = _relations(nlp, "Images shared on social media on Monday showed a crater several metres wide "
+    rels = text_relations(nlp, "Images shared on social media on Monday showed a crater several metres wide "
                            "surrounded by burnt tents.")
     showed = next(r for r in rels if r.cue == "showed")
     assert showed.attributed_to == "Images"
@@ -98,22 +84,22 @@ def test_she_after_a_paragraph_about_a_person_who_is_not_a_source(nlp):
     text = ("Captain Lea Moran, a spokeswoman for the police, said officers had found six bodies.\n\n"
             "Rosa Alvez, 61, fled with her grandson to a church in the hills. \"They burned the doors. They "
             "shot at anyone who ran,\" she told the Wire.")
-    told = next(r for r in _relations(nlp, text) if r.cue == "told")
+    told = next(r for r in text_relations(nlp, text) if r.cue == "told")
     assert told.attributed_to == "Rosa Alvez"
     # A person named inside what a speaker says is not the one who speaks next.
     text = ("Prosecutor Dan Ruiz said Leon Hart was reaching for his bag when he was shot. He said the officers "
             "had no way of knowing what was in it.")
-    said = [r for r in _relations(nlp, text) if r.cue == "said"][-1]
+    said = [r for r in text_relations(nlp, text) if r.cue == "said"][-1]
     assert "Ruiz" in said.attributed_to
 
 
 def test_a_denials_scope_is_the_clause_it_governs(nlp):
-    rels = _relations(nlp, "The army denied that the town had fallen, saying the attackers had fled into the "
+    rels = text_relations(nlp, "The army denied that the town had fallen, saying the attackers had fled into the "
                            "hills.")
     assert next(r for r in rels if r.cue == "denied").stance == "denies"
     assert next(r for r in rels if r.cue == "saying").stance == "asserts"
     # Against a claim (a noun, no clause of its own), the other account given denies it.
-    rels = _relations(nlp, "The army denied the claim, saying its troops were still in control of the town.")
+    rels = text_relations(nlp, "The army denied the claim, saying its troops were still in control of the town.")
     assert next(r for r in rels if r.cue == "saying").stance == "denies"
 
 
@@ -209,20 +195,20 @@ def test_sources_at_the_place_of_the_event_just_told_speak_of_it():
 
 
 def test_a_cue_folded_into_the_relative_clause_of_a_verbless_sentence(nlp):
-    rels = _relations(nlp, "A couple who said they know the family claimed Jessie often complained about her father.")
+    rels = text_relations(nlp, "A couple who said they know the family claimed Jessie often complained about her father.")
     claimed = next(r for r in rels if r.cue == "claimed")
     assert claimed.attributed_to == "A couple"
 
 
 def test_a_claim_of_a_count_called_hard_to_believe_doubts_the_figure(nlp):
-    rels = _relations(nlp, "The analyst said the army's claim that 40 rebels had been killed was hard to believe.")
+    rels = text_relations(nlp, "The analyst said the army's claim that 40 rebels had been killed was hard to believe.")
     said = next(r for r in rels if r.cue == "said")
     assert (said.stance, said.about) == ("doubts", "figure")
     assert said.figure_stances and said.figure_stances[0]["value"] == "40"
 
 
 def test_a_hedge_in_what_another_cue_says_does_not_hedge_the_doubt(nlp):
-    rels = _relations(nlp, "Lina Haddad, a researcher, doubted the council's figure of 30 dead, saying some bodies "
+    rels = text_relations(nlp, "Lina Haddad, a researcher, doubted the council's figure of 30 dead, saying some bodies "
                            "had probably been counted twice.")
     doubted = next(r for r in rels if r.cue == "doubted")
     assert doubted.stance == "doubts" and not doubted.hedged
