@@ -137,6 +137,9 @@ class Lexicon:
     self_naming_verbs: frozenset[str] = field(default=frozenset())
     picture_making_verbs: frozenset[str] = field(default=frozenset())
     hearer_nouns: frozenset[str] = field(default=frozenset())
+    habitual_adverbs: frozenset[str] = field(default=frozenset())
+    passing_verbs: frozenset[str] = field(default=frozenset())
+    every_determiners: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -210,6 +213,9 @@ def lexicon() -> Lexicon:
         self_naming_verbs=fs("self_naming_verbs"),
         picture_making_verbs=fs("picture_making_verbs"),
         hearer_nouns=fs("hearer_nouns"),
+        habitual_adverbs=fs("habitual_adverbs"),
+        passing_verbs=fs("passing_verbs"),
+        every_determiners=fs("every_determiners"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -490,6 +496,12 @@ def _kind(head, toks, lex: Lexicon) -> str:
         return "document"
     if ent == "PERSON" or any(t.ent_type_ == "PERSON" for t in toks if t.i <= head.i) or any(
             c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children):
+        return "person"
+    if head.pos_ == "PROPN" and (any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.role_nouns for c in head.children)
+            or any(t.dep_ == "compound" and t.i < head.i and t.lower_ in lex.role_nouns for t in toks)):
+        # "Governor Mykola Hordiienko", "Mekdes Tilahun, a researcher at ...": a name with a person's office
+        # is a person, whatever entity the tagger gave the name.
         return "person"
     if ent == "ORG" and (lemma in lex.outlet_words or any(w in words.split() for w in lex.outlet_words)):
         return "outlet"
@@ -875,7 +887,7 @@ def _figure_of(noun, lex: Lexicon) -> dict | None:
     counted = _count_claimed(noun, lex) if not is_figure else None
     if not is_figure and counted is None:
         return None
-    owner, value = None, counted.text if counted is not None else None
+    owner, value = None, counted.text if counted is not None and counted.like_num else None
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (
                 c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))):
@@ -906,10 +918,14 @@ def _count_claimed(noun, lex: Lexicon):
         if clause.dep_ not in ("acl", "ccomp", "relcl") or clause.lemma_.lower() not in lex.casualty_verbs or not any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
             continue
-        subj = next((g for g in clause.children if g.dep_ == "nsubjpass"), None)
+        deps = ("nsubjpass", "nsubj") if clause.lemma_.lower() == "die" else ("nsubjpass",)
+        subj = next((g for g in clause.children if g.dep_ in deps), None)
         num = next((x for x in subj.children if x.dep_ == "nummod" and x.like_num), None) if subj is not None else None
         if num is not None:
             return num
+        if subj is not None and (subj.lemma_.lower() in lex.victim_nouns or subj.lower_ in lex.victim_nouns) and any(
+                x.dep_ == "det" and x.lower_ in ("no", "any") for x in subj.children):
+            return subj  # "the government's claim that no civilians had died": a count of none
     return None
 
 
@@ -968,6 +984,11 @@ def _copular_judgement(pred, lex: Lexicon) -> tuple[str | None, object]:
     if subj is None:
         return None, None
     about_report = subj.lemma_.lower() in lex.report_nouns  # "the reports were false", "the figure was inflated"
+    if about_report and pred.pos_ == "VERB" and lex.stance.get(pred.lemma_.lower()) in ("denies", "doubts") and any(
+            c.dep_ == "auxpass" for c in pred.children) and not _is_negated(pred):
+        # "the government's claim ... was contradicted by every witness": a claim others deny or dispute is one
+        # the speaker who says so doubts.
+        return "doubts", subj
     words = [pred] + [c for c in pred.children if c.dep_ in ("acomp", "attr", "oprd")]
     for w in words:
         low = w.lower_
@@ -1181,6 +1202,10 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             refused = True
         passive = any(c.dep_ == "auxpass" for c in cue.children) or (
             cue.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in cue.children))
+        if passive and lemma in lex.verify and not negated_cue and any(
+                c.dep_ == "nsubjpass" and (c.lower_ in ("none", "nothing") or any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in cue.children):
+            negated_cue = True  # "None of the tolls could be verified", "no figure could be confirmed"
         cue_toks = [cue] + [c for c in cue.children if c.dep_ in ("neg", "prt") or (
             c.dep_ in ("aux", "auxpass") and (negated_cue or refused))]
         src = None
@@ -1382,6 +1407,10 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
                 # parsed as a clause: the figure the clause is about
                 target = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")
                                and c.lemma_.lower() in lex.figure_nouns), None)
+            if target is not None and target.lower_ in ("none", "all", "both", "each", "any", "some"):
+                # "None of the tolls could be verified": the tolls
+                target = next((x for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for x in c.children if x.dep_ == "pobj"), target)
             if target is not None and target.lower_ in ("it", "them", "this", "these", "those"):
                 target = _reports_before(target, lex) or target  # "aware of reports of casualties but
                 # could not confirm them": the reports
@@ -1836,9 +1865,13 @@ def _stands_alone(rel: Attribution, relations: list[Attribution], sent, lex: Lex
     doc = sent.doc
     if cue_i is not None and doc[cue_i].lemma_.lower() in lex.belief_cues:
         return False
+    if cue_i is not None and any(c.dep_ == "advmod" and c.lower_ in lex.habitual_adverbs for c in doc[cue_i].children):
+        return False  # "saying the junta routinely announced large losses": a habit the speaker describes
     span = doc.char_span(rel.source_span[0], rel.source_span[1], alignment_mode="expand")
     if span is not None and len(span):
         head = span.root
+        if any(c.dep_ == "det" and c.lower_ in lex.every_determiners for c in head.children):
+            return False  # "contradicted by every witness her team had reached": no one named
         if head.lemma_.lower() in lex.quantity_heads | lex.generic_sources or head.lower_ in lex.first_person:
             return False
         if head.lower_ in _REL_PRONOUNS and head.head.dep_ == "relcl":
