@@ -585,7 +585,7 @@ def _owner_of_document(noun, depth: int = 0):
             for g in c.children:
                 # "footage filmed by residents and shared online": who took the picture does not say what it
                 # shows (data/attribution.json ``picture_making_verbs``); who aired or posted it does.
-                if g.dep_ == "agent" and c.lemma_.lower() not in lexicon().picture_making_verbs:
+                if g.dep_ == "agent" and c.lemma_.lower() not in lexicon().picture_making_verbs | lexicon().passing_verbs:
                     obj = next((x for x in g.children if x.dep_ == "pobj"), None)
                     if obj is not None:
                         return obj
@@ -743,8 +743,16 @@ def _that_clause_on_object(cue):
 def _governs_clause(cue) -> bool:
     """Whether a cue governs a clause of its own, with a subject or "that" ("denied that the town had fallen"),
     rather than a noun ("denied the claim") or nothing."""
-    return any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and any(
-        g.dep_ in _SUBJ or g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in cue.children)
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and any(
+            g.dep_ in _SUBJ or g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in cue.children):
+        return True
+    # "denied in a post on Facebook that the post had fallen", the clause hung on the medium
+    lex = lexicon()
+    return any(x.dep_ in ("acl", "relcl", "ccomp") and x.i > obj.i and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in x.children)
+        for c in cue.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "via")
+        for obj in c.children if obj.dep_ == "pobj" and obj.lemma_.lower() in lex.medium_nouns
+        for x in obj.subtree if x.head.i == obj.i or x.head.head.i == obj.i)
 
 
 def _parenthetical(cue) -> bool:
@@ -1348,6 +1356,13 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         via = _slice(doc, document_span[0], document_span[1]) if document_span else src.text
         if owner is not None:
             speaker = owner
+        else:
+            # "Video footage shared by the PDF appeared to show": who shared it passed it on
+            # (data/attribution.json ``passing_verbs``); the picture shows, heard through the one who shared it.
+            passer = next((_agent(c) for c in src.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+                           and c.lemma_.lower() in lex.passing_verbs and _agent(c) is not None), None)
+            if passer is not None and _source_like(passer, lex):
+                chain.append(_link(passer, list(passer.subtree), "intermediary", lex))
     source_toks = _source_tokens(speaker, cue) if speaker is not None else []
     if speaker is not None and src is not None and speaker.i == src.i and speaker.lower_ in _REL_PRONOUNS:
         return None
@@ -1391,6 +1406,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     if own_absence:
         stance = "denies"  # "The brigade said its fighters were not in the area": its own part denied
     if not according and (own_absence or _on_perpetrator(cue, lex)
+                          or stance == "asserts" and _says_own_side_did(pred, chain, lex)
                           or stance == "denies" and (_denies_own_act(cue, pred, chain, lex)
                                                      or _denies_own_part(pred, chain, lex))):
         about = "perpetrator"
@@ -1519,10 +1535,12 @@ def _denies_own_act(cue, pred, chain: list[dict], lex: Lexicon) -> bool:
             return False
     elif any(c.dep_ == "auxpass" for c in pred.children) or not _own_side(subj, chain):
         return False
-    elif not any(c.dep_ == "conj" and c.lemma_.lower() in lex.blame_verbs for c in [*cue.children, *pred.children]):
-        # "The army denied that its aircraft had struck the market": with no one else blamed, a denial that it
-        # happened as told; "... and blamed government troops for the blast": a denial of its own part.
-        return False
+    else:
+        # "The army denied that its aircraft had struck the market", "... denied that Russian forces had struck
+        # the warehouse" said by a Russian-installed administration: its own side named as the doer, a denial
+        # of its own part (who did it), as an analyst codes it (ACLED: the event may still be told by others;
+        # the denial disputes responsibility), whether or not it blames another in the same sentence.
+        return True
     objs = [c for c in pred.children if c.dep_ == "dobj"]
     objs += [x for c in pred.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "against", "into")
              for x in c.children if x.dep_ == "pobj"]
@@ -1576,6 +1594,24 @@ def _says_own_side_did_not(pred, chain: list[dict], lex: Lexicon) -> bool:
     return subj is not None and _own_side(subj, chain)
 
 
+def _says_own_side_did(pred, chain: list[dict], lex: Lexicon) -> bool:
+    """Whether what a speaker asserts is that its own side did an act to others ("Russia's defence ministry said
+    its forces had carried out a precision strike", "said its forces had fired a missile at ..."): the side's own
+    account of what it did, a stance on who did it (the mirror of a denial of its own part). Not a count of
+    those it killed ("said its fighters had killed 30 soldiers": a figure on what happened, data/attribution.json
+    ``casualty_verbs``), nor what it will do."""
+    if pred is None or pred.pos_ != "VERB" or _is_negated(pred):
+        return False
+    lemma = pred.lemma_.lower()
+    if lemma not in lex.perpetrated_acts or lemma in lex.casualty_verbs:
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") or c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall")
+           for c in pred.children):
+        return False
+    subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ != "it" and _own_side(subj, chain)
+
+
 def _own_side(subj, chain: list[dict]) -> bool:
     """Whether a subject inside a speaker's words is the speaker's own side: "we", "its fighters", "our
     troops", or forces named by words of the speaker's own name ("Houthi forces" in the words of "a Houthi
@@ -1590,7 +1626,8 @@ def _own_side(subj, chain: list[dict]) -> bool:
     link = chain[-1]
     if subj.lower_ == "it" and subj.dep_ == "nsubj" and link.get("kind") == "organisation":
         return True  # "The brigade said it was not in the area": the organisation itself
-    own = {w for n in (link.get("name"), link.get("organisation")) if n for w in _words(n)}
+    # (the words of a compound name apart too: "Russian" of "the Russian-installed administration")
+    own = {w for n in (link.get("name"), link.get("organisation")) if n for w in _words(n.replace("-", " "))}
     # The words that say whose forces they are ("Houthi forces", "rebel fighters", "government troops"): each
     # a word of the speaker's name ("a Houthi military spokesman", "a rebel spokesman").
     names = [t for t in subj.children if t.i < subj.i and t.is_alpha and t.dep_ in ("amod", "compound", "nmod")]

@@ -155,7 +155,7 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
         for rel in [attribution, *(attribution.relations or [])]:
             if rel.about == "perpetrator" and rel.attributed_to and (
                     rel is attribution or rel.cue_span != attribution.cue_span):
-                _on_perpetrator(doc, sent, rel, recent)
+                _on_perpetrator(doc, sent, rel, recent, state.told)
         if attribution.about == "perpetrator":
             return
     # (a figure named by its owner or value is found among all the events told, however long ago)
@@ -783,18 +783,28 @@ def _figure_stances_beside(doc: Document, sent: SentenceMentions, attribution: A
             add_claim(target, doc, sent, rel, None, [])
 
 
-def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, recent: list[Event]) -> None:
+def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, recent: list[Event],
+                    told: list[Event] | None = None) -> None:
     """A stance on who did it beside the sentence's own claim ("... and denied any involvement in the
-    killings"): a claim on the latest event told of a type its words name (any type where they name none),
-    unless its words name a place (then it is about something else)."""
+    killings"): a claim on the latest event told of a type its words name (any type where they name none).
+    Where its words name a place, the event must be there: a denial of the speaker's own part in an act its
+    words tell ("denied that its forces had struck the warehouse in Chuhuiv") is on the event of that type
+    at that place, among all those ``told``, as a denial that it happened would be (``_deny_told``); with
+    none there, it is about something else."""
     s, e = rel.content_span or (0, 0)
-    if any(s <= p[0] < e and not _describes(sent, p[0], s, e) for p in sent.places):
-        return
+    names = {p[2].name for p in sent.places if s <= p[0] < e and not _describes(sent, p[0], s, e)}
     # A document with no owner the parse gives ("A statement posted online denied any involvement") speaks
     # for itself, as what a video shows does: the claim is the document's, kept as its speaker.
     named = [t for t in sent.triggers if s <= t.start < e]
     types = {x for t in named for x in (COMPATIBLE.get(t.family) or (VIOLENCE_TYPE.get(t.family),))}
-    target = next((ev for ev in recent if not types or ev.type in types), None)
+    pool = recent
+    if names:
+        if told is None:
+            return
+        seen = {id(ev) for ev in recent}
+        pool = [ev for ev in [*recent, *(ev for ev in reversed(told) if id(ev) not in seen)]
+                if ev.location is not None and ev.location.name in names]
+    target = next((ev for ev in pool if not types or ev.type in types), None)
     if target is not None and not any(c.cue_span == rel.cue_span for c in target.claims):
         add_claim(target, doc, sent, rel, None, [])
 
