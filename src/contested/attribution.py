@@ -1122,7 +1122,21 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
                                                or any(x.dep_ == "compound" and x.lower_ in lex.outlet_words
                                                       for x in o2.children)):  # "its media arm"
                             links.append(_link(o2, list(o2.subtree), "intermediary", lex))
+                        # "in a statement read on state television", "published in the state-run X Daily",
+                        # "released through its az-Zallaqa propaganda outlet": the outlet it went out on.
+                        for p in g.children:
+                            o3 = next((x for x in p.children if x.dep_ == "pobj"), None) if p.dep_ == "prep" and (
+                                p.lower_ in ("on", "in", "through", "via", "by")) else None
+                            if o3 is not None and _is_outlet(o3, lex):
+                                links.append(_link(o3, list(o3.subtree), "intermediary", lex))
     return links, via
+
+
+def _is_outlet(tok, lex: Lexicon) -> bool:
+    """Whether a noun phrase names an outlet: 'state television', 'the state-run Pyidaungsu Daily newspaper',
+    'its az-Zallaqa propaganda outlet'."""
+    return (_kind(tok, list(tok.subtree), lex) == "outlet" or tok.lemma_.lower() in lex.outlet_words
+            or any(x.dep_ == "compound" and x.lower_ in lex.outlet_words for x in tok.children))
 
 
 def _source_like(tok, lex: Lexicon) -> bool:
@@ -2258,8 +2272,12 @@ def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution
     pl = prev.chain[-1] if prev.chain else {}
     last.update({k: pl.get(k) for k in ("name", "kind", "title", "organisation", "plural")})
     last["text"] = word
-    return replace(att, attributed_to=prev.attributed_to, source_kind=prev.source_kind,
-                   chain=att.chain[:-1] + [last])
+    inter = att.chain[:-1]
+    if not any(link.get("link") == "intermediary" for link in inter) and prev is recent[-1]:
+        # "A local official told Radio Gourma FM that ... . He said ...": the same speaker, with no other voice
+        # between, goes on speaking to the same outlet.
+        inter = inter + [dict(link) for link in prev.chain[:-1] if link.get("link") == "intermediary"]
+    return replace(att, attributed_to=prev.attributed_to, source_kind=prev.source_kind, chain=inter + [last])
 
 
 def _words(text: str) -> list[str]:
