@@ -1998,6 +1998,14 @@ def _judgement(rel: Attribution, sent, lex: Lexicon) -> bool:
         cue.head.dep_ in ("appos", "npadvmod"))
 
 
+def _noun_cue(rel: Attribution, sent, lex: Lexicon) -> bool:
+    """Whether a relation's cue is a noun ("the government's claim that ...")."""
+    if rel.cue_span is None:
+        return False
+    cue = next((t for t in sent if t.idx == rel.cue_span[0]), None)
+    return cue is not None and _nominal(cue) and cue.lemma_.lower() in lex.noun_cues
+
+
 def find_attribution(sent, text: str | None = None, triggers=None) -> Attribution:
     """The attribution of one spaCy sentence span, with every relation in ``relations``
     (``_find_attribution``); a "he" or "she" that speaks keeps the person named nearest before it as the
@@ -2072,6 +2080,12 @@ def _find_attribution(sent, text: str | None = None, triggers=None) -> Attributi
                 if best_key is None or key < best_key:
                     best, best_key = rel, key
             primary = best
+            outer = _outer(best, relations) if best is not None and best.stance == "asserts" else None
+            if (outer is not None and outer.stance in ("denies", "doubts") and outer.attributed_to
+                    and _noun_cue(best, sent, lex)):
+                # "But she said the government's claim that no civilians had died was contradicted by every
+                # witness": the one who judges the claim speaks the sentence; the claim judged is a voice beside it.
+                primary = outer
             if primary is None:
                 # No relation reports the event words: where a root relation has no content of its own
                 # but stands over the sentence ("..., officials said" with a bad parse), keep it.

@@ -135,9 +135,13 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
     # The event words that name no event here ("drones had flown over the station", "one of the charges had
     # fallen": the word is no event word) or only the people a figure counts ("denied that any civilian had
     # died", "the number of displaced people could not be confirmed") leave a statement with no event word.
+    shows = _shows(sent, attribution, lexicon())
     triggers = [t for t in sent.triggers if not (_word_sense(sent, t) and not _definite_noun(sent, t)) and not (
         attribution.about == "figure" and attribution.stance in ("denies", "doubts")
-        and sent.reasons.get(t.start) == NEGATED)]
+        and sent.reasons.get(t.start) == NEGATED) and not (
+        # "Photographs appeared to show the burnt-out shells of three minibuses": what a picture shows describes
+        # the scene of an event told, it tells no event of its own
+        shows and sent.reasons.get(t.start, ASSERTED).startswith("description:"))]
     figure = FIGURE_CLAIM.search(sent.text) and sent.quantities
     if not figure and not triggers and attribution.attributed_to and attribution.content_span and any(
             q.killed and attribution.content_span[0] <= q.start < attribution.content_span[1] for q in sent.quantities):
@@ -357,7 +361,10 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
     if ref.report and ref.figure:
         recent_figures = [ev for k in sorted(state.events_of_sentence, reverse=True)[:2]
                           for ev in reversed(state.events_of_sentence[k]) if ev.quantities or ev.fatalities is not None]
-        targets = [ev for ev in recent_figures if told_there(ev)][:1]
+        # (first the events the sentence just before spoke of with figures: "X doubted the figure of 27 dead. She
+        # said the true number was probably close to 19")
+        with_figures = [ev for ev in story if ev.quantities or ev.fatalities is not None]
+        targets = [ev for ev in [*with_figures, *recent_figures] if told_there(ev)][:1]
     elif ref.report or ref.own_denial or ref.adds:
         # "denied the report", "its fighters were not in the area", "a field clinic had also been damaged".
         targets = [ev for ev in told if told_there(ev)]
