@@ -1543,6 +1543,8 @@ def _denies_own_act(cue, pred, chain: list[dict], lex: Lexicon) -> bool:
         return False
     if _is_negated(pred):
         return False  # "denied that it had not warned": no plain act
+    if _victims_of(pred, lex) is not None:
+        return False  # "denied that its strikes had killed civilians": who was harmed, a figure
     subj = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     if subj is None:
         if not (pred.dep_ == "xcomp" and pred.head.i == cue.i and pred.tag_ == "VBG"):
