@@ -100,3 +100,22 @@ def test_pipeline_what_photographs_show_after_an_events_claims_is_on_that_event(
     assert shown and all(who == "Photographs" and hedged for _t, who, hedged in shown)
     assert all(ev.location is not None and ev.location.text == "Dessie" for ev in events
                if any(c.cue == "show" for c in ev.claims))
+
+
+def test_a_modal_in_a_reason_given_is_no_hedge(nlp):
+    rels = text_relations(nlp, 'A farmer told the radio that the village had been shelled. "We left at night '
+                               'because the shells might come again," he said.')
+    assert rels[-1].cue == "said" and not rels[-1].hedged
+    (rel,) = relations(nlp, "The farmer said the shells might have come from the army's positions.")
+    assert rel.hedged
+
+
+def test_pipeline_a_claim_of_responsibility_beside_the_sentences_own_claim_is_on_the_event():
+    text = ("Gunmen attacked an army post in the town of Djibo on Tuesday, killing 12 soldiers, security sources "
+            "said.\n\n"
+            "The Sahel Front claimed responsibility for the attack in a statement, saying its fighters had seized "
+            "weapons and killed dozens of soldiers.")
+    events = extract_text(text, published="2024-03-02", source="Example Wire")
+    claimed = [(ev.type, ev.location.text if ev.location else None, c.about) for ev in events for c in ev.claims
+               if c.cue == "claimed"]
+    assert claimed and all(where == "Djibo" and about == "perpetrator" for _t, where, about in claimed)

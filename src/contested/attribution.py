@@ -1053,7 +1053,10 @@ def _hedges(tokens, lex: Lexicon) -> list[str]:
                     x.dep_ == "pobj" and any(n.dep_ == "nummod" for n in x.children) for x in c.children)
                 for c in t.children):
             out.append("reports of")  # "had credible reports of at least 30 deaths": a count no one named gives
-        elif low in lex.hedge_modals and t.dep_ == "aux":
+        elif low in lex.hedge_modals and t.dep_ == "aux" and not (t.head.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("because", "since", "lest") for c in t.head.children)):
+            # (not a reason given: "we buried them at once because the planes might come back" is no hedge
+            # on what is told)
             out.append(low)
         elif low in ("could", "would") and t.dep_ == "aux" and any(
             c.lower_ == "have" and c.dep_ == "aux" for c in t.head.children

@@ -652,6 +652,13 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         other_voices(doc, sent, attribution, draft, [target])
     _denials_beside(doc, sent, attribution, recent)
     _figure_stances_beside(doc, sent, attribution, recent, told, own=False)
+    if recent:
+        # "X claimed responsibility for the attack in a statement, saying its fighters had taken the base": the
+        # claim of who did it, beside the sentence's own claim, is on the event told (``_on_perpetrator``).
+        for rel in attribution.relations or []:
+            if (rel is not attribution and rel.about == "perpetrator" and rel.stance == "asserts" and rel.attributed_to
+                    and rel.source_kind != "pronoun" and rel.cue_span != attribution.cue_span):
+                _on_perpetrator(doc, sent, rel, recent, told)
     return kept
 
 
@@ -809,8 +816,10 @@ def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, rec
         if told is None:
             return
         seen = {id(ev) for ev in recent}
-        pool = [ev for ev in [*recent, *(ev for ev in reversed(told) if id(ev) not in seen)]
-                if ev.location is not None and ev.location.name in names]
+        everyone = [*recent, *(ev for ev in reversed(told) if id(ev) not in seen)]
+        pool = [ev for ev in everyone if ev.location is not None and ev.location.name in names] or [
+            # "on a deployment point in Kharkiv", of a strike told in a district of the city
+            ev for ev in everyone if ev.location is not None and names & {ev.location.admin2, ev.location.admin1}]
     target = next((ev for ev in pool if not types or ev.type in types), None)
     if target is not None and not any(c.cue_span == rel.cue_span for c in target.claims):
         add_claim(target, doc, sent, rel, None, [])
