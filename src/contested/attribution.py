@@ -2087,9 +2087,10 @@ def _find_attribution(sent, text: str | None = None, triggers=None) -> Attributi
             primary = best
             outer = _outer(best, relations) if best is not None and best.stance == "asserts" else None
             if (outer is not None and outer.stance in ("denies", "doubts") and outer.attributed_to
-                    and _noun_cue(best, sent, lex)):
+                    and best.attributed_to and _noun_cue(best, sent, lex)):
                 # "But she said the government's claim that no civilians had died was contradicted by every
-                # witness": the one who judges the claim speaks the sentence; the claim judged is a voice beside it.
+                # witness": the one who judges the claim speaks the sentence; the claim judged is a voice beside it
+                # (not "Reports that ... were denied by the governor", reports no one owns: the outlet's, hedged).
                 primary = outer
             if primary is None:
                 # No relation reports the event words: where a root relation has no content of its own
