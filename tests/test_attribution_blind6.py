@@ -119,3 +119,12 @@ def test_pipeline_a_claim_of_responsibility_beside_the_sentences_own_claim_is_on
     claimed = [(ev.type, ev.location.text if ev.location else None, c.about) for ev in events for c in ev.claims
                if c.cue == "claimed"]
     assert claimed and all(where == "Djibo" and about == "perpetrator" for _t, where, about in claimed)
+
+
+def test_a_speakers_own_doubt_after_but_makes_both_words_the_cue(nlp):
+    text = "The aid office said it had received reports of casualties in Dolo but could not verify them."
+    (rel,) = relations(nlp, text)
+    assert (rel.stance, rel.hedged) == ("doubts", True)
+    s, e = rel.cue_span
+    assert s == text.index("said") and s <= text.index("could not verify") < e
+    assert rel.cue.startswith("said") and rel.cue.endswith("verify")

@@ -1817,6 +1817,10 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
                 outer.figure_stances = outer.figure_stances + [dict(f, by=by) for f in inner.figure_stances]
                 outer.hedged = outer.hedged or inner.hedged
                 outer.hedges = outer.hedges + inner.hedges
+                if outer.cue_span is not None and inner.cue_span[1] > outer.cue_span[1]:
+                    # The cue is both words: "said ... could not verify", the second deciding the stance.
+                    outer.cue_span = (outer.cue_span[0], inner.cue_span[1])
+                    outer.cue = f"{outer.cue} ... {inner.cue}"
     # What is told inside another's words is that speaker's: whatever is reported inside quotation marks
     # (the quoted speaker's own words), a pronoun or "people" inside another's content ("he said he believes",
     # "people say"), a belief the outer speaker describes ("Clinton thinks ..."), a share of those polled. Only
