@@ -128,3 +128,23 @@ def test_a_speakers_own_doubt_after_but_makes_both_words_the_cue(nlp):
     s, e = rel.cue_span
     assert s == text.index("said") and s <= text.index("could not verify") < e
     assert rel.cue.startswith("said") and rel.cue.endswith("verify")
+
+
+def test_an_outlet_named_again_as_the_station_is_the_one_named_before(nlp):
+    from contested.attribution import find_attribution, resolve_outlets
+
+    doc = nlp("A teacher told Radio Tamar that the school had been shelled. A doctor told the station that two "
+              "pupils had died.")
+    first, second = [find_attribution(s) for s in doc.sents]
+    got = resolve_outlets(second, [first])
+    assert _inter(got) == ["Radio Tamar"]
+    assert resolve_outlets(second, []) is second  # nothing named before: the words stay
+
+
+def test_pipeline_told_the_station_is_heard_through_the_outlet_named_before():
+    text = ("Shells struck a school in the town of Kidal on Monday, killing two pupils, a teacher told Radio Tamar."
+            "\n\nA doctor told the station that five more children had been wounded.")
+    events = extract_text(text, published="2024-03-02", source="Example Wire")
+    doctor = [c for ev in events for c in ev.claims if c.attributed_to and "doctor" in c.attributed_to]
+    assert doctor and all([link["name"] for link in c.chain if link.get("link") == "intermediary"] == ["Radio Tamar"]
+                          for c in doctor)

@@ -2271,6 +2271,12 @@ def _made_document(att: Attribution, earlier: list[Attribution]) -> Attribution:
 
 
 def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
+    """See ``_resolve_pronoun``; an outlet named again by a definite word alone is resolved too
+    (``resolve_outlets``)."""
+    return resolve_outlets(_resolve_pronoun(att, earlier), earlier)
+
+
+def _resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
     """'he added', 'they said': the latest source named before that a pronoun of this kind can stand for
     (he/she: one person; they/we: people or an organisation; it: an organisation, outlet or document),
     else the latest source unless it can never be (a document is no "he"); with none, the source is unknown
@@ -2302,6 +2308,32 @@ def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution
         # between, goes on speaking to the same outlet.
         inter = inter + [dict(link) for link in prev.chain[:-1] if link.get("link") == "intermediary"]
     return replace(att, attributed_to=prev.attributed_to, source_kind=prev.source_kind, chain=inter + [last])
+
+
+def _generic_outlet(name: str | None, lex: Lexicon) -> bool:
+    """Whether an intermediary's name is only a definite outlet word ("the station", "the news site")."""
+    words = (name or "").lower().split()
+    if len(words) < 2 or words[0] not in ("the", "this", "that"):
+        return False
+    return all(w in lex.outlet_words or w in lex.document_venues for w in words[1:])
+
+
+def resolve_outlets(att: Attribution, earlier: list[Attribution]) -> Attribution:
+    """"A nurse told the station that ...": an outlet named again by a definite outlet word alone is the latest
+    outlet named before as an intermediary (or as a speaker) with a name of its own ("told Radio Gourma FM"),
+    among the last sources; with none, the words stay."""
+    lex = lexicon()
+    if not any(link.get("link") == "intermediary" and _generic_outlet(link.get("name"), lex) for link in att.chain):
+        return att
+    named = [link for p in reversed(earlier[-8:]) for link in reversed(p.chain)
+             if link.get("name") and not _generic_outlet(link.get("name"), lex) and (
+                 link.get("link") == "intermediary" or link.get("kind") == "outlet") and link.get("kind") == "outlet"]
+    if not named:
+        return att
+    chain = [dict(link, name=named[0]["name"], text=link.get("name"))
+             if link.get("link") == "intermediary" and _generic_outlet(link.get("name"), lex) else link
+             for link in att.chain]
+    return replace(att, chain=chain)
 
 
 def _words(text: str) -> list[str]:

@@ -4,7 +4,7 @@ told in which sentence, the latest place named. The other stages read it; only t
 
 from __future__ import annotations
 
-from contested.attribution import refers_back, resolve_pronoun
+from contested.attribution import refers_back, resolve_outlets, resolve_pronoun
 from contested.config import ExtractionSettings
 from contested.records import Attribution, Event
 from contested.stages.places import NAMED_FEATURES
@@ -19,6 +19,7 @@ def resolve_source(attribution: Attribution, state: DiscourseState) -> Attributi
         if resolved is attribution and attribution.attributed_to and attribution.chain[-1].get("back"):
             state.sources.append(attribution)  # "The statement" no one made before: it speaks, and is kept
         return resolved
+    attribution = resolve_outlets(attribution, state.sources)  # "told the station": the outlet named before
     if attribution.attributed_to:
         state.sources.append(attribution)
     return attribution
