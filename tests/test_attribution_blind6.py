@@ -148,3 +148,11 @@ def test_pipeline_told_the_station_is_heard_through_the_outlet_named_before():
     doctor = [c for ev in events for c in ev.claims if c.attributed_to and "doctor" in c.attributed_to]
     assert doctor and all([link["name"] for link in c.chain if link.get("link") == "intermediary"] == ["Radio Tamar"]
                           for c in doctor)
+
+
+def test_a_person_of_the_speakers_town_is_not_its_own_side(nlp):
+    # "Norvale police" speaking of "a Norvale boy": the town's name is shared, but a boy is no force of theirs.
+    (rel,) = relations(nlp, "A Norvale boy accidentally shot himself in the hand on Friday, Norvale police said.")
+    assert rel.about == "event"
+    (rel,) = relations(nlp, "A Norvale militia spokesman said Norvale fighters had fired rockets at the base.")
+    assert rel.about == "perpetrator"

@@ -140,6 +140,7 @@ class Lexicon:
     habitual_adverbs: frozenset[str] = field(default=frozenset())
     passing_verbs: frozenset[str] = field(default=frozenset())
     every_determiners: frozenset[str] = field(default=frozenset())
+    force_nouns: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -216,6 +217,7 @@ def lexicon() -> Lexicon:
         habitual_adverbs=fs("habitual_adverbs"),
         passing_verbs=fs("passing_verbs"),
         every_determiners=fs("every_determiners"),
+        force_nouns=fs("force_nouns"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -1536,12 +1538,14 @@ def _on_perpetrator(cue, lex: Lexicon) -> bool:
 
 
 def _denies_own_act(cue, pred, chain: list[dict], lex: Lexicon) -> bool:
-    """Whether a denial says the speaker did not do an act to something told before: its content is an act
-    done to others (data/attribution.json ``perpetrated_acts``) with no subject of its own ("denied planting
-    the bomb"), or with the speaker's own side for subject ("its forces", "we", "Houthi forces" said by a
-    Houthi spokesman) while the speaker blames another ("... and blamed government troops for the blast"),
-    done to a definite thing ("the bomb", "the market"). "Denied targeting residential areas" names nothing
-    told before: a denial of the event as told, not of who did it."""
+    """Whether a denial says the speaker did not do an act to others: its content is an act done to others
+    (data/attribution.json ``perpetrated_acts``) with the speaker's own side for subject ("its forces", "we",
+    "Houthi forces" said by a Houthi spokesman, "Russian forces" said by a Russian-installed administration),
+    whether or not the speaker blames another: a side denying its own part disputes who did it, as an analyst
+    codes it (ACLED: the event itself may still be told by others); or with no subject of its own ("denied
+    planting the bomb"), done to a definite thing told before ("the bomb", "the market"). "Denied targeting
+    residential areas" names nothing told before: a denial of the event as told, not of who did it; so is a
+    denial of who was harmed ("denied that its strikes had killed civilians": a figure)."""
     if pred is None or pred.pos_ not in ("VERB", "AUX") or pred.lemma_.lower() not in lex.perpetrated_acts:
         return False
     if _is_negated(pred):
@@ -1555,11 +1559,7 @@ def _denies_own_act(cue, pred, chain: list[dict], lex: Lexicon) -> bool:
     elif any(c.dep_ == "auxpass" for c in pred.children) or not _own_side(subj, chain):
         return False
     else:
-        # "The army denied that its aircraft had struck the market", "... denied that Russian forces had struck
-        # the warehouse" said by a Russian-installed administration: its own side named as the doer, a denial
-        # of its own part (who did it), as an analyst codes it (ACLED: the event may still be told by others;
-        # the denial disputes responsibility), whether or not it blames another in the same sentence.
-        return True
+        return True  # "The army denied that its aircraft had struck the market": its own part
     objs = [c for c in pred.children if c.dep_ == "dobj"]
     objs += [x for c in pred.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "against", "into")
              for x in c.children if x.dep_ == "pobj"]
@@ -1649,6 +1649,9 @@ def _own_side(subj, chain: list[dict]) -> bool:
     own = {w for n in (link.get("name"), link.get("organisation")) if n for w in _words(n.replace("-", " "))}
     # The words that say whose forces they are ("Houthi forces", "rebel fighters", "government troops"): each
     # a word of the speaker's name ("a Houthi military spokesman", "a rebel spokesman").
+    # (forces, fighters, jets: not "a Madison boy" in the words of the Madison police)
+    if subj.lemma_.lower() not in lexicon().force_nouns and subj.lower_ not in lexicon().force_nouns:
+        return False
     names = [t for t in subj.children if t.i < subj.i and t.is_alpha and t.dep_ in ("amod", "compound", "nmod")]
     return bool(names) and all(_words(t.text)[:1] and _words(t.text)[0] in own for t in names)
 
