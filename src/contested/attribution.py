@@ -1812,16 +1812,17 @@ def find_relations(sent, lex: Lexicon | None = None, tokens=None) -> list[Attrib
             s, e = outer.content_span
             if inner.attributed_to is None and _concessive(cue_token.get(id(inner)), lex):
                 continue  # "..., though the toll could not be confirmed": the outlet's aside, not the speaker's
-            if s <= inner.cue_span[0] < e and (inner.source_kind == "pronoun" or inner.attributed_to is None
-                                               or id(inner) in own_body) or _but_then(
-                    cue_token.get(id(outer)), cue_token.get(id(inner)), outer, inner):
+            within = s <= inner.cue_span[0] < e and (inner.source_kind == "pronoun" or inner.attributed_to is None
+                                                     or id(inner) in own_body)
+            if within or _but_then(cue_token.get(id(outer)), cue_token.get(id(inner)), outer, inner):
                 outer.stance, outer.about = inner.stance, inner.about
                 by = outer.chain[-1]["name"] if outer.chain and outer.chain[-1]["link"] == "speaker" else None
                 outer.figure_stances = outer.figure_stances + [dict(f, by=by) for f in inner.figure_stances]
                 outer.hedged = outer.hedged or inner.hedged
                 outer.hedges = outer.hedges + inner.hedges
-                if outer.cue_span is not None and inner.cue_span[1] > outer.cue_span[1]:
-                    # The cue is both words: "said ... could not verify", the second deciding the stance.
+                if within and outer.cue_span is not None and inner.cue_span[1] > outer.cue_span[1]:
+                    # The cue is both words: "said it had received reports ... but could not verify them", the
+                    # second deciding the stance, inside the first's words (it makes no relation of its own).
                     outer.cue_span = (outer.cue_span[0], inner.cue_span[1])
                     outer.cue = f"{outer.cue} ... {inner.cue}"
     # What is told inside another's words is that speaker's: whatever is reported inside quotation marks
