@@ -97,6 +97,9 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         instead = _violence_instead(draft, sent, agents, patients, places, config)
         if instead is not None:
             return instead
+    if fam == "capture" and _seized_weapons(draft, sent):
+        # "weapons and a boat seized", "seized rifles and ammunition": things taken, no place (weapons seized).
+        return "weapons_seized", None, agents, patients
     if fam in ("capture", "regain", "lose", "surrender_place"):
         # "captured three militants" is an arrest, not a capture of territory.
         if (fam == "capture" and not places and not PLACE_NOUNS.search(text_after)
@@ -415,6 +418,7 @@ def _delivered(draft: Draft, sent: SentenceMentions) -> str | None:
     is told so, or a word before it says what device it was ("a roadside bomb hit a bus")."""
     devices = _instrument_words("delivered_devices")
     verbs = _instrument_words("delivered_verbs")
+    planted = _instrument_words("planted_words")
     doc = sent.span.doc
     for t in [draft.trigger, *draft.extra]:
         if t.family != "explosive" or t.text.lower() not in devices:
@@ -423,6 +427,8 @@ def _delivered(draft: Draft, sent: SentenceMentions) -> str | None:
         if tok is None or any(c.dep_ in ("compound", "amod") and not (t.start <= c.idx < t.end)
                               for c in tok.children if c.i < tok.i):
             continue
+        if any(w.lower_ in planted for w in doc[tok.left_edge.i: tok.right_edge.i + 1]):
+            continue  # "a bomb hidden in the road struck a truck": put there, a device
         head = tok.head
         if (tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in verbs) or (
                 tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() == "drop"):
@@ -704,6 +710,34 @@ def _control_as_time(draft: Draft, sent: SentenceMentions) -> bool:
     return False
 
 
+def _seized_weapons(draft: Draft, sent: SentenceMentions) -> bool:
+    """A seizure word (data/typing_rules.json seize_words, the whole trigger) whose things taken, read from the
+    parse, name weapons (weapon_things) and no place or people: its object or passive subject, or the nouns it
+    follows as a participle ("weapons and a boat seized")."""
+    if sent.span is None or not _cues()["seize_words"].fullmatch(draft.trigger.text):
+        return False
+    tok = _root(draft.trigger, sent.span.doc)
+    if tok is None or tok.pos_ != "VERB":
+        return False
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not things and tok.dep_ == "acl":
+        things = [tok.head]
+    nouns: list[Token] = []
+    for n in things:
+        while n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN"):
+            n = n.head  # "weapons and a boat seized": the chain from its first noun
+        nouns.extend([n, *n.conjuncts])
+    if not nouns:
+        return False
+    words = _target_words()
+    place_words = words.get("place_objects", frozenset())
+    if any(n.pos_ == "PROPN" or n.ent_type_ in ("GPE", "LOC", "FAC") or n.lemma_.lower() in place_words
+           or "armed" in _noun_kind(n, words) or n.lower_ in ("it", "them")
+           or PEOPLE_UNITS.match(n.lower_) for n in nouns):
+        return False
+    return any(_cues()["weapon_things"].fullmatch(n.text) for n in nouns)
+
+
 def _took_place(draft: Draft, sent: SentenceMentions) -> bool:
     """The capture verb's object (or passive subject), read from the parse, is a place: a place word (data/
     targets.json place_objects: "had taken the town to protect civilians"), whatever people are named after it."""
@@ -855,7 +889,8 @@ def _noun_kind(tok, words: dict[str, frozenset[str]], key_armed: str = "armed") 
     while todo and len(nouns) < 12:  # "4 militants, 1 civilian, and 3 soldiers": conj chains
         t = todo.pop()
         nouns.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj")
+        # ("an attack on Nanduli, a farming village": a name's apposition says what it is)
+        todo.extend(c for c in t.children if c.dep_ == "conj" or (c.dep_ == "appos" and t.pos_ == "PROPN"))
     for t in nouns:
         lemma = t.lemma_.lower()
         if _of_crowd_body(t, words):
