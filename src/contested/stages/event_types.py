@@ -361,18 +361,21 @@ def _main_verb_instead(draft: Draft, sent: SentenceMentions) -> Draft | None:
 
 def _moved_civilians(draft: Draft, sent: SentenceMentions) -> bool:
     """The retreat word is a verb whose object (or passive subject) is civilians ("evacuated 23 civilians",
-    "residents were evacuated"; data/targets.json civilian words), not armed people."""
+    "residents were evacuated": the actors found there are all civilians), not armed people or places."""
     if sent.span is None:
         return False
     tok = _root(draft.trigger, sent.span.doc)
     if tok is None or tok.pos_ != "VERB":
         return False
-    words = _target_words()
-    kinds: set[str] = set()
+    # The people are what the actor dictionary read as civilians in the object ("abandoned 20 villages": places,
+    # not people moved).
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            kinds |= _noun_kind(c, words)
-    return "civilian" in kinds and "armed" not in kinds
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            inside = [a for a in sent.actors if lo <= a.start and a.end <= hi]
+            if inside and all(a.kind == "civilians" for a in inside):
+                return True
+    return False
 
 
 def _crossed_border(text: str, crossing: bool = False) -> bool:

@@ -49,16 +49,17 @@ def agents_and_patients(draft: Draft, sent: SentenceMentions) -> tuple[list[Acto
                 a = speaker[0]
                 agents = [ActorMention(a.name, a.kind, a.text, sent.attribution.start or 0,
                                        (sent.attribution.start or 0) + len(a.text))]
-    if not agents and patients and not _own_subject_unknown(draft, sent, agent_spans):
+    main_sp = sent.agent_spans.get(draft.trigger.start, ([], []))[0]
+    if not agents and patients and not (_own_subject_unknown(draft, sent, main_sp) and not any(
+            a.start < draft.trigger.start for a in actors)):
         # The parse found the victims but not who acted: another armed actor named in the sentence (not where
-        # the parse names the draft's own subject and it is no known actor: "an alliance of armed groups
-        # captured ...": who acted is that subject, unknown).
+        # the parse names the draft's own subject, no known actor, and every actor comes after the word: "an
+        # alliance of armed groups captured the town, and junta troops left ...": who acted is that subject).
         agents = [a for a in actors if a not in patients and a.kind != "civilians"
                   and a.name not in {p.name for p in patients}][:1]
     if len(agents) > 1:
         # The main word's own subject first ("insurgents beheaded four men ..., while troops drove the fighters
         # out": the troops drove them out).
-        main_sp = sent.agent_spans.get(draft.trigger.start, ([], []))[0]
         agents.sort(key=lambda a: not any(s <= a.start and a.end <= e for s, e in main_sp))
     return agents, patients
 
