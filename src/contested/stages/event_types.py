@@ -294,6 +294,15 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
             # "detained reporters who had been filming the burned houses", "... filming displaced families":
             # the arrest, not the burning or the displacement.
             return told, None, agents, patients
+    if fam in CROWD_FAMILIES and _crowd_under_rejected(draft, sent):
+        # "a crowd beat two men to death after accusing them of firing on protesters": the crowd word is told
+        # inside a clause that tells no event (what they were accused of); the asserted violence is the event.
+        violence = [t for t in draft.extra if t.family in VIOLENCE_TYPE and sent.reasons.get(t.start, ASSERTED) == ASSERTED]
+        if violence:
+            main = min(violence, key=lambda t: VIOLENCE_PRIORITY.index(t.family))
+            alone = Draft(main, main.family, [t for t in violence if t is not main])
+            alone.quantities, alone.places = draft.quantities, draft.places
+            return decide_type(alone, sent, agents, patients, places, config)
     if fam in CROWD_FAMILIES:
         taken = _crowd_told_by_taking(draft, sent, a1)
         if taken is not None:
@@ -556,6 +565,30 @@ def _entered_to_detain(draft: Draft, sent: SentenceMentions, a1: ActorMention | 
                 c.dep_ in ("mark", "nsubjpass", "auxpass") for c in tok.children)):
             return "abduction" if a1 is not None and a1.kind in ("rebels", "political_militia", "identity_militia") else "arrest"
     return None
+
+
+def _crowd_under_rejected(draft: Draft, sent: SentenceMentions) -> bool:
+    """The draft's demonstration word hangs, in the parse, on a trigger word whose clause tells no event (a
+    reference, a hypothesis: "accusing them of firing on protesters")."""
+    if sent.span is None:
+        return False
+    doc = sent.span.doc
+    rejected = set()
+    for t in sent.triggers:
+        if sent.reasons.get(t.start, ASSERTED) != ASSERTED:
+            root = _root(t, doc)
+            if root is not None:
+                rejected.add(root.i)
+    if not rejected:
+        return False
+    cur = _root(draft.trigger, doc)
+    for _ in range(4):
+        if cur is None or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i in rejected:
+            return True
+    return False
 
 
 def _crowd_told_by_taking(draft: Draft, sent: SentenceMentions, a1: ActorMention | None) -> str | None:
@@ -1019,6 +1052,14 @@ def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
                     if g.dep_ == "dobj":
                         direct |= _noun_kind(g, words)
         targets |= direct
+        if not direct and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB":
+            # "fired live rounds at students, killing two": whom the participle harmed is whom the verb it
+            # tells the outcome of was aimed at.
+            for c in verb.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            targets |= _noun_kind(g, words)
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "at", "against") and not direct:
                 for g in c.children:
