@@ -105,3 +105,14 @@ def test_a_demonstration_named_in_an_accusation_is_no_protest():
     got = extract_text("On Monday, a crowd beat two party workers to death in Zolotovka after accusing them of "
                        "firing on protesters.", published="2023-03-14")
     assert [(e.type, e.detail) for e in got] == [("riot", "mob_violence")]
+
+
+def test_a_capture_by_a_subject_the_dictionary_does_not_know():
+    # The capture verb's own subject (armed groups, no known actor) took the towns; the army named later, as
+    # the ones who left and as the doers of the offensive, did not.
+    got = extract_text("An alliance of ethnic armed groups captured the towns of Brenivka and Zolotovka over the "
+                       "weekend, and army troops left Novoselka on Monday, residents said, the latest blows in a "
+                       "month-long offensive that has weakened the army's hold on the region.",
+                       published="2023-03-14")
+    assert got and {e.type for e in got} == {"territory_captured"}
+    assert not [a for e in got for a in e.actors if a.role == "actor1" and a.kind == "state_forces"]
