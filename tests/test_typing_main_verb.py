@@ -116,3 +116,12 @@ def test_a_capture_by_a_subject_the_dictionary_does_not_know():
                        published="2023-03-14")
     assert got and {e.type for e in got} == {"territory_captured"}
     assert not [a for e in got for a in e.actors if a.role == "actor1" and a.kind == "state_forces"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Heading for a border is no crossing of it; across it is.
+    ("On Monday, thousands of people fled Zolotovka for the border.", "displacement"),
+    ("On Monday, thousands of people fled across the border into Moldova.", "cross_border_flight"),
+])
+def test_towards_a_border_or_over_it(text, expected):
+    assert types(text) == [expected]
