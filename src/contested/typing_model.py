@@ -222,6 +222,8 @@ class DefaultTypingSettings:
     one and gives it at least ``min_probability``. ``enabled`` is switched by CONTESTED_DEFAULT_TYPE_MODEL (``off``
     for the rules alone). ``not_by[type]`` lists the actor kinds that rule a move to that type out: the model
     reads words, not who did it, and a riot or mob violence is a crowd's, never an armed group's (ACLED's codebook).
+    ``kept_by[type]`` names lists of data/typing_rules.json whose words in the sentence keep the rules' type: the
+    words that decided it ("beheaded": a killing of people held, whatever the words around it).
     """
 
     enabled: bool = True
@@ -229,6 +231,7 @@ class DefaultTypingSettings:
     min_probability: float = 0.1
     moves: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_by: dict[str, frozenset[str]] = field(default_factory=dict)
+    kept_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +240,9 @@ def _policy() -> DefaultTypingSettings:
     return DefaultTypingSettings(enabled=True, ratio=float(data["ratio"]), min_probability=float(data["min_probability"]),
                                  moves={k: tuple(v) for k, v in data["moves"].items()},
                                  not_by={k: frozenset(v) for k, v in data.get("not_by", {}).items()
-                                             if not k.startswith("_")})
+                                             if not k.startswith("_")},
+                                 kept_by={k: tuple(v) for k, v in data.get("kept_by", {}).items()
+                                          if not k.startswith("_")})
 
 
 def default_settings() -> DefaultTypingSettings:
@@ -330,6 +335,16 @@ def _armed_doers(text: str, trigger: str | None) -> bool:
     return bool(_cues()["armed_crowd"].search(text[:end]))
 
 
+def _kept(text: str, cue_lists: tuple[str, ...]) -> bool:
+    """The sentence holds a word of one of the named data/typing_rules.json lists."""
+    if not cue_lists:
+        return False
+    from contested.stages.event_types import _cues
+
+    cues = _cues()
+    return any(name in cues and cues[name].search(text) for name in cue_lists)
+
+
 def retype(event, text: str, model: TypeModel, threshold: float, context: str | None = None) -> None:
     """Give an event the model's sub-event type: a user's model where it is confident (``threshold``) and the
     rules disagree; the default model only towards a neighbouring type it finds much likelier (the policy).
@@ -351,6 +366,8 @@ def retype(event, text: str, model: TypeModel, threshold: float, context: str | 
         if barred and (any(a.role in (None, "actor1") and a.kind in barred for a in event.actors)
                        or _armed_doers(text, event.trigger)):
             return  # "militants attacked a truck": armed people, whatever the words around them suggest
+        if _kept(text, settings.kept_by.get(event.acled_sub_event_type, ())):
+            return  # "militants beheaded three men": the rules' type was decided by these very words
         if best_p >= settings.ratio * p[current] and best_p >= settings.min_probability:
             _apply(event, best)
         return

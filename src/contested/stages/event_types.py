@@ -97,11 +97,14 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         instead = _violence_instead(draft, sent, agents, patients, places, config)
         if instead is not None:
             return instead
+    if fam == "capture" and _seized_weapons(draft, sent):
+        # "weapons and a boat seized", "seized rifles and ammunition": things taken, no place (weapons seized).
+        return "weapons_seized", None, agents, patients
     if fam in ("capture", "regain", "lose", "surrender_place"):
         # "captured three militants" is an arrest, not a capture of territory.
         if (fam == "capture" and not places and not PLACE_NOUNS.search(text_after)
                 and not re.match(r"(fell|fall|fallen|falling|collapsed|entered)", draft.trigger.text, re.IGNORECASE)
-                and not _cues()["control_words"].search(draft.trigger.text)):
+                and not _cues()["control_words"].search(draft.trigger.text) and not _took_place(draft, sent)):
             # ("had taken control after days of fighting and killed 55 soldiers": control is of a place, named or
             # not; the soldiers are the toll, not people taken.)
             people = [q for q in draft.quantities if PEOPLE_UNITS.match(q.unit)]
@@ -156,6 +159,16 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         if is_state(a1):
             return "territory_regained", None, agents, patients
         return "territory_captured", None, agents, patients
+    if fam in ("flee", "retreat"):
+        main = _main_verb_instead(draft, sent)
+        if main is not None:
+            # "retreating soldiers looted shops", "set fire to houses in a village that had been abandoned": the
+            # flight only describes who did it or where; the clause's own verb says what happened.
+            main.quantities, main.places = draft.quantities, draft.places
+            return decide_type(main, sent, agents, patients, places, config)
+    if fam == "retreat" and _moved_civilians(draft, sent):
+        # "police evacuated 23 civilians", "residents were evacuated": civilians moved out are displaced.
+        return "displacement", None, agents, patients
     if fam in ("flee", "retreat") and _caused_flight(draft, sent):
         # "fired artillery at the villages and forced locals to flee": the flight is what the violence caused.
         return _violence_instead(draft, sent, agents, patients, places, config) or (
@@ -218,11 +231,17 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
                 for tok in _trigger_roots(draft, sent)):
             # "the military bombed militant bases": state forces bomb from the air; nobody plants a device.
             return "air_strike", None, agents, patients
+        if etype == "explosive_device" and sent.span is not None:
+            sent_from = _delivered(draft, sent)
+            if sent_from is not None:
+                # "bombs struck a camp", "a bomb fell on houses": sent from afar, not planted; aircraft named in
+                # the paragraph make it an air strike, else it was fired from the ground.
+                return sent_from, None, agents, patients
         if etype == "armed_clash" and not two_sided and sent.span is not None and _air_subject(draft, sent):
             # "the air force targeted a hideout", "helicopters attacked the convoy": done from the air.
             return "air_strike", None, agents, patients
         if etype == "armed_clash" and not two_sided:
-            weapon = _instrument(sent)
+            weapon = _instrument(sent) or _delivered_with(draft, sent)
             if weapon is not None:
                 # "targeted a vehicle with an IED", "suffered casualties by a bomb": the explosive is how it
                 # was done (ACLED codes the explosive, not a fight), even where it is no attack word of its own.
@@ -275,6 +294,15 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
             # "detained reporters who had been filming the burned houses", "... filming displaced families":
             # the arrest, not the burning or the displacement.
             return told, None, agents, patients
+    if fam in CROWD_FAMILIES and _crowd_under_rejected(draft, sent):
+        # "a crowd beat two men to death after accusing them of firing on protesters": the crowd word is told
+        # inside a clause that tells no event (what they were accused of); the asserted violence is the event.
+        violence = [t for t in draft.extra if t.family in VIOLENCE_TYPE and sent.reasons.get(t.start, ASSERTED) == ASSERTED]
+        if violence:
+            main = min(violence, key=lambda t: VIOLENCE_PRIORITY.index(t.family))
+            alone = Draft(main, main.family, [t for t in violence if t is not main])
+            alone.quantities, alone.places = draft.quantities, draft.places
+            return decide_type(alone, sent, agents, patients, places, config)
     if fam in CROWD_FAMILIES:
         taken = _crowd_told_by_taking(draft, sent, a1)
         if taken is not None:
@@ -291,6 +319,72 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         # "seized a vehicle", "confiscated the mall": property taken, not weapons (looting).
         return "property_destruction", None, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+def _main_verb_instead(draft: Draft, sent: SentenceMentions) -> Draft | None:
+    """A draft of the asserted weak trigger (a looting, an arrest: families.json kind 'other') whose verb is the
+    clause's own, where the draft's flight or retreat word only describes one of that verb's people or places: a
+    participle beside a noun ("retreating soldiers looted shops", "soldiers retreating from the front looted")
+    or a relative clause ("a village that had been abandoned"). None where the flight word is a verb of its own
+    or no such verb is told."""
+    if sent.span is None:
+        return None
+    doc = sent.span.doc
+    tok = _root(draft.trigger, doc)
+    if tok is None:
+        return None
+    noun = None
+    above: set[int] = set()
+    after = doc[tok.i + 1: tok.i + 3]
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        noun = tok.head
+    elif tok.tag_ == "VBG" and len(after) == 2 and after[0].pos_ == "NOUN" and after[0].tag_ == "NNS" and (
+            after[1].pos_ == "VERB" and after[1].tag_ in ("VBD", "VBZ", "VBP")):
+        # "retreating soldiers looted shops" parsed as "retreating (the) soldiers": a participle before a
+        # plural noun that a finite verb follows describes that noun, the verb's subject.
+        noun, above = after[0], {after[1].i}
+    else:
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                noun = cur.head
+                break
+            if cur.head.i == cur.i or cur.dep_ not in ("aux", "auxpass", "advmod", "xcomp", "conj", "relcl"):
+                break
+            cur = cur.head
+    if noun is None:
+        return None
+    above |= {a.i for a in noun.ancestors}
+    for t in sent.triggers:
+        if t.family not in OTHER_TYPE or t.family in ("flee", "retreat") or sent.reasons.get(
+                t.start, ASSERTED) != ASSERTED:
+            continue
+        verb = _root(t, doc)
+        if verb is None:
+            continue
+        verb = verb if verb.pos_ == "VERB" else verb.head
+        if verb.pos_ == "VERB" and verb.i in above and verb.dep_ not in ("amod", "acl", "relcl"):
+            return Draft(t, t.family, [])
+    return None
+
+
+def _moved_civilians(draft: Draft, sent: SentenceMentions) -> bool:
+    """The retreat word is a verb whose object (or passive subject) is civilians ("evacuated 23 civilians",
+    "residents were evacuated": the actors found there are all civilians), not armed people or places."""
+    if sent.span is None:
+        return False
+    tok = _root(draft.trigger, sent.span.doc)
+    if tok is None or tok.pos_ != "VERB":
+        return False
+    # The people are what the actor dictionary read as civilians in the object ("abandoned 20 villages": places,
+    # not people moved).
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge)
+            inside = [a for a in sent.actors if lo <= a.start and a.end <= hi]
+            if inside and all(a.kind == "civilians" for a in inside):
+                return True
+    return False
 
 
 def _crossed_border(text: str, crossing: bool = False) -> bool:
@@ -326,6 +420,82 @@ def _weapon_that_went_off(draft: Draft, sent: SentenceMentions | None = None) ->
         return draft.family  # "an IED exploded": the device is named
     named = [t.family for t in draft.extra if t.family in _NAMED_WEAPONS]
     return min(named, key=VIOLENCE_PRIORITY.index) if named else draft.family
+
+
+def _delivered(draft: Draft, sent: SentenceMentions) -> str | None:
+    """"air_strike" or "shelling" where a bare bomb word of the draft (data/typing_rules.json delivered_devices)
+    is the subject of a verb of arriving ("bombs struck a camp", "a bomb fell on houses": delivered_verbs) or
+    the object of "drop": sent from afar, not planted. Aircraft or an air raid named in the sentence or its
+    paragraph (air_context) make it an air strike; else it was fired from the ground. None where no bomb word
+    is told so, or a word before it says what device it was ("a roadside bomb hit a bus")."""
+    devices = _instrument_words("delivered_devices")
+    verbs = _instrument_words("delivered_verbs")
+    planted = _instrument_words("planted_words")
+    doc = sent.span.doc
+    for t in [draft.trigger, *draft.extra]:
+        if t.family != "explosive" or t.text.lower() not in devices:
+            continue
+        tok = _trigger_noun(doc, t)
+        if tok is None or any(c.dep_ in ("compound", "amod") and not (t.start <= c.idx < t.end)
+                              for c in tok.children if c.i < tok.i):
+            continue
+        if any(w.lower_ in planted for w in doc[tok.left_edge.i: tok.right_edge.i + 1]):
+            continue  # "a bomb hidden in the road struck a truck": put there, a device
+        head = tok.head
+        if (tok.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in verbs) or (
+                tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() == "drop"):
+            return "air_strike" if _air_in_paragraph(sent) else "shelling"
+    return None
+
+
+def _delivered_with(draft: Draft, sent: SentenceMentions) -> str | None:
+    """``_delivered`` for a bomb the sentence names in a clause that hangs on one of the draft's violence words
+    ("17 people were killed when a bomb fell on houses", "bombs landed on the camp, killing nine"): the bomb is
+    how it was done, whatever the event-or-not rules made of the bomb word on its own."""
+    if sent.span is None:
+        return None
+    doc = sent.span.doc
+    roots = {r.i for r in _trigger_roots(draft, sent)}
+    for t in sent.triggers:
+        if t.family != "explosive" or any(t is w for w in [draft.trigger, *draft.extra]):
+            continue
+        tok = _trigger_noun(doc, t)
+        if tok is None:
+            continue
+        verb = tok.head
+        if verb.i in roots or (verb.dep_ in ("advcl", "conj") and verb.head.i in roots) or any(
+                doc[r].dep_ in ("advcl", "conj") and doc[r].head.i == verb.i for r in roots):
+            got = _delivered(Draft(t, "explosive", []), sent)
+            if got is not None:
+                return got
+    return None
+
+
+def _air_in_paragraph(sent: SentenceMentions) -> bool:
+    """Aircraft or an air raid named in the sentence or elsewhere in its paragraph (data/typing_rules.json
+    air_context)."""
+    air = _cues()["air_context"]
+    if air.search(sent.text):
+        return True
+    return any(span is not None and air.search(span.text)
+               for span in (_paragraph_before(sent), _rest_of_paragraph(sent)))
+
+
+def _paragraph_before(sent: SentenceMentions, max_chars: int = 600):
+    """The tokens before a sentence back to its paragraph's start (a line break), at most about ``max_chars``
+    characters back, as a span of the parsed document; None where there is none."""
+    span = sent.span
+    if span is None:
+        return None
+    doc = span.doc
+    i = span.start
+    if i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text:
+        return None  # the sentence opens its paragraph
+    limit = doc[i].idx - max_chars
+    j = i
+    while j > 0 and doc[j - 1].idx > limit and "\n" not in doc[j - 1].text and "\n" not in doc[j - 1].whitespace_:
+        j -= 1
+    return doc[j:i] if j < i else None
 
 
 def _thrown(draft: Draft, sent: SentenceMentions) -> bool:
@@ -395,6 +565,30 @@ def _entered_to_detain(draft: Draft, sent: SentenceMentions, a1: ActorMention | 
                 c.dep_ in ("mark", "nsubjpass", "auxpass") for c in tok.children)):
             return "abduction" if a1 is not None and a1.kind in ("rebels", "political_militia", "identity_militia") else "arrest"
     return None
+
+
+def _crowd_under_rejected(draft: Draft, sent: SentenceMentions) -> bool:
+    """The draft's demonstration word hangs, in the parse, on a trigger word whose clause tells no event (a
+    reference, a hypothesis: "accusing them of firing on protesters")."""
+    if sent.span is None:
+        return False
+    doc = sent.span.doc
+    rejected = set()
+    for t in sent.triggers:
+        if sent.reasons.get(t.start, ASSERTED) != ASSERTED:
+            root = _root(t, doc)
+            if root is not None:
+                rejected.add(root.i)
+    if not rejected:
+        return False
+    cur = _root(draft.trigger, doc)
+    for _ in range(4):
+        if cur is None or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i in rejected:
+            return True
+    return False
 
 
 def _crowd_told_by_taking(draft: Draft, sent: SentenceMentions, a1: ActorMention | None) -> str | None:
@@ -552,6 +746,50 @@ def _control_as_time(draft: Draft, sent: SentenceMentions) -> bool:
     return False
 
 
+def _seized_weapons(draft: Draft, sent: SentenceMentions) -> bool:
+    """A seizure word (data/typing_rules.json seize_words, the whole trigger) whose things taken, read from the
+    parse, name weapons (weapon_things) and no place or people: its object or passive subject, or the nouns it
+    follows as a participle ("weapons and a boat seized")."""
+    if sent.span is None or not _cues()["seize_words"].fullmatch(draft.trigger.text):
+        return False
+    tok = _root(draft.trigger, sent.span.doc)
+    if tok is None or tok.pos_ != "VERB":
+        return False
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not things and tok.dep_ == "acl":
+        things = [tok.head]
+    nouns: list[Token] = []
+    for n in things:
+        while n.dep_ == "conj" and n.head.pos_ in ("NOUN", "PROPN"):
+            n = n.head  # "weapons and a boat seized": the chain from its first noun
+        nouns.extend([n, *n.conjuncts])
+    if not nouns:
+        return False
+    words = _target_words()
+    place_words = words.get("place_objects", frozenset())
+    if any(n.pos_ == "PROPN" or n.ent_type_ in ("GPE", "LOC", "FAC") or n.lemma_.lower() in place_words
+           or "armed" in _noun_kind(n, words) or n.lower_ in ("it", "them")
+           or PEOPLE_UNITS.match(n.lower_) for n in nouns):
+        return False
+    return any(_cues()["weapon_things"].fullmatch(n.text) for n in nouns)
+
+
+def _took_place(draft: Draft, sent: SentenceMentions) -> bool:
+    """The capture verb's object (or passive subject), read from the parse, is a place: a place word (data/
+    targets.json place_objects: "had taken the town to protect civilians"), whatever people are named after it."""
+    if sent.span is None:
+        return False
+    place_words = _target_words().get("place_objects", frozenset())
+    for tok in _trigger_roots(draft, sent):
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        if verb.pos_ != "VERB":
+            continue
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in place_words:
+                return True
+    return False
+
+
 def _taken_back(draft: Draft, sent: SentenceMentions) -> bool:
     """A capture told with "take" and the particle "back" ("took the town back")."""
     if sent.span is None:
@@ -687,7 +925,8 @@ def _noun_kind(tok, words: dict[str, frozenset[str]], key_armed: str = "armed") 
     while todo and len(nouns) < 12:  # "4 militants, 1 civilian, and 3 soldiers": conj chains
         t = todo.pop()
         nouns.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj")
+        # ("an attack on Nanduli, a farming village": a name's apposition says what it is)
+        todo.extend(c for c in t.children if c.dep_ == "conj" or (c.dep_ == "appos" and t.pos_ == "PROPN"))
     for t in nouns:
         lemma = t.lemma_.lower()
         if _of_crowd_body(t, words):
@@ -813,6 +1052,14 @@ def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
                     if g.dep_ == "dobj":
                         direct |= _noun_kind(g, words)
         targets |= direct
+        if not direct and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB":
+            # "fired live rounds at students, killing two": whom the participle harmed is whom the verb it
+            # tells the outcome of was aimed at.
+            for c in verb.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            targets |= _noun_kind(g, words)
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "at", "against") and not direct:
                 for g in c.children:
@@ -829,7 +1076,34 @@ def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             targets |= _noun_kind(g, words)
+    if not targets:
+        targets = _noun_after(draft, sent, words)
     return targets, attackers - {"civilian"} if "armed" in attackers else attackers
+
+
+_BEFORE_HEAD = frozenset({"DET", "NUM", "ADJ", "ADV", "PUNCT"})
+
+
+def _noun_after(draft: Draft, sent: SentenceMentions, words: dict[str, frozenset[str]]) -> set[str]:
+    """What kind of people the noun right after a violence word is ("shot dead two employees of the
+    department", "gunned down a prosecutor"), where the parse gave the verb no object (it took "shot" for a
+    noun): the first noun within a few words, past only articles, numbers and adjectives."""
+    doc = sent.span.doc
+    for t in [draft.trigger, *draft.extra]:
+        tok = _root(t, doc)
+        if tok is None:
+            continue
+        end = max(w.i for w in doc[tok.i: tok.i + 1]) + 1
+        while end < len(doc) and doc[end].idx < t.end:
+            end += 1
+        for w in doc[end: min(end + 5, sent.span.end)]:
+            if w.pos_ in ("NOUN", "PROPN"):
+                while w.dep_ == "compound" and w.head.i > w.i:
+                    w = w.head  # "a district prosecutor": the head noun says who
+                return _noun_kind(w, words)
+            if w.pos_ not in _BEFORE_HEAD or w.text in (",", ";", ":"):
+                break
+    return set()
 
 
 @lru_cache(maxsize=1)

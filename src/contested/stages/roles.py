@@ -4,6 +4,7 @@ each side named once; a capture with no one named taking it is by whoever held t
 from __future__ import annotations
 
 from contested.actors import load_actors
+from contested.families import CONTROL_FAMILIES
 from contested.records import ActorMention, Event
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
 from contested.stages.tokens import token_at
@@ -25,9 +26,16 @@ def agents_and_patients(draft: Draft, sent: SentenceMentions) -> tuple[list[Acto
         a_sp, p_sp = sent.agent_spans.get(t.start, ([], []))
         agent_spans.extend(a_sp)
         patient_spans.extend(p_sp)
+    doers = agent_spans
+    own = sent.agent_spans.get(draft.trigger.start, ([], []))[0]
+    if own and draft.family in CONTROL_FAMILIES:
+        # A control word with a subject of its own: that subject is who took, lost or left the place, not the
+        # subject of a violence word joined to it from another clause ("armed groups captured the towns ...,
+        # the latest blows in an offensive").
+        doers = own
     if agent_spans or patient_spans:
         for a in actors:
-            if any(s <= a.start and a.end <= e for s, e in agent_spans):
+            if any(s <= a.start and a.end <= e for s, e in doers):
                 agents.append(a)
             elif any(s <= a.start and a.end <= e for s, e in patient_spans):
                 patients.append(a)
@@ -49,10 +57,18 @@ def agents_and_patients(draft: Draft, sent: SentenceMentions) -> tuple[list[Acto
                 a = speaker[0]
                 agents = [ActorMention(a.name, a.kind, a.text, sent.attribution.start or 0,
                                        (sent.attribution.start or 0) + len(a.text))]
-    if not agents and patients:
-        # The parse found the victims but not who acted: another armed actor named in the sentence.
+    main_sp = sent.agent_spans.get(draft.trigger.start, ([], []))[0]
+    if not agents and patients and not (_own_subject_unknown(draft, sent, main_sp) and not any(
+            a.start < draft.trigger.start for a in actors)):
+        # The parse found the victims but not who acted: another armed actor named in the sentence (not where
+        # the parse names the draft's own subject, no known actor, and every actor comes after the word: "an
+        # alliance of armed groups captured the town, and junta troops left ...": who acted is that subject).
         agents = [a for a in actors if a not in patients and a.kind != "civilians"
                   and a.name not in {p.name for p in patients}][:1]
+    if len(agents) > 1:
+        # The main word's own subject first ("insurgents beheaded four men ..., while troops drove the fighters
+        # out": the troops drove them out).
+        agents.sort(key=lambda a: not any(s <= a.start and a.end <= e for s, e in main_sp))
     return agents, patients
 
 
