@@ -68,6 +68,7 @@ TITLES = _WORDS["titles"]
 HARD_STOP = _WORDS["hard_stop"]
 SOFT_STOP = _WORDS["soft_stop"]
 LOCATIVE = _WORDS["locative"]
+TARGET_LOCATIVE = _WORDS["target_locative"]  # "rockets fell on Kharkiv": a place where the parser sees a person
 NAME_UNIT_WORDS = _WORDS["name_unit_words"]  # "Kabol Province": a word of place after a name
 STREET_WORDS = _WORDS["street"]  # "Edwards Street": a street, not the town Edwards
 STREET_NAME_ENDS = _WORDS["street_name_ends"]  # "Turkey Run Road": the first word of a street's name
@@ -1554,6 +1555,10 @@ class Gazetteer:
                 # a capital or a city of 100,000 people spelt as written is not another town of which it is
                 # only another name (Islamabad, not Anantnag, also called Islamabad)
                 cands = [p for p in cands if _close(fold(p.name), written_b)]
+            if any(p.feature == "country" and fold(p.name) == written_b for p in cands):
+                # a country named in full is that country or a place spelt just so, never a village elsewhere
+                # that only a lossy key joins to the name ("Russia" is not Krasna Kosa, also listed as Russa)
+                cands = [p for p in cands if fold(p.name) == written_b]
             if focus:
                 # a name abroad is kept where its country is named, or where it is a country, a capital or a
                 # large city (a Mozambique article does not resolve to a village elsewhere that shares a name)

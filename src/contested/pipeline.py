@@ -47,6 +47,7 @@ from contested.gazetteer import (
     STREET_NAME_ENDS,
     STREET_WORDS,
     STRONG_LOCATIVE,
+    TARGET_LOCATIVE,
     UNIT_WORDS,
     WATER_BEFORE,
     WATER_WORDS,
@@ -615,7 +616,9 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
                         for p in m.candidates)
             rest = text[person[0]:m.start] + " " + text[m.end:person[1]]
             part = any(w[:1].isupper() for w in rest.split())  # other capitalised words: "Kevin McDonald"
-            if not admin and (part or not _placed_as_place(gaz, text, m, mentions)):
+            # (a name the text uses as a place elsewhere, "in Sake", is that place here too: "had fled Sake")
+            if not admin and (part or not (_placed_as_place(gaz, text, m, mentions)
+                                           or name_key(m.text) in as_place)):
                 continue  # a part of a person's name, or a person with nothing saying it is a place
         country = _government(gaz, sdoc, text, m)
         if country is not None:
@@ -725,7 +728,7 @@ def _used_as_place(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> 
     """After "in", "near", "of" ...; written beside another place ("Rutshuru, Nord-Kivu"); or described as one
     ("Mekelle, the capital of the Tigray region", "Kobo, a town in North Wollo")."""
     before = text[max(0, m.start - 12):m.start].split()
-    if before and before[-1].lower() in LOCATIVE:
+    if before and (before[-1].lower() in LOCATIVE or before[-1].lower() in TARGET_LOCATIVE):
         return True
     if _FACILITY_AFTER.match(text, m.end):
         return True  # "the Chonhar road bridge", "Kunduz airport": a place's bridge or airport
@@ -851,6 +854,74 @@ def _in_country(gaz: Gazetteer, text: str, p: tuple[int, int, Location], home: s
     return (s, e, dataclasses.replace(loc, country=home))
 
 
+# "In Rakhine, fighters attacked ...": a province that frames the sentence, written first after "In"
+_FRAME_BEFORE = re.compile(r"(?:\A|[.!?][\"'\u201d\u2019)]*\s+|\n)\s*In[ \t]+(?:the[ \t]+)?\Z")
+
+
+def _framed_elsewhere(text: str, mentions: list, locations: list, large: int) -> list:
+    """A town read as a namesake in another province of the same country than the province that frames its
+    sentence ("In Rakhine, fighters attacked posts in Pauk Taw", and the only Pauk Taw listed lies elsewhere)
+    is a place the gazetteer does not know, inside the framing province: kept by its written name, with
+    that province's country, admin1 and point, ACLED geo precision 3; every mention of the article read as the
+    same namesake goes with it. A city of ``large`` people or more, or a capital, keeps its reading."""
+    out = list(locations)
+    moved: dict[int, Location] = {}
+    for k, (m, loc) in enumerate(zip(mentions, locations, strict=True)):
+        if loc is None or loc.feature != "populated_place" or loc.geonameid is None or loc.geonameid in moved:
+            continue
+        chosen = next((p for p in m.candidates if p.geonameid == loc.geonameid), None)
+        if chosen is None or chosen.population >= large:
+            continue
+        for j in range(k - 1, -1, -1):
+            q, qloc = mentions[j], locations[j]
+            if _SENTENCE_END.search(text, q.end, m.start):
+                break
+            if (qloc is None or qloc.feature != "province" or qloc.country != loc.country
+                    or qloc.admin1 == loc.admin1 or qloc.lat is None
+                    or not _FRAME_BEFORE.search(text[max(0, q.start - 12):q.start])):
+                continue
+            if any(p is not None and p.country == loc.country and p.admin1 == loc.admin1
+                   and p.feature in ("province", "district") and j < i < k
+                   for i, p in enumerate(locations)):
+                break  # the sentence also names a unit of the namesake's province
+            moved[loc.geonameid] = dataclasses.replace(
+                loc, name=bare_name(m.text), country=qloc.country, admin1=qloc.admin1, admin2=None,
+                lat=qloc.lat, lon=qloc.lon, geonameid=None, precision=3)
+            break
+    if not moved:
+        return out
+    for k, loc in enumerate(out):
+        if loc is not None and loc.geonameid in moved:
+            out[k] = dataclasses.replace(moved[loc.geonameid], text=loc.text, start=loc.start, end=loc.end)
+    return out
+
+
+def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[int, int, Location]],
+                   others: list[tuple[int, str]] = (), near: int = 0) -> tuple[int, int, Location]:
+    """A town known by name only, put in the story's country, lies in the first-level unit the story is at
+    there: the one that every place named before it in its paragraph and the paragraph before lies in, where
+    the text names that unit itself among them ("In Nimroz province, police surrendered ... / A bomb hit a
+    truck near Mazar Kalay"): its admin1 and point, ACLED geo precision 3. None where the places before it lie
+    in several units, or the unit is not named."""
+    s, e, loc = p
+    if loc.admin1 is not None or loc.lat is not None or loc.feature != "populated_place":
+        return p
+    par = text.rfind("\n\n", 0, s)
+    par = text.rfind("\n\n", 0, par) if par > 0 else 0
+    before = [q for qs, _qe, q in placed if max(par, 0) <= qs < s and q.feature != "country"
+              and q.country is not None and q.country == (loc.country or q.country)]
+    units = {(q.country, q.admin1) for q in before}
+    unit = next((q for q in reversed(before) if q.feature == "province"), None)
+    if len(units) != 1 or unit is None or unit.admin1 is None:
+        return p
+    if loc.country is None and any(abs(at - s) <= near and cc != unit.country for at, cc in others):
+        # a name the story's country was not given to for another country named near it ("the crossing
+        # into Tajikistan"): a word of nationality alone ("Russian forces repelled ...") does not stop it
+        return p
+    return (s, e, dataclasses.replace(loc, country=unit.country, admin1=unit.admin1, lat=unit.lat, lon=unit.lon,
+                                      precision=3 if unit.lat is not None else loc.precision))
+
+
 def _foreign_unnamed(locations: list, mentions) -> list:
     """A place abroad is kept only where its country is part of the story (named in the text), so that a
     village across the border that shares a name with a town of the story's country does not win over it.
@@ -862,10 +933,15 @@ def _foreign_unnamed(locations: list, mentions) -> list:
         return list(locations)
     home, n_home = placed.most_common(1)[0]
     out = []
-    for loc in locations:
+    for m, loc in zip(mentions, locations, strict=True):
         if (loc is not None and loc.country not in (home, None) and loc.feature != "country"
-                and loc.country not in countries_named and 2 * placed[loc.country] < n_home):
-            loc = None
+                and 2 * placed[loc.country] < n_home):
+            hint = getattr(m, "hint", None)
+            if loc.country not in countries_named or (
+                    # "the Kara district of the capital": what the text calls a unit is no town abroad, even
+                    # in a country the story names
+                    hint in _UNIT_FEATURES and loc.feature != hint):
+                loc = None
         out.append(loc)
     return out
 
@@ -916,6 +992,34 @@ def _place_unknown(text: str, placed: list[tuple[int, int, Location]],
                     lat=q.lat, lon=q.lon, precision=max(_CONTAINERS[q.feature], q.precision or 1),
                 )
         out.append((start, end, loc))
+    return out
+
+
+def _unknown_districts(text: str, placed: list[tuple[int, int, Location]]) -> list[tuple[int, int, Location]]:
+    """A district no package knows, written with the province that holds it ("in Karo district of Tigray",
+    "Karo district, Tigray"): kept by name inside that province, with its country, admin1 and point, ACLED
+    geo precision 3 (somewhere in the province)."""
+    out = []
+    for m in ADMIN_NAMED.finditer(text):
+        if m.group(2) != "district":
+            continue
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and fold(words[0].group()) in NOT_NAME:
+            words.pop(0)
+        if not words:
+            continue
+        start, end = m.start(1) + words[0].start(), m.end(1)
+        if any(p[0] < m.end() and start < p[1] for p in placed):
+            continue
+        gap = UNIT_GAP.match(text, m.end())
+        unit = next((q for qs, _qe, q in placed if qs == gap.end()), None) if gap is not None else None
+        if unit is None or unit.feature != "province" or unit.lat is None or "\n" in text[m.end():gap.end()]:
+            continue
+        name = text[start:end]
+        out.append((start, m.end(), Location(
+            name=name, text=text[start:m.end()], country=unit.country, admin1=unit.admin1, admin2=name,
+            lat=unit.lat, lon=unit.lon, feature="district", precision=3, start=start, end=m.end(),
+        )))
     return out
 
 
@@ -982,8 +1086,10 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 
 
 # ", in Masisi territory", " in the Zaporizhzhia region": the unit a name is put in, called a unit
-_IN_UNIT_AFTER = re.compile(r",?[ \t]+in[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+"
-                            r"(?:" + _UNITS + r")\b")
+# (also after "also", and with a short particle inside the unit's name: ", also in Masisi", "in Mocimboa da Praia")
+_IN_UNIT_AFTER = re.compile(r",?[ \t]+(?:also[ \t]+)?in[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*"
+                            r"(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z][\w'’-]*){0,3}[ \t]+(?:" + _UNITS + r")\b")
+_IN_NAME_AFTER = re.compile(r",[ \t]+(?:also[ \t]+)?in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "overrun", "take", "enter", "retake", "recapture", "regain", "storm",
                             "fall", "surround", "besiege", "attack", "control", "lose", "reach", "flee", "cross"})
 FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "post": "border_crossing",
@@ -1039,13 +1145,23 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
             feature, appos = "populated_place", named_by_word is not None
             if named_by_word is not None:
                 named_by_word.add(ent.start_char)
+        before = text[max(0, ent.start_char - 12):ent.start_char].split()
+        after_in = _IN_NAME_AFTER.match(text, ent.end_char)
         if (feature is None and ent.label_ != "PERSON" and described is not None
-                and _IN_UNIT_AFTER.match(text, ent.end_char)
-                and (before := text[max(0, ent.start_char - 12):ent.start_char].split())
-                and before[-1].lower() in LOCATIVE):
-            # "near Mushaki, in Masisi territory": a name after "near", "in", put in a unit the text calls one:
-            # a place of its own there (``_place_unknown``)
+                and (_IN_UNIT_AFTER.match(text, ent.end_char)
+                     or (after_in is not None and any(cs == after_in.end() for cs, _ in covered)))
+                and before and before[-1].lower() in LOCATIVE):
+            # "near Mushaki, in Masisi territory", "near Kabati, also in Rutshuru" (a place found there): a name
+            # after "near", "in", put in a unit: a place of its own there (``_place_unknown``)
             feature, appos = "populated_place", True
+        if (feature is None and ent.label_ in ("GPE", "LOC") and root.dep_ == "pobj" and ent.text[:1].isupper()
+                and head.lower_ in STRONG_LOCATIVE and before and before[-1].lower() == head.lower_
+                and fold(ent.text.split()[-1].rstrip(".")) not in STREET_WORDS
+                and not ((nxt := _STREET_AFTER.match(text, ent.end_char)) and nxt.group(1).lower() in STREET_WORDS)):
+            # "a bomb hit a truck near Mazar Kalay": a name the model calls a place, right after "near", "in",
+            # that no package knows (not a street): kept by name, a place of last resort (its country from the
+            # story)
+            feature = "populated_place"
         verb = head if root.dep_ in ("dobj", "nsubjpass") else None
         if feature is None and (verb is None or verb.lemma_.lower() not in CAPTURE_LEMMAS):
             continue
@@ -1283,6 +1399,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
                      s <= m.start and m.end <= e for s, e in persons) else loc
                  for m, loc in zip(mentions, locations, strict=True)]
     home_country = _home_country(gaz, locations, hints)
+    locations = _framed_elsewhere(text, mentions, locations, settings().places.large_city_population)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.
     # They are kept apart, as the place of last resort.
@@ -1300,6 +1417,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     placed = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True)
               if loc is not None and not lr]
     placed.extend(_facilities(text, placed, gaz))
+    placed.extend(_unknown_districts(text, placed))
     described: list[tuple[int, int, Location]] = []
     by_word: set[int] = set()
     unknown = _unknown_named_places(sdoc, gaz, [(p[0], p[1]) for p in placed], ents, described, by_word, text)
@@ -1314,14 +1432,18 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
         unknown.extend(unplaced)
     weak.extend(unknown)
     placed = _named_again(text, placed, weak)
+    # countries named by name, for the places known by name only below
+    others = [(m.start, loc.country) for m, loc in zip(mentions, locations, strict=True)
+              if loc is not None and loc.feature == "country"]
+    near = place_cfg.other_country_chars
     if _one_country(locations, home_country, place_cfg):
         # "near the town of Ye-U": a place no package knows, in a story whose places nearly all lie in one
         # country, is in that country, unless another country is named near it (its unit and point stay unknown)
-        others = [(m.start, loc.country) for m, loc in zip(mentions, locations, strict=True)
-                  if loc is not None and loc.feature == "country" and loc.country != home_country]
-        near = place_cfg.other_country_chars
-        placed = [_in_country(gaz, text, p, home_country, others, near) for p in placed]
-        weak = [_in_country(gaz, text, p, home_country, others, near) for p in weak]
+        abroad = [(at, cc) for at, cc in others if cc != home_country]
+        placed = [_in_country(gaz, text, p, home_country, abroad, near) for p in placed]
+        weak = [_in_country(gaz, text, p, home_country, abroad, near) for p in weak]
+    placed = [_in_story_unit(text, p, placed, others, near) for p in placed]
+    weak = [_in_story_unit(text, p, placed, others, near) for p in weak]
     sentences: list[SentenceMentions] = []
     paragraph = 0
     previous_start = 0

@@ -73,6 +73,11 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
         # is placed at Mizdah, not at the province
         own = [p for p in own if p not in refs]
     elif refs:
+        # "in Kenya, a bomb hit a truck on the road between Mandera and Rhamu": near the town named, not the
+        # country or province that holds it (at ACLED geo precision 2)
+        own = [p for p in own if p in refs or not any(
+            r[2].country == p[2].country and (p[2].feature == "country" or r[2].admin1 == p[2].admin1)
+            for r in refs)]
         own = [(p[0], p[1], dataclasses.replace(p[2], precision=max(2, p[2].precision or 2)))
                if p in refs and p[2].lat is not None else p for p in own]
     return dest, drop_parents(own, config.parent_place_chars)
