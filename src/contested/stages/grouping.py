@@ -102,6 +102,41 @@ def capture_object(sent: SentenceMentions, t: Trigger, config: ExtractionSetting
     return None
 
 
+# What may stand between a bare "take" and the named place taken: "had taken Kaina", "took the town of Hsenwi",
+# "took the key border town of X" (the words before "of" end in a place noun).
+_TAKEN_GAP = re.compile(r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:" + PLACE_NOUNS.pattern.removeprefix(r"\b(").removesuffix(r")\b") + r")s?\s+of\s+)?",
+                        re.IGNORECASE)
+
+
+def _takes_place(sent: SentenceMentions, t: Trigger, config: ExtractionSettings) -> bool:
+    """Whether a bare "take" (the family "take", listed last in data/families.json) took a place the
+    gazetteer knows: the place right after it ("the rebels had taken Kaina", "took the town of Hsenwi"), or,
+    in the passive, the place it is said of ("Kaina was taken on Wednesday"). "Took two doctors", "took
+    place", "taken to hospital" take no place."""
+    after = sent.text[t.end - sent.start:]
+    for p in sent.places:
+        if p[0] >= t.end and _TAKEN_GAP.fullmatch(after[: p[0] - t.end]):
+            return True
+    rel = t.start - sent.start
+    passive = re.search(r"\b(?:were|was|been|be|are|is)\s+(?:\w+\s+)?$", sent.text[:rel], re.IGNORECASE)
+    return passive is not None and capture_object(sent, t, config) == "place"
+
+
+# People whom an evacuation moves from their homes ("police evacuated 23 civilians"): a displacement, not
+# a retreat of the evacuating side.
+_EVACUATED_PEOPLE = re.compile(r"\b(civilians|residents|families|villagers|inhabitants|people|children|women|"
+                               r"elderly|patients|households|locals)\b", re.IGNORECASE)
+
+
+def _moves_people(sent: SentenceMentions, t: Trigger, config: ExtractionSettings) -> bool:
+    """Whether a retreat word that evacuates ("evacuated", "evacuating") moves civilians out: "Police
+    evacuated 23 civilians from the town" is a displacement; "troops evacuated the base" a retreat."""
+    if not t.text.lower().startswith("evacuat") or capture_object(sent, t, config) != "people":
+        return False
+    after = sent.text[t.end - sent.start: t.end - sent.start + config.capture_after_chars]
+    return _EVACUATED_PEOPLE.search(re.split(r"[,;]|\b(?:in|on|at|near|from|to)\b", after)[0]) is not None
+
+
 def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: ExtractionSettings) -> list[Trigger]:
     """A trigger's family from what its words act on: "captured three militants" is an arrest, "overran
     checkpoints" a clash, "seized weapons" a seizure; a weapon named as a thing seized, destroyed or found
@@ -109,7 +144,13 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
     ("operations that included airstrikes") are part of the clash (ACLED codes the operation)."""
     out = []
     for t in triggers:
-        if t.family == "capture" and not _PLACE_CAPTURE.match(t.text):
+        if t.family == "take":
+            if not _takes_place(sent, t, config):
+                continue
+            t = Trigger("capture", t.start, t.end, t.text)
+        elif t.family == "retreat" and _moves_people(sent, t, config):
+            t = Trigger("displacement", t.start, t.end, t.text)
+        elif t.family == "capture" and not _PLACE_CAPTURE.match(t.text):
             obj = capture_object(sent, t, config)
             if obj == "people":
                 t = Trigger("arrest", t.start, t.end, t.text)
