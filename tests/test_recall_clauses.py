@@ -130,3 +130,45 @@ def test_an_evacuation_of_civilians_is_a_displacement_and_of_a_base_a_retreat():
 def test_carrying_off_goods_is_looting():
     text = "Gunmen broke into the market in Gao on Sunday, carrying off cash, fuel and sacks of grain, traders said."
     assert _types(text) == ["property_destruction"], _events(text)
+
+
+# ---------------------------------------------------------------- words that were missing, and their look-alikes
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # A crowd out in the streets or on the roofs is a demonstration where the sentence says what for.
+        ("Hundreds of residents climbed onto the rooftops and poured into the streets of Herat on Tuesday night, "
+         "chanting in support of the army.", "protest"),
+        # People taken away, or taken from where they were: an abduction.
+        ("Gunmen stopped a lorry near Mopti on Friday and took away five traders.", "abduction"),
+        ("Militiamen took three nurses from a clinic in Mopti on Saturday.", "abduction"),
+        # Fighters who hand themselves over: a surrender.
+        ("Twelve militants handed themselves and their rifles over to the army in Mopti on Monday.", "surrender"),
+        # Fire with a word that says it was fighting.
+        ("Heavy firing went on all night on the edge of Mopti, residents said.", "clash"),
+    ],
+)
+def test_missing_trigger_words_are_found(text, family):
+    from contested.triggers import find_triggers
+
+    assert family in {t.family for t in find_triggers(text)}, find_triggers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # Fighting or fear in the streets, with nothing said of what a crowd wants: no demonstration.
+        ("Fighting spilled into the streets of Herat on Tuesday night.", "protest"),
+        ("Residents ran into the streets of Herat when the earthquake struck.", "protest"),
+        # Things taken away are no abduction.
+        ("Soldiers took away their rifles and radios in Mopti on Friday.", "abduction"),
+        # A firing squad or a firing range is no fire in a fight.
+        ("The firing range outside Mopti was closed on Friday.", "clash"),
+    ],
+)
+def test_their_look_alikes_are_not(text, family):
+    from contested.triggers import find_triggers
+
+    assert family not in {t.family for t in find_triggers(text)}, find_triggers(text)
