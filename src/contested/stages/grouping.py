@@ -4,8 +4,10 @@ happening named only as a landmark, "south of the fighting", joins no draft besi
 capture word may name an arrest, a clash at posts or a seizure of things; background ("the latest in a
 string of districts to fall") is left out; then every control word is a draft of its own, violence words
 join the nearest one or make one together, and a weak word makes one only where nothing stronger is; a clause
-introduced by "as" or "while" with a doer of its own ("..., as Russian forces pushed deeper and fought their way
-into the town") is grouped apart, another happening."""
+introduced by "as" or "while", joined by "and" or hung on a place by "where", with a doer of its own ("..., as
+Russian forces pushed deeper and fought their way into the town", "..., and bombs struck a camp") is grouped
+apart, another happening. A bare "take" is a capture only where it took a named place; an evacuation of
+civilians is a displacement."""
 
 from __future__ import annotations
 
