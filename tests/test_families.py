@@ -32,7 +32,7 @@ def test_views_of_the_table():
     assert families.WEAK_FAMILIES == ("release", "weapons", "property", "displacement", "camp", "mobilization", "agreement",
                                       "protest", "riot", "diplomacy", "arrest")
     assert families.CONTROL_FAMILIES == {"regain", "lose", "surrender_place", "capture", "flee", "retreat",
-                                         "surrender"}
+                                         "surrender", "take"}
     assert families.VIOLENCE_TYPE["kill"] == families.VIOLENCE_TYPE["clash"] == "armed_clash"
     assert families.VIOLENCE_TYPE["disrupted"] == "weapons_seized"
     assert families.OTHER_TYPE["camp"] == "camp_established"

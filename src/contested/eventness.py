@@ -518,7 +518,7 @@ def _is_place_like(tok, words: Words, places: tuple[tuple[int, int], ...] = ()) 
 _YEAR_KEY = "contested.eventness.reference_year"
 _PAST = ("VBD", "VBN")
 _MOVE_FAMILIES = frozenset({"flee", "displacement", "retreat"})
-_THEMED_FAMILIES = ("capture", "regain", "lose", "surrender_place")
+_THEMED_FAMILIES = ("capture", "regain", "lose", "surrender_place", "take")
 _NAMED_ENTITIES = ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
 
 
@@ -1084,6 +1084,8 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         return NEGATED
     if token.i == verb.i and _negative_subject(verb, words):
         return NEGATED  # "nobody was reported detained", "none of them were hurt"
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without" and family not in _THEMED_FAMILIES + ("flee", "retreat"):
+        return NEGATED  # "walked into the town without firing a shot" (a control word: no denial of the sentence)
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         news = token.head.head  # "there was no word on casualties", "no reports of clashes"
         if news.lemma_.lower() in words.no_news_nouns and any(c.dep_ == "det" and c.lower_ == "no"

@@ -392,10 +392,45 @@ class TriggerMatcher:
                 word = text[cs - off:ce - off]
                 if context and word.lower() in context[0] and not context[1].search(text):
                     continue
+                if self.names[fi] in PLACE_OBJECT_FAMILIES and not _takes_a_name(doc, base, end_tok, cs):
+                    continue
                 taken.append((cs, ce))
                 out.append(Trigger(self.names[fi], cs, ce, word))
         out.sort(key=lambda t: t.start)
         return out
+
+
+# Families whose word is an event only where what it acts on is named ("the rebels had taken Kaina", "took the
+# town of Hsenwi"; not "took part", "took two hours", "was taken to hospital"): read on the parse here, and
+# against the gazetteer by contested.stages.grouping.
+PLACE_OBJECT_FAMILIES = frozenset({"take"})
+
+
+def _takes_a_name(doc, base: int, end_tok: int, char: int) -> bool:
+    """Whether the verb at character ``char`` acts on a place's name: its object (or, in the passive, its
+    subject) is a name the parser takes for a place ("had taken Kaina"), or a place noun with "of" and a name
+    ("the key town of Hsenwi"); not a person or an organisation ("took Jordan Clay into custody", "Parker
+    was taken to hospital"), and not in a clause that describes people by what they did before ("the
+    fighters who took Kawlin") unless the clause has a date of its own. False without a parse."""
+    from contested.stages.places import PLACE_NOUNS  # (here: the stages import this module)
+
+    if not doc.has_annotation("DEP"):
+        return False
+    tok = next((doc[i] for i in range(base, end_tok) if doc[i].idx == char), None)
+    if tok is None:
+        return False
+    if tok.dep_ == "relcl" and not any(t.ent_type_ == "DATE" for t in tok.subtree):
+        return False
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if PLACE_NOUNS.fullmatch(c.lower_) and any(
+                g.dep_ == "prep" and g.lower_ == "of" and any(h.dep_ == "pobj" and h.pos_ == "PROPN" for h in g.children)
+                for g in c.children):
+            return True
+    return False
 
 
 _WORD = re.compile(r"\w+")

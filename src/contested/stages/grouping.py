@@ -4,8 +4,10 @@ happening named only as a landmark, "south of the fighting", joins no draft besi
 capture word may name an arrest, a clash at posts or a seizure of things; background ("the latest in a
 string of districts to fall") is left out; then every control word is a draft of its own, violence words
 join the nearest one or make one together, and a weak word makes one only where nothing stronger is; a clause
-introduced by "as" or "while" with a doer of its own ("..., as Russian forces pushed deeper and fought their way
-into the town") is grouped apart, another happening."""
+introduced by "as" or "while", joined by "and" or hung on a place by "where", with a doer of its own ("..., as
+Russian forces pushed deeper and fought their way into the town", "..., and bombs struck a camp") is grouped
+apart, another happening. A bare "take" is a capture only where it took a named place; an evacuation of
+civilians is a displacement."""
 
 from __future__ import annotations
 
@@ -102,6 +104,41 @@ def capture_object(sent: SentenceMentions, t: Trigger, config: ExtractionSetting
     return None
 
 
+# What may stand between a bare "take" and the named place taken: "had taken Kaina", "took the town of Hsenwi",
+# "took the key border town of X" (the words before "of" end in a place noun).
+_TAKEN_GAP = re.compile(r"\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?:" + PLACE_NOUNS.pattern.removeprefix(r"\b(").removesuffix(r")\b") + r")s?\s+of\s+)?",
+                        re.IGNORECASE)
+
+
+def _takes_place(sent: SentenceMentions, t: Trigger, config: ExtractionSettings) -> bool:
+    """Whether a bare "take" (the family "take", listed last in data/families.json) took a place the
+    gazetteer knows: the place right after it ("the rebels had taken Kaina", "took the town of Hsenwi"), or,
+    in the passive, the place it is said of ("Kaina was taken on Wednesday"). "Took two doctors", "took
+    place", "taken to hospital" take no place."""
+    after = sent.text[t.end - sent.start:]
+    for p in sent.places:
+        if p[0] >= t.end and _TAKEN_GAP.fullmatch(after[: p[0] - t.end]):
+            return True
+    rel = t.start - sent.start
+    passive = re.search(r"\b(?:were|was|been|be|are|is)\s+(?:\w+\s+)?$", sent.text[:rel], re.IGNORECASE)
+    return passive is not None and capture_object(sent, t, config) == "place"
+
+
+# People whom an evacuation moves from their homes ("police evacuated 23 civilians"): a displacement, not
+# a retreat of the evacuating side.
+_EVACUATED_PEOPLE = re.compile(r"\b(civilians|residents|families|villagers|inhabitants|people|children|women|"
+                               r"elderly|patients|households|locals)\b", re.IGNORECASE)
+
+
+def _moves_people(sent: SentenceMentions, t: Trigger, config: ExtractionSettings) -> bool:
+    """Whether a retreat word that evacuates ("evacuated", "evacuating") moves civilians out: "Police
+    evacuated 23 civilians from the town" is a displacement; "troops evacuated the base" a retreat."""
+    if not t.text.lower().startswith("evacuat") or capture_object(sent, t, config) != "people":
+        return False
+    after = sent.text[t.end - sent.start: t.end - sent.start + config.capture_after_chars]
+    return _EVACUATED_PEOPLE.search(re.split(r"[,;]|\b(?:in|on|at|near|from|to)\b", after)[0]) is not None
+
+
 def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: ExtractionSettings) -> list[Trigger]:
     """A trigger's family from what its words act on: "captured three militants" is an arrest, "overran
     checkpoints" a clash, "seized weapons" a seizure; a weapon named as a thing seized, destroyed or found
@@ -109,7 +146,13 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
     ("operations that included airstrikes") are part of the clash (ACLED codes the operation)."""
     out = []
     for t in triggers:
-        if t.family == "capture" and not _PLACE_CAPTURE.match(t.text):
+        if t.family == "take":
+            if not _takes_place(sent, t, config):
+                continue
+            t = Trigger("capture", t.start, t.end, t.text)
+        elif t.family == "retreat" and _moves_people(sent, t, config):
+            t = Trigger("displacement", t.start, t.end, t.text)
+        elif t.family == "capture" and not _PLACE_CAPTURE.match(t.text):
             obj = capture_object(sent, t, config)
             if obj == "people":
                 t = Trigger("arrest", t.start, t.end, t.text)
@@ -150,59 +193,97 @@ def _clause_verb(tok):
 
 
 def _has_doer(tok) -> bool:
-    """Whether the trigger's clause names who or what did it: an active subject ("a missile struck", "the
-    missile" itself as the subject), not a passive tally ("four were killed")."""
+    """Whether the trigger's clause names who or what did it, or at least is no passive tally: an active
+    subject ("a missile struck", "the missile" itself as the subject), or an active verb whose subject the
+    parse hangs elsewhere ("Insurgents linked to the group beheaded four men"); not a passive ("four were
+    killed", "casualties were inflicted") nor a death ("three died")."""
     undergoers = load_words().undergoer_verbs
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in undergoers:
         return True
     verb = _clause_verb(tok)
-    return verb is not None and verb.lemma_.lower() not in undergoers and any(c.dep_ == "nsubj"
-                                                                            for c in verb.children)
+    if verb is None or verb.lemma_.lower() in undergoers:
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ in ("advcl", "conj", "xcomp", "ccomp")
 
 
-def _simultaneous_clause(tok, marks: frozenset[str], trigger_tokens: set[int]) -> int | None:
-    """The verb of the "as"/"while" clause (eventness.json ``simultaneous_marks``) with a doer of its own
-    that a trigger's clause is, or is joined to ("..., as Russian forces pushed deeper and fought their way
-    into the town": "fought"), or None. A pronoun subject ("as they fought back") is most often the main
-    clause's own doer, an event word as the subject ("as fighting raged") names its happening as the setting,
-    and a passive ("..., while a second man was shot in the neck") or a death ("..., while a fourth died in
-    hospital": eventness.json ``undergoer_verbs``) is a figure of the same happening: none makes a clause of
-    its own."""
-    verb = _clause_verb(tok)
-    if verb is None or verb.dep_ != "advcl" or verb.lemma_.lower() in load_words().undergoer_verbs or not any(
-            c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
-        return None
-    if not any(c.dep_ == "nsubj" and c.pos_ not in ("PRON", "DET") and c.i not in trigger_tokens
-               for c in verb.children):
-        return None
-    return verb.i
+def _doer_of_its_own(verb, families: dict[int, str]) -> bool:
+    """Whether a clause's verb has a subject that does what the clause tells: a name or noun, not a pronoun
+    ("as they fought back" is most often the main clause's own doer); an event word as the subject ("as
+    fighting raged", "and fighting spread") names the happening as a setting, unless the clause's verb is an
+    event word itself; a weapon ("jets bombed", "a missile struck") is a doer."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+        return False  # "..., and three policemen were killed", "... and six injured": figures of the same happening
+    verb_is_trigger = verb.i in families
+    if verb_is_trigger and verb.dep_ == "advcl" and verb.tag_ == "VBD" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return True  # "..., while in the west gunmen killed dozens": a finite verb has a subject, the parse lost it
+    for c in verb.children:
+        if c.dep_ != "nsubj" or c.pos_ in ("PRON", "DET", "NUM"):
+            continue
+        family = families.get(c.i)
+        if family is None or verb_is_trigger or family in WEAPON_FAMILIES:
+            return True
+    return False
+
+
+def _own_clause(tok, marks: frozenset[str], families: dict[int, str]) -> int | None:
+    """The verb of the nearest clause above a trigger (the trigger's own clause first) that tells a happening
+    of its own, or None: an "as"/"while" clause (eventness.json ``simultaneous_marks``: "..., as Russian
+    forces pushed deeper and fought their way into the town"), a clause joined by "and" ("..., and junta
+    troops left the town") or a "where" clause ("..., where the rebels attacked the port"), each with a doer
+    of its own (``_doer_of_its_own``). A participle rides with the clause it hangs from ("jets bombed
+    positions, killing 27"). A passive ("..., while a second man was shot in the neck") or a death ("...,
+    while a fourth died in hospital": eventness.json ``undergoer_verbs``) is a figure of the same happening:
+    neither makes a clause of its own. ``families``: the sentence's trigger tokens and their families."""
+    verb = governing_verb(tok)
+    undergoers = load_words().undergoer_verbs
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in undergoers and (
+                (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children))
+                or (verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"))
+                or (verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
+                                                 for c in verb.children))) \
+                and _doer_of_its_own(verb, families):
+            return verb.i
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def clause_groups(triggers: list[Trigger], sent: SentenceMentions) -> list[list[Trigger]]:
-    """The sentence's triggers by happening: a clause introduced by "as" or "while" with a subject of its own
-    ("A missile struck a printing works, killing four, as Russian forces pushed deeper into the border area
-    and fought their way into the town") tells another happening than the clause it hangs from, where each
-    has a control or violence word of its own and no crowd is in the sentence (a crowd is one event with
-    what was done to it or by it), and where the clause it hangs from has a doer of its own. One group where
-    the parse is not at hand."""
+    """The sentence's triggers by happening: a clause with a doer of its own (``_own_clause``: "A missile
+    struck a printing works, killing four, as Russian forces pushed deeper into the border area and fought
+    their way into the town"; "..., while Air Force jets bombed positions in the next district, killing 27";
+    "..., and bombs struck a camp") tells another happening than the clause it hangs from, where each has a
+    control or violence word of its own and no crowd is in the sentence (a crowd is one event with what was
+    done to it or by it), and where the clause it hangs from is no passive tally. One group where the parse
+    is not at hand."""
     if len(triggers) < 2 or sent.span is None or any(t.family in CROWD_FAMILIES for t in triggers):
         return [triggers]
     marks = load_words().simultaneous_marks
     tokens = {t.start: token_at(sent.span, t.start) for t in triggers}
-    trigger_tokens = {tok.i for tok in tokens.values() if tok is not None}
-    keys = {start: (_simultaneous_clause(tok, marks, trigger_tokens) if tok is not None else None)
+    families = {tok.i: t.family for t in triggers if (tok := tokens[t.start]) is not None}
+    keys = {start: (_own_clause(tok, marks, families) if tok is not None else None)
             for start, tok in tokens.items()}
     groups: dict[int | None, list[Trigger]] = {}
     for t in triggers:
         groups.setdefault(keys[t.start], []).append(t)
     strong = CONTROL_FAMILIES | set(VIOLENCE_TYPE)
-    if len(groups) < 2 or not all(any(t.family in strong for t in g) for g in groups.values()):
+    if len(groups) < 2 or not any(t.family in strong for t in groups.get(None, ())):
         return [triggers]
-    if not any(tokens[t.start] is not None and _has_doer(tokens[t.start]) for t in groups.get(None, ())):
+    for key in [k for k, g in groups.items() if k is not None and not any(t.family in strong for t in g)]:
+        groups[None].extend(groups.pop(key))  # a clause with only a weak word ("under a deal") adds to the main one
+    if len(groups) < 2:
+        return [triggers]
+    if not any(tokens[t.start] is not None and _has_doer(tokens[t.start]) for t in groups[None]):
         # "Civilian casualties were inflicted as the army fired a rocket": the "as" clause says who did what
         # the clause it hangs from tells (one happening).
         return [triggers]
-    return list(groups.values())
+    return [sorted(g, key=lambda t: t.start) for g in groups.values()]
 
 
 def told_apart(draft: Draft, sent: SentenceMentions) -> set[int]:
