@@ -189,6 +189,8 @@ class Words:
     admin_unit_nouns: frozenset[str]
     telling_verbs: frozenset[str]
     passing_place_preps: frozenset[str]
+    plan_adjectives: frozenset[str]
+    hypothetical_determiners: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -1114,6 +1116,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             t.ent_type_ in ("DATE", "TIME") for t in token.head.head.subtree):
         # "told of violence on the road", "spoke about the attacks": what a speaker talked about, with no day.
         return f"topic: {token.head.head.lower_} {token.head.lower_} {token.lower_}"
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ == "of" and (
+            token.head.head.pos_ == "ADJ") and token.head.head.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+        # "the army was short of recruits", "was the deepest of a summer counteroffensive": a noun in the "of"
+        # phrase of a predicate adjective describes a state or makes a comparison; it tells no happening (not
+        # "the most violent of the shootings happened at 1 AM", one of the happenings as the subject).
+        return f"state: {token.head.head.lower_} {token.head.lower_} {token.lower_}"
     state, host = None, None
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ") and token.head.pos_ in ("NOUN", "PROPN"):
         state, host = token, token.head  # "burnt" of "burnt shops"
@@ -1194,6 +1203,14 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         kids = list(v.children)
         if any(c.dep_ == "neg" for c in kids) and depth == 0:
             return NEGATED
+        anyone = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ in words.hypothetical_determiners for d in c.children)), None)
+        if anyone is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and any(
+                d.dep_ == "det" and d.lower_ in words.hypothetical_determiners for d in v.head.children):
+            anyone = v.head  # "any soldier caught looting"
+        if anyone is not None:
+            # "any soldier caught looting would be punished": no particular happening.
+            return f"generic: any {anyone.lower_}"
         for c in kids:
             if c.dep_ == "aux" and c.lower_ in words.modal_aux and (depth == 0 or verb.dep_ == "conj" or complement):
                 return f"modal: {c.lower_}" + ("" if depth == 0 else f" {v.lower_}")
@@ -1263,10 +1280,9 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                     pass
                 else:
                     return f"plan: {head.lower_}"
-            if head.pos_ in ("ADJ",) and head.lemma_.lower() in ("likely", "unlikely", "poised", "ready", "able",
-                                                                  "set", "due", "about"):
-                if head.lemma_.lower() != "able":
-                    return f"plan: {head.lower_}"
+            if head.pos_ in ("ADJ",) and (head.lemma_.lower() in words.plan_adjectives
+                                           or head.lower_ in words.plan_adjectives):
+                return f"plan: {head.lower_}"  # "likely to fall", "prepared to accept losses to take it"
         if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.opinion_governors and any(
                 c.dep_ == "nsubj" for c in v.head.children):
             return f"opinion: {v.head.lower_}"
@@ -1282,8 +1298,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             break
         # (Not "what may have motivated a gunman to shoot": a verb with an object of its own is about that
         # object, and its modal is not the complement's.)
-        complement = complement and v.dep_ in ("xcomp", "pcomp") and not any(
-            c.dep_ == "dobj" for c in v.head.children)
+        # A purpose ("will launch a counter-offensive to retake the towns") is unrealised where the verb it is
+        # the purpose of is: a verb with an object passes its modal on unless it is a perfect ("may have
+        # motivated a gunman to shoot": the shooting happened).
+        purpose_of = v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        complement = complement and (v.dep_ in ("xcomp", "pcomp") or purpose_of) and (not any(
+            c.dep_ == "dobj" for c in v.head.children) or not any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.head.children))
+        infinitive_on_noun = v.dep_ in ("acl", "relcl") and v.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids)
         if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.speech_verbs - words.denial_verbs:
             # "denied that any officers had been killed and said the attackers had fled": the clause another
             # verb of speech governs is what that verb says; a denial above it does not reach it.
@@ -1291,6 +1314,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         v = v.head
         if v.pos_ == "ADP" and v.dep_ == "prep" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head  # "choose between withdrawing and ...": the clause the preposition's phrase is part of
+        if infinitive_on_noun and v.pos_ in ("NOUN", "PROPN") and governing_verb(v).i != v.i:
+            # "was prepared to accept enormous losses to take the town": the infinitive on a noun is read with
+            # the clause the noun is part of (a plan there is the infinitive's).
+            v = governing_verb(v)
     # "If the government ratifies the offer to investigate the attack, ...": a condition anywhere above.
     for anc in token.ancestors:
         if not sentence.conditional and sentence.start <= anc.left_edge.i and anc.right_edge.i < sentence.end:

@@ -168,12 +168,23 @@ def _simultaneous_clause(tok, marks: frozenset[str], trigger_tokens: set[int]) -
     and a passive ("..., while a second man was shot in the neck") or a death ("..., while a fourth died in
     hospital": eventness.json ``undergoer_verbs``) is a figure of the same happening: none makes a clause of
     its own."""
+    words = load_words()
     verb = _clause_verb(tok)
-    if verb is None or verb.dep_ != "advcl" or verb.lemma_.lower() in load_words().undergoer_verbs or not any(
+    for _ in range(3):
+        # A participle clause hangs from the clause it goes on from: "..., while jets bombed positions in
+        # Bala Buluk, killing 27" (the killing is the bombing's, in the "while" clause).
+        if verb is None or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or any(
+                c.dep_ == "mark" for c in verb.children) or verb.head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if verb is None or verb.dep_ != "advcl" or verb.lemma_.lower() in words.undergoer_verbs or not any(
             c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
         return None
-    if not any(c.dep_ == "nsubj" and c.pos_ not in ("PRON", "DET") and c.i not in trigger_tokens
-               for c in verb.children):
+    # (A trigger word as the subject is the happening named as the setting, "as fighting raged", unless it
+    # names who or what did it: "while Air Force jets bombed", "as gunmen opened fire".)
+    doers = words.instrument_nouns | words.agent_nouns
+    if not any(c.dep_ == "nsubj" and c.pos_ not in ("PRON", "DET") and (
+            c.i not in trigger_tokens or c.lower_ in doers) for c in verb.children):
         return None
     return verb.i
 
