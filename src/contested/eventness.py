@@ -191,6 +191,7 @@ class Words:
     passing_place_preps: frozenset[str]
     plan_adjectives: frozenset[str]
     hypothetical_determiners: frozenset[str]
+    habitual_predicates: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -797,6 +798,15 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
         if token.i == verb.i and subj is not None and subj.lemma_.lower() in words.situation_nouns and not dated:
             # "The conflict has displaced more than two million people": what a war has done, a tally.
             return f"aggregate: the {subj.lower_} has {verb.lower_}"
+    past = verb.tag_ == "VBD" or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBD")
+    if not perfect and past and published is not None:
+        # "MONUSCO, which began withdrawing from South Kivu this year": a past told only by a year, with no
+        # day or month of its own, is a course of things, not one happening.
+        spans = list(_own_date_spans(verb, published))
+        if not spans and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+            spans = list(_own_date_spans(verb.head, published))
+        if spans and all((sp.end - sp.start).days >= 300 for sp in spans):
+            return f"aggregate: over {spans[0].text}"[:80]
     if perfect:
         if published is not None and family not in _MOVE_FAMILIES:
             spans = list(_own_date_spans(verb, published))
@@ -812,6 +822,12 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
             verb.i not in sentence.trigger_tokens):
         lemma = verb.lemma_.lower()
         if lemma in ("be", "become", "remain", "seem") and any(c.dep_ in ("acomp", "attr") for c in kids):
+            # (With "become" only: a kind that has turned into a habit. "kidnappings and violence are
+            # commonplace" describes a region, and WikiEvents' annotators mark it as attacks.)
+            habit = next((w for c in kids if c.dep_ in ("acomp", "attr") for w in (c, *c.children)
+                          if w.lemma_.lower() in words.habitual_predicates), None) if lemma == "become" else None
+            if habit is not None and not _definite(token, words):
+                return f"generic: {token.lower_} {verb.lower_} {habit.lower_}"  # "mortar attacks have become routine"
             if _definite(token, words):
                 return f"{REFERENCE}: the {token.lower_} {verb.lower_}"  # "the attack was the deadliest in years"
             if any(c.dep_ in ("det", "amod", "predet") and c.lower_ == "such" for c in token.children):
@@ -861,6 +877,10 @@ def _since_start(holders, words: Words) -> str | None:
                 if g.dep_ == "pobj" and (g.lemma_.lower() in words.since_starts or {g.lower_, g.lemma_.lower()} & (
                         words.event_head_nouns | words.agent_event_nouns | words.situation_nouns)):
                     return f"since the {g.lower_}"
+                if g.dep_ in ("pcomp", "pobj", "advmod") and (g.lower_ == "then" or (
+                        g.pos_ == "NUM" and len(g.text) == 4 and g.text.isdigit())):
+                    # "have fled ... since then" (the happening told before), "has been fighting since 2006".
+                    return f"since {g.lower_}"
     return None
 
 
@@ -1497,13 +1517,14 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     # (Coordinated verbs share the phrase: "22 people had been killed and more than 300 wounded across the
     # country".)
     holders = [verb, *(c for c in kids if c.dep_ == "conj"), *((verb.head,) if verb.dep_ == "conj" else ())]
-    for c in (c for h in holders for c in h.children):
+    wide = [*holders, *((token,) if token.pos_ == "NOUN" else ())]  # "set off protests across the country"
+    for c in (c for h in wide for c in h.children):
         if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in words.wide_area_nouns for g in c.children):
             # "22 people had been killed across the country": a tally of many places.
             return f"aggregate: {c.lower_} the {next(g for g in c.children if g.dep_ == 'pobj').lower_}"
     if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) and (
-            since := _since_start(holders, words)):
+            since := _since_start([*holders, *(c for c in kids if c.dep_ == "xcomp")], words)):
         # "have been killed since the protests began", "50,000 people had been displaced since the offensive
         # began", "have detained hundreds since the start of the invasion", "talks have made little progress
         # since they began": a tally or a state over the time since a happening began, not one happening.
@@ -1590,4 +1611,18 @@ def _shared_with_verb(spans: dict[int, object], reasons: dict[int, str]) -> dict
         verb_reason = reasons.get(roots[prep.head.i], ASSERTED)
         if verb_reason.startswith(_WORD_LEVEL):
             reasons[start] = f"{verb_reason} (the {tok.lower_} {prep.lower_} which it was done)"
+    for start, span in spans.items():
+        # "Mortar attacks ... have become routine", "Abductions for ransom have become common": a trigger word
+        # that only modifies another's noun ("mortar") or hangs from it ("for ransom") is that happening, and
+        # its clause's reason is the noun's.
+        tok = span.root
+        if reasons.get(start) != ASSERTED:
+            continue
+        host = tok.head if tok.dep_ in ("compound", "amod", "prep") else (
+            tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None)
+        if host is None or host.i == tok.i or host.i not in roots or host.pos_ != "NOUN":
+            continue
+        noun_reason = reasons.get(roots[host.i], ASSERTED)
+        if noun_reason.startswith(("generic", "aggregate")):
+            reasons[start] = f"{noun_reason} (of the {host.lower_})"
     return reasons
