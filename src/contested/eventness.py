@@ -805,7 +805,7 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
         spans = list(_own_date_spans(verb, published))
         if not spans and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
             spans = list(_own_date_spans(verb.head, published))
-        if spans and all((sp.end - sp.start).days >= 300 for sp in spans):
+        if spans and all(sp.precision == "year" for sp in spans):
             return f"aggregate: over {spans[0].text}"[:80]
     if perfect:
         if published is not None and family not in _MOVE_FAMILIES:
