@@ -414,7 +414,30 @@ def _unit_counts(events: list[Event]) -> dict[tuple, int]:
             key = (e.type, name_key(e.location.admin1))
             counts[key] = counts.get(key, 0) + 1
             counts[(*key, e.location.country)] = counts.get((*key, e.location.country), 0) + 1
+            if e.location.feature not in _UNITS and e.date.precision == "day":
+                day = ("day", *key, e.location.country, e.date.start)
+                counts[day] = counts.get(day, 0) + 1
     return counts
+
+
+_UNITS = ("province", "region", "country")
+
+
+def _dated_lead(lead: Event, detail: Event, counts: dict[tuple, int]) -> bool:
+    """A telling at a province on the day of the detail's ("killed 17 civilians in an attack on a village in
+    central Mali's Mopti region on Sunday", then the village, in Mopti, and Sunday's detail): the lead's summary
+    of the happening told in detail, where the article tells only one such happening in that province on that
+    day at a finer place (``counts``: ``_unit_counts``)."""
+    if lead.date is None or detail.date is None or lead.location is None or detail.location is None:
+        return False
+    if lead.location.feature not in ("province", "region") or detail.location.feature in _UNITS:
+        return False
+    if (lead.date.start, lead.date.end) != (detail.date.start, detail.date.end) or detail.date.precision != "day":
+        return False
+    if not _in_unit(lead, detail):
+        return False
+    key = ("day", lead.type, name_key(detail.location.admin1 or ""), detail.location.country, detail.date.start)
+    return counts.get(key, 0) == 1
 
 
 def _lead_unit(lead: Event, detail: Event, counts: dict[tuple, int]) -> bool:
@@ -468,6 +491,8 @@ def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | No
         counts = _unit_counts(earlier) if unit_counts is None else unit_counts
         if not same and (_lead_unit(told, ev, counts) or _lead_unit(ev, told, counts)):
             return f"{_LEAD}: {ev.location.name}"
+        if _dated_lead(told, ev, counts) or _dated_lead(ev, told, counts):
+            return f"{_LEAD}: {ev.location.name}, on the same day"
         if same and (told.date is None) != (ev.date is None):
             return f"told again at {ev.location.name} without its date"
         if same and told.date is not None and ev.date is not None and (
@@ -519,6 +544,9 @@ def merge_retellings(events: list[Event]) -> list[Event]:
         if why.startswith(_LEAD):
             # The detail's place and day, not the lead's province (read as a town) and none.
             detail = ev if ev.date is not None else first
+            if ev.date is not None and first.date is not None and first.location is not None and (
+                    first.location.feature not in _UNITS):
+                detail = first  # (both dated: the finer place's telling is the detail)
             merged.location, merged.date = detail.location, detail.date
             from contested.stages.summary import summarize
 
