@@ -49,6 +49,8 @@ def reasons(text: str) -> dict[str, str]:
         # A kind of happening that has become a habit.
         ("Rocket attacks on the port have become routine.", "attacks", "generic"),
         ("Kidnappings for ransom have become a common source of money for the gangs.", "Kidnappings", "generic"),
+        # What a source says again and again: no particular happening.
+        ("The ministry often says that its troops killed dozens of rebels in raids.", "raids", "generic"),
         # A tally across a country.
         ("The arrests set off demonstrations across the country.", "demonstrations", "aggregate"),
     ],
@@ -72,6 +74,8 @@ def test_a_word_that_modifies_a_habit_shares_its_reason():
         ("The worst of the shootings happened at about 2 a.m. on Sunday inside a bar in the town.", "shootings"),
         # A day of its own: a happening, whatever the year.
         ("Gunmen killed two men in the town on Saturday.", "killed"),
+        # What a source said once, with a day: a happening.
+        ("The ministry said on Monday that its troops killed 12 rebels in raids near Kidal.", "raids"),
         # A weapon that hit something, with a day: a happening.
         ("Three rockets hit the port on Sunday.", "rockets"),
     ],

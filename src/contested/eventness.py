@@ -1303,6 +1303,12 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             if head.pos_ in ("ADJ",) and (head.lemma_.lower() in words.plan_adjectives
                                            or head.lower_ in words.plan_adjectives):
                 return f"plan: {head.lower_}"  # "likely to fall", "prepared to accept losses to take it"
+        if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.speech_verbs and v.head.tag_ in ("VBP", "VBZ") and (
+                habit := next((c for c in v.head.children if c.dep_ == "advmod"
+                               and c.lemma_.lower() in words.habitual_words), None)):
+            # "It regularly announces that dozens of fighters have been killed in operations": what a source
+            # says again and again, no particular happening.
+            return f"generic: {habit.lower_} {v.head.lower_}"
         if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.opinion_governors and any(
                 c.dep_ == "nsubj" for c in v.head.children):
             return f"opinion: {v.head.lower_}"
