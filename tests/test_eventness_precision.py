@@ -60,6 +60,12 @@ def test_clauses_around_the_news_are_not_events(text, word, kind):
     assert got[word].startswith(kind), got  # (str.startswith takes one prefix or a tuple of them)
 
 
+def test_any_under_a_denial_is_the_denial_s():
+    # "any" of a denial is a claim on the happening denied, not a warning to anyone.
+    got = reasons("The governor denied that any prisoners had been killed in the raid.")
+    assert got["killed"] == "negated", got
+
+
 def test_a_word_that_modifies_a_habit_shares_its_reason():
     got = reasons("Rocket attacks on the port have become routine.")
     assert got["Rocket"].startswith("generic"), got

@@ -1228,8 +1228,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         if anyone is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and any(
                 d.dep_ == "det" and d.lower_ in words.hypothetical_determiners for d in v.head.children):
             anyone = v.head  # "any soldier caught looting"
-        if anyone is not None:
-            # "any soldier caught looting would be punished": no particular happening.
+        if anyone is not None and not any(a.lemma_.lower() in words.denial_verbs or any(
+                c.dep_ == "neg" for c in a.children) for a in (v, *v.ancestors)):
+            # "any soldier caught looting would be punished": no particular happening (not "denied that any
+            # guards had been killed", where "any" is the denial's: a claim on the happening).
             return f"generic: any {anyone.lower_}"
         for c in kids:
             if c.dep_ == "aux" and c.lower_ in words.modal_aux and (depth == 0 or verb.dep_ == "conj" or complement):

@@ -202,6 +202,16 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
             c.dep_ in ("compound", "nmod") and c.i in named and c.i != tok.i for c in unit.head.head.children):
         # "in the Mayo district of southern Khartoum": the place the named district lies in, not a second place.
         return f"where the {unit.head.head.lower_} is (of)"
+    node = first
+    for _ in range(6):
+        # "In Bahri, across the Blue Nile from the centre of Khartoum": a place measured from another ("across
+        # X from Y") says where the happening's own place lies, not where it happened.
+        if node.dep_ == "prep" and node.lower_ in words.landmark_preps and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in node.children):
+            return f"a landmark ({node.lower_} ... from)"
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
     if first.dep_ == "pobj" and first.head.lower_ in ("towards", "toward"):
         # "a market town on the road west towards Debre Tabor": a direction, not where it happened.
         return f"a direction ({first.head.lower_})"
