@@ -77,3 +77,10 @@ def test_merge_retellings_keeps_a_lead_apart_from_two_details_or_another_day():
     assert len(merge_retellings([lead, one, two])) == 3
     other_day = _event("d", "Kaya", "populated_place", "Centre-Nord", 13)
     assert len(merge_retellings([lead, other_day])) == 2
+
+
+def test_a_place_measured_from_another_is_a_landmark():
+    # "across X from Y" says where the happening's own place lies.
+    got = _events("In Omdurman, across the White Nile from the centre of Khartoum, gunmen shot dead two traders "
+                  "on Monday evening, residents said.")
+    assert got == [("killing", "Omdurman")], got
