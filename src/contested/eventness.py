@@ -72,6 +72,16 @@ it hangs from: "clashes erupted", "an attack on the base"). The clause is not an
   last road"), or did it in the passive ("closed by the fighting"), and one of the happenings told before ("one
   of the strikes destroyed a clinic").
 
+- ``modal``/``plan`` also: a purpose of what will be done ("will launch a counter-offensive to retake the towns"), an
+  infinitive on a noun read with that noun's clause ("was prepared to accept losses to take the town");
+- ``generic`` also: a clause on "any" ("any soldier caught looting would be punished", not under a denial), a kind
+  that has become a habit ("mortar attacks have become routine"), what a source says again and again ("it
+  regularly announces that ...");
+- ``state``: a noun in the "of" phrase of a predicate adjective ("short of recruits", "the deepest of a summer
+  counteroffensive");
+- ``aggregate`` also: a perfect since then or since a year, a past told only by a year ("which began withdrawing
+  this year"), a happening noun across a country ("protests across the country").
+
 Without a publication date, ``background`` is measured from the latest year the text says something happened.
 
 Everything else is ``asserted``. The reason is kept with each trigger so that ``explain`` can show why a
