@@ -1,18 +1,19 @@
-"""Stage: one event per happening within a sentence. "pulled out of Kohistan on Wednesday in what officials called a
-tactical retreat": two words, one event (same type, place and date in one sentence). "in the village of Chai, in
-Macomia district", "struck Mekelle, the capital of the Tigray region": the district or province that holds the
-sentence's other place is where that place is, not a second happening; nor are the two ends of "the road between
-Fada N'Gourma and Pama" two happenings; nor a retreat that goes on into a flight ("retreated to the river and
-crossed the border"), nor a place in the phrase of who did it ("artillery on the far bank of the Dnipro shelled
-Marhanets"), nor whose embassies ("outside the embassies of France and the United States"), nor the ends of a route
-("a bus carrying pilgrims from Quetta to Karachi"), a direction ("towards Debre Tabor"), a place measured from
-another ("across the Blue Nile from Khartoum") or the unit a named unit lies in ("the Chinar area of Shah Wali Kot
-district"); a unit named as one ("in Beni territory, ... in the village of Mayimoya") holds a village the gazetteer
-puts in no unit. Within the article (``merge_retellings``), a reference with no host at its places ("The capture
-cut the last road into Goma"), a lead at a province on the day of its one detail in that province, the next
-sentence of a paragraph with neither place, date nor toll of its own ("Nobody was hurt, but two rockets damaged the
-runway"), a lead at a place of the detail's province's name, and a clause of "as" whose day its main clause lent,
-one day from the details at its place, are the happening told."""
+"""Stage: one event per happening within a sentence. "pulled out of Kohistan on Wednesday in what officials
+called a tactical retreat": two words, one event (same type, place and date in one sentence). "in the village
+of Chai, in Macomia district", "struck Mekelle, the capital of the Tigray region": the district or province
+that holds the sentence's other place is where that place is, not a second happening; nor are the two ends of
+"the road between Fada N'Gourma and Pama" two happenings; nor a retreat that goes on into a flight ("retreated
+to the river and crossed the border"), nor a place in the phrase of who did it ("artillery on the far bank of
+the Dnipro shelled Marhanets"), nor whose embassies ("outside the embassies of France and the United States"),
+nor the ends of a route ("a bus carrying pilgrims from Quetta to Karachi"), a direction ("towards Debre
+Tabor"), a place measured from another ("across the Blue Nile from Khartoum") or the unit a named unit lies in
+("the Chinar area of Shah Wali Kot district"); a unit named as one ("in Beni territory, ... in the village of
+Mayimoya") holds a village the gazetteer puts in no unit. Within the article (``merge_retellings``), a
+reference with no host at its places ("The capture cut the last road into Goma"), a lead at a province on the
+day of its one detail in that province, the next sentence of a paragraph with neither place, date nor toll of
+its own ("Nobody was hurt, but two rockets damaged the runway"), a lead at a place of the detail's province's
+name, and a clause of "as" whose day its main clause lent, one day from the details at its place, are the
+happening told."""
 
 from __future__ import annotations
 
