@@ -72,6 +72,16 @@ it hangs from: "clashes erupted", "an attack on the base"). The clause is not an
   last road"), or did it in the passive ("closed by the fighting"), and one of the happenings told before ("one
   of the strikes destroyed a clinic").
 
+- ``modal``/``plan`` also: a purpose of what will be done ("will launch a counter-offensive to retake the towns"), an
+  infinitive on a noun read with that noun's clause ("was prepared to accept losses to take the town");
+- ``generic`` also: a clause on "any" ("any soldier caught looting would be punished", not under a denial), a kind
+  that has become a habit ("mortar attacks have become routine"), what a source says again and again ("it
+  regularly announces that ...");
+- ``state``: a noun in the "of" phrase of a predicate adjective ("short of recruits", "the deepest of a summer
+  counteroffensive");
+- ``aggregate`` also: a perfect since then or since a year, a past told only by a year ("which began withdrawing
+  this year"), a happening noun across a country ("protests across the country").
+
 Without a publication date, ``background`` is measured from the latest year the text says something happened.
 
 Everything else is ``asserted``. The reason is kept with each trigger so that ``explain`` can show why a
@@ -189,6 +199,9 @@ class Words:
     admin_unit_nouns: frozenset[str]
     telling_verbs: frozenset[str]
     passing_place_preps: frozenset[str]
+    plan_adjectives: frozenset[str]
+    hypothetical_determiners: frozenset[str]
+    habitual_predicates: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -795,6 +808,15 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
         if token.i == verb.i and subj is not None and subj.lemma_.lower() in words.situation_nouns and not dated:
             # "The conflict has displaced more than two million people": what a war has done, a tally.
             return f"aggregate: the {subj.lower_} has {verb.lower_}"
+    past = verb.tag_ == "VBD" or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBD")
+    if not perfect and past and published is not None:
+        # "MONUSCO, which began withdrawing from South Kivu this year": a past told only by a year, with no
+        # day or month of its own, is a course of things, not one happening.
+        spans = list(_own_date_spans(verb, published))
+        if not spans and verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+            spans = list(_own_date_spans(verb.head, published))
+        if spans and all(sp.precision == "year" for sp in spans):
+            return f"aggregate: over {spans[0].text}"[:80]
     if perfect:
         if published is not None and family not in _MOVE_FAMILIES:
             spans = list(_own_date_spans(verb, published))
@@ -810,6 +832,12 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
             verb.i not in sentence.trigger_tokens):
         lemma = verb.lemma_.lower()
         if lemma in ("be", "become", "remain", "seem") and any(c.dep_ in ("acomp", "attr") for c in kids):
+            # (With "become" only: a kind that has turned into a habit. "kidnappings and violence are
+            # commonplace" describes a region, and WikiEvents' annotators mark it as attacks.)
+            habit = next((w for c in kids if c.dep_ in ("acomp", "attr") for w in (c, *c.children)
+                          if w.lemma_.lower() in words.habitual_predicates), None) if lemma == "become" else None
+            if habit is not None and not _definite(token, words):
+                return f"generic: {token.lower_} {verb.lower_} {habit.lower_}"  # "mortar attacks have become routine"
             if _definite(token, words):
                 return f"{REFERENCE}: the {token.lower_} {verb.lower_}"  # "the attack was the deadliest in years"
             if any(c.dep_ in ("det", "amod", "predet") and c.lower_ == "such" for c in token.children):
@@ -859,6 +887,10 @@ def _since_start(holders, words: Words) -> str | None:
                 if g.dep_ == "pobj" and (g.lemma_.lower() in words.since_starts or {g.lower_, g.lemma_.lower()} & (
                         words.event_head_nouns | words.agent_event_nouns | words.situation_nouns)):
                     return f"since the {g.lower_}"
+                if g.dep_ in ("pcomp", "pobj", "advmod") and (g.lower_ == "then" or (
+                        g.pos_ == "NUM" and len(g.text) == 4 and g.text.isdigit())):
+                    # "have fled ... since then" (the happening told before), "has been fighting since 2006".
+                    return f"since {g.lower_}"
     return None
 
 
@@ -1116,6 +1148,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             t.ent_type_ in ("DATE", "TIME") for t in token.head.head.subtree):
         # "told of violence on the road", "spoke about the attacks": what a speaker talked about, with no day.
         return f"topic: {token.head.head.lower_} {token.head.lower_} {token.lower_}"
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ == "of" and (
+            token.head.head.pos_ == "ADJ") and token.head.head.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+        # "the army was short of recruits", "was the deepest of a summer counteroffensive": a noun in the "of"
+        # phrase of a predicate adjective describes a state or makes a comparison; it tells no happening (not
+        # "the most violent of the shootings happened at 1 AM", one of the happenings as the subject).
+        return f"state: {token.head.head.lower_} {token.head.lower_} {token.lower_}"
     state, host = None, None
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBD", "JJ") and token.head.pos_ in ("NOUN", "PROPN"):
         state, host = token, token.head  # "burnt" of "burnt shops"
@@ -1196,6 +1235,16 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         kids = list(v.children)
         if any(c.dep_ == "neg" for c in kids) and depth == 0:
             return NEGATED
+        anyone = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ in words.hypothetical_determiners for d in c.children)), None)
+        if anyone is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and any(
+                d.dep_ == "det" and d.lower_ in words.hypothetical_determiners for d in v.head.children):
+            anyone = v.head  # "any soldier caught looting"
+        if anyone is not None and not any(a.lemma_.lower() in words.denial_verbs or any(
+                c.dep_ == "neg" for c in a.children) for a in (v, *v.ancestors)):
+            # "any soldier caught looting would be punished": no particular happening (not "denied that any
+            # guards had been killed", where "any" is the denial's: a claim on the happening).
+            return f"generic: any {anyone.lower_}"
         for c in kids:
             if c.dep_ == "aux" and c.lower_ in words.modal_aux and (depth == 0 or verb.dep_ == "conj" or complement):
                 return f"modal: {c.lower_}" + ("" if depth == 0 else f" {v.lower_}")
@@ -1265,10 +1314,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                     pass
                 else:
                     return f"plan: {head.lower_}"
-            if head.pos_ in ("ADJ",) and head.lemma_.lower() in ("likely", "unlikely", "poised", "ready", "able",
-                                                                  "set", "due", "about"):
-                if head.lemma_.lower() != "able":
-                    return f"plan: {head.lower_}"
+            if head.pos_ in ("ADJ",) and (head.lemma_.lower() in words.plan_adjectives
+                                           or head.lower_ in words.plan_adjectives):
+                return f"plan: {head.lower_}"  # "likely to fall", "prepared to accept losses to take it"
+        if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.speech_verbs and v.head.tag_ in ("VBP", "VBZ") and (
+                habit := next((c for c in v.head.children if c.dep_ == "advmod"
+                               and c.lemma_.lower() in words.habitual_words), None)):
+            # "It regularly announces that dozens of fighters have been killed in operations": what a source
+            # says again and again, no particular happening.
+            return f"generic: {habit.lower_} {v.head.lower_}"
         if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.opinion_governors and any(
                 c.dep_ == "nsubj" for c in v.head.children):
             return f"opinion: {v.head.lower_}"
@@ -1284,8 +1338,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             break
         # (Not "what may have motivated a gunman to shoot": a verb with an object of its own is about that
         # object, and its modal is not the complement's.)
-        complement = complement and v.dep_ in ("xcomp", "pcomp") and not any(
-            c.dep_ == "dobj" for c in v.head.children)
+        # A purpose ("will launch a counter-offensive to retake the towns") is unrealised where the verb it is
+        # the purpose of is: a verb with an object passes its modal on unless it is a perfect ("may have
+        # motivated a gunman to shoot": the shooting happened).
+        purpose_of = v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        complement = complement and (v.dep_ in ("xcomp", "pcomp") or purpose_of) and (not any(
+            c.dep_ == "dobj" for c in v.head.children) or not any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.head.children))
+        infinitive_on_noun = v.dep_ in ("acl", "relcl") and v.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids)
         if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.speech_verbs - words.denial_verbs:
             # "denied that any officers had been killed and said the attackers had fled": the clause another
             # verb of speech governs is what that verb says; a denial above it does not reach it.
@@ -1293,6 +1354,10 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         v = v.head
         if v.pos_ == "ADP" and v.dep_ == "prep" and v.head.pos_ in ("VERB", "AUX") and v.head.i != v.i:
             v = v.head  # "choose between withdrawing and ...": the clause the preposition's phrase is part of
+        if infinitive_on_noun and v.pos_ in ("NOUN", "PROPN") and governing_verb(v).i != v.i:
+            # "was prepared to accept enormous losses to take the town": the infinitive on a noun is read with
+            # the clause the noun is part of (a plan there is the infinitive's).
+            v = governing_verb(v)
     # "If the government ratifies the offer to investigate the attack, ...": a condition anywhere above.
     for anc in token.ancestors:
         if not sentence.conditional and sentence.start <= anc.left_edge.i and anc.right_edge.i < sentence.end:
@@ -1472,13 +1537,14 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     # (Coordinated verbs share the phrase: "22 people had been killed and more than 300 wounded across the
     # country".)
     holders = [verb, *(c for c in kids if c.dep_ == "conj"), *((verb.head,) if verb.dep_ == "conj" else ())]
-    for c in (c for h in holders for c in h.children):
+    wide = [*holders, *((token,) if token.pos_ == "NOUN" else ())]  # "set off protests across the country"
+    for c in (c for h in wide for c in h.children):
         if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in words.wide_area_nouns for g in c.children):
             # "22 people had been killed across the country": a tally of many places.
             return f"aggregate: {c.lower_} the {next(g for g in c.children if g.dep_ == 'pobj').lower_}"
     if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) and (
-            since := _since_start(holders, words)):
+            since := _since_start([*holders, *(c for c in kids if c.dep_ == "xcomp")], words)):
         # "have been killed since the protests began", "50,000 people had been displaced since the offensive
         # began", "have detained hundreds since the start of the invasion", "talks have made little progress
         # since they began": a tally or a state over the time since a happening began, not one happening.
@@ -1565,4 +1631,18 @@ def _shared_with_verb(spans: dict[int, object], reasons: dict[int, str]) -> dict
         verb_reason = reasons.get(roots[prep.head.i], ASSERTED)
         if verb_reason.startswith(_WORD_LEVEL):
             reasons[start] = f"{verb_reason} (the {tok.lower_} {prep.lower_} which it was done)"
+    for start, span in spans.items():
+        # "Mortar attacks ... have become routine", "Abductions for ransom have become common": a trigger word
+        # that only modifies another's noun ("mortar") or hangs from it ("for ransom") is that happening, and
+        # its clause's reason is the noun's.
+        tok = span.root
+        if reasons.get(start) != ASSERTED:
+            continue
+        host = tok.head if tok.dep_ in ("compound", "amod", "prep") else (
+            tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None)
+        if host is None or host.i == tok.i or host.i not in roots or host.pos_ != "NOUN":
+            continue
+        noun_reason = reasons.get(roots[host.i], ASSERTED)
+        if noun_reason.startswith(("generic", "aggregate")):
+            reasons[start] = f"{noun_reason} (of the {host.lower_})"
     return reasons

@@ -2,14 +2,18 @@
 called a tactical retreat": two words, one event (same type, place and date in one sentence). "in the village
 of Chai, in Macomia district", "struck Mekelle, the capital of the Tigray region": the district or province
 that holds the sentence's other place is where that place is, not a second happening; nor are the two ends of
-"the road between Fada N'Gourma and Pama" two happenings; nor a retreat that goes on into a flight ("retreated to
-the river and crossed the border"), nor a place in the phrase of who did it ("artillery on the far bank of the
-Dnipro shelled Marhanets"), nor whose embassies ("outside the embassies of France and the United States"); a unit
-named as one ("in Beni territory, ... in the village of Mayimoya") holds a village the gazetteer puts in no unit.
-Within the article (``merge_retellings``), a reference with no host at its places ("The capture cut the last
-road into Goma"), the next sentence of a paragraph with neither place, date nor toll of its own ("Nobody was
-hurt, but two rockets damaged the runway"), a lead at a place of the detail's province's name, and a clause of
-"as" whose day its main clause lent, one day from the details at its place, are the happening told."""
+"the road between Fada N'Gourma and Pama" two happenings; nor a retreat that goes on into a flight ("retreated
+to the river and crossed the border"), nor a place in the phrase of who did it ("artillery on the far bank of
+the Dnipro shelled Marhanets"), nor whose embassies ("outside the embassies of France and the United States"),
+nor the ends of a route ("a bus carrying pilgrims from Quetta to Karachi"), a direction ("towards Debre
+Tabor"), a place measured from another ("across the Blue Nile from Khartoum") or the unit a named unit lies in
+("the Chinar area of Shah Wali Kot district"); a unit named as one ("in Beni territory, ... in the village of
+Mayimoya") holds a village the gazetteer puts in no unit. Within the article (``merge_retellings``), a
+reference with no host at its places ("The capture cut the last road into Goma"), a lead at a province on the
+day of its one detail in that province, the next sentence of a paragraph with neither place, date nor toll of
+its own ("Nobody was hurt, but two rockets damaged the runway"), a lead at a place of the detail's province's
+name, and a clause of "as" whose day its main clause lent, one day from the details at its place, are the
+happening told."""
 
 from __future__ import annotations
 
@@ -170,7 +174,7 @@ def _token_at(span, offset: int, end: int | None = None):
     return next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[-1])
 
 
-def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:
+def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[int] = frozenset()) -> str | None:
     """Why a place named in the trigger's sentence is not where the trigger's happening was, read from the
     parse: it names a thing that is no place ("Grad rockets", "the Kachin Independence Army", "the Dnipro
     river"), or it sits in another clause than the trigger's ("the highway linking Kabul with the north", "as
@@ -196,6 +200,25 @@ def _in_passing(place_tok, clause_verb, words, trigger=None) -> str | None:
     if first.dep_ == "pobj" and first.head.dep_ == "agent":
         # "fighters backed by Uganda attacked ...": a country as the one who does (by), not a place.
         return "names who did it (by)"
+    unit = first.head if first.dep_ == "compound" and first.head.pos_ == "NOUN" else first  # "Farah province"
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN" and (
+            unit.head.head.lemma_.lower() in words.place_subject_nouns) and any(
+            c.dep_ in ("compound", "nmod") and c.i in named and c.i != tok.i for c in unit.head.head.children):
+        # "in the Mayo district of southern Khartoum": the place the named district lies in, not a second place.
+        return f"where the {unit.head.head.lower_} is (of)"
+    node = first
+    for _ in range(6):
+        # "In Bahri, across the Blue Nile from the centre of Khartoum": a place measured from another ("across
+        # X from Y") says where the happening's own place lies, not where it happened.
+        if node.dep_ == "prep" and node.lower_ in words.landmark_preps and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in node.children):
+            return f"a landmark ({node.lower_} ... from)"
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    if first.dep_ == "pobj" and first.head.lower_ in ("towards", "toward"):
+        # "a market town on the road west towards Debre Tabor": a direction, not where it happened.
+        return f"a direction ({first.head.lower_})"
     if first.dep_ == "pobj" and first.head.lower_ == "between":
         # "the Chonhar bridge, one of the supply routes between Crimea and the Kherson region", "Shasha, on the
         # road between Sake and Minova": the ends of a stretch, where another place of the sentence is.
@@ -281,13 +304,33 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
     verb = governing_verb(trigger)
     words = load_words()
     kept, notes = [], []
-    for p in where.places:
+    # "a convoy carrying passengers from Parachinar to Peshawar near the village of Mandori": the two ends of a
+    # route named in a phrase of a noun or of another clause are not where the happening was, where a place
+    # that is no end of the route is named.
+    ends = _route_ends(where, span, verb, trigger)
+    places = [p for p in where.places if p not in ends] if len(ends) < len(where.places) else where.places
+    notes += [f"{p[2].name} named in passing (an end of a route), not a second place of the happening"
+              for p in where.places if p not in places]
+    weak = []  # places set aside only as a direction or as the unit a named unit lies in
+    named = frozenset(t.i for p in places if p[0] >= 0 for t in span if p[0] <= t.idx < p[1])
+    for p in places:
         tok = _token_at(span, p[0], p[1]) if p[0] >= 0 else None
-        why = None if tok is None else _in_passing(tok, verb, words, trigger)
+        why = None if tok is None else _in_passing(tok, verb, words, trigger, named)
+        if why is not None and why.endswith("(of)") and not any(
+                q is not p and _lies_in(q[2], p[2]) for q in places):
+            # (Only where the gazetteer agrees: "the Seattle neighbourhood of Mukilteo" names the neighbourhood.)
+            why = None
         if why is None:
             kept.append(p)
         else:
+            if why.startswith(_WEAK_PASSING):
+                weak.append(p)
             notes.append(f"{p[2].name} named in passing ({why}), not a second place of the happening")
+    if not kept and weak:
+        # ("abducted women from the Quelimane neighbourhood of Palma": where the women were from is set aside
+        # first; the unit they lie in is then the place.)
+        kept = weak
+        notes = [n for n in notes if not any(n.startswith(f"{p[2].name} named in passing") for p in weak)]
     # "Russian artillery on the far bank of the Dnipro shelled Marhanets": a place in a phrase of the clause's
     # subject says where the one who did it was; it is set aside where the clause names another place.
     at_subject = [p for p in kept if _in_subject(_token_at(span, p[0], p[1]) if p[0] >= 0 else None, verb)]
@@ -295,9 +338,39 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
         kept = [p for p in kept if p not in at_subject]
         notes += [f"{p[2].name} named in passing (where the one who did it was), not a second place of the "
                   "happening" for p in at_subject]
-    if not kept or len(kept) == len(where.places):
+    if not kept:
+        kept, notes = places, notes[: len(where.places) - len(places)]  # (the route's ends only)
+    if len(kept) == len(where.places):
         return where, []
     return dataclasses.replace(where, places=kept), notes
+
+
+_WEAK_PASSING = ("a direction", "where the ")
+
+
+def _lies_in(place: Location | None, unit: Location | None) -> bool:
+    """``place`` lies in ``unit`` by the gazetteer: ``unit`` holds it, or is named as its province or
+    district."""
+    if place is None or unit is None or place is unit:
+        return False
+    key = name_key(unit.name)
+    return holds(unit, place) or (bool(key) and key in (name_key(place.admin1 or ""), name_key(place.admin2 or "")) and (
+        not unit.country or not place.country or unit.country == place.country))
+
+
+def _route_ends(where: PlaceChoice, span, verb, trigger) -> list:
+    """The places of ``where`` named as the two ends of a route ("from Parachinar to Peshawar") in a phrase
+    that is not of the trigger's own clause verb: both a "from" and a "to" place must be named."""
+    marks: dict[str, list] = {"from": [], "to": []}
+    for p in where.places:
+        tok = _token_at(span, p[0], p[1]) if p[0] >= 0 else None
+        if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in marks:
+            continue
+        holder = tok.head.head
+        if holder.i in (verb.i, trigger.i):
+            continue  # "fled from Karukh to Herat": the move's own phrase (its place and its destination)
+        marks[tok.head.lower_].append(p)
+    return marks["from"] + marks["to"] if marks["from"] and marks["to"] else []
 
 
 _CONTROL_CHANGE = frozenset({"territory_captured", "territory_regained"})
@@ -355,7 +428,30 @@ def _unit_counts(events: list[Event]) -> dict[tuple, int]:
             key = (e.type, name_key(e.location.admin1))
             counts[key] = counts.get(key, 0) + 1
             counts[(*key, e.location.country)] = counts.get((*key, e.location.country), 0) + 1
+            if e.location.feature not in _UNITS and e.date.precision == "day":
+                day = ("day", *key, e.location.country, e.date.start)
+                counts[day] = counts.get(day, 0) + 1
     return counts
+
+
+_UNITS = ("province", "region", "country")
+
+
+def _dated_lead(lead: Event, detail: Event, counts: dict[tuple, int]) -> bool:
+    """A telling at a province on the day of the detail's ("killed 17 civilians in an attack on a village in
+    central Mali's Mopti region on Sunday", then the village, in Mopti, and Sunday's detail): the lead's summary
+    of the happening told in detail, where the article tells only one such happening in that province on that
+    day at a finer place (``counts``: ``_unit_counts``)."""
+    if lead.date is None or detail.date is None or lead.location is None or detail.location is None:
+        return False
+    if lead.location.feature not in ("province", "region") or detail.location.feature in _UNITS:
+        return False
+    if (lead.date.start, lead.date.end) != (detail.date.start, detail.date.end) or detail.date.precision != "day":
+        return False
+    if not _in_unit(lead, detail):
+        return False
+    key = ("day", lead.type, name_key(detail.location.admin1 or ""), detail.location.country, detail.date.start)
+    return counts.get(key, 0) == 1
 
 
 def _lead_unit(lead: Event, detail: Event, counts: dict[tuple, int]) -> bool:
@@ -409,6 +505,8 @@ def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | No
         counts = _unit_counts(earlier) if unit_counts is None else unit_counts
         if not same and (_lead_unit(told, ev, counts) or _lead_unit(ev, told, counts)):
             return f"{_LEAD}: {ev.location.name}"
+        if _dated_lead(told, ev, counts) or _dated_lead(ev, told, counts):
+            return f"{_LEAD}: {ev.location.name}, on the same day"
         if same and (told.date is None) != (ev.date is None):
             return f"told again at {ev.location.name} without its date"
         if same and told.date is not None and ev.date is not None and (
@@ -460,6 +558,9 @@ def merge_retellings(events: list[Event]) -> list[Event]:
         if why.startswith(_LEAD):
             # The detail's place and day, not the lead's province (read as a town) and none.
             detail = ev if ev.date is not None else first
+            if ev.date is not None and first.date is not None and first.location is not None and (
+                    first.location.feature not in _UNITS):
+                detail = first  # (both dated: the finer place's telling is the detail)
             merged.location, merged.date = detail.location, detail.date
             from contested.stages.summary import summarize
 
