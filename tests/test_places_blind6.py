@@ -94,3 +94,18 @@ def test_what_the_text_calls_a_district_is_no_town_abroad_of_that_name():
             "and Bahri.")
     locs = located(text)
     assert locs and all(loc.country == "Sudan" for loc in locs), locs
+
+
+def test_a_village_no_package_knows_lies_in_the_one_province_of_the_places_around_it():
+    """A village known by name only, in a story whose places around it all lie in one province that the text
+    does not name there (a quotation between), is put in that province at its point (ACLED geo precision 3);
+    where the places around it lie in several provinces, its province stays unknown."""
+    quote = "\n\n\"We could not sleep,\" a resident said.\n\n"
+    last = "On Tuesday, gunmen burned a school in Zarghunkalay, a village that had been abandoned, police said."
+    one = "Taliban fighters attacked checkpoints in Lashkar Gah, Gereshk and Nad Ali on Monday, officials said."
+    got = [loc for loc in located(one + quote + last, "2021-07-01") if loc.name == "Zarghunkalay"]
+    assert got and all((loc.country, loc.admin1, loc.precision) == ("Afghanistan", "Helmand", 3)
+                       and loc.lat is not None for loc in got), got
+    several = "Taliban fighters attacked checkpoints in Lashkar Gah, Kandahar and Ghazni on Monday, officials said."
+    got = [loc for loc in located(several + quote + last, "2021-07-01") if loc.name == "Zarghunkalay"]
+    assert got and all(loc.admin1 is None and loc.lat is None for loc in got), got

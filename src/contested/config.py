@@ -70,7 +70,8 @@ class PlaceSettings:
     ``home_share`` of ``home_least`` or more places found in a gazetteer lying in one country make the story
     one country's; a place known by name only is then put in it unless another country is named within
     ``other_country_chars`` of it. A place no gazetteer knows is put in a unit named at most
-    ``unit_after_chars`` after it or ``unit_before_chars`` before it in the same sentence.
+    ``unit_after_chars`` after it or ``unit_before_chars`` before it in the same sentence; else, in a
+    country's story, in the first-level unit that the ``story_unit_least`` or more places around it all lie in.
     """
 
     lossy_only: float = 0.72
@@ -80,6 +81,7 @@ class PlaceSettings:
     other_country_chars: int = 200
     unit_after_chars: int = 120
     unit_before_chars: int = 300
+    story_unit_least: int = 2
 
 
 @dataclass(frozen=True, slots=True)

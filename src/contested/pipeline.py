@@ -897,29 +897,53 @@ def _framed_elsewhere(text: str, mentions: list, locations: list, large: int) ->
 
 
 def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[int, int, Location]],
-                   others: list[tuple[int, str]] = (), near: int = 0) -> tuple[int, int, Location]:
+                   others: list[tuple[int, str]] = (), near: int = 0, gaz: Gazetteer | None = None,
+                   least: int = 2) -> tuple[int, int, Location]:
     """A town known by name only, put in the story's country, lies in the first-level unit the story is at
-    there: the one that every place named before it in its paragraph and the paragraph before lies in, where
-    the text names that unit itself among them ("In Nimroz province, police surrendered ... / A bomb hit a
-    truck near Mazar Kalay"): its admin1 and point, ACLED geo precision 3. None where the places before it lie
-    in several units, or the unit is not named."""
+    there: the one that every place named around it lies in (those before it in its paragraph and the
+    paragraph before, or the ``least`` named last before it where those name fewer, and those after it in its
+    own sentence), where the text names that unit itself among them ("In Nimroz province, police surrendered
+    ... / A bomb hit a truck near Mazar Kalay"), or where ``least`` places or more lie in it and ``gaz`` gives
+    the unit's point ("fled towns of the province ... / insurgents burned houses in Meza"): its admin1 and
+    point, ACLED geo precision 3. None where the places around it lie in several units."""
     s, e, loc = p
     if loc.admin1 is not None or loc.lat is not None or loc.feature != "populated_place":
         return p
     par = text.rfind("\n\n", 0, s)
     par = text.rfind("\n\n", 0, par) if par > 0 else 0
-    before = [q for qs, _qe, q in placed if max(par, 0) <= qs < s and q.feature != "country"
-              and q.country is not None and q.country == (loc.country or q.country)]
-    units = {(q.country, q.admin1) for q in before}
-    unit = next((q for q in reversed(before) if q.feature == "province"), None)
-    if len(units) != 1 or unit is None or unit.admin1 is None:
+
+    def counts(q: Location) -> bool:
+        return (q.feature != "country" and q.admin1 is not None and q.country is not None
+                and q.country == (loc.country or q.country))
+
+    earlier = [(qs, q) for qs, _qe, q in placed if qs < s and counts(q)]
+    before = [q for qs, q in earlier if qs >= max(par, 0)]
+    if len(before) < least:
+        # a heading or a quotation between: the places named last before it
+        before = [q for _qs, q in earlier[-least:]]
+    end = _SENTENCE_END.search(text, e)
+    after = [q for qs, _qe, q in placed if e <= qs < (end.start() if end else len(text)) and counts(q)]
+    around = before + after
+    units = {(q.country, q.admin1) for q in around}
+    if len(units) != 1:
         return p
-    if loc.country is None and any(abs(at - s) <= near and cc != unit.country for at, cc in others):
+    unit = next((q for q in [*reversed(before), *after] if q.feature == "province"), None)
+    point: tuple[float | None, float | None] | None = None
+    if unit is not None and unit.lat is not None:
+        point = (unit.lat, unit.lon)
+    elif len(around) >= least and gaz is not None:
+        country, admin1 = next(iter(units))
+        province = gaz.match_province(admin1, gaz.country_code(country))
+        point = gaz._province_point(province) if province is not None else None
+    if point is None:
+        return p
+    country, admin1 = next(iter(units))
+    if loc.country is None and any(abs(at - s) <= near and cc != country for at, cc in others):
         # a name the story's country was not given to for another country named near it ("the crossing
         # into Tajikistan"): a word of nationality alone ("Russian forces repelled ...") does not stop it
         return p
-    return (s, e, dataclasses.replace(loc, country=unit.country, admin1=unit.admin1, lat=unit.lat, lon=unit.lon,
-                                      precision=3 if unit.lat is not None else loc.precision))
+    return (s, e, dataclasses.replace(loc, country=country, admin1=admin1, lat=point[0], lon=point[1],
+                                      precision=3))
 
 
 def _foreign_unnamed(locations: list, mentions) -> list:
@@ -1442,8 +1466,9 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
         abroad = [(at, cc) for at, cc in others if cc != home_country]
         placed = [_in_country(gaz, text, p, home_country, abroad, near) for p in placed]
         weak = [_in_country(gaz, text, p, home_country, abroad, near) for p in weak]
-    placed = [_in_story_unit(text, p, placed, others, near) for p in placed]
-    weak = [_in_story_unit(text, p, placed, others, near) for p in weak]
+    least = place_cfg.story_unit_least
+    placed = [_in_story_unit(text, p, placed, others, near, gaz, least) for p in placed]
+    weak = [_in_story_unit(text, p, placed, others, near, gaz, least) for p in weak]
     sentences: list[SentenceMentions] = []
     paragraph = 0
     previous_start = 0
