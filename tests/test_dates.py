@@ -348,3 +348,17 @@ def test_a_date_that_is_the_sentences_root_heads_nothing() -> None:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+def test_a_day_before_what_an_arrest_is_about_is_the_arrest_s():
+    """ "detained ... on Tuesday in connection with the bombing": Tuesday and the place written before the
+    words that name what the arrest is about are the arrest's, even where a noun of violence ("raids") was
+    joined to that happening."""
+    from contested.pipeline import extract_text
+
+    text = ("Police detained nine men in raids in the Dasht-e-Barchi area of Kabul on Tuesday in connection "
+            "with the bombing, a police spokesman said.")
+    arrests = [e for e in extract_text(text, published="2021-06-10") if e.type == "arrest"]
+    assert arrests, "no arrest"
+    assert all(e.date is not None and e.date.start.isoformat() == "2021-06-08" for e in arrests), arrests
+    assert all(e.location is not None and e.location.country == "Afghanistan" for e in arrests), arrests

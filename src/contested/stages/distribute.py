@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from contested.config import ExtractionSettings
+from contested.eventness import REFERENCE
 from contested.stages.records import Draft, SentenceMentions
 
 T = TypeVar("T")
@@ -13,11 +14,13 @@ T = TypeVar("T")
 
 def nearest(items: Sequence[T], key_span: Callable[[T], tuple[int, int]], drafts: list[Draft],
             before_weight: float, text: str = "", base: int = 0,
-            boundary_penalty: float = 3.0) -> dict[int, list[T]]:
+            boundary_penalty: float = 3.0, after_only: frozenset[int] = frozenset()) -> dict[int, list[T]]:
     """Assign each item to the draft (by index) whose trigger words are nearest; words after a trigger belong
     to it more readily than words before it (``before_weight``), and words before a trigger and a comma
     ("...Qala-i-Naw on Wednesday, seizing") belong to the trigger before them (``boundary_penalty``, where
-    ``text``, the sentence starting at document offset ``base``, is given)."""
+    ``text``, the sentence starting at document offset ``base``, is given). The drafts numbered in
+    ``after_only`` take no word before their trigger word (whatever words were joined to it) while another
+    draft may take it."""
     out: dict[int, list[T]] = {i: [] for i in range(len(drafts))}
 
     def before(e: int, ts: int) -> float:
@@ -30,6 +33,8 @@ def nearest(items: Sequence[T], key_span: Callable[[T], tuple[int, int]], drafts
         best, best_d = None, None
         for i, d in enumerate(drafts):
             spans = [(d.trigger.start, d.trigger.end)] + [(t.start, t.end) for t in d.extra]
+            if i in after_only and len(drafts) > len(after_only) and e <= d.trigger.start:
+                continue
             dist = min((s - te) if s >= te else (before(e, ts) if e <= ts else 0) for ts, te in spans)
             if best_d is None or dist < best_d:
                 best, best_d = i, dist
@@ -41,12 +46,16 @@ def nearest(items: Sequence[T], key_span: Callable[[T], tuple[int, int]], drafts
 def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: ExtractionSettings) -> None:
     """Give each draft its places, dates and figures (in place). Places and dates mostly follow their verb
     ("retook the town on Tuesday, only to lose it the next day"): a word goes to the trigger before it
-    unless it is much nearer to the one after it."""
+    unless it is much nearer to the one after it. A word that names a happening only as what the event is
+    about ("arrested 14 people on Monday in connection with the bombing") takes no place or date written
+    before it: those are the clause's own."""
+    referred = frozenset(i for i, d in enumerate(drafts)
+                         if sent.reasons.get(d.trigger.start, "").startswith(REFERENCE))
     for i, places in nearest(sent.places, lambda p: (p[0], p[1]), drafts, config.place_before_weight,
-                             sent.text, sent.start, config.boundary_penalty).items():
+                             sent.text, sent.start, config.boundary_penalty, referred).items():
         drafts[i].places = places
     for i, dates in nearest(sent.dates, lambda d: (d.start, d.end), drafts, config.date_before_weight,
-                            sent.text, sent.start, config.boundary_penalty).items():
+                            sent.text, sent.start, config.boundary_penalty, referred).items():
         drafts[i].dates = dates
     for i, quantities in nearest(sent.quantities, lambda q: (q.start, q.end), drafts,
                                  config.quantity_before_weight).items():
