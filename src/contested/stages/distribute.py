@@ -14,13 +14,15 @@ T = TypeVar("T")
 
 def nearest(items: Sequence[T], key_span: Callable[[T], tuple[int, int]], drafts: list[Draft],
             before_weight: float, text: str = "", base: int = 0,
-            boundary_penalty: float = 3.0, after_only: frozenset[int] = frozenset()) -> dict[int, list[T]]:
+            boundary_penalty: float = 3.0, after_only: frozenset[int] = frozenset(),
+            sentence=None) -> dict[int, list[T]]:
     """Assign each item to the draft (by index) whose trigger words are nearest; words after a trigger belong
     to it more readily than words before it (``before_weight``), and words before a trigger and a comma
     ("...Qala-i-Naw on Wednesday, seizing") belong to the trigger before them (``boundary_penalty``, where
     ``text``, the sentence starting at document offset ``base``, is given). The drafts numbered in
     ``after_only`` take no word before their trigger word (whatever words were joined to it) while another
-    draft may take it."""
+    draft may take it, unless the parsed ``sentence`` puts the word in the trigger's own phrase ("the March 4
+    shooting": no preposition, verb or comma between)."""
     out: dict[int, list[T]] = {i: [] for i in range(len(drafts))}
 
     def before(e: int, ts: int) -> float:
@@ -33,7 +35,8 @@ def nearest(items: Sequence[T], key_span: Callable[[T], tuple[int, int]], drafts
         best, best_d = None, None
         for i, d in enumerate(drafts):
             spans = [(d.trigger.start, d.trigger.end)] + [(t.start, t.end) for t in d.extra]
-            if i in after_only and len(drafts) > len(after_only) and e <= d.trigger.start:
+            if (i in after_only and len(drafts) > len(after_only) and e <= d.trigger.start
+                    and not _same_phrase(sentence, e, d.trigger.start)):
                 continue
             dist = min((s - te) if s >= te else (before(e, ts) if e <= ts else 0) for ts, te in spans)
             if best_d is None or dist < best_d:
@@ -41,6 +44,18 @@ def nearest(items: Sequence[T], key_span: Callable[[T], tuple[int, int]], drafts
         if best is not None:
             out[best].append(item)
     return out
+
+
+def _same_phrase(sentence, end: int, start: int) -> bool:
+    """Whether the words between document offsets ``end`` and ``start`` of the parsed ``sentence`` leave
+    what ends at ``end`` in the phrase of the word at ``start`` (no preposition, verb or punctuation between).
+    False without a parse."""
+    if sentence is None or not hasattr(sentence, "doc"):
+        return False
+    gap = sentence.doc.char_span(end, start, alignment_mode="contract") if start > end else None
+    if gap is None:
+        return start - end <= 1
+    return not any(t.pos_ in ("ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ") for t in gap)
 
 
 def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: ExtractionSettings) -> None:
@@ -52,10 +67,10 @@ def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: Ext
     referred = frozenset(i for i, d in enumerate(drafts)
                          if sent.reasons.get(d.trigger.start, "").startswith(REFERENCE))
     for i, places in nearest(sent.places, lambda p: (p[0], p[1]), drafts, config.place_before_weight,
-                             sent.text, sent.start, config.boundary_penalty, referred).items():
+                             sent.text, sent.start, config.boundary_penalty, referred, sent.span).items():
         drafts[i].places = places
     for i, dates in nearest(sent.dates, lambda d: (d.start, d.end), drafts, config.date_before_weight,
-                            sent.text, sent.start, config.boundary_penalty, referred).items():
+                            sent.text, sent.start, config.boundary_penalty, referred, sent.span).items():
         drafts[i].dates = dates
     for i, quantities in nearest(sent.quantities, lambda q: (q.start, q.end), drafts,
                                  config.quantity_before_weight).items():
