@@ -234,6 +234,18 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
         # (Not "in Laman of Qala-i-Naw district": a name in a phrase of place, whatever the parser calls it.)
         # "Adam Bentdahl of Appleton", "a man from Kunduz": where a person is from.
         return f"where {prep.head.text} is from"
+    node, through_prep = first, False
+    for _ in range(6):
+        # "seized Stepove, a village north of Avdiivka in the Donetsk region": a place in a prepositional phrase of
+        # an apposition to another place the sentence names says where that place lies, not a second place of the
+        # happening (not "in Shah Joy, Mizan and Shinkay districts", a list the parser may read as an apposition).
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        through_prep = through_prep or node.dep_ == "prep"
+        if (node.dep_ == "appos" and through_prep and node.pos_ == "NOUN" and node.i not in named
+                and node.head.i in named and node.head.i != tok.i):
+            return f"where the {node.head.text} lies (apposition)"
+        node = node.head
     unit = tok.head
     if tok.dep_ in _NAME_LINKS and unit.dep_ == "pobj" and unit.lemma_.lower() in words.place_subject_nouns and (
             unit.head.lower_ == "from") and unit.head.head.lemma_.lower() in words.people_nouns and (
