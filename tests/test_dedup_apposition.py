@@ -1,4 +1,5 @@
-"""A place named inside an apposition to the happening's place says where that place lies: one event, not two."""
+"""Places named in passing: a place inside an apposition to the happening's place says where that place lies,
+and the place people fled to is where they went; neither is a second place of the happening."""
 
 from contested.pipeline import extract_text
 
@@ -16,3 +17,14 @@ def test_two_places_in_a_list_stay_two_events():
     # (the check's own guard: the rule sets aside a place in an apposition only, not one of a list)
     got = _places("Russian artillery shelled the towns of Kupiansk and Izium on Friday.")
     assert len(got) == 2 and "Kupiansk" in {name for _, name in got}
+
+
+def test_where_people_fled_to_is_no_second_place_of_the_flight():
+    got = _places("About 300 families fled Nad Ali to the edge of Kandahar city on Friday, a local "
+                  "official said.")
+    assert [name for _, name in got] == ["Nad Ali"]
+
+
+def test_two_places_people_fled_stay_two():
+    got = _places("Thousands of people fled fighting in Kunduz and Baghlan on Sunday, officials said.")
+    assert len(got) == 2
