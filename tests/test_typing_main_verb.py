@@ -107,10 +107,6 @@ def test_a_demonstration_named_in_an_accusation_is_no_protest():
     assert [(e.type, e.detail) for e in got] == [("riot", "mob_violence")]
 
 
-@pytest.mark.xfail(strict=True, reason="known, left for the next version: since an 'and' clause with a doer of its "
-                   "own is its own happening, the noun 'offensive' in the trailing apposition takes the subject of "
-                   "'left' (army troops) as its doer from the parse, and its draft, merged into the capture, brings "
-                   "that actor in as actor1")
 def test_a_capture_by_a_subject_the_dictionary_does_not_know():
     # The capture verb's own subject (armed groups, no known actor) took the towns; the army named later, as
     # the ones who left and as the doers of the offensive, did not.

@@ -1356,6 +1356,20 @@ def _subtree_span(token) -> tuple[int, int]:
     return token.left_edge.idx, right.idx + len(right.text)
 
 
+def _inside_other_noun(token, verb) -> bool:
+    """Whether ``token`` hangs from ``verb`` through another noun's prepositional phrase ("blows in an offensive",
+    not "a wave of attacks", "an attack on the base")."""
+    t = token
+    for _ in range(6):
+        if t.i == verb.i or t.head.i == t.i:
+            return False
+        head = t.head
+        if head.pos_ == "ADP" and head.lower_ != "of" and head.head.i != verb.i and head.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        t = head
+    return False
+
+
 def _roles_from_parse(triggers, spans) -> dict[int, tuple[list, list]]:
     """Agent and patient character spans for each trigger, from the dependency parse."""
     out = {}
@@ -1381,12 +1395,15 @@ def _roles_from_parse(triggers, spans) -> dict[int, tuple[list, list]]:
                     agents.append(_subtree_span(child))
                 elif child.dep_ == "prep" and child.lower_ in ("on", "against", "with"):
                     patients.extend(_subtree_span(g) for g in child.children if g.dep_ == "pobj")
+        # "the latest blows in a month-long offensive": a noun trigger inside another noun's phrase (other than
+        # "a wave of attacks") is no part of what the governing verb's subject did: it does not take that subject
+        subject_is_doer = token.pos_ not in ("NOUN", "PROPN") or not _inside_other_noun(token, verb)
         v = verb
         for _ in range(3):  # "retook it ..., only to lose it": the subject of the governing verb
             verbs = [v] + [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
             for vv in verbs:
                 for child in vv.children:
-                    if child.dep_ in ("nsubj",) and vv.i == v.i:
+                    if child.dep_ in ("nsubj",) and vv.i == v.i and subject_is_doer:
                         agents.append(_subtree_span(child))
                     elif child.dep_ == "agent":
                         agents.extend(_subtree_span(g) for g in child.children)

@@ -234,6 +234,18 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
         # (Not "in Laman of Qala-i-Naw district": a name in a phrase of place, whatever the parser calls it.)
         # "Adam Bentdahl of Appleton", "a man from Kunduz": where a person is from.
         return f"where {prep.head.text} is from"
+    node, through_prep = first, False
+    for _ in range(6):
+        # "seized Stepove, a village north of Avdiivka in the Donetsk region": a place in a prepositional phrase of
+        # an apposition to another place the sentence names says where that place lies, not a second place of the
+        # happening (not "in Shah Joy, Mizan and Shinkay districts", a list the parser may read as an apposition).
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        through_prep = through_prep or node.dep_ == "prep"
+        if (node.dep_ == "appos" and through_prep and node.pos_ == "NOUN" and node.i not in named
+                and node.head.i in named and node.head.i != tok.i):
+            return f"where the {node.head.text} lies (apposition)"
+        node = node.head
     unit = tok.head
     if tok.dep_ in _NAME_LINKS and unit.dep_ == "pobj" and unit.lemma_.lower() in words.place_subject_nouns and (
             unit.head.lower_ == "from") and unit.head.head.lemma_.lower() in words.people_nouns and (
@@ -338,6 +350,14 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
         kept = [p for p in kept if p not in at_subject]
         notes += [f"{p[2].name} named in passing (where the one who did it was), not a second place of the "
                   "happening" for p in at_subject]
+    if draft.family in _MOVE_FAMILIES:
+        # "Hundreds of families fled Karukh ... to the edge of Herat city": where the people went, in the move's
+        # own phrase of direction, is not a second place of the flight, where the place they left is named.
+        went_to = [p for p in kept if _destination(_token_at(span, p[0], p[1]) if p[0] >= 0 else None, verb, trigger)]
+        if went_to and len(went_to) < len(kept):
+            kept = [p for p in kept if p not in went_to]
+            notes += [f"{p[2].name} named in passing (where they went), not a second place of the happening"
+                      for p in went_to]
     if not kept:
         kept, notes = places, notes[: len(where.places) - len(places)]  # (the route's ends only)
     if len(kept) == len(where.places):
@@ -346,6 +366,24 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
 
 
 _WEAK_PASSING = ("a direction", "where the ")
+_MOVE_FAMILIES = frozenset({"flee", "retreat", "displacement"})
+_TOWARDS = frozenset({"to", "towards", "toward", "for", "into"})
+
+
+def _destination(place_tok, verb, trigger) -> bool:
+    """The place is named in a phrase of direction of the move's own verb ("fled ... to the edge of Herat city",
+    "left for Kabul"), through the nouns of that phrase only."""
+    node = place_tok
+    for _ in range(8):
+        if node is None or node.head.i == node.i:
+            return False
+        head = node.head
+        if node.dep_ == "prep" and node.lower_ != "of":  # ("to the edge of Herat city")
+            return node.lower_ in _TOWARDS and head.i in (verb.i, trigger.i)
+        if node.dep_ not in ("pobj", "prep", "compound", "conj", "appos", "nmod", "amod") and head.pos_ != "ADP":
+            return False
+        node = head
+    return False
 
 
 def _lies_in(place: Location | None, unit: Location | None) -> bool:
