@@ -50,3 +50,47 @@ def test_span_root_is_the_char_span_root(nlp):
     spaced = nlp("Clashes  erupted.")
     assert span_root(spaced, 8, 9) is None or span_root(spaced, 8, 9).i == spaced.char_span(
         8, 9, alignment_mode="expand").root.i
+
+
+# Written for this test: double spaces, a line break, punctuation glued to words, a hyphenated word.
+SPACED = [
+    "Gunmen  stormed a police post in the hill town of Vellore, killing two guards.\n\nResidents fled.",
+    'He said: "Six shells hit the old market" - and the mayor (a former colonel) left town  on foot.',
+    "Self-styled vigilantes burned three shops; nobody was hurt.",
+]
+
+
+def _token_at_long_way(span, offset):
+    """What ``token_at`` gave before it read the document's token offsets: spaCy's own char_span."""
+    hit = span.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if hit is None or not len(hit):
+        return None
+    tok = hit[0]
+    return tok if getattr(span, "start", 0) <= tok.i < getattr(span, "end", len(span.doc)) else None
+
+
+@pytest.mark.parametrize("text", SPACED)
+def test_token_at_is_the_char_span_token_at_every_offset(nlp, text):
+    from contested.stages.tokens import token_at
+
+    doc = nlp(text)
+    for span in [doc, doc[:], *doc.sents]:
+        for offset in range(-2, len(text) + 3):
+            got, expected = token_at(span, offset), _token_at_long_way(span, offset)
+            assert (got.i if got is not None else None) == (expected.i if expected is not None else None), offset
+
+
+@pytest.mark.parametrize("text", SPACED)
+def test_words_between_offsets_are_those_of_the_walk(nlp, text):
+    from contested.stages.dedup import _token_at
+
+    doc = nlp(text)
+    for sent in doc.sents:
+        for start in range(sent.start_char - 1, sent.end_char + 1, 3):
+            for end in range(start + 1, min(start + 30, sent.end_char + 2), 2):
+                walk = [t for t in sent if t.idx < end and start < t.idx + len(t.text)]
+                inside = {t.i for t in walk}
+                expected = next((t for t in walk if t.head.i not in inside or t.head.i == t.i), walk[-1]) if walk \
+                    else None
+                got = _token_at(sent, start, end)
+                assert (got.i if got is not None else None) == (expected.i if expected is not None else None)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from contested import config
 from contested.records import ActorMention
+from contested.stages.tokens import token_orths
 
 # ACLED interaction codes by kind.
 INTER_CODES = {
@@ -267,7 +268,11 @@ class ActorDictionary:
         doc, first, last = span.doc, span.start, span.end
         text, off = span.text if text is None else text, span.start_char
         inside: list[tuple[int, int, str, bool]] = []
+        known = self._inside  # a token text known to hold no alias is passed by its number (no Token made)
+        orths = token_orths(doc)
         for i in range(first, last):
+            if known.get(orths[i]) == ():
+                continue
             tok = doc[i]
             for s, e, alias, exact in self._inside_token(tok):
                 if s == 0 and i > first and not doc[i - 1].whitespace_ and _GLUE.match(doc[i - 1].text[-1]):

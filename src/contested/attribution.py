@@ -2058,6 +2058,31 @@ def _person_before(sent, offset: int) -> dict | None:
     return best
 
 
+_MARKS_KEY = "contested.attribution.trigger_word_marks"  # Doc.user_data: (word list, a mark per token)
+
+
+def _trigger_word_tokens(sent, trigger_words: frozenset[str]) -> list:
+    """The tokens of ``sent`` whose lower case or lemma (in lower case) is one of ``trigger_words``: what
+    ``[t for t in sent if t.lower_ in trigger_words or t.lemma_.lower() in trigger_words]`` gives, read once
+    per document from its arrays (a sentence has few such words; no Token is made for the others)."""
+    doc = sent.doc
+    hit = doc.user_data.get(_MARKS_KEY)
+    if hit is None or hit[0] is not trigger_words or len(hit[1]) != len(doc):
+        from spacy.attrs import LEMMA, LOWER
+
+        strings, memo = doc.vocab.strings, {}
+        marks = []
+        for lower, lemma in (doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []):
+            key = (lower, lemma)
+            mark = memo.get(key)
+            if mark is None:
+                mark = memo[key] = strings[lower] in trigger_words or strings[lemma].lower() in trigger_words
+            marks.append(mark)
+        hit = doc.user_data[_MARKS_KEY] = (trigger_words, marks)
+    marks = hit[1]
+    return [doc[i] for i in range(getattr(sent, "start", 0), getattr(sent, "end", len(doc))) if marks[i]]
+
+
 def _find_attribution(sent, text: str | None = None, triggers=None) -> Attribution:
     """The attribution of one spaCy sentence span (character offsets in the document), with every relation
     of the sentence in ``relations``.
@@ -2070,7 +2095,7 @@ def _find_attribution(sent, text: str | None = None, triggers=None) -> Attributi
     said_after = _said_after(sent, lex)
     if said_after is not None:
         return said_after
-    words = [t for t in sent if t.lower_ in lex.trigger_words or t.lemma_.lower() in lex.trigger_words]
+    words = _trigger_word_tokens(sent, lex.trigger_words)
     if not words:
         return Attribution(None, None, "asserts", False)
     relations = [r for r in find_relations(sent, lex, words if _cues_are_trigger_words(lex) else None)]

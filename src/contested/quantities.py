@@ -29,6 +29,7 @@ Conventions:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from contested.dates import find_dates
 from contested.records import Quantity
@@ -191,6 +192,7 @@ _CANDIDATE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # the same few numbers ("two", "12") come again and again
 def parse_number(words: str) -> int | None:
     """The integer a number written in digits or words stands for: "twenty-five" -> 25, "1,200" -> 1200,
     "1.5 million" -> 1500000, "a dozen" -> 12, "two hundred and fifty" -> 250. None if it is none."""
@@ -305,8 +307,11 @@ def _noun_phrase(text: str, pos: int) -> tuple[str | None, int, bool]:
     return words[-1][0], words[-1][1], not_count
 
 
+_YEAR_WORDS = re.compile(r"(?:19|20)\d\d|2100")
+
+
 def _is_year(words: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d|2100", words.strip()))
+    return _YEAR_WORDS.fullmatch(words.strip()) is not None
 
 
 def find_quantities(

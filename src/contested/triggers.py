@@ -27,6 +27,7 @@ from contested.families import (
     FamilyTable,
     FamilyTableError,
 )
+from contested.stages.tokens import token_orths
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -350,7 +351,10 @@ class TriggerMatcher:
         # family -> (start char, -rank, end char)
         by_family: dict[int, list[tuple[int, int, int]]] = {}
         begins: list[tuple[int, str]] = []  # the tokens that may begin a Matcher rule, with their lower case
+        known, orths = self._word_cache, token_orths(doc)
         for i in range(base, end_tok):
+            if known.get(orths[i]) == ((), False):
+                continue  # a word known to meet no rule (no Token made for it)
             tok = doc[i]
             hits, starts = self._word_rules(tok)
             if starts:

@@ -18,12 +18,13 @@ happening told."""
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 
 from contested.eventness import REFERENCE, load_words
 from contested.families import CROWD_FAMILIES
 from contested.records import Event, Location
 from contested.stages.records import Draft, PlaceChoice, SentenceMentions
-from contested.stages.tokens import token_at
+from contested.stages.tokens import token_at, token_bounds
 from contested.textnorm import name_key
 
 
@@ -167,7 +168,11 @@ def _token_at(span, offset: int, end: int | None = None):
     whose head lies outside them: "Boldak" of "Spin Boldak")."""
     if end is None:
         return token_at(span, offset)
-    words = [t for t in span if t.idx < end and offset < t.idx + len(t.text)]
+    doc = span.doc
+    starts, ends = token_bounds(doc)  # the span's tokens with characters from offset to end, not a walk of it
+    first, stop = getattr(span, "start", 0), getattr(span, "end", len(doc))
+    words = [doc[i] for i in range(max(first, bisect_right(starts, offset) - 1), min(stop, bisect_left(starts, end)))
+             if offset < ends[i]]
     if not words:
         return None
     inside = {t.i for t in words}
