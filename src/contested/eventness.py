@@ -199,6 +199,8 @@ class Words:
     admin_unit_nouns: frozenset[str]
     telling_verbs: frozenset[str]
     passing_place_preps: frozenset[str]
+    direction_preps: frozenset[str]
+    destination_preps: frozenset[str]
     plan_adjectives: frozenset[str]
     hypothetical_determiners: frozenset[str]
     habitual_predicates: frozenset[str]

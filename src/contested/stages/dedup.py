@@ -221,7 +221,7 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
-    if first.dep_ == "pobj" and first.head.lower_ in ("towards", "toward"):
+    if first.dep_ == "pobj" and first.head.lower_ in words.direction_preps:
         # "a market town on the road west towards Debre Tabor": a direction, not where it happened.
         return f"a direction ({first.head.lower_})"
     if first.dep_ == "pobj" and first.head.lower_ == "between":
@@ -372,7 +372,6 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
 
 _WEAK_PASSING = ("a direction", "where the ")
 _MOVE_FAMILIES = frozenset({"flee", "retreat", "displacement"})
-_TOWARDS = frozenset({"to", "towards", "toward", "for", "into"})
 
 
 def _destination(place_tok, verb, trigger) -> bool:
@@ -384,7 +383,7 @@ def _destination(place_tok, verb, trigger) -> bool:
             return False
         head = node.head
         if node.dep_ == "prep" and node.lower_ != "of":  # ("to the edge of Herat city")
-            return node.lower_ in _TOWARDS and head.i in (verb.i, trigger.i)
+            return node.lower_ in load_words().destination_preps and head.i in (verb.i, trigger.i)
         if node.dep_ not in ("pobj", "prep", "compound", "conj", "appos", "nmod", "amod") and head.pos_ != "ADP":
             return False
         node = head
