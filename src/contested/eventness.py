@@ -204,6 +204,9 @@ class Words:
     plan_adjectives: frozenset[str]
     hypothetical_determiners: frozenset[str]
     habitual_predicates: frozenset[str]
+    negating_preps: frozenset[str]
+    naming_verbs: frozenset[str]
+    front_nouns: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -754,7 +757,9 @@ def _thing_for(verb, words: Words) -> bool:
     head = verb.head
     # (Only where giving or launching the thing happened: a past verb, or a participle that goes on from one;
     # "the prospect of terrorists modifying drones to launch attacks" is read by the words around it.)
-    if not (head.tag_ == "VBD" or (head.tag_ in ("VBG", "VBN") and head.dep_ == "advcl" and head.head.tag_ == "VBD")):
+    # ("had formed a militia to fight the group": a perfect, the giving or forming done.)
+    if not (head.tag_ == "VBD" or (head.tag_ in ("VBG", "VBN") and head.dep_ == "advcl" and head.head.tag_ == "VBD")
+            or (head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children))):
         return False
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     return obj is not None and obj.pos_ == "NOUN" and obj.right_edge.i == verb.left_edge.i - 1 and not (
@@ -1002,6 +1007,11 @@ def _word_reason(token, words: Words, family: str | None, places, sentence: _Sen
         # "some abducted women and girls", "home to 500,000 displaced people", "wounded soldiers": people
         # described by what was done to them (the happening, where the article tells it, is told elsewhere).
         return f"state: {token.lower_} {token.head.lower_}"
+    if token.dep_ == "amod" and token.tag_ == "JJ" and token.lower_.endswith("ed") and token.head.pos_ == "NOUN" and not (
+            {token.head.lower_, token.head.lemma_.lower()} & (words.event_head_nouns | words.agent_event_nouns)):
+        # "large fortified bases", "the besieged town": a participle read as an adjective describes a thing
+        # (the happening, where the article tells it, is told by a verb).
+        return f"state: {token.lower_} {token.head.lower_}"
     if family in _THEMED_FAMILIES and token.lemma_.lower() not in ("fall", "collapse"):
         if token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children) and any(
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == token.i + 1
@@ -1120,6 +1130,8 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         return NEGATED  # "nobody was reported detained", "none of them were hurt"
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without" and family not in _THEMED_FAMILIES + ("flee", "retreat"):
         return NEGATED  # "walked into the town without firing a shot" (a control word: no denial of the sentence)
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in words.negating_preps:
+        return NEGATED  # "talks ended without agreement", "entered the town without a fight"
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         news = token.head.head  # "there was no word on casualties", "no reports of clashes"
         if news.lemma_.lower() in words.no_news_nouns and any(c.dep_ == "det" and c.lower_ == "no"
@@ -1176,6 +1188,11 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         head = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in words.reaction_verbs and not _indefinite(token):
             return f"{REFERENCE}: {head.lower_}"
+        if token.dep_ == "oprd" and head.lemma_.lower() in words.naming_verbs and head.dep_ in (
+                "ccomp", "dobj", "xcomp", "pcomp") and head.head.lemma_.lower() in words.reaction_verbs:
+            # "condemned what she called a deliberate attack": the name a speaker gives, in what a reaction is
+            # about, is the happening told elsewhere.
+            return f"{REFERENCE}: {head.head.lower_} what was {head.lower_}"
         if token.dep_ in ("dobj", "pobj") and _definite(token, words) and verb.i != token.i and (
                 verb.i not in sentence.trigger_tokens) and verb.lemma_.lower() not in words.support_verbs and any(
                 i != verb.i and token.doc[i].pos_ == "VERB" for i in sentence.trigger_tokens) and not (
@@ -1387,6 +1404,11 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         for conj in verb.children:
             if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and conj.i > verb.i:
                 bg = _dated_long_before(conj, published, settings)
+                for rel in (g for c in conj.children if c.dep_ == "dobj" for g in c.children if not bg and (
+                        g.dep_ == "relcl" and g.tag_ in ("VBP", "VBZ"))):
+                    # "declared a state they call X in October 2017": a past date the parse hangs on a present
+                    # relative clause at the end of the sentence is the coordinated verb's.
+                    bg = _dated_long_before(rel, published, settings)
                 if bg:
                     break
     if bg is None and published is not None:
@@ -1410,6 +1432,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             return f"figurative: {token.lower_} {token.head.lower_}"  # "collapsed ceasefire"
         if subj and not _is_place_like(subj[0], words, places):
             return f"figurative: {subj[0].lower_} {token.lower_}"
+    if token.i == verb.i and verb.tag_ == "VBN" and verb.dep_ in ("acl", "conj") and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        holder = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+        if holder.lemma_.lower() in words.aftermath_verbs and holder.tag_ != "VBN":
+            # "residents describe a city emptied of its people and plundered by fighters": what is left,
+            # described (a participle on what the verb describes, or one the parse hangs on the verb).
+            return f"description: {holder.lower_} {verb.lower_}"
     if token.lower_ in words.enter_object_required and token.pos_ == "VERB":
         obj = [c for c in token.children if c.dep_ == "dobj"]
         if obj and not _is_place_like(obj[0], words, places):
@@ -1545,8 +1574,26 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 g.dep_ == "pobj" and g.lemma_.lower() in words.wide_area_nouns for g in c.children):
             # "22 people had been killed across the country": a tally of many places.
             return f"aggregate: {c.lower_} the {next(g for g in c.children if g.dep_ == 'pobj').lower_}"
-    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) and (
-            since := _since_start([*holders, *(c for c in kids if c.dep_ == "xcomp")], words)):
+    # (A gapped second clause hangs its participle on its subject: "280 have been killed and 140,000 people
+    # displaced since the fighting began": the participle shares the first verb's perfect.)
+    gapped = [g for c in kids if c.dep_ == "conj" for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN"]
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "conj" and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.head.head.children))
+    if next(_date_phrases(verb), None) is None:
+        for c in (c for h in wide for c in h.children if c.dep_ == "prep"):
+            spread = next((g for g in c.children if g.dep_ == "pobj" and (
+                (perfect and g.tag_ == "NNS" and g.lemma_.lower() in words.admin_unit_nouns | words.wide_area_nouns)
+                or (g.lemma_.lower() in words.front_nouns and not any(  # (not "fled in the direction of X")
+                    p.dep_ == "prep" and p.lower_ == "of" for p in g.children)))), None)
+            if spread is not None:
+                # "about 600,000 people have been displaced in the north-west and south-west regions", "its troops
+                # repelled attacks in the southern direction": a perfect with no date of its own over several units,
+                # or any clause with none over a front, is a tally or a summary of a side's fighting, not one
+                # happening.
+                return f"aggregate: {c.lower_} the {spread.lower_}"
+    if perfect and (
+            since := _since_start([*holders, *gapped, *(c for c in kids if c.dep_ == "xcomp")], words)):
         # "have been killed since the protests began", "50,000 people had been displaced since the offensive
         # began", "have detained hundreds since the start of the invasion", "talks have made little progress
         # since they began": a tally or a state over the time since a happening began, not one happening.
