@@ -501,17 +501,21 @@ def _has_since_then(verb, words: Words) -> bool:
 def _background_before(verb, year: int | None, settings: EventnessSettings, words: Words,
                        published: date) -> str | None:
     """"The military seized power on 1 February 2021 ... Thousands of young people then went to the jungle":
-    a clause that goes on from the sentence before ("then", "later") with no date of its own shares that
-    sentence's date, in the same paragraph; background where that sentence's own clause is."""
+    a clause that goes on from the sentence before ("then", "later") with no date of its own, or with one that
+    resolves to no day by itself ("later that month"), shares that sentence's date, in the same paragraph;
+    background where that sentence's own clause is."""
     chain, v = [verb], verb
     while len(chain) < 4 and v.dep_ in ("xcomp", "advcl", "conj") and v.head.i != v.i:
         v = v.head  # "then went to the jungle to take up arms": the sequence word is on the clause above
         chain.append(v)
     # ("More than 4,000 people have been killed since then": "since then" counts from the sentence before.)
     since_then = _has_since_then(verb, words)
-    if not (since_then or any(c.dep_ == "advmod" and c.lower_ in words.sequence_adverbs
-                              for v in chain for c in v.children)) or any(
-            next(_date_phrases(v), None) is not None for v in chain):
+    # ("Federal troops took the city later that month", "the same day": a date of its own that resolves to no
+    # day is counted from the sentence before, as a sequence word is.)
+    anaphoric = next(_date_phrases(verb), None) is not None and next(_own_date_spans(verb, published), None) is None
+    if not (since_then or anaphoric or any(c.dep_ == "advmod" and c.lower_ in words.sequence_adverbs
+                                           for v in chain for c in v.children)) or (not anaphoric and any(
+            next(_date_phrases(v), None) is not None for v in chain)):
         return None
     sent = verb.sent
     if sent.start == 0:
@@ -1580,6 +1584,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "conj" and any(
             c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.head.head.children))
+    obj = token if token.pos_ == "NOUN" else next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and {obj.lower_, obj.lemma_.lower()} & words.instrument_nouns:
+        total = next((c for c in obj.children if c.dep_ == "nummod" and any(
+            q.dep_ == "quantmod" and q.lower_ in ("of", "out") for q in c.children) and any(
+            q.dep_ == "quantmod" and q.pos_ == "NUM" for q in c.children)), None)
+        if total is not None:
+            # "shot down 14 of 17 drones launched overnight": a side's tally of what was launched and what it
+            # stopped, not one happening at a place.
+            return f"aggregate: {' '.join(t.lower_ for t in total.subtree)} {obj.lower_}"[:80]
     if next(_date_phrases(verb), None) is None:
         for c in (c for h in wide for c in h.children if c.dep_ == "prep"):
             spread = next((g for g in c.children if g.dep_ == "pobj" and (
