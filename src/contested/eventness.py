@@ -207,6 +207,9 @@ class Words:
     negating_preps: frozenset[str]
     naming_verbs: frozenset[str]
     front_nouns: frozenset[str]
+    campaign_nouns: frozenset[str]
+    start_verbs: frozenset[str]
+    target_preps: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -1192,6 +1195,21 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         head = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ in ("dobj", "pobj") and head.lemma_.lower() in words.reaction_verbs and not _indefinite(token):
             return f"{REFERENCE}: {head.lower_}"
+        if {token.lower_, token.lemma_.lower()} & words.campaign_nouns:
+            named = token.head if token.dep_ == "compound" else token  # "Operation Dawn"
+            if named.dep_ in ("oprd", "npadvmod", "dobj") and named.head.lemma_.lower() in words.naming_verbs:
+                return f"name: {named.head.lower_} it {token.text}"  # "naming it Operation 1027"
+            start = token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+            if start is not None and start.lemma_.lower() in words.start_verbs and not any(
+                    t.ent_type_ in ("GPE", "LOC", "FAC") or any(s <= t.idx < e for s, e in places)
+                    or (t.dep_ == "pobj" and t.ent_type_ not in ("DATE", "TIME")
+                        and t.head.lower_ in words.target_preps)
+                    for c in (*start.children, *token.children) if c.dep_ not in ("nsubj", "nsubjpass", "advcl")
+                    for t in c.subtree):
+                # "launched the offensive on October 27", "the campaign began in May": the start of a campaign with
+                # neither a place nor a target of its own; its happenings are what an analyst codes (not "launched
+                # an offensive on rebel positions").
+                return f"aggregate: the start of a campaign ({start.lower_} the {token.lower_})"
         if token.dep_ == "oprd" and head.lemma_.lower() in words.naming_verbs and head.dep_ in (
                 "ccomp", "dobj", "xcomp", "pcomp") and head.head.lemma_.lower() in words.reaction_verbs:
             # "condemned what she called a deliberate attack": the name a speaker gives, in what a reaction is
@@ -1247,6 +1265,13 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         head = token.head
         if token.dep_ == "pobj" and head.head.lemma_.lower() in words.plan_nouns and head.lower_ in ("for", "of"):
             return f"plan: {head.head.lower_}"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and (
+            verb.head.head.lemma_.lower() in words.plan_nouns):
+        # "had no intention of taking the capital", "the aim of capturing the port": what is meant, not done.
+        plan = verb.head.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in plan.children):
+            return NEGATED
+        return f"plan: {plan.lower_} {verb.head.lower_}"
     # Walk up from the clause's verb: its own auxiliaries, marks and how it hangs from the clause above.
     v = verb
     # Whether every step up so far was to the verb whose complement the clause is ("will have to choose between
@@ -1579,11 +1604,14 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             # "22 people had been killed across the country": a tally of many places.
             return f"aggregate: {c.lower_} the {next(g for g in c.children if g.dep_ == 'pobj').lower_}"
     # (A gapped second clause hangs its participle on its subject: "280 have been killed and 140,000 people
-    # displaced since the fighting began": the participle shares the first verb's perfect.)
+    # displaced since the fighting began": the participle, or a bare one coordinated with it, shares the first
+    # verb's perfect.)
     gapped = [g for c in kids if c.dep_ == "conj" for g in c.children if g.dep_ == "acl" and g.tag_ == "VBN"]
+    sharer = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "conj" else (
+        verb.head if verb.dep_ == "conj" else None)
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "conj" and any(
-            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.head.head.children))
+        sharer is not None and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in kids) and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in sharer.children))
     obj = token if token.pos_ == "NOUN" else next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is not None and {obj.lower_, obj.lemma_.lower()} & words.instrument_nouns:
         total = next((c for c in obj.children if c.dep_ == "nummod" and any(
