@@ -53,6 +53,11 @@ def reasons(text: str) -> dict[str, str]:
         # A participle on what an aftermath verb describes: what is left.
         ("Returning farmers describe a village emptied of its people and looted by gunmen.", "looted",
          "description"),
+        # A happening noun as the subject of an expectation: not yet done.
+        ("The ministry said the retreat from the base is due to be completed next month.", "retreat", "plan"),
+        ("The withdrawal of the brigade is expected to be finished by June.", "withdrawal", "plan"),
+        # A deployment in the present perfect with no date: forces that are there.
+        ("Police units have been deployed in the port city.", "deployed", "state"),
         # The purpose of a thing formed in the perfect is not done.
         ("The farmers had formed a vigilante group to fight the bandits.", "fight", "unrealised"),
     ],
@@ -71,6 +76,8 @@ def test_clauses_that_tell_no_happening(text, word, kind):
         ("Gunmen killed 3 of the 5 hostages in a village near Goma on Monday.", "killed"),
         ("Police detained the men without charge on Friday.", "detained"),
         ("About 2,000 people were displaced in the eastern provinces on Sunday.", "displaced"),
+        ("Police units were deployed in the port city on Sunday.", "deployed"),
+        ("The attack was meant to intimidate voters in the town on Sunday.", "attack"),
     ],
 )
 def test_happenings_stay_events(text, word):

@@ -210,6 +210,8 @@ class Words:
     campaign_nouns: frozenset[str]
     start_verbs: frozenset[str]
     target_preps: frozenset[str]
+    expectation_verbs: frozenset[str]
+    state_perfect_families: frozenset[str]
     extra: dict = field(default_factory=dict)
 
 
@@ -1265,6 +1267,19 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         head = token.head
         if token.dep_ == "pobj" and head.head.lemma_.lower() in words.plan_nouns and head.lower_ in ("for", "of"):
             return f"plan: {head.head.lower_}"
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+        head = token.head
+        expected = head.lemma_.lower() in words.expectation_verbs or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in words.plan_adjectives for c in head.children)
+        if expected and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                            for h in (head, *head.children) for c in h.children):
+            # "its withdrawal is due to be completed", "the handover is expected to take place": not yet done.
+            return f"plan: {token.lower_} {head.lower_} ... to"
+    if family in words.state_perfect_families and token.i == verb.i and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children) and (
+            next(_date_phrases(verb), None) is None):
+        # "soldiers have been deployed in the capital": forces that are there, a state, not a happening.
+        return f"state: have {verb.lower_}"
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and (
             verb.head.head.lemma_.lower() in words.plan_nouns):
         # "had no intention of taking the capital", "the aim of capturing the port": what is meant, not done.
