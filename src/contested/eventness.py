@@ -1627,15 +1627,6 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids) or (
         sharer is not None and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in kids) and any(
             c.dep_ == "aux" and c.lemma_.lower() == "have" for c in sharer.children))
-    obj = token if token.pos_ == "NOUN" else next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is not None and {obj.lower_, obj.lemma_.lower()} & words.instrument_nouns:
-        total = next((c for c in obj.children if c.dep_ == "nummod" and any(
-            q.dep_ == "quantmod" and q.lower_ in ("of", "out") for q in c.children) and any(
-            q.dep_ == "quantmod" and q.pos_ == "NUM" for q in c.children)), None)
-        if total is not None:
-            # "shot down 14 of 17 drones launched overnight": a side's tally of what was launched and what it
-            # stopped, not one happening at a place.
-            return f"aggregate: {' '.join(t.lower_ for t in total.subtree)} {obj.lower_}"[:80]
     if next(_date_phrases(verb), None) is None:
         for c in (c for h in wide for c in h.children if c.dep_ == "prep"):
             spread = next((g for g in c.children if g.dep_ == "pobj" and (
