@@ -56,6 +56,9 @@ def reasons(text: str) -> dict[str, str]:
         ("The withdrawal of the brigade is expected to be finished by June.", "withdrawal", "plan"),
         # A deployment in the present perfect with no date: forces that are there.
         ("Police units have been deployed in the port city.", "deployed", "state"),
+        # A relative clause on "any": no particular happening.
+        ("The militia warned it would strike any village that lets its land be used for raids on its camps.",
+         "raids", "generic"),
         # The purpose of a thing formed in the perfect is not done.
         ("The farmers had formed a vigilante group to fight the bandits.", "fight", "unrealised"),
     ],

@@ -81,6 +81,21 @@ it hangs from: "clashes erupted", "an attack on the base"). The clause is not an
   counteroffensive");
 - ``aggregate`` also: a perfect since then or since a year, a past told only by a year ("which began withdrawing
   this year"), a happening noun across a country ("protests across the country").
+- ``negated`` also: an event noun after "without" ("talks ended without agreement"), a plan noun's gerund with "no"
+  ("had no intention of storming the city"); ``plan`` also: a plan noun's gerund ("the aim of capturing the port"),
+  a happening noun as the subject of an expectation ("its withdrawal is due to be completed");
+- ``reference`` also: the name a speaker gives, in what a reaction verb is about ("condemned what she called an
+  attack");
+- ``aggregate`` also: a perfect with no date over several units in the plural ("have been displaced in the northern
+  and western regions"), any undated clause over a front ("repelled attacks in the southern direction"), a gapped
+  or bare participle that shares a perfect and its "since", the start of a campaign with neither place nor target
+  ("launched the offensive on October 27"; a campaign noun a naming verb gives is a ``name``);
+- ``state`` also: a participle read as an adjective ("fortified bases"), a deployment in the present perfect with
+  no date ("troops have been deployed in the city"); ``description`` also: a participle on what an aftermath verb
+  describes ("describe a city plundered by fighters");
+- ``background`` also: a date of its own that resolves to no day ("later that month") goes on from the sentence
+  before; a past date the parse hangs on a present relative clause dates the coordinated verb;
+- ``generic`` also: a relative clause on "any" ("any region that lets its land be used for attacks").
 
 Without a publication date, ``background`` is measured from the latest year the text says something happened.
 
@@ -1300,9 +1315,9 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             return NEGATED
         anyone = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and any(
             d.dep_ == "det" and d.lower_ in words.hypothetical_determiners for d in c.children)), None)
-        if anyone is None and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and any(
+        if anyone is None and v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN") and any(
                 d.dep_ == "det" and d.lower_ in words.hypothetical_determiners for d in v.head.children):
-            anyone = v.head  # "any soldier caught looting"
+            anyone = v.head  # "any soldier caught looting", "any region that lets its land be used for attacks"
         if anyone is not None and not any(a.lemma_.lower() in words.denial_verbs or any(
                 c.dep_ == "neg" for c in a.children) for a in (v, *v.ancestors)):
             # "any soldier caught looting would be punished": no particular happening (not "denied that any
