@@ -42,6 +42,8 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
     for dm in sorted(draft.dates, key=lambda d: abs(d.start - draft.trigger.start)):
         if dm.span is not None and _in_another_relative_clause(dm, draft, sent):
             continue  # "... against militiamen who had held the town since Saturday": the holding's time
+        if dm.span is not None and _in_another_doers_clause(dm, draft, sent):
+            continue  # "..., sending residents fleeing, while troops said on Thursday they had retaken Marte"
         if dm.span is not None:
             if dm.span.precision == "day" and followup_head(dm, draft, sent, etype) is not None:
                 # "was arrested Monday in the shooting": Monday is the arrest's day; the shooting came before.
@@ -55,6 +57,10 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
             anchor = _offset_anchor(dm, sent) or (previous.date if previous and previous.date else last_dated)
             if anchor is not None:
                 return _or_report(DateChoice(resolve_anaphoric(dm, anchor), dm), draft, sent, config)
+    if previous is not None and _in_time_clause(draft, sent):
+        # "shot dead five men on Monday night, in a week in which fighters killed three gendarmes in Ndop": the
+        # clause on the week tells another happening of that week, not of Monday night.
+        previous = None
     if previous is not None and previous.date is not None and not _SUBORDINATE_TIME.search(
             sent.text[previous_end: draft.trigger.start - sent.start]):
         if (sent.reasons.get(draft.trigger.start, "").startswith(REFERENCE) and previous.date.precision == "day"
@@ -222,6 +228,54 @@ def _date_head(dm: DateMention, draft: Draft, sent: SentenceMentions):
     if head.dep_ in ("prep", "agent") or head.pos_ == "ADP":
         head = head.head
     return head
+
+
+_OWN_DOER = frozenset({"nsubj", "nsubjpass"})
+
+
+def _in_time_clause(draft: Draft, sent: SentenceMentions) -> bool:
+    """Whether the draft's word stands in a relative clause on a time ("in a week in which fighters killed three
+    gendarmes", eventness.json ``time_clause_nouns``), through the verbs joined to the clause's first."""
+    if sent.span is None or not hasattr(sent.span, "__iter__"):
+        return False
+    from contested.eventness import governing_verb, load_words
+
+    tok = token_at(sent.span, draft.trigger.start)
+    if tok is None:
+        return False
+    verb = governing_verb(tok)
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in load_words().time_clause_nouns
+
+
+def _in_another_doers_clause(dm: DateMention, draft: Draft, sent: SentenceMentions) -> bool:
+    """Whether the date is the time of a clause with a doer of its own that holds none of the draft's words and
+    governs none of them ("stormed the base on Tuesday, sending residents fleeing, while troops said on Thursday
+    they had retaken Marte": Thursday is the retaking's, not the flight's): a time clause about another
+    happening does not date this one. (A clause that tells the draft's own happening, "were killed when
+    gunmen attacked a market on Monday", holds one of its words.)"""
+    head = _date_head(dm, draft, sent)
+    if head is None or head.pos_ not in ("VERB", "AUX") or not any(c.dep_ in _OWN_DOER for c in head.children):
+        return False
+    if head.dep_ == "relcl":
+        return False  # (a relative clause's time is ``_in_another_relative_clause``'s to read)
+    words = [draft.trigger, *draft.extra]
+    sub = list(head.subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    if any(lo <= t.start < hi for t in words):
+        return False  # the clause holds a word of the draft (or governs it)
+    mine = {t.start for t in words}
+    if not any(lo <= t.start < hi and t.start not in mine for t in sent.triggers):
+        return False  # ("shot dead a prosecutor as he left his home on Saturday": no other happening's word)
+    trig = token_at(sent.span, draft.trigger.start)
+    if trig is None:
+        return False
+    # The date's clause must hang off the sentence apart from the draft's: not the draft's own clause nor one
+    # of its ancestors (a report verb above the event, "police said on Monday that gunmen killed five").
+    return not any(a.i == head.i for a in trig.ancestors)
 
 
 def _in_another_relative_clause(dm: DateMention, draft: Draft, sent: SentenceMentions) -> bool:

@@ -233,19 +233,22 @@ def _own_clause(tok, marks: frozenset[str], families: dict[int, str]) -> int | N
     """The verb of the nearest clause above a trigger (the trigger's own clause first) that tells a happening
     of its own, or None: an "as"/"while" clause (eventness.json ``simultaneous_marks``: "..., as Russian
     forces pushed deeper and fought their way into the town"), a clause joined by "and" ("..., and junta
-    troops left the town") or a "where" clause ("..., where the rebels attacked the port"), each with a doer
+    troops left the town"), a "where" clause ("..., where the rebels attacked the port") or a clause on a time
+    ("..., in a week in which separatist fighters killed three gendarmes": eventness.json ``time_clause_nouns``), each with a doer
     of its own (``_doer_of_its_own``). A participle rides with the clause it hangs from ("jets bombed
     positions, killing 27"). A passive ("..., while a second man was shot in the neck") or a death ("...,
     while a fourth died in hospital": eventness.json ``undergoer_verbs``) is a figure of the same happening:
     neither makes a clause of its own. ``families``: the sentence's trigger tokens and their families."""
     verb = governing_verb(tok)
     undergoers = load_words().undergoer_verbs
+    time_nouns = load_words().time_clause_nouns  # "in a week in which fighters killed three gendarmes"
     for _ in range(12):
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in undergoers and (
                 (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children))
                 or (verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"))
                 or (verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
-                                                 for c in verb.children))) \
+                                                 for c in verb.children))
+                or (verb.dep_ == "relcl" and verb.head.lemma_.lower() in time_nouns)) \
                 and _doer_of_its_own(verb, families):
             return verb.i
         if verb.head.i == verb.i:
