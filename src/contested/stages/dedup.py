@@ -255,6 +255,8 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
         # "a market town on the road west towards Debre Tabor": a direction, not where it happened.
         return f"a direction ({first.head.lower_})"
     went = first.head.head if first.dep_ == "pobj" else None
+    if went is not None and went.dep_ in ("advmod", "prt") and went.pos_ in ("ADV", "ADP"):
+        went = went.head  # "to turn back to Herat"
     if went is not None and first.head.lower_ in words.destination_preps and went.pos_ == "VERB" and (
             went.i != clause_verb.i and (trigger is None or went.i != trigger.i)) and (
             clause_verb.i not in (t.i for t in went.subtree)):

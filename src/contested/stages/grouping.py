@@ -385,7 +385,7 @@ def _fought_elsewhere(violence: list[Trigger], drafts: list[Draft], sent: Senten
             continue  # (a clause with its own subject is ``clause_groups``'s)
         clauses.setdefault(verb.i, (verb, []))[1].append(t)
     out = []
-    for verb, ts in clauses.values():
+    for verb, _words in clauses.values():
         sub = list(verb.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         head = verb.head
