@@ -129,8 +129,8 @@ def _province_named(unit: Event, place: Event, span) -> bool:
     if b.feature in ("province", "region", "country") or (a.country and b.country and a.country != b.country):
         return False
     key = name_key(a.name)
-    if not key or key == name_key(b.name) or key != name_key(b.admin1):
-        return False
+    if not key or key == name_key(b.name) or key != name_key(b.admin1) or name_key(a.text or a.name) != key:
+        return False  # (the words written must be the province's name: not "Heroica Puebla de Zaragoza")
     if span is None:
         return False
     ta, tb = _trigger_token(unit, span), _trigger_token(place, span)
@@ -259,7 +259,7 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
         went = went.head  # "to turn back to Herat"
     if went is not None and first.head.lower_ in words.destination_preps and went.pos_ == "VERB" and (
             went.i != clause_verb.i and (trigger is None or went.i != trigger.i)) and (
-            clause_verb.i not in (t.i for t in went.subtree)):
+            clause_verb.i not in (t.i for t in went.subtree)) and _predicate_chain(went, clause_verb):
         # "shells landed near the runway, forcing the authorities to divert flights to Misrata": where another
         # verb sent someone, not where the happening was.
         return f"where another verb went ({went.lower_} {first.head.lower_})"
@@ -328,6 +328,21 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
             return f"in another clause with its own subject ({node.lower_})"
         node = node.head
     return None
+
+
+def _predicate_chain(verb, clause_verb) -> bool:
+    """``verb`` hangs from ``clause_verb`` through clauses of what followed ("forcing the authorities to ...
+    divert them to Misrata"), none of them a clause on a noun ("the road that connects Frontera to
+    Villahermosa", "operatives attempting to infiltrate into Ras al Ain": what a thing is, or who the people are,
+    where the place may still be the happening's)."""
+    node = verb
+    for _ in range(8):
+        if node.i == clause_verb.i:
+            return True
+        if node.dep_ in _CLAUSES or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _in_subject(place_tok, verb) -> bool:
