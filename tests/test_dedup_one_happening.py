@@ -79,3 +79,22 @@ def test_a_fight_at_a_place_of_its_own_joined_to_a_capture_is_a_happening_of_its
     types = sorted(t for t, _, _ in got)
     assert types == ["armed_clash", "territory_captured"], got
     assert not any(t == "territory_captured" and p == "Taluqan" for t, p, _ in got), got
+
+
+def test_a_verb_joined_by_and_takes_the_day_of_the_verb_it_is_joined_to():
+    got = _events("A homemade bomb exploded under an army truck on Friday, the army said.\n\nAfter the attack on the "
+                  "road, soldiers entered several quarters of Kibati on Saturday and set fire to about 30 houses, "
+                  "residents said.")
+    assert any(t == "property_destruction" and d == date(2021, 7, 10) for t, _, d in got), got
+
+
+def test_an_as_clause_about_what_was_told_sets_the_time_of_the_flight():
+    got = _events("Soldiers set fire to about 30 houses in Kumba on Saturday, residents said. Hundreds of villagers "
+                  "fled into the bush as the houses burned.")
+    assert any(t == "displacement" and d == date(2021, 7, 10) for t, _, d in got), got
+
+
+def test_a_town_written_with_a_longer_name_is_not_taken_for_its_province():
+    got = _events("On Sunday, in Heroica Puebla de Zaragoza, Puebla, a man was stabbed to death in colonia Lomas de "
+                  "San Miguel, police said.")
+    assert any(p == "Puebla" for _, p, _ in got), got
