@@ -201,6 +201,7 @@ class Words:
     trend_verbs: frozenset[str]
     situation_nouns: frozenset[str]
     simultaneous_marks: frozenset[str]
+    time_clause_nouns: frozenset[str]
     undergoer_verbs: frozenset[str]
     period_units: frozenset[str]
     period_modifiers: frozenset[str]

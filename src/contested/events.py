@@ -100,7 +100,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             own_places = places.or_weak(own_places, sent)
             where = places.from_context(own_places, draft, sent, si, when.span, previous, state, config)
             where, passing = dedup.own_places(where, draft, sent)  # not a place named in passing
-            when = dates.from_context(when, where, sent, si, state, config)
+            when = dates.from_context(when, where, sent, si, state, config, draft)
             actor1s = roles.holder_from_context(etype, actor1s, where.places[0] if where.places else None,
                                                 state.told + sentence_events)
             made = assemble.make_events(doc, sent, draft, etype, detail, (actor1s, actor2s), when, where,

@@ -42,6 +42,8 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
     for dm in sorted(draft.dates, key=lambda d: abs(d.start - draft.trigger.start)):
         if dm.span is not None and _in_another_relative_clause(dm, draft, sent):
             continue  # "... against militiamen who had held the town since Saturday": the holding's time
+        if dm.span is not None and _in_another_doers_clause(dm, draft, sent):
+            continue  # "..., sending residents fleeing, while troops said on Thursday they had retaken Marte"
         if dm.span is not None:
             if dm.span.precision == "day" and followup_head(dm, draft, sent, etype) is not None:
                 # "was arrested Monday in the shooting": Monday is the arrest's day; the shooting came before.
@@ -55,6 +57,16 @@ def choose_date(draft: Draft, sent: SentenceMentions, previous: Event | None, pr
             anchor = _offset_anchor(dm, sent) or (previous.date if previous and previous.date else last_dated)
             if anchor is not None:
                 return _or_report(DateChoice(resolve_anaphoric(dm, anchor), dm), draft, sent, config)
+    if followup is None and (previous is None or previous.date is None):
+        joined = _date_of_joined_verb(draft, sent)
+        if joined is not None:
+            # "soldiers entered several quarters of Bafut on Saturday and set fire to about 40 houses": the day
+            # of the verb the draft's verb is joined to by "and" (the draft that took the day told nothing).
+            return _or_report(DateChoice(joined.span, joined), draft, sent, config)
+    if previous is not None and _in_time_clause(draft, sent):
+        # "shot dead five men on Monday night, in a week in which fighters killed three gendarmes in Ndop": the
+        # clause on the week tells another happening of that week, not of Monday night.
+        previous = None
     if previous is not None and previous.date is not None and not _SUBORDINATE_TIME.search(
             sent.text[previous_end: draft.trigger.start - sent.start]):
         if (sent.reasons.get(draft.trigger.start, "").startswith(REFERENCE) and previous.date.precision == "day"
@@ -224,6 +236,77 @@ def _date_head(dm: DateMention, draft: Draft, sent: SentenceMentions):
     return head
 
 
+_OWN_DOER = frozenset({"nsubj", "nsubjpass"})
+
+
+def _date_of_joined_verb(draft: Draft, sent: SentenceMentions) -> DateMention | None:
+    """A day of the sentence (not an offset) that the parse hangs on the verb the draft's verb is joined to by
+    "and" (they share a subject and, unless either names its own, a time)."""
+    if sent.span is None or not hasattr(sent.span, "__iter__"):
+        return None
+    from contested.eventness import governing_verb
+
+    tok = token_at(sent.span, draft.trigger.start)
+    if tok is None:
+        return None
+    verb = governing_verb(tok)
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    first = verb.head
+    for dm in sent.dates:
+        if dm.span is None or dm.anaphoric:
+            continue
+        head = _date_head(dm, draft, sent)
+        if head is not None and head.i == first.i:
+            return dm
+    return None
+
+
+def _in_time_clause(draft: Draft, sent: SentenceMentions) -> bool:
+    """Whether the draft's word stands in a relative clause on a time ("in a week in which fighters killed three
+    gendarmes", eventness.json ``time_clause_nouns``), through the verbs joined to the clause's first."""
+    if sent.span is None or not hasattr(sent.span, "__iter__"):
+        return False
+    from contested.eventness import governing_verb, load_words
+
+    tok = token_at(sent.span, draft.trigger.start)
+    if tok is None:
+        return False
+    verb = governing_verb(tok)
+    for _ in range(4):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in load_words().time_clause_nouns
+
+
+def _in_another_doers_clause(dm: DateMention, draft: Draft, sent: SentenceMentions) -> bool:
+    """Whether the date is the time of a clause with a doer of its own that holds none of the draft's words and
+    governs none of them ("stormed the base on Tuesday, sending residents fleeing, while troops said on Thursday
+    they had retaken Marte": Thursday is the retaking's, not the flight's): a time clause about another
+    happening does not date this one. (A clause that tells the draft's own happening, "were killed when
+    gunmen attacked a market on Monday", holds one of its words.)"""
+    head = _date_head(dm, draft, sent)
+    if head is None or head.pos_ not in ("VERB", "AUX") or not any(c.dep_ in _OWN_DOER for c in head.children):
+        return False
+    if head.dep_ == "relcl":
+        return False  # (a relative clause's time is ``_in_another_relative_clause``'s to read)
+    words = [draft.trigger, *draft.extra]
+    sub = list(head.subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    if any(lo <= t.start < hi for t in words):
+        return False  # the clause holds a word of the draft (or governs it)
+    mine = {t.start for t in words}
+    if not any(lo <= t.start < hi and t.start not in mine for t in sent.triggers):
+        return False  # ("shot dead a prosecutor as he left his home on Saturday": no other happening's word)
+    trig = token_at(sent.span, draft.trigger.start)
+    if trig is None:
+        return False
+    # The date's clause must hang off the sentence apart from the draft's: not the draft's own clause nor one
+    # of its ancestors (a report verb above the event, "police said on Monday that gunmen killed five").
+    return not any(a.i == head.i for a in trig.ancestors)
+
+
 def _in_another_relative_clause(dm: DateMention, draft: Draft, sent: SentenceMentions) -> bool:
     """Whether the date is the start of a state that a relative clause tells of someone other than the event
     ("regained the town from militiamen who had held it since Saturday"), or the time of a clause set off by
@@ -311,16 +394,43 @@ def _or_report(choice: DateChoice, draft: Draft, sent: SentenceMentions, config:
 
 
 def from_context(choice: DateChoice, where: PlaceChoice, sent: SentenceMentions, si: int, state: DiscourseState,
-                 config: ExtractionSettings) -> DateChoice:
+                 config: ExtractionSettings, draft: Draft | None = None) -> DateChoice:
     """"Taliban overtook the district center": the story told one sentence before goes on, same place and,
-    with no other date given, the same day."""
+    with no other date given, the same day. "Hundreds of villagers fled into the bush as the houses burned":
+    a clause of "as" whose subject the text has told of ("the houses") sets the event at the time of the
+    happening told one sentence before, in the same paragraph, where the sentence names no date."""
     told = state.told
+    if (choice.span is None and draft is not None and not sent.dates and told and told[-1].date is not None
+            and si - state.last_event_sentence == config.continuation_sentences
+            and sent.paragraph == state.last_place_paragraph and _as_the_told(draft, sent)):
+        return DateChoice(told[-1].date, choice.mention, choice.from_report, from_context=True)
     if (choice.span is None and where.from_context and told and told[-1].date is not None
             and si - state.last_event_sentence == config.continuation_sentences
             and sent.paragraph == state.last_place_paragraph
             and told[-1].location is not None and told[-1].location.name == where.places[0][2].name):
         return DateChoice(told[-1].date, choice.mention, choice.from_report, from_context=True)
     return choice
+
+
+def _as_the_told(draft: Draft, sent: SentenceMentions) -> bool:
+    """The draft's clause has a clause of "as"/"while" (eventness.json ``simultaneous_marks``) whose subject is
+    a definite noun ("as the houses burned", "as the fighting closed in"): a setting the text has told of."""
+    if sent.span is None or not hasattr(sent.span, "__iter__"):
+        return False
+    from contested.eventness import governing_verb, load_words
+
+    tok = token_at(sent.span, draft.trigger.start)
+    if tok is None:
+        return False
+    marks = load_words().simultaneous_marks
+    verb = governing_verb(tok)
+    for c in verb.children:
+        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+            continue
+        if any(n.dep_ in ("nsubj", "nsubjpass") and n.pos_ == "NOUN" and any(
+                d.dep_ == "det" and d.lower_ == "the" for d in n.children) for n in c.children):
+            return True
+    return False
 
 
 def note_dates(state: DiscourseState, draft: Draft, date: DateSpan | None) -> None:

@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 
 from contested.eventness import REFERENCE, load_words
 from contested.families import CROWD_FAMILIES
+from contested.gazetteer import ROUTE_WORDS
 from contested.records import Event, Location
 from contested.stages.records import Draft, PlaceChoice, SentenceMentions
 from contested.stages.tokens import token_at, token_bounds
@@ -117,6 +118,25 @@ def _one_clause(a: Event, b: Event, span) -> Event | None:
     return None
 
 
+def _province_named(unit: Event, place: Event, span) -> bool:
+    """One word of the sentence told at two places, one named as the other's province though the gazetteer
+    read it as a town of that name ("In Kunduz, ... surrendered in Imam Sahib district", "a bomb hit a convoy
+    on the Kandahar-Herat highway in Zhari district"): the province that holds the other place, not a second
+    happening."""
+    a, b = unit.location, place.location
+    if a is None or b is None or a.feature in ("province", "region", "country") or not b.admin1:
+        return False
+    if b.feature in ("province", "region", "country") or (a.country and b.country and a.country != b.country):
+        return False
+    key = name_key(a.name)
+    if not key or key == name_key(b.name) or key != name_key(b.admin1) or name_key(a.text or a.name) != key:
+        return False  # (the words written must be the province's name: not "Heroica Puebla de Zaragoza")
+    if span is None:
+        return False
+    ta, tb = _trigger_token(unit, span), _trigger_token(place, span)
+    return ta is not None and tb is not None and ta.i == tb.i
+
+
 def merge_twins(sentence_events: list[Event], sent: SentenceMentions | None = None) -> list[Event]:
     """The sentence's events, each twin (same type and date as an earlier one, and the same place, or a
     district or province that holds the other's place) merged into one: its marked words join the evidence of
@@ -137,6 +157,7 @@ def merge_twins(sentence_events: list[Event], sent: SentenceMentions | None = No
                     sentence_events[j] = keep
                     del sentence_events[i]
                     break
+    span = sent.span if sent is not None else None
     unique: list[Event] = []
     for ev in sentence_events:
         twin = next((u for u in unique if u.type == ev.type and u.date == ev.date
@@ -145,13 +166,15 @@ def merge_twins(sentence_events: list[Event], sent: SentenceMentions | None = No
             _absorb(twin, ev)
             continue
         coarse = next((u for u in unique if u.type == ev.type and u.date == ev.date
-                       and (holds(u.location, ev.location) or _unit_of_unplaced(u, ev))), None)
+                       and (holds(u.location, ev.location) or _unit_of_unplaced(u, ev)
+                            or (_province_named(u, ev, span) and not _between(u, ev)))), None)
         if coarse is not None:  # the earlier event is at the unit that holds this one's place
             _absorb(ev, coarse)
             unique[unique.index(coarse)] = ev
             continue
         fine = next((u for u in unique if u.type == ev.type and u.date == ev.date
-                     and (holds(ev.location, u.location) or _between(u, ev) or _unit_of_unplaced(ev, u))), None)
+                     and (holds(ev.location, u.location) or _between(u, ev) or _unit_of_unplaced(ev, u)
+                          or _province_named(ev, u, span))), None)
         if fine is not None:
             _absorb(fine, ev)
             continue
@@ -186,6 +209,13 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
     fighting went on in Amhara"), or it says where another place is ("Nikopol, across the Dnipro") or where a person is from ("Adam
     Bentdahl of Appleton")."""
     tok = place_tok
+    road = tok
+    while road.dep_ == "compound" and road.head.i != road.i and road.head.pos_ == "PROPN":
+        road = road.head
+    if road.dep_ == "compound" and road.head.lower_ in ROUTE_WORDS:
+        # "on the Maiduguri-Monguno road near Gajiram", "the Kandahar-Herat highway": the towns a road is named
+        # after are its ends, not where on it the happening was.
+        return f"names a {road.head.lower_}"
     if tok.dep_ in _NAME_LINKS and tok.head.i != tok.i:
         head = tok.head
         # (A proper name is the rest of a longer place name, "Kanda Sokhata", "Nuri Kala villages", unless it
@@ -224,6 +254,15 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
     if first.dep_ == "pobj" and first.head.lower_ in words.direction_preps:
         # "a market town on the road west towards Debre Tabor": a direction, not where it happened.
         return f"a direction ({first.head.lower_})"
+    went = first.head.head if first.dep_ == "pobj" else None
+    if went is not None and went.dep_ in ("advmod", "prt") and went.pos_ in ("ADV", "ADP"):
+        went = went.head  # "to turn back to Herat"
+    if went is not None and first.head.lower_ in words.destination_preps and went.pos_ == "VERB" and (
+            went.i != clause_verb.i and (trigger is None or went.i != trigger.i)) and (
+            clause_verb.i not in (t.i for t in went.subtree)) and _predicate_chain(went, clause_verb):
+        # "shells landed near the runway, forcing the authorities to divert flights to Misrata": where another
+        # verb sent someone, not where the happening was.
+        return f"where another verb went ({went.lower_} {first.head.lower_})"
     if first.dep_ == "pobj" and first.head.lower_ == "between":
         # "the Chonhar bridge, one of the supply routes between Crimea and the Kherson region", "Shasha, on the
         # road between Sake and Minova": the ends of a stretch, where another place of the sentence is.
@@ -234,9 +273,10 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
         # "shelled Nikopol, across the Dnipro from the plant", "a village near Kabul": where the other place is.
         return f"where {prep.head.text} is ({prep.lower_})"
     if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("of", "from") and (
-            prep.head.ent_type_ == "PERSON" or prep.head.lemma_.lower() in words.people_nouns) and (
-            prep.head.dep_ != "pobj" and tok.lemma_.lower() not in words.place_subject_nouns):
-        # (Not "in Laman of Qala-i-Naw district": a name in a phrase of place, whatever the parser calls it.)
+            prep.head.ent_type_ == "PERSON" or prep.head.lemma_.lower() in words.people_nouns | words.kin_nouns) and (
+            (prep.lower_ == "from" or prep.head.dep_ != "pobj") and tok.lemma_.lower() not in words.place_subject_nouns):
+        # (Not "in Laman of Qala-i-Naw district": a name in a phrase of place, whatever the parser calls it; a
+        # "from" says where people are from wherever they stand: "houses belonging to families from Misrata".)
         # "Adam Bentdahl of Appleton", "a man from Kunduz": where a person is from.
         return f"where {prep.head.text} is from"
     node, through_prep = first, False
@@ -280,8 +320,29 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
                     for c in node.children):
             # "struck Mekelle ..., as fighting went on in Amhara": the place of another happening.
             return f"in another happening's clause ({node.lower_})"
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i == clause_verb.i and (
+                trigger is None or trigger.i not in (t.i for t in node.subtree)) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            # "Drones struck targets near Tarhuna, and forces loyal to Haftar tightened their hold on Sirte": a
+            # clause joined to the trigger's with a subject of its own tells what others did, and where.
+            return f"in another clause with its own subject ({node.lower_})"
         node = node.head
     return None
+
+
+def _predicate_chain(verb, clause_verb) -> bool:
+    """``verb`` hangs from ``clause_verb`` through clauses of what followed ("forcing the authorities to ...
+    divert them to Misrata"), none of them a clause on a noun ("the road that connects Frontera to
+    Villahermosa", "operatives attempting to infiltrate into Ras al Ain": what a thing is, or who the people are,
+    where the place may still be the happening's)."""
+    node = verb
+    for _ in range(8):
+        if node.i == clause_verb.i:
+            return True
+        if node.dep_ in _CLAUSES or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _in_subject(place_tok, verb) -> bool:
@@ -329,6 +390,8 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
     notes += [f"{p[2].name} named in passing (an end of a route), not a second place of the happening"
               for p in where.places if p not in places]
     weak = []  # places set aside only as a direction or as the unit a named unit lies in
+    loose = []  # places set aside only because the parse hangs them in another clause (the parser may be wrong)
+    never = []  # places that name who did it ("a ceasefire called for by Turkey and Russia"): never where
     named = frozenset(t.i for p in places if p[0] >= 0 for t in span if p[0] <= t.idx < p[1])
     for p in places:
         tok = _token_at(span, p[0], p[1]) if p[0] >= 0 else None
@@ -342,12 +405,25 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
         else:
             if why.startswith(_WEAK_PASSING):
                 weak.append(p)
+            elif why.startswith(_CLAUSE_PASSING):
+                loose.append(p)
+            elif why.startswith(_NEVER_WHERE):
+                never.append(p)
             notes.append(f"{p[2].name} named in passing ({why}), not a second place of the happening")
     if not kept and weak:
         # ("abducted women from the Quelimane neighbourhood of Palma": where the women were from is set aside
         # first; the unit they lie in is then the place.)
         kept = weak
         notes = [n for n in notes if not any(n.startswith(f"{p[2].name} named in passing") for p in weak)]
+    elif not kept and loose:
+        # ("houses belonging to families from Misrata in Sirte's al-Zaafran district": where the families are
+        # from is set aside for what it says; the place the parser hung in a clause on the houses is then the
+        # place.)
+        kept = loose
+        notes = [n for n in notes if not any(n.startswith(f"{p[2].name} named in passing") for p in loose)]
+    elif not kept and never and len(never) == len(places):
+        # Every place names who did it: the happening's place is unknown here (null, not a guess).
+        return dataclasses.replace(where, places=[]), notes
     # "Russian artillery on the far bank of the Dnipro shelled Marhanets": a place in a phrase of the clause's
     # subject says where the one who did it was; it is set aside where the clause names another place.
     at_subject = [p for p in kept if _in_subject(_token_at(span, p[0], p[1]) if p[0] >= 0 else None, verb)]
@@ -371,6 +447,8 @@ def own_places(where: PlaceChoice, draft: Draft, sent: SentenceMentions) -> tupl
 
 
 _WEAK_PASSING = ("a direction", "where the ")
+_CLAUSE_PASSING = ("in another clause",)
+_NEVER_WHERE = ("names who did it",)
 _MOVE_FAMILIES = frozenset({"flee", "retreat", "displacement"})
 
 

@@ -72,6 +72,32 @@ def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: Ext
     for i, dates in nearest(sent.dates, lambda d: (d.start, d.end), drafts, config.date_before_weight,
                             sent.text, sent.start, config.boundary_penalty, referred, sent.span).items():
         drafts[i].dates = dates
+    _dates_to_their_word(drafts, sent)
     for i, quantities in nearest(sent.quantities, lambda q: (q.start, q.end), drafts,
                                  config.quantity_before_weight).items():
         drafts[i].quantities = quantities
+
+
+def _dates_to_their_word(drafts: list[Draft], sent: SentenceMentions) -> None:
+    """A date the parse hangs on one draft's own word goes to that draft, however near another draft's word
+    it stands ("sending residents fleeing, while troops said on Thursday they had retaken Marte": Thursday is
+    the retaking's, not the flight's)."""
+    if len(drafts) < 2 or sent.span is None or not hasattr(sent.span, "__iter__"):
+        return
+    from contested.stages.dates import _date_head
+
+    owner: dict[int, int] = {}
+    for i, d in enumerate(drafts):
+        for t in (d.trigger, *d.extra):
+            owner.setdefault(t.start, i)
+    for i, d in enumerate(drafts):
+        for dm in list(d.dates):
+            if dm.anaphoric:
+                continue  # ("came a day after the joint force fought": the phrase counts from the word it hangs on)
+            head = _date_head(dm, d, sent)
+            if head is None:
+                continue
+            j = owner.get(head.idx)
+            if j is not None and j != i and all(o == j for s, o in owner.items() if head.idx <= s < head.idx + len(head.text)):
+                d.dates.remove(dm)
+                drafts[j].dates.append(dm)

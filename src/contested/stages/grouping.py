@@ -27,6 +27,7 @@ from contested.stages.distribute import nearest
 from contested.stages.places import PLACE_NOUNS
 from contested.stages.records import Draft, SentenceMentions
 from contested.stages.tokens import token_at
+from contested.textnorm import name_key
 from contested.triggers import CONTROL_FAMILIES, Trigger
 
 # Background, not news: "the latest in a string of districts to fall since foreign forces began their
@@ -233,19 +234,22 @@ def _own_clause(tok, marks: frozenset[str], families: dict[int, str]) -> int | N
     """The verb of the nearest clause above a trigger (the trigger's own clause first) that tells a happening
     of its own, or None: an "as"/"while" clause (eventness.json ``simultaneous_marks``: "..., as Russian
     forces pushed deeper and fought their way into the town"), a clause joined by "and" ("..., and junta
-    troops left the town") or a "where" clause ("..., where the rebels attacked the port"), each with a doer
+    troops left the town"), a "where" clause ("..., where the rebels attacked the port") or a clause on a time
+    ("..., in a week in which separatist fighters killed three gendarmes": eventness.json ``time_clause_nouns``), each with a doer
     of its own (``_doer_of_its_own``). A participle rides with the clause it hangs from ("jets bombed
     positions, killing 27"). A passive ("..., while a second man was shot in the neck") or a death ("...,
     while a fourth died in hospital": eventness.json ``undergoer_verbs``) is a figure of the same happening:
     neither makes a clause of its own. ``families``: the sentence's trigger tokens and their families."""
     verb = governing_verb(tok)
     undergoers = load_words().undergoer_verbs
+    time_nouns = load_words().time_clause_nouns  # "in a week in which fighters killed three gendarmes"
     for _ in range(12):
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in undergoers and (
                 (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children))
                 or (verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"))
                 or (verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
-                                                 for c in verb.children))) \
+                                                 for c in verb.children))
+                or (verb.dep_ == "relcl" and verb.head.lemma_.lower() in time_nouns)) \
                 and _doer_of_its_own(verb, families):
             return verb.i
         if verb.head.i == verb.i:
@@ -333,8 +337,14 @@ def group_triggers(triggers: list[Trigger], sent: SentenceMentions, config: Extr
         sent.reasons.get(t.start, ASSERTED) == ASSERTED for t in violence)
     if violence:
         if drafts and not told_again:
+            apart = _fought_elsewhere(violence, drafts, sent)
+            for ts in apart:
+                main = next(t for t in ts if t.family == min((t.family for t in ts), key=VIOLENCE_PRIORITY.index))
+                drafts.append(Draft(main, main.family, [t for t in ts if t is not main]))
+            rest = [t for t in violence if not any(t in ts for ts in apart)]
             # Violence words join the nearest control event (its fatalities come with them).
-            joined = nearest(violence, lambda t: (t.start, t.end), drafts, config.violence_before_weight)
+            joined = nearest(rest, lambda t: (t.start, t.end), drafts[: len(drafts) - len(apart)],
+                             config.violence_before_weight)
             for i, ts in joined.items():
                 drafts[i].extra.extend(ts)
         else:
@@ -352,6 +362,40 @@ def group_triggers(triggers: list[Trigger], sent: SentenceMentions, config: Extr
         drafts.append(Draft(main, fam, [t for t in weak if t is not main]))
     drafts.sort(key=lambda d: d.trigger.start)
     return drafts
+
+
+def _fought_elsewhere(violence: list[Trigger], drafts: list[Draft], sent: SentenceMentions) -> list[list[Trigger]]:
+    """The violence words of a clause joined by "and" to a control word's clause, sharing its subject, that
+    names a place of its own where the control word's clause names another ("overran the centre of Eshkamesh
+    district on Wednesday ... and fought government forces through the night on the edge of Pul-e Khumri"):
+    the fight is a happening of its own at its own place, not a part of the capture (nor a capture at the
+    second place). One list of words per such clause."""
+    if sent.span is None or not sent.places:
+        return []
+    control_at = {d.trigger.start for d in drafts}
+    clauses: dict[int, tuple] = {}
+    for t in violence:
+        tok = token_at(sent.span, t.start)
+        if tok is None:
+            continue
+        verb = governing_verb(tok)
+        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or verb.head.idx not in control_at:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue  # (a clause with its own subject is ``clause_groups``'s)
+        clauses.setdefault(verb.i, (verb, []))[1].append(t)
+    out = []
+    for verb, _words in clauses.values():
+        sub = list(verb.subtree)
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        head = verb.head
+        hsub = list(head.subtree)
+        hlo, hhi = hsub[0].idx, hsub[-1].idx + len(hsub[-1].text)
+        own = {name_key(p[2].name) for p in sent.places if lo <= p[0] < hi}
+        other = {name_key(p[2].name) for p in sent.places if hlo <= p[0] < hhi and not lo <= p[0] < hi}
+        if own and other and not own & other:
+            out.append([t for t in violence if lo <= t.start < hi])
+    return out
 
 
 def drafts_of(sent: SentenceMentions, config: ExtractionSettings) -> list[Draft]:
