@@ -428,11 +428,28 @@ def _takes_a_name(doc, base: int, end_tok: int, char: int) -> bool:
     for c in tok.children:
         if c.dep_ not in ("dobj", "nsubjpass"):
             continue
-        if c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC", "FAC"):
+        if c.pos_ == "PROPN" and (c.ent_type_ in ("GPE", "LOC", "FAC") or _named_as_place(doc, c, PLACE_NOUNS)):
             return True
         if PLACE_NOUNS.fullmatch(c.lower_) and any(
                 g.dep_ == "prep" and g.lower_ == "of" and any(h.dep_ == "pobj" and h.pos_ == "PROPN" for h in g.children)
                 for g in c.children):
+            return True
+    return False
+
+
+def _named_as_place(doc, name, place_nouns) -> bool:
+    """Whether the document calls this name (a one-word name the parser gave no place label: "the army took
+    Hayan") a place where it writes it elsewhere: as a place entity, or after a place noun and "of" ("pushed
+    into the town of Hayan"). A person or an organisation is never written so."""
+    if name.ent_type_ in ("PERSON", "ORG", "NORP") or any(c.dep_ == "compound" for c in name.children):
+        return False
+    for t in doc:
+        if t.i == name.i or t.text != name.text:
+            continue
+        if t.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i
+                and place_nouns.fullmatch(t.head.head.lower_)):
             return True
     return False
 
