@@ -441,7 +441,7 @@ def _named_as_place(doc, name, place_nouns) -> bool:
     """Whether the document calls this name (a one-word name the parser gave no place label: "the army took
     Hayan") a place where it writes it elsewhere: as a place entity, or after a place noun and "of" ("pushed
     into the town of Hayan"). A person or an organisation is never written so."""
-    if name.ent_type_ in ("PERSON", "ORG", "NORP") or any(c.dep_ == "compound" for c in name.children):
+    if name.ent_type_ in ("PERSON", "ORG") or any(c.dep_ == "compound" for c in name.children):
         return False
     for t in doc:
         if t.i == name.i or t.text != name.text:

@@ -11,7 +11,10 @@ civilians is a displacement."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED, LANDMARK, NEGATED, REFERENCE, governing_verb, load_words
@@ -162,6 +165,7 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
                 t = Trigger("weapons", t.start, t.end, t.text)
         out.append(t)
     out = [t for t in out if not (t.family in WEAPON_FAMILIES and t.start in sent.seized_words)]
+    out = _without_losers_side(out, sent)
     if any(t.family == "clash" for t in out):
         out = [
             Trigger("clash", t.start, t.end, t.text)
@@ -169,6 +173,38 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
             else t
             for t in out
         ]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _time_marks() -> frozenset[str]:
+    """Conjunctions of a clause of time (data/typing_rules.json time_marks)."""
+    data = json.loads(resources.files("contested").joinpath("data/typing_rules.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["time_marks"])
+
+
+_TAKING = frozenset({"capture", "regain", "take", "surrender_place"})
+_GIVING_WAY = frozenset({"retreat", "surrender"})
+
+
+def _without_losers_side(triggers: list[Trigger], sent: SentenceMentions) -> list[Trigger]:
+    """A withdrawal or surrender told in a clause of time hung on a capture ("the army took the town after
+    rebels pulled out overnight", "entered the city after a local group switched sides and handed it over"):
+    how the place changed hands, the losing side of the same happening, not an event of its own."""
+    if sent.span is None or not any(t.family in _TAKING for t in triggers):
+        return triggers
+    doc = sent.span.doc
+    taking = {tok.i for t in triggers if t.family in _TAKING and (tok := token_at(doc, t.start)) is not None}
+    marks = _time_marks()
+    out = []
+    for t in triggers:
+        tok = token_at(doc, t.start) if t.family in _GIVING_WAY else None
+        while tok is not None and tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "switched sides and handed over the city": the first verb's clause
+        if (tok is not None and tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.head.i in taking
+                and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)):
+            continue
+        out.append(t)
     return out
 
 
