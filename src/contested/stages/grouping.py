@@ -127,6 +127,24 @@ def _takes_place(sent: SentenceMentions, t: Trigger, config: ExtractionSettings)
     return passive is not None and capture_object(sent, t, config) == "place"
 
 
+def _many_left(sent: SentenceMentions, t: Trigger) -> str | None:
+    """The words of the subject of a bare "leave" where it is many people or a group ("thousands of residents
+    left", "they left", "the Taliban left"), not one person ("the governor left the city", "he left Kabul
+    for talks"): a plural noun, a plural pronoun, or a name that is no person; else None."""
+    if sent.span is None:
+        return None
+    tok = token_at(sent.span.doc, t.start)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in tok.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.tag_ in ("NNS", "NNPS") or c.lower_ in ("they", "we") or (
+                c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP")):
+            return " ".join(w.text for w in c.subtree)
+    return None
+
+
 # People whom an evacuation moves from their homes ("police evacuated 23 civilians"): a displacement, not
 # a retreat of the evacuating side.
 _EVACUATED_PEOPLE = re.compile(r"\b(civilians|residents|families|villagers|inhabitants|people|children|women|"
@@ -153,6 +171,12 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
             if not _takes_place(sent, t, config):
                 continue
             t = Trigger("capture", t.start, t.end, t.text)
+        elif t.family == "leave":
+            left_by = _many_left(sent, t)
+            if not _takes_place(sent, t, config) or left_by is None:
+                continue
+            # "thousands of residents left the town" fled it; "the insurgents left the town" withdrew from it.
+            t = Trigger("flee" if _EVACUATED_PEOPLE.search(left_by) else "retreat", t.start, t.end, t.text)
         elif t.family == "retreat" and _moves_people(sent, t, config):
             t = Trigger("displacement", t.start, t.end, t.text)
         elif t.family == "capture" and not _PLACE_CAPTURE.match(t.text):
