@@ -438,13 +438,12 @@ def _takes_a_name(doc, base: int, end_tok: int, char: int) -> bool:
 
 
 def _named_as_place(doc, name, place_nouns) -> bool:
-    """Whether the document calls this name (a one-word name the parser gave no place label: "the army took
-    Hayan") a place where it writes it elsewhere: as a place entity, or after a place noun and "of" ("pushed
-    into the town of Hayan"). A person or an organisation is never written so."""
-    if name.ent_type_ in ("PERSON", "ORG") or any(c.dep_ == "compound" for c in name.children):
-        return False
+    """Whether the document calls this name (a name the parser gave no place label: "the army took Hayan")
+    a place where it writes it elsewhere: as a place entity, or after a place noun and "of" ("pushed into the
+    town of Hayan"). A person or an organisation is never written so, whatever label the parser gave here."""
+    words = _name_words(name)
     for t in doc:
-        if t.i == name.i or t.text != name.text:
+        if t.i == name.i or t.text != name.text or _name_words(t) != words:
             continue
         if t.ent_type_ in ("GPE", "LOC", "FAC"):
             return True
@@ -452,6 +451,11 @@ def _named_as_place(doc, name, place_nouns) -> bool:
                 and place_nouns.fullmatch(t.head.head.lower_)):
             return True
     return False
+
+
+def _name_words(tok) -> tuple[str, ...]:
+    """A name's words: the head and the words compounded before it ("Lashkar Gah")."""
+    return (*(c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i), tok.text)
 
 
 _WORD = re.compile(r"\w+")

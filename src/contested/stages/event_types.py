@@ -322,6 +322,7 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
 
 
+_OTHER_SIDE = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
 _ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
 
 
@@ -336,6 +337,9 @@ def settle_withdrawals(events: list[Event]) -> list[Event]:
         if ev.type == "retreat" and ev.location is not None and any(
                 a.kind in _ARMED_KINDS for a in ev.actors):
             ev.type, ev.detail = "territory_captured", "non_violent"
+            # Those who left are the losers (actor2); the other side, where named, holds the place (actor1).
+            for a in ev.actors:
+                a.role = _OTHER_SIDE.get(a.role or "", a.role)
             kind = acled_type(ev.type, ev.detail)
             ev.acled_event_type, ev.acled_sub_event_type = kind.event_type, kind.sub_event_type
     return events

@@ -136,6 +136,8 @@ def _many_left(sent: SentenceMentions, t: Trigger) -> str | None:
     tok = token_at(sent.span.doc, t.start)
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
+    if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") for c in tok.children):
+        return None  # "took six herders with them when they left the village": when, not what happened
     for c in tok.children:
         if c.dep_ != "nsubj":
             continue
