@@ -45,6 +45,7 @@ def test_suicide_vests_seized_are_no_suicide_bombing():
 
 @pytest.mark.parametrize("text", [
     "In Zolotovka, armed men took a member of the municipal council from his home on Wednesday night.",
+    "In Zolotovka, gunmen took a local radio journalist, Ivan Petrenko, from his home on Tuesday night.",
     "In Zolotovka, armed men stormed a secondary school on Tuesday and took away the principal and six pupils.",
 ])
 def test_people_taken_away_are_an_abduction(text):
