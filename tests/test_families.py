@@ -32,14 +32,14 @@ def test_views_of_the_table():
     assert families.WEAK_FAMILIES == ("release", "weapons", "property", "displacement", "camp", "mobilization", "agreement",
                                       "protest", "riot", "diplomacy", "arrest")
     assert families.CONTROL_FAMILIES == {"regain", "lose", "surrender_place", "capture", "flee", "retreat",
-                                         "surrender", "take"}
+                                         "surrender", "take", "leave"}
     assert families.VIOLENCE_TYPE["kill"] == families.VIOLENCE_TYPE["clash"] == "armed_clash"
     assert families.VIOLENCE_TYPE["disrupted"] == "weapons_seized"
     assert families.OTHER_TYPE["camp"] == "camp_established"
     assert set(families.OTHER_TYPE) == set(families.WEAK_FAMILIES)
     assert families.COMPATIBLE["surrender_place"] == ("territory_captured",)
     assert "air" not in families.COMPATIBLE  # a violence family without a list: its own type (claims stage)
-    assert families.WEAPON_FAMILIES == {"shelling", "explosive", "air", "grenade", "chemical"}
+    assert families.WEAPON_FAMILIES == {"shelling", "explosive", "air", "grenade", "chemical", "suicide"}
     assert families.CROWD_FAMILIES == {"protest", "riot"}
 
 

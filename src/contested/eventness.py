@@ -560,8 +560,8 @@ def _is_place_like(tok, words: Words, places: tuple[tuple[int, int], ...] = ()) 
 
 _YEAR_KEY = "contested.eventness.reference_year"
 _PAST = ("VBD", "VBN")
-_MOVE_FAMILIES = frozenset({"flee", "displacement", "retreat"})
-_THEMED_FAMILIES = ("capture", "regain", "lose", "surrender_place", "take")
+_MOVE_FAMILIES = frozenset({"flee", "displacement", "retreat", "leave"})
+_THEMED_FAMILIES = ("capture", "regain", "lose", "surrender_place", "take", "leave")
 _NAMED_ENTITIES = ("GPE", "LOC", "FAC", "PERSON", "NORP", "ORG")
 
 

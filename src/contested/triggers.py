@@ -428,13 +428,34 @@ def _takes_a_name(doc, base: int, end_tok: int, char: int) -> bool:
     for c in tok.children:
         if c.dep_ not in ("dobj", "nsubjpass"):
             continue
-        if c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC", "FAC"):
+        if c.pos_ == "PROPN" and (c.ent_type_ in ("GPE", "LOC", "FAC") or _named_as_place(doc, c, PLACE_NOUNS)):
             return True
         if PLACE_NOUNS.fullmatch(c.lower_) and any(
                 g.dep_ == "prep" and g.lower_ == "of" and any(h.dep_ == "pobj" and h.pos_ == "PROPN" for h in g.children)
                 for g in c.children):
             return True
     return False
+
+
+def _named_as_place(doc, name, place_nouns) -> bool:
+    """Whether the document calls this name (a name the parser gave no place label: "the army took Hayan")
+    a place where it writes it elsewhere: as a place entity, or after a place noun and "of" ("pushed into the
+    town of Hayan"). A person or an organisation is never written so, whatever label the parser gave here."""
+    words = _name_words(name)
+    for t in doc:
+        if t.i == name.i or t.text != name.text or _name_words(t) != words:
+            continue
+        if t.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i
+                and place_nouns.fullmatch(t.head.head.lower_)):
+            return True
+    return False
+
+
+def _name_words(tok) -> tuple[str, ...]:
+    """A name's words: the head and the words compounded before it ("Lashkar Gah")."""
+    return (*(c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i), tok.text)
 
 
 _WORD = re.compile(r"\w+")

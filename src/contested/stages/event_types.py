@@ -21,7 +21,7 @@ from contested.families import (
     WEAK_FAMILIES,
     WEAPON_FAMILIES,
 )
-from contested.records import ActorMention
+from contested.records import ActorMention, Event
 from contested.stages.grouping import told_apart
 from contested.stages.places import ANAPHOR_PLACE, INTO_ITS_TERRITORY, PLACE_NOUNS
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from contested.triggers import Trigger
 from contested.stages.roles import is_state
 from contested.stages.tokens import span_root
+from contested.taxonomy import acled_type
 
 # Units of figures that count people: "captured three militants" is an arrest.
 PEOPLE_UNITS = re.compile(
@@ -319,6 +320,29 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         # "seized a vehicle", "confiscated the mall": property taken, not weapons (looting).
         return "property_destruction", None, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
+
+
+_OTHER_SIDE = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
+_ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
+
+
+def settle_withdrawals(events: list[Event]) -> list[Event]:
+    """A withdrawal from a place that the article tells as no side's capture or regain (none it was
+    merged into as a retelling: "junta troops left the town under a deal", "the insurgents pulled out of the
+    town and troops drove in without firing a shot") is the place changing hands without a fight: ACLED's
+    non-violent transfer of territory, the taxonomy's territory_captured with detail non_violent (the same
+    ACLED sub-event type as a retreat). A withdrawal with no place, or by no armed side named ("staff escaped
+    through a back gate"), stays a retreat."""
+    for ev in events:
+        if ev.type == "retreat" and ev.location is not None and any(
+                a.kind in _ARMED_KINDS for a in ev.actors):
+            ev.type, ev.detail = "territory_captured", "non_violent"
+            # Those who left are the losers (actor2); the other side, where named, holds the place (actor1).
+            for a in ev.actors:
+                a.role = _OTHER_SIDE.get(a.role or "", a.role)
+            kind = acled_type(ev.type, ev.detail)
+            ev.acled_event_type, ev.acled_sub_event_type = kind.event_type, kind.sub_event_type
+    return events
 
 
 def _main_verb_instead(draft: Draft, sent: SentenceMentions) -> Draft | None:
@@ -695,12 +719,21 @@ def _told_by_main_verb(draft: Draft, sent: SentenceMentions) -> str | None:
             continue
         if t.family in OTHER_TYPE and any(
                 r.lemma_.lower() in words.get("operation_words", ()) and r.dep_ == "pobj" and r.head.dep_ == "prep"
-                and r.head.head.i == verb.i for r in roots):
+                and r.head.head.i == verb.i and not _search_operation(r, words) for r in roots):
             continue  # "arrested during ground operations": ACLED codes the operation (a fight), the arrests its toll
         if all(_hangs_on(r, verb, words.get("before_words", frozenset())) for r in roots):
             # "abducted five civilians during an incursion": the abduction, what the incursion was for.
             return OTHER_TYPE.get(t.family) or VIOLENCE_TYPE.get(t.family)
     return None
+
+
+def _search_operation(tok: Token, words: dict[str, frozenset[str]]) -> bool:
+    """An operation noun named as a search ("a cordon-and-search operation", "a house-to-house search
+    operation": data/targets.json search_words): no fight, so people arrested in it are the arrest."""
+    search = words.get("search_words", frozenset())
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    mods += [g for c in mods for g in c.children if g.dep_ == "conj"]
+    return any(m.lemma_.lower() in search or m.lower_ in search for m in mods)
 
 
 def _hangs_on(tok: Token, verb: Token, before: frozenset[str]) -> bool:
@@ -1045,7 +1078,7 @@ def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
         direct: set[str] = set()
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass"):
-                direct |= _noun_kind(c, words)
+                direct |= _noun_kind(_antecedent(c, verb), words)
             elif c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in words["harm_verbs"]:
                 # "opened fire on the area, injuring a child": who the participle harmed was the target.
                 for g in c.children:
@@ -1079,6 +1112,17 @@ def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
     if not targets:
         targets = _noun_after(draft, sent, words)
     return targets, attackers - {"civilian"} if "armed" in attackers else attackers
+
+
+def _antecedent(tok: Token, verb: Token) -> Token:
+    """The noun a pronoun object stands for where its verb is joined by "and" to a verb with an object of its
+    own ("dragged two former officers from their homes and shot them dead": them, the officers); else the
+    object itself."""
+    if tok.pos_ != "PRON" or tok.dep_ != "dobj" or verb.dep_ != "conj":
+        return tok
+    first = verb.head
+    objects = [c for c in first.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return objects[0] if first.pos_ == "VERB" and objects else tok
 
 
 _BEFORE_HEAD = frozenset({"DET", "NUM", "ADJ", "ADV", "PUNCT"})

@@ -11,7 +11,10 @@ civilians is a displacement."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED, LANDMARK, NEGATED, REFERENCE, governing_verb, load_words
@@ -125,6 +128,26 @@ def _takes_place(sent: SentenceMentions, t: Trigger, config: ExtractionSettings)
     return passive is not None and capture_object(sent, t, config) == "place"
 
 
+def _many_left(sent: SentenceMentions, t: Trigger) -> str | None:
+    """The words of the subject of a bare "leave" where it is many people or a group ("thousands of residents
+    left", "they left", "the Taliban left"), not one person ("the governor left the city", "he left Kabul
+    for talks"): a plural noun, a plural pronoun, or a name that is no person; else None."""
+    if sent.span is None:
+        return None
+    tok = token_at(sent.span.doc, t.start)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") for c in tok.children):
+        return None  # "took six herders with them when they left the village": when, not what happened
+    for c in tok.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.tag_ in ("NNS", "NNPS") or c.lower_ in ("they", "we") or (
+                c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP")):
+            return " ".join(w.text for w in c.subtree)
+    return None
+
+
 # People whom an evacuation moves from their homes ("police evacuated 23 civilians"): a displacement, not
 # a retreat of the evacuating side.
 _EVACUATED_PEOPLE = re.compile(r"\b(civilians|residents|families|villagers|inhabitants|people|children|women|"
@@ -151,6 +174,12 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
             if not _takes_place(sent, t, config):
                 continue
             t = Trigger("capture", t.start, t.end, t.text)
+        elif t.family == "leave":
+            left_by = _many_left(sent, t)
+            if not _takes_place(sent, t, config) or left_by is None:
+                continue
+            # "thousands of residents left the town" fled it; "the insurgents left the town" withdrew from it.
+            t = Trigger("flee" if _EVACUATED_PEOPLE.search(left_by) else "retreat", t.start, t.end, t.text)
         elif t.family == "retreat" and _moves_people(sent, t, config):
             t = Trigger("displacement", t.start, t.end, t.text)
         elif t.family == "capture" and not _PLACE_CAPTURE.match(t.text):
@@ -163,6 +192,7 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
                 t = Trigger("weapons", t.start, t.end, t.text)
         out.append(t)
     out = [t for t in out if not (t.family in WEAPON_FAMILIES and t.start in sent.seized_words)]
+    out = _without_losers_side(out, sent)
     if any(t.family == "clash" for t in out):
         out = [
             Trigger("clash", t.start, t.end, t.text)
@@ -170,6 +200,38 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
             else t
             for t in out
         ]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _time_marks() -> frozenset[str]:
+    """Conjunctions of a clause of time (data/typing_rules.json time_marks)."""
+    data = json.loads(resources.files("contested").joinpath("data/typing_rules.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["time_marks"])
+
+
+_TAKING = frozenset({"capture", "regain", "take", "surrender_place"})
+_GIVING_WAY = frozenset({"retreat", "surrender"})
+
+
+def _without_losers_side(triggers: list[Trigger], sent: SentenceMentions) -> list[Trigger]:
+    """A withdrawal or surrender told in a clause of time hung on a capture ("the army took the town after
+    rebels pulled out overnight", "entered the city after a local group switched sides and handed it over"):
+    how the place changed hands, the losing side of the same happening, not an event of its own."""
+    if sent.span is None or not any(t.family in _TAKING for t in triggers):
+        return triggers
+    doc = sent.span.doc
+    taking = {tok.i for t in triggers if t.family in _TAKING and (tok := token_at(doc, t.start)) is not None}
+    marks = _time_marks()
+    out = []
+    for t in triggers:
+        tok = token_at(doc, t.start) if t.family in _GIVING_WAY else None
+        while tok is not None and tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "switched sides and handed over the city": the first verb's clause
+        if (tok is not None and tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.head.i in taking
+                and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)):
+            continue
+        out.append(t)
     return out
 
 
