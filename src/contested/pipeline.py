@@ -688,6 +688,20 @@ _NEXT_NAME = re.compile(r"[ \t\u00a0]([A-Z][\w'’.-]*)")
 _PLACE_ENTS = ("GPE", "LOC", "FAC", "ORG", "NORP")
 
 
+def _taken_place(tok) -> str | None:
+    """The parse makes the word what a capture takes: the object of overrunning, storming, retaking
+    (``TAKE_PLACE_LEMMAS``: "place"), or of capturing, seizing (``TAKE_LEMMAS``, which a person undergoes too:
+    "person or place"), or the subject of the passive ("Jalalabad was overrun"), or of falling ("Jalalabad
+    fell"). None otherwise."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    if not (tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "nsubj" and lemma == "fall")):
+        return None
+    return "place" if lemma in TAKE_PLACE_LEMMAS else "person or place" if lemma in TAKE_LEMMAS else None
+
+
 def _person_word(gaz: Gazetteer, sdoc, text: str, m: PlaceMention, mentions: list[PlaceMention],
                  person_words: set[str]) -> bool:
     """A one-word name that is a word of a person's name here, not a place: a word of a person the text
@@ -706,6 +720,12 @@ def _person_word(gaz: Gazetteer, sdoc, text: str, m: PlaceMention, mentions: lis
     if span is None or len(span) != 1:
         return False
     tok = span[0]
+    taken = _taken_place(tok)
+    if taken and any(p.feature in ("populated_place", "district") and fold(p.name) == written
+                     and (taken == "place" or p.population >= settings().places.taken_town_population)
+                     for p in m.candidates):
+        return False  # "Rebels overran Jalalabad": what a capture takes is a place (a person too is captured:
+        # there, a large town only)
     if tok.ent_type_ in _PLACE_ENTS or getattr(m, "from_ner", False):
         return False
     if tok.pos_ not in ("PROPN", "X") or tok.ent_type_ == "PERSON":
@@ -1114,6 +1134,9 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 _IN_UNIT_AFTER = re.compile(r",?[ \t]+(?:also[ \t]+)?in[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*"
                             r"(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z][\w'’-]*){0,3}[ \t]+(?:" + _UNITS + r")\b")
 _IN_NAME_AFTER = re.compile(r",[ \t]+(?:also[ \t]+)?in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+# what only a place undergoes (a person is "captured" or "taken", not "overrun"), and what both do
+TAKE_PLACE_LEMMAS = frozenset({"overrun", "retake", "recapture", "storm", "fall", "besiege", "enter", "regain"})
+TAKE_LEMMAS = frozenset({"capture", "seize", "take"})
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "overrun", "take", "enter", "retake", "recapture", "regain", "storm",
                             "fall", "surround", "besiege", "attack", "control", "lose", "reach", "flee", "cross"})
 FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "post": "border_crossing",
