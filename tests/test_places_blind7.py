@@ -63,3 +63,54 @@ def test_what_a_capture_takes_is_a_place():
         assert got and got[0][1] is not None and got[0][1].name == "Jalalabad", (text, got)
     got = located("Insurgents captured Williams on Thursday.")
     assert all(loc is None for _t, loc in got), got
+
+
+def test_a_name_inside_an_organisation_name_is_no_place():
+    """"Tigray People's Liberation Front fighters shelled Kobo": Tigray is the organisation's, one event at Kobo
+    (whatever the parser calls the organisation); one word of organisation alone keeps the place."""
+    got = located("Tigray People's Liberation Front fighters shelled Kobo in Amhara region on Monday, residents "
+                  "said.", "2021-09-01")
+    assert len(got) == 1 and got[0][1] is not None and got[0][1].name == "Kobo", got
+
+
+def test_a_name_after_a_generic_first_word_is_part_of_a_longer_name():
+    """"the Souq Libya market": Libya is a word of the market's name, not the country."""
+    got = located("A shell hit the Souq Libya market in Omdurman on Sunday, killing four people, medics in Sudan "
+                  "said.", "2023-06-01")
+    assert len(got) == 1 and got[0][1] is not None and got[0][1].name == "Omdurman", got
+
+
+def test_a_crossing_whose_name_has_a_particle_is_kept_by_name():
+    """"the Bab al-Hawa crossing": not the town Al-Bab that its first word alone would give."""
+    got = located("On Friday, hundreds of people rallied at the Bab al-Hawa crossing in Idlib province, "
+                  "demanding aid.", "2020-02-07")
+    assert got and got[0][1] is not None and got[0][1].name == "Bab al-Hawa", got
+    assert got[0][1].admin1 == "Idlib", got
+
+
+def test_a_natural_area_is_kept_by_name_in_the_story_unit():
+    """"the Sambisa Forest": a name no package knows before a capitalised word of area, kept by its name and put
+    in the province the story is at."""
+    text = ("Boko Haram fighters attacked Monguno and Gajiram in Borno state on Saturday, residents said.\n\n"
+            "A day earlier, air force jets bombed insurgent hideouts in the Sambisa Forest, killing several "
+            "fighters.")
+    got = [loc for t, loc in located(text, "2021-04-14") if t == "air_strike"]
+    assert got and got[0] is not None and got[0].name == "Sambisa Forest", got
+    assert got[0].admin1 == "Borno" and got[0].country == "Nigeria", got
+
+
+def test_a_landmark_name_is_no_namesake_abroad():
+    """"at Friendship Bridge" in a story about Afghan guards: not a Friendship abroad that the text never puts
+    the story in; a place the story names stays."""
+    got = located("Gunmen attacked a convoy at Friendship Bridge on Saturday, killing two Afghan border guards, "
+                  "officials said.")
+    assert all(loc is None or loc.country == "Afghanistan" for _t, loc in got), got
+    got = located("Fighters clashed with troops near Kabul Airport on Saturday, Afghan officials said.")
+    assert got and got[0][1] is not None and got[0][1].country == "Afghanistan", got
+
+
+def test_a_province_shows_the_spelling_the_press_uses():
+    from contested.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    assert any(p.feature == "province" and p.name == "Sirte" for p in gaz.lookup("Sirte"))

@@ -30,9 +30,11 @@ from contested.fusion import absorb_fighting, fuse_article
 from contested.gazetteer import (
     APPOSITION_AFTER,
     APPOSITION_NOUNS,
+    AREA_WORDS,
     GENERIC_FIRST,
     GOVERNMENT_VERBS,
     HARD_STOP,
+    LANDMARK_WORDS,
     LOCATIVE,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
@@ -72,13 +74,20 @@ from contested.triggers import triggers_in
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 # "Sher Khan Bandar border crossing", "Bagram airbase": a named facility, kept by name even where no
 # gazetteer knows it (its other fields stay null: unknown is null).
+# ("the Bab al-Hawa crossing": a word after the first may begin with a particle of ``name_particles``)
 FACILITY = re.compile(
-    r"\b((?:[A-Z][\w'\u2018\u2019-]+\s){1,4}?)(border crossing|border post|crossing point|dry port|port|"
-    r"air ?base|airfield|airport|military base|base|dam|bridge|checkpoint|border town)\b"
+    r"\b([A-Z][\w'\u2018\u2019-]+\s(?:(?:(?:" + "|".join(sorted(NAME_PARTICLES[0] | NAME_PARTICLES[1], key=len, reverse=True))
+    + r")[-\u2010\u2011])?[A-Z][\w'\u2018\u2019-]+\s){0,3}?)(border crossing|border post|crossing point|crossing|"
+    r"dry port|port|air ?base|airfield|airport|military base|base|dam|bridge|checkpoint|border town)\b"
 )
-FACILITY_FEATURE = {"border crossing": "border_crossing", "border post": "border_crossing",
+FACILITY_FEATURE = {"border crossing": "border_crossing", "border post": "border_crossing", "crossing": "border_crossing",
                     "crossing point": "border_crossing", "dry port": "border_crossing", "port": "border_crossing",
                     "border town": "populated_place"}
+# "the Sambisa Forest", "the Nuba Mountains": a natural area named by a name and a capitalised word of ``area_words``
+AREA = re.compile(r"\b((?:[A-Z][\w'\u2018\u2019-]+\s){1,3}?)(" + "|".join(
+    sorted((w.capitalize() for w in AREA_WORDS), key=len, reverse=True)) + r")\b")
+# "the Friendship Bridge": a capitalised word of ``landmark_words`` after a name
+_LANDMARK_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 PEOPLE_AFTER = re.compile(
     r"(?:'s)?\s+(?:provincial\s+|district\s+|local\s+)?(fighters|forces|militia|militias|militiamen|residents|officials|"
     r"police|policemen|elders|people|lawmakers?|MPs?|council|governor|authorities|commanders?|leaders?|"
@@ -496,7 +505,23 @@ def _part_of_longer_name(text: str, m: PlaceMention) -> bool:
     and a word stays ("Daraa al-Balad": a part of the town, which ACLED codes at the town)."""
     if fold(m.text) in GENERIC_FIRST and _NAME_GOES_ON.match(text, m.end):
         return True
+    generic = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+    if generic is not None and fold(generic.group(1)) in GENERIC_FIRST:
+        return True  # "the Souq Libya market", "Bab Tripoli": the later word of a name begun by a generic word
     return _PARTICLE_BEFORE.search(text[max(0, m.start - 30):m.start]) is not None
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w'\u2019]*)[ \t]+$")
+# "the Tigray People's Liberation Front": capitalised words after a name up to a word of ``organisation``
+_ORGANISATION_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*){1,4}[ \t]+(" + "|".join(
+    sorted((w.capitalize() for w in ORGANISATION), key=len, reverse=True)) + r")\b")
+
+
+def _heads_organisation_name(text: str, m: PlaceMention) -> bool:
+    """The name begins an organisation's name of several words ending in a word of ``organisation``, whatever the
+    parser calls it ("the Tigray People's Liberation Front", "Kachin Independence Army"): the name is part of the
+    organisation's, not the place of anything (not one word of organisation alone: "Pakistan Army")."""
+    return _ORGANISATION_AFTER.match(text, m.end) is not None
 
 
 _NAME_WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)\b(?![-'’])")
@@ -594,6 +619,8 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
         if " " not in m.text.strip() and (
             _part_of_longer_name(text, m) or (not hint and _inside_organisation(text, m, ents, fold(m.text)))
         ):
+            continue
+        if not hint and _heads_organisation_name(text, m):
             continue
         if not hint and _first_of_unknown_name(text, m, mentions):
             continue  # "Melina Torres", "Fort Riley": only another spelling of its first word is a place
@@ -851,6 +878,28 @@ def _home_country(gaz: Gazetteer, locations: list, hints: dict[str, float]) -> s
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _landmark_abroad(gaz: Gazetteer, text: str, mentions: list, locations: list, hints: dict[str, float],
+                     home: str | None) -> tuple[list, str | None]:
+    """A name written before a capitalised word of ``landmark_words`` ("the Friendship Bridge", "Liberation
+    Square") read as a place in a country that the text does not name and the story's other places do not lie in
+    (Friendship, Maine, in a story about the Afghan border): the landmark's own name, not a namesake abroad (no
+    place). The story's country is then read again without it. (locations, home country)"""
+    named = {loc.country for loc in locations if loc is not None and loc.feature == "country"}
+    marked = [k for k, (m, loc) in enumerate(zip(mentions, locations, strict=True))
+              if loc is not None and loc.feature not in ("country", "province") and loc.country not in named
+              and (after := _LANDMARK_AFTER.match(text, m.end)) is not None
+              and after.group(1).lower() in LANDMARK_WORDS]
+    if not marked:
+        return locations, home
+    others = [None if k in marked else loc for k, loc in enumerate(locations)]
+    home_others = _home_country(gaz, others, hints)
+    out = list(locations)
+    for k in marked:
+        if out[k].country != home_others:
+            out[k] = None
+    return out, (_home_country(gaz, out, hints) if out != locations else home)
+
+
 def _one_country(locations: list, home: str | None, cfg: PlaceSettings) -> bool:
     """Whether nearly all the places a story names lie in its country (``cfg.home_share`` of
     ``cfg.home_least`` or more places found in a gazetteer)."""
@@ -864,7 +913,7 @@ def _in_country(gaz: Gazetteer, text: str, p: tuple[int, int, Location], home: s
     characters of it, by name or by a word of nationality ("the Tajik town of ..."), and it is a town, village
     or named place of the text (not a base or crossing, which often lie on the other side)."""
     s, e, loc = p
-    if loc.country is not None or loc.feature not in ("populated_place", None):
+    if loc.country is not None or loc.feature not in ("populated_place", "area", None):
         return p
     if any(abs(at - s) <= near for at, _ in others):
         return p
@@ -927,7 +976,7 @@ def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[i
     the unit's point ("fled towns of the province ... / insurgents burned houses in Meza"): its admin1 and
     point, ACLED geo precision 3. None where the places around it lie in several units."""
     s, e, loc = p
-    if loc.admin1 is not None or loc.lat is not None or loc.feature != "populated_place":
+    if loc.admin1 is not None or loc.lat is not None or loc.feature not in ("populated_place", "area"):
         return p
     par = text.rfind("\n\n", 0, s)
     par = text.rfind("\n\n", 0, par) if par > 0 else 0
@@ -1083,10 +1132,27 @@ def _facilities(text: str, placed, gaz: Gazetteer | None = None) -> list[tuple[i
         if any(p[0] <= start < p[1] or start <= p[0] < m.end(1) for p in placed):
             continue
         kind = m.group(2).lower()
+        if kind == "crossing" and len(words) < 2:
+            # "the Bab al-Hawa crossing": a crossing's own name of several words; one word before "crossing" is
+            # mostly the town it is named after ("the Torghundi crossing"), kept as the text's other words say
+            continue
         out.append((start, m.end(2), Location(
             name=f"{name} {kind}" if kind in ("dam", "bridge", "checkpoint") else name,
             text=text[start: m.end(2)], country=None, admin1=None, admin2=None, lat=None, lon=None,
             feature=FACILITY_FEATURE.get(kind, "base"), precision=None, start=start, end=m.end(2),
+        )))
+    for m in AREA.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if not words:
+            continue
+        start = m.start(1) + m.group(1).index(words[0])
+        if any(p[0] < m.end(2) and start < p[1] for p in placed + out):
+            continue
+        out.append((start, m.end(2), Location(
+            name=text[start:m.end(2)], text=text[start:m.end(2)], country=None, admin1=None, admin2=None, lat=None,
+            lon=None, feature="area", precision=None, start=start, end=m.end(2),
         )))
     taken = placed + out
     for m in NAMED_OF.finditer(text):
@@ -1186,6 +1252,15 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
                 if named_by_word is not None:
                     named_by_word.add(ent.start_char)
             head = head.head
+        name_end = ent.end_char
+        if len(ent) > 1 and FACILITY_WORDS.get(ent[-1].lemma_.lower()) == "populated_place" and (
+                ent[-1].text.islower() and ent[-2].text[:1].isupper()):
+            # "near Ngwom village in Mafa": the parser took the word of settlement into the name; the name is the
+            # words before it, a place of its own where the sentence puts it in a unit (as "Kan Pauk village")
+            feature, appos = "populated_place", named_by_word is not None
+            name_end = ent[-2].idx + len(ent[-2].text)
+            if named_by_word is not None:
+                named_by_word.add(ent.start_char)
         elif root.dep_ == "compound" and FACILITY_WORDS.get(head.lemma_.lower()) == "populated_place" and (
                 head.i == root.i + 1):
             # "Kan Pauk village (Yebyu township, Dawei district)", "Kolofata town": the same, named before the word
@@ -1214,9 +1289,10 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
             continue
         if fold(ent.text) in WEAPON_NAMES:
             continue
-        (described if appos and described is not None else out).append((ent.start_char, ent.end_char, Location(
-            name=ent.text, text=ent.text, country=None, admin1=None, admin2=None, lat=None, lon=None,
-            feature=feature, precision=None, start=ent.start_char, end=ent.end_char,
+        name = text[ent.start_char:name_end]
+        (described if appos and described is not None else out).append((ent.start_char, name_end, Location(
+            name=name, text=name, country=None, admin1=None, admin2=None, lat=None, lon=None,
+            feature=feature, precision=None, start=ent.start_char, end=name_end,
         )))
     return out
 
@@ -1463,6 +1539,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
                      s <= m.start and m.end <= e for s, e in persons) else loc
                  for m, loc in zip(mentions, locations, strict=True)]
     home_country = _home_country(gaz, locations, hints)
+    locations, home_country = _landmark_abroad(gaz, text, mentions, locations, hints, home_country)
     locations = _framed_elsewhere(text, mentions, locations, settings().places.large_city_population)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.

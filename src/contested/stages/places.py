@@ -73,12 +73,18 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
         # the parse makes the origin of a noun ("houses belonging to families from Misrata")
         origins = [p for p in own if (p[2].feature == "country" and _FROM_BEFORE.search(before(p)))
                    or _origin_of_noun(sent, p)]
-        if origins and len(origins) < len(own):
+        # (not where the only other place is the unit that holds it: "citizens from Redeyef (Gafsa) protested")
+        if origins and any(p not in origins and not any(_holds(p[2], o[2]) for o in origins) for p in own):
             own = [p for p in own if p not in origins]
     # "shelled Sake, a town west of Goma": the place named to say where the other lies is not a second place of
     # the event; alone ("20 km north of Kabul") it places the event near it (ACLED geo precision 2)
-    refs = [p for p in own if p[0] >= 0 and p[2].feature != "country" and (
-        _REFERENCE_BEFORE.search(before(p)) or _in_route_name(sent, p))]
+    refs = [p for p in own if p[0] >= 0 and p[2].feature != "country" and _REFERENCE_BEFORE.search(before(p))]
+    # the ends of a route's name, where a place of its own placed finer than its province is left ("the
+    # Kandahar-Herat highway in Zhari district"; not beside a township known only by its region's point)
+    route = [p for p in own if p[0] >= 0 and p not in refs and p[2].feature != "country" and _in_route_name(sent, p)]
+    if route and any(p not in route and p not in refs and p[2].feature not in ("province", "country")
+                     and (p[2].precision or 1) < 3 for p in own):
+        refs += route
     if refs and any(p not in refs and p[2].feature not in ("province", "country") for p in own):
         # only where a town or district of its own is left: "a village west of Mizdah (Al Jabal Al Gharbi)"
         # is placed at Mizdah, not at the province
@@ -93,6 +99,13 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
                if p in refs and p[2].lat is not None else p for p in own]
     frames = {p[0] for p in own if p[0] >= sent.start and _FRAME_BEFORE.match(sent.text[:p[0] - sent.start])}
     return dest, drop_parents(own, config.parent_place_chars, frames)
+
+
+def _holds(unit: Location, place: Location) -> bool:
+    """Whether ``unit`` is the province or country that ``place`` lies in."""
+    if unit.feature == "country":
+        return unit.country == place.country and place.feature != "country"
+    return unit.feature == "province" and unit.admin1 == place.admin1 and place.feature not in ("province", "country")
 
 
 def _origin_of_noun(sent: SentenceMentions, p: PlaceMention) -> bool:
