@@ -114,3 +114,34 @@ def test_a_province_shows_the_spelling_the_press_uses():
 
     gaz = Gazetteer.load()
     assert any(p.feature == "province" and p.name == "Sirte" for p in gaz.lookup("Sirte"))
+
+
+def test_a_name_before_a_landmark_noun_is_used_as_a_place():
+    """"the Burshtyn thermal power plant": a place's landmark (in lower case, with words between), so the name is a
+    place whatever the parser calls it; not a person whose name is followed by a verb and a landmark."""
+    from contested.gazetteer import GazetteerMention
+    from contested.pipeline import _used_as_place
+
+    text = "Missiles struck the Burshtyn thermal power plant on Wednesday."
+    start = text.index("Burshtyn")
+    assert _used_as_place(text, GazetteerMention(start, start + 8, "Burshtyn", []), [])
+    text = "Burshtyn said the school was shut."
+    assert not _used_as_place(text, GazetteerMention(0, 8, "Burshtyn", []), [])
+
+
+def test_a_destination_is_not_the_place_the_story_is_at():
+    """"left Sheberghan towards Khwaja Du Koh and Mardyan ... fled the city": the town they left."""
+    from contested.records import Location
+    from contested.stages.records import SentenceMentions
+
+    text = "Families left Sheberghan towards Khwaja Du Koh and Mardyan on Monday."
+
+    def at(name: str) -> tuple[int, int, Location]:
+        s = text.index(name)
+        return (s, s + len(name), Location(name, name, "Afghanistan", "Jowzjan", None, None, None,
+                                           feature="populated_place"))
+
+    named = [at("Sheberghan"), at("Khwaja Du Koh"), at("Mardyan")]
+    sent = SentenceMentions(start=0, end=len(text), text=text, triggers=[], places=named, dates=[], quantities=[],
+                            actors=[], attribution=None)
+    assert places.destinations(named, sent) == named[1:]

@@ -86,6 +86,11 @@ FACILITY_FEATURE = {"border crossing": "border_crossing", "border post": "border
 # "the Sambisa Forest", "the Nuba Mountains": a natural area named by a name and a capitalised word of ``area_words``
 AREA = re.compile(r"\b((?:[A-Z][\w'\u2018\u2019-]+\s){1,3}?)(" + "|".join(
     sorted((w.capitalize() for w in AREA_WORDS), key=len, reverse=True)) + r")\b")
+# "the Burshtyn thermal power plant": a word of ``landmark_words`` written in lower case after a name (up to two
+# words between), which makes the name a place's
+_LANDMARK_NOUN_AFTER = re.compile(r"(?:[ \t]+(?!(?:the|a|an|his|her|their|its|to|of|in|at|on|and|or|was|is|were|are|said|told)\b)"
+                                  r"[a-z]+){0,2}?[ \t]+(" + "|".join(sorted(LANDMARK_WORDS, key=len, reverse=True))
+                                  + r")\b")
 # "the Friendship Bridge": a capitalised word of ``landmark_words`` after a name
 _LANDMARK_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 PEOPLE_AFTER = re.compile(
@@ -779,6 +784,8 @@ def _used_as_place(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> 
         return True
     if _FACILITY_AFTER.match(text, m.end):
         return True  # "the Chonhar road bridge", "Kunduz airport": a place's bridge or airport
+    if _LANDMARK_NOUN_AFTER.match(text, m.end):
+        return True  # "the Burshtyn thermal power plant", "the Kostiantynivka market": a place's landmark
     if _APPOSITION.match(text, m.end):
         return True  # "Mekelle, the capital of the Tigray region", "Wegeltena, a town in South Wollo zone"
     for n in mentions:

@@ -50,6 +50,26 @@ UNKNOWN_PLACE = re.compile(
 NAMED_FEATURES = ("district", "populated_place", "border_crossing", "base")
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
+
+
+def destinations(named: list[PlaceMention], sent: SentenceMentions) -> list[PlaceMention]:
+    """The places of ``named`` (in text order) written after "to", "towards", "into", "for", and those listed
+    right after one ("towards Khwaja Du Koh and Mardyan")."""
+    out: list[PlaceMention] = []
+    prev: PlaceMention | None = None
+    for p in named:
+        if p[0] < sent.start:
+            prev = None
+            continue
+        at = p[0] - sent.start
+        if _TOWARD_BEFORE.search(sent.text[max(0, at - 30):at]) or (
+                prev is not None and prev in out and _LIST_GAP.fullmatch(sent.text, prev[1] - sent.start, at)):
+            out.append(p)
+        prev = p
+    return out
+
+
 def split_destinations(draft: Draft, sent: SentenceMentions,
                        config: ExtractionSettings) -> tuple[list[PlaceMention], list[PlaceMention]]:
     """(destinations, places): a foreign country named after "into", "to", "with" is where people went or
