@@ -145,3 +145,15 @@ def test_a_destination_is_not_the_place_the_story_is_at():
     sent = SentenceMentions(start=0, end=len(text), text=text, triggers=[], places=named, dates=[], quantities=[],
                             actors=[], attribution=None)
     assert places.destinations(named, sent) == named[1:]
+
+
+def test_a_landmark_abroad_by_name_gives_way_to_the_town_it_is_at():
+    """"fled across the Friendship Bridge at Hairatan" in an Afghan story that also names the United States: not
+    Friendship, Maine, but the town the bridge is at, kept by its name."""
+    text = ("Taliban fighters captured Kunduz and Sar-e Pul on Sunday, and the United States said it would keep "
+            "its embassy in Kabul open.\n\n"
+            "Late on Sunday, around 80 Afghan soldiers fled across the Friendship Bridge at Hairatan, on the border "
+            "with Uzbekistan, officials said.")
+    got = [loc for _t, loc in located(text, "2021-08-09") if loc is not None and loc.start is not None
+           and loc.start > text.index("Late on")]
+    assert got and all(loc.name == "Hairatan" for loc in got), got

@@ -91,6 +91,9 @@ AREA = re.compile(r"\b((?:[A-Z][\w'\u2018\u2019-]+\s){1,3}?)(" + "|".join(
 _LANDMARK_NOUN_AFTER = re.compile(r"(?:[ \t]+(?!(?:the|a|an|his|her|their|its|to|of|in|at|on|and|or|was|is|were|are|said|told)\b)"
                                   r"[a-z]+){0,2}?[ \t]+(" + "|".join(sorted(LANDMARK_WORDS, key=len, reverse=True))
                                   + r")\b")
+# "the Friendship Bridge at Hairatan": a capitalised word of ``landmark_words`` then "at", before a name
+_LANDMARK_AT_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*[ \t]+(?:" + "|".join(
+    sorted((w.capitalize() for w in LANDMARK_WORDS), key=len, reverse=True)) + r")[ \t]+at[ \t]+\Z")
 # "the Friendship Bridge": a capitalised word of ``landmark_words`` after a name
 _LANDMARK_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 PEOPLE_AFTER = re.compile(
@@ -888,12 +891,19 @@ def _home_country(gaz: Gazetteer, locations: list, hints: dict[str, float]) -> s
 def _landmark_abroad(gaz: Gazetteer, text: str, mentions: list, locations: list, hints: dict[str, float],
                      home: str | None) -> tuple[list, str | None]:
     """A name written before a capitalised word of ``landmark_words`` ("the Friendship Bridge", "Liberation
-    Square") read as a place in a country that the text does not name and the story's other places do not lie in
-    (Friendship, Maine, in a story about the Afghan border): the landmark's own name, not a namesake abroad (no
-    place). The story's country is then read again without it. (locations, home country)"""
-    named = {loc.country for loc in locations if loc is not None and loc.feature == "country"}
+    Square") read as a town outside the country the story's other places lie in (Friendship, Maine, in a story
+    about the Afghan border), not a capital or a city of ``large_city_population``: the landmark's own name, not a
+    namesake abroad (no place). The story's country is then read again without it. (locations, home country)"""
+    large = settings().places.large_city_population
+
+    def small_town(m: PlaceMention, loc: Location) -> bool:
+        reading = next((p for p in m.candidates if p.geonameid is not None and p.geonameid == loc.geonameid), None)
+        return loc.feature not in ("country", "province") and not (
+            reading is not None and (reading.population >= large or gaz.capitals.get(reading.country_code or "")
+                                     == reading.key))
+
     marked = [k for k, (m, loc) in enumerate(zip(mentions, locations, strict=True))
-              if loc is not None and loc.feature not in ("country", "province") and loc.country not in named
+              if loc is not None and small_town(m, loc)
               and (after := _LANDMARK_AFTER.match(text, m.end)) is not None
               and after.group(1).lower() in LANDMARK_WORDS]
     if not marked:
@@ -902,7 +912,7 @@ def _landmark_abroad(gaz: Gazetteer, text: str, mentions: list, locations: list,
     home_others = _home_country(gaz, others, hints)
     out = list(locations)
     for k in marked:
-        if out[k].country != home_others:
+        if home_others is not None and out[k].country != home_others:
             out[k] = None
     return out, (_home_country(gaz, out, hints) if out != locations else home)
 
@@ -1274,6 +1284,10 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
             feature, appos = "populated_place", named_by_word is not None
             if named_by_word is not None:
                 named_by_word.add(ent.start_char)
+        if feature is None and _LANDMARK_AT_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char):
+            # "fled across the Friendship Bridge at Hairatan": the town a landmark is at, whatever the parser calls
+            # the name; kept by name (a place of last resort, put in the story's country)
+            feature = "populated_place"
         before = text[max(0, ent.start_char - 12):ent.start_char].split()
         after_in = _IN_NAME_AFTER.match(text, ent.end_char)
         if (feature is None and ent.label_ != "PERSON" and described is not None
