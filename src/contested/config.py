@@ -67,6 +67,9 @@ class PlaceSettings:
     ``lossy_only``: below this likeness a reading is a spelling only the lossy key joins to the text's
     (Gubi / Goba 0.50, Bulengo / Bolenge 0.71), not another transliteration of it (Islam Qala / Eslam Qaleh
     0.74). ``large_city_population``: a city this large may be meant abroad, outside the article's countries.
+    ``taken_town_population``: a one-word name the parser calls a person, that a capture or seizure takes
+    ("Rebels captured Jalalabad"), is a town of this many people or more spelt as written (a person is captured
+    too; what is overrun or stormed is a place whatever its size).
     ``home_share`` of ``home_least`` or more places found in a gazetteer lying in one country make the story
     one country's; a place known by name only is then put in it unless another country is named within
     ``other_country_chars`` of it. A place no gazetteer knows is put in a unit named at most
@@ -76,6 +79,7 @@ class PlaceSettings:
 
     lossy_only: float = 0.72
     large_city_population: int = 500_000
+    taken_town_population: int = 100_000
     home_share: float = 0.8
     home_least: int = 3
     other_country_chars: int = 200

@@ -30,9 +30,11 @@ from contested.fusion import absorb_fighting, fuse_article
 from contested.gazetteer import (
     APPOSITION_AFTER,
     APPOSITION_NOUNS,
+    AREA_WORDS,
     GENERIC_FIRST,
     GOVERNMENT_VERBS,
     HARD_STOP,
+    LANDMARK_WORDS,
     LOCATIVE,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
@@ -72,13 +74,28 @@ from contested.triggers import triggers_in
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 # "Sher Khan Bandar border crossing", "Bagram airbase": a named facility, kept by name even where no
 # gazetteer knows it (its other fields stay null: unknown is null).
+# ("the Bab al-Hawa crossing": a word after the first may begin with a particle of ``name_particles``)
 FACILITY = re.compile(
-    r"\b((?:[A-Z][\w'\u2018\u2019-]+\s){1,4}?)(border crossing|border post|crossing point|dry port|port|"
-    r"air ?base|airfield|airport|military base|base|dam|bridge|checkpoint|border town)\b"
+    r"\b([A-Z][\w'\u2018\u2019-]+\s(?:(?:(?:" + "|".join(sorted(NAME_PARTICLES[0] | NAME_PARTICLES[1], key=len, reverse=True))
+    + r")[-\u2010\u2011])?[A-Z][\w'\u2018\u2019-]+\s){0,3}?)(border crossing|border post|crossing point|crossing|"
+    r"dry port|port|air ?base|airfield|airport|military base|base|dam|bridge|checkpoint|border town)\b"
 )
-FACILITY_FEATURE = {"border crossing": "border_crossing", "border post": "border_crossing",
+FACILITY_FEATURE = {"border crossing": "border_crossing", "border post": "border_crossing", "crossing": "border_crossing",
                     "crossing point": "border_crossing", "dry port": "border_crossing", "port": "border_crossing",
                     "border town": "populated_place"}
+# "the Sambisa Forest", "the Nuba Mountains": a natural area named by a name and a capitalised word of ``area_words``
+AREA = re.compile(r"\b((?:[A-Z][\w'\u2018\u2019-]+\s){1,3}?)(" + "|".join(
+    sorted((w.capitalize() for w in AREA_WORDS), key=len, reverse=True)) + r")\b")
+# "the Burshtyn thermal power plant": a word of ``landmark_words`` written in lower case after a name (up to two
+# words between), which makes the name a place's
+_LANDMARK_NOUN_AFTER = re.compile(r"(?:[ \t]+(?!(?:the|a|an|his|her|their|its|to|of|in|at|on|and|or|was|is|were|are|said|told)\b)"
+                                  r"[a-z]+){0,2}?[ \t]+(" + "|".join(sorted(LANDMARK_WORDS, key=len, reverse=True))
+                                  + r")\b")
+# "the Friendship Bridge at Hairatan": a capitalised word of ``landmark_words`` then "at", before a name
+_LANDMARK_AT_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*[ \t]+(?:" + "|".join(
+    sorted((w.capitalize() for w in LANDMARK_WORDS), key=len, reverse=True)) + r")[ \t]+at[ \t]+\Z")
+# "the Friendship Bridge": a capitalised word of ``landmark_words`` after a name
+_LANDMARK_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 PEOPLE_AFTER = re.compile(
     r"(?:'s)?\s+(?:provincial\s+|district\s+|local\s+)?(fighters|forces|militia|militias|militiamen|residents|officials|"
     r"police|policemen|elders|people|lawmakers?|MPs?|council|governor|authorities|commanders?|leaders?|"
@@ -496,7 +513,23 @@ def _part_of_longer_name(text: str, m: PlaceMention) -> bool:
     and a word stays ("Daraa al-Balad": a part of the town, which ACLED codes at the town)."""
     if fold(m.text) in GENERIC_FIRST and _NAME_GOES_ON.match(text, m.end):
         return True
+    generic = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+    if generic is not None and fold(generic.group(1)) in GENERIC_FIRST:
+        return True  # "the Souq Libya market", "Bab Tripoli": the later word of a name begun by a generic word
     return _PARTICLE_BEFORE.search(text[max(0, m.start - 30):m.start]) is not None
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w'\u2019]*)[ \t]+$")
+# "the Tigray People's Liberation Front": capitalised words after a name up to a word of ``organisation``
+_ORGANISATION_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*){1,4}[ \t]+(" + "|".join(
+    sorted((w.capitalize() for w in ORGANISATION), key=len, reverse=True)) + r")\b")
+
+
+def _heads_organisation_name(text: str, m: PlaceMention) -> bool:
+    """The name begins an organisation's name of several words ending in a word of ``organisation``, whatever the
+    parser calls it ("the Tigray People's Liberation Front", "Kachin Independence Army"): the name is part of the
+    organisation's, not the place of anything (not one word of organisation alone: "Pakistan Army")."""
+    return _ORGANISATION_AFTER.match(text, m.end) is not None
 
 
 _NAME_WORD_AFTER = re.compile(r"[ \t\u00a0]+([A-Z][a-z]+)\b(?![-'’])")
@@ -595,6 +628,8 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
             _part_of_longer_name(text, m) or (not hint and _inside_organisation(text, m, ents, fold(m.text)))
         ):
             continue
+        if not hint and _heads_organisation_name(text, m):
+            continue
         if not hint and _first_of_unknown_name(text, m, mentions):
             continue  # "Melina Torres", "Fort Riley": only another spelling of its first word is a place
         after = _STREET_AFTER.match(text, m.end)
@@ -688,6 +723,20 @@ _NEXT_NAME = re.compile(r"[ \t\u00a0]([A-Z][\w'’.-]*)")
 _PLACE_ENTS = ("GPE", "LOC", "FAC", "ORG", "NORP")
 
 
+def _taken_place(tok) -> str | None:
+    """The parse makes the word what a capture takes: the object of overrunning, storming, retaking
+    (``TAKE_PLACE_LEMMAS``: "place"), or of capturing, seizing (``TAKE_LEMMAS``, which a person undergoes too:
+    "person or place"), or the subject of the passive ("Jalalabad was overrun"), or of falling ("Jalalabad
+    fell"). None otherwise."""
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    if not (tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "nsubj" and lemma == "fall")):
+        return None
+    return "place" if lemma in TAKE_PLACE_LEMMAS else "person or place" if lemma in TAKE_LEMMAS else None
+
+
 def _person_word(gaz: Gazetteer, sdoc, text: str, m: PlaceMention, mentions: list[PlaceMention],
                  person_words: set[str]) -> bool:
     """A one-word name that is a word of a person's name here, not a place: a word of a person the text
@@ -706,6 +755,12 @@ def _person_word(gaz: Gazetteer, sdoc, text: str, m: PlaceMention, mentions: lis
     if span is None or len(span) != 1:
         return False
     tok = span[0]
+    taken = _taken_place(tok)
+    if taken and any(p.feature in ("populated_place", "district") and fold(p.name) == written
+                     and (taken == "place" or p.population >= settings().places.taken_town_population)
+                     for p in m.candidates):
+        return False  # "Rebels overran Jalalabad": what a capture takes is a place (a person too is captured:
+        # there, a large town only)
     if tok.ent_type_ in _PLACE_ENTS or getattr(m, "from_ner", False):
         return False
     if tok.pos_ not in ("PROPN", "X") or tok.ent_type_ == "PERSON":
@@ -732,6 +787,8 @@ def _used_as_place(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> 
         return True
     if _FACILITY_AFTER.match(text, m.end):
         return True  # "the Chonhar road bridge", "Kunduz airport": a place's bridge or airport
+    if _LANDMARK_NOUN_AFTER.match(text, m.end):
+        return True  # "the Burshtyn thermal power plant", "the Kostiantynivka market": a place's landmark
     if _APPOSITION.match(text, m.end):
         return True  # "Mekelle, the capital of the Tigray region", "Wegeltena, a town in South Wollo zone"
     for n in mentions:
@@ -831,6 +888,35 @@ def _home_country(gaz: Gazetteer, locations: list, hints: dict[str, float]) -> s
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _landmark_abroad(gaz: Gazetteer, text: str, mentions: list, locations: list, hints: dict[str, float],
+                     home: str | None) -> tuple[list, str | None]:
+    """A name written before a capitalised word of ``landmark_words`` ("the Friendship Bridge", "Liberation
+    Square") read as a town outside the country the story's other places lie in (Friendship, Maine, in a story
+    about the Afghan border), not a capital or a city of ``large_city_population``: the landmark's own name, not a
+    namesake abroad (no place). The story's country is then read again without it. (locations, home country)"""
+    large = settings().places.large_city_population
+
+    def small_town(m: PlaceMention, loc: Location) -> bool:
+        reading = next((p for p in m.candidates if p.geonameid is not None and p.geonameid == loc.geonameid), None)
+        return loc.feature not in ("country", "province") and not (
+            reading is not None and (reading.population >= large or gaz.capitals.get(reading.country_code or "")
+                                     == reading.key))
+
+    marked = [k for k, (m, loc) in enumerate(zip(mentions, locations, strict=True))
+              if loc is not None and small_town(m, loc)
+              and (after := _LANDMARK_AFTER.match(text, m.end)) is not None
+              and after.group(1).lower() in LANDMARK_WORDS]
+    if not marked:
+        return locations, home
+    others = [None if k in marked else loc for k, loc in enumerate(locations)]
+    home_others = _home_country(gaz, others, hints)
+    out = list(locations)
+    for k in marked:
+        if home_others is not None and out[k].country != home_others:
+            out[k] = None
+    return out, (_home_country(gaz, out, hints) if out != locations else home)
+
+
 def _one_country(locations: list, home: str | None, cfg: PlaceSettings) -> bool:
     """Whether nearly all the places a story names lie in its country (``cfg.home_share`` of
     ``cfg.home_least`` or more places found in a gazetteer)."""
@@ -844,7 +930,7 @@ def _in_country(gaz: Gazetteer, text: str, p: tuple[int, int, Location], home: s
     characters of it, by name or by a word of nationality ("the Tajik town of ..."), and it is a town, village
     or named place of the text (not a base or crossing, which often lie on the other side)."""
     s, e, loc = p
-    if loc.country is not None or loc.feature not in ("populated_place", None):
+    if loc.country is not None or loc.feature not in ("populated_place", "area", None):
         return p
     if any(abs(at - s) <= near for at, _ in others):
         return p
@@ -907,7 +993,7 @@ def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[i
     the unit's point ("fled towns of the province ... / insurgents burned houses in Meza"): its admin1 and
     point, ACLED geo precision 3. None where the places around it lie in several units."""
     s, e, loc = p
-    if loc.admin1 is not None or loc.lat is not None or loc.feature != "populated_place":
+    if loc.admin1 is not None or loc.lat is not None or loc.feature not in ("populated_place", "area"):
         return p
     par = text.rfind("\n\n", 0, s)
     par = text.rfind("\n\n", 0, par) if par > 0 else 0
@@ -1063,10 +1149,27 @@ def _facilities(text: str, placed, gaz: Gazetteer | None = None) -> list[tuple[i
         if any(p[0] <= start < p[1] or start <= p[0] < m.end(1) for p in placed):
             continue
         kind = m.group(2).lower()
+        if kind == "crossing" and len(words) < 2:
+            # "the Bab al-Hawa crossing": a crossing's own name of several words; one word before "crossing" is
+            # mostly the town it is named after ("the Torghundi crossing"), kept as the text's other words say
+            continue
         out.append((start, m.end(2), Location(
             name=f"{name} {kind}" if kind in ("dam", "bridge", "checkpoint") else name,
             text=text[start: m.end(2)], country=None, admin1=None, admin2=None, lat=None, lon=None,
             feature=FACILITY_FEATURE.get(kind, "base"), precision=None, start=start, end=m.end(2),
+        )))
+    for m in AREA.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if not words:
+            continue
+        start = m.start(1) + m.group(1).index(words[0])
+        if any(p[0] < m.end(2) and start < p[1] for p in placed + out):
+            continue
+        out.append((start, m.end(2), Location(
+            name=text[start:m.end(2)], text=text[start:m.end(2)], country=None, admin1=None, admin2=None, lat=None,
+            lon=None, feature="area", precision=None, start=start, end=m.end(2),
         )))
     taken = placed + out
     for m in NAMED_OF.finditer(text):
@@ -1114,6 +1217,9 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 _IN_UNIT_AFTER = re.compile(r",?[ \t]+(?:also[ \t]+)?in[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*"
                             r"(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[A-Z][\w'’-]*){0,3}[ \t]+(?:" + _UNITS + r")\b")
 _IN_NAME_AFTER = re.compile(r",[ \t]+(?:also[ \t]+)?in[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+# what only a place undergoes (a person is "captured" or "taken", not "overrun"), and what both do
+TAKE_PLACE_LEMMAS = frozenset({"overrun", "retake", "recapture", "storm", "fall", "besiege", "enter", "regain"})
+TAKE_LEMMAS = frozenset({"capture", "seize", "take"})
 CAPTURE_LEMMAS = frozenset({"capture", "seize", "overrun", "take", "enter", "retake", "recapture", "regain", "storm",
                             "fall", "surround", "besiege", "attack", "control", "lose", "reach", "flee", "cross"})
 FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "post": "border_crossing",
@@ -1163,12 +1269,25 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
                 if named_by_word is not None:
                     named_by_word.add(ent.start_char)
             head = head.head
+        name_end = ent.end_char
+        if len(ent) > 1 and FACILITY_WORDS.get(ent[-1].lemma_.lower()) == "populated_place" and (
+                ent[-1].text.islower() and ent[-2].text[:1].isupper()):
+            # "near Ngwom village in Mafa": the parser took the word of settlement into the name; the name is the
+            # words before it, a place of its own where the sentence puts it in a unit (as "Kan Pauk village")
+            feature, appos = "populated_place", named_by_word is not None
+            name_end = ent[-2].idx + len(ent[-2].text)
+            if named_by_word is not None:
+                named_by_word.add(ent.start_char)
         elif root.dep_ == "compound" and FACILITY_WORDS.get(head.lemma_.lower()) == "populated_place" and (
                 head.i == root.i + 1):
             # "Kan Pauk village (Yebyu township, Dawei district)", "Kolofata town": the same, named before the word
             feature, appos = "populated_place", named_by_word is not None
             if named_by_word is not None:
                 named_by_word.add(ent.start_char)
+        if feature is None and _LANDMARK_AT_BEFORE.search(text, max(0, ent.start_char - 40), ent.start_char):
+            # "fled across the Friendship Bridge at Hairatan": the town a landmark is at, whatever the parser calls
+            # the name; kept by name (a place of last resort, put in the story's country)
+            feature = "populated_place"
         before = text[max(0, ent.start_char - 12):ent.start_char].split()
         after_in = _IN_NAME_AFTER.match(text, ent.end_char)
         if (feature is None and ent.label_ != "PERSON" and described is not None
@@ -1191,9 +1310,10 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
             continue
         if fold(ent.text) in WEAPON_NAMES:
             continue
-        (described if appos and described is not None else out).append((ent.start_char, ent.end_char, Location(
-            name=ent.text, text=ent.text, country=None, admin1=None, admin2=None, lat=None, lon=None,
-            feature=feature, precision=None, start=ent.start_char, end=ent.end_char,
+        name = text[ent.start_char:name_end]
+        (described if appos and described is not None else out).append((ent.start_char, name_end, Location(
+            name=name, text=name, country=None, admin1=None, admin2=None, lat=None, lon=None,
+            feature=feature, precision=None, start=ent.start_char, end=name_end,
         )))
     return out
 
@@ -1440,6 +1560,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
                      s <= m.start and m.end <= e for s, e in persons) else loc
                  for m, loc in zip(mentions, locations, strict=True)]
     home_country = _home_country(gaz, locations, hints)
+    locations, home_country = _landmark_abroad(gaz, text, mentions, locations, hints, home_country)
     locations = _framed_elsewhere(text, mentions, locations, settings().places.large_city_population)
     # "Andarab fighters", "Kunduz police", "Helmand officials": a place name that qualifies people names
     # who they are, not where something happened.

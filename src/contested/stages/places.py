@@ -12,6 +12,7 @@ from contested.gazetteer import ROUTE_WORDS, TOWN_NOUNS, word_alternation
 from contested.gazetteer import UNKNOWN_PLACE as _UNKNOWN_WORDS
 from contested.records import DateSpan, Event, Location
 from contested.stages.records import DiscourseState, Draft, PlaceChoice, PlaceMention, SentenceMentions
+from contested.stages.tokens import token_at
 from contested.textnorm import name_key
 from contested.triggers import CONTROL_FAMILIES
 
@@ -34,12 +35,39 @@ _REFERENCE_BEFORE = re.compile(
     r"\b(?:(?i:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|from)\s+)"
     r"|(?i:(?:" + word_alternation(ROUTE_WORDS) + r")\s+(?:\w+\s+)?(?:between|from|to)\s+(?:the\s+)?)"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:and|to)\s+)?)(?i:the\s+)?$")
+# "the Maiduguri-Monguno road", "the Kandahar-Herat highway": a name inside a route's name says where the road
+# runs, not where the event happened (a reference, as "the road between Sake and Minova")
+_ROUTE_NAME_AFTER = re.compile(r"(?:[-\u2010\u2011\u2013][A-Z][\w'’]*)+[ \t]+(?i:" + word_alternation(ROUTE_WORDS) + r")\b")
+_ROUTE_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[-\u2010\u2011\u2013]$")
+_ROUTE_WORD_AFTER = re.compile(r"(?:[-\u2010\u2011\u2013][A-Z][\w'’]*)*[ \t]+(?i:" + word_alternation(ROUTE_WORDS) + r")\b")
+# "In Kunduz, soldiers surrendered ... in Imam Sahib district": a unit written first after "In" frames the sentence
+_FRAME_BEFORE = re.compile(r"^\s*(?:[A-Z]\w*\s+)?[Ii]n\s+(?:the\s+)?$")
 # "at an unspecified location": the text says the place is not known
 UNKNOWN_PLACE = re.compile(
     r"\b(" + "|".join(sorted(_UNKNOWN_WORDS[0])) + r")\s+(" + "|".join(sorted(_UNKNOWN_WORDS[1]))
     + r")\b", re.IGNORECASE)
 # Features of a place named in a sentence that "the district" or "it" may point back at later.
 NAMED_FEATURES = ("district", "populated_place", "border_crossing", "base")
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
+
+
+def destinations(named: list[PlaceMention], sent: SentenceMentions) -> list[PlaceMention]:
+    """The places of ``named`` (in text order) written after "to", "towards", "into", "for", and those listed
+    right after one ("towards Khwaja Du Koh and Mardyan")."""
+    out: list[PlaceMention] = []
+    prev: PlaceMention | None = None
+    for p in named:
+        if p[0] < sent.start:
+            prev = None
+            continue
+        at = p[0] - sent.start
+        if _TOWARD_BEFORE.search(sent.text[max(0, at - 30):at]) or (
+                prev is not None and prev in out and _LIST_GAP.fullmatch(sent.text, prev[1] - sent.start, at)):
+            out.append(p)
+        prev = p
+    return out
 
 
 def split_destinations(draft: Draft, sent: SentenceMentions,
@@ -61,13 +89,22 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
     own = [p for p in draft.places if p not in dest]
     if draft.family not in ("flee", "retreat", "displacement"):
         # "migrants (mostly from Afghanistan)", "trucks that transport goods from Turkey": where people or
-        # things came from, not where it happened, once the sentence names a place of its own
-        origins = [p for p in own if p[2].feature == "country" and _FROM_BEFORE.search(before(p))]
-        if origins and len(origins) < len(own):
+        # things came from, not where it happened, once the sentence names a place of its own; so is any place
+        # the parse makes the origin of a noun ("houses belonging to families from Misrata")
+        origins = [p for p in own if (p[2].feature == "country" and _FROM_BEFORE.search(before(p)))
+                   or _origin_of_noun(sent, p)]
+        # (not where the only other place is the unit that holds it: "citizens from Redeyef (Gafsa) protested")
+        if origins and any(p not in origins and not any(_holds(p[2], o[2]) for o in origins) for p in own):
             own = [p for p in own if p not in origins]
     # "shelled Sake, a town west of Goma": the place named to say where the other lies is not a second place of
     # the event; alone ("20 km north of Kabul") it places the event near it (ACLED geo precision 2)
     refs = [p for p in own if p[0] >= 0 and p[2].feature != "country" and _REFERENCE_BEFORE.search(before(p))]
+    # the ends of a route's name, where a place of its own placed finer than its province is left ("the
+    # Kandahar-Herat highway in Zhari district"; not beside a township known only by its region's point)
+    route = [p for p in own if p[0] >= 0 and p not in refs and p[2].feature != "country" and _in_route_name(sent, p)]
+    if route and any(p not in route and p not in refs and p[2].feature not in ("province", "country")
+                     and (p[2].precision or 1) < 3 for p in own):
+        refs += route
     if refs and any(p not in refs and p[2].feature not in ("province", "country") for p in own):
         # only where a town or district of its own is left: "a village west of Mizdah (Al Jabal Al Gharbi)"
         # is placed at Mizdah, not at the province
@@ -80,7 +117,40 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
             for r in refs)]
         own = [(p[0], p[1], dataclasses.replace(p[2], precision=max(2, p[2].precision or 2)))
                if p in refs and p[2].lat is not None else p for p in own]
-    return dest, drop_parents(own, config.parent_place_chars)
+    frames = {p[0] for p in own if p[0] >= sent.start and _FRAME_BEFORE.match(sent.text[:p[0] - sent.start])}
+    return dest, drop_parents(own, config.parent_place_chars, frames)
+
+
+def _holds(unit: Location, place: Location) -> bool:
+    """Whether ``unit`` is the province or country that ``place`` lies in."""
+    if unit.feature == "country":
+        return unit.country == place.country and place.feature != "country"
+    return unit.feature == "province" and unit.admin1 == place.admin1 and place.feature not in ("province", "country")
+
+
+def _origin_of_noun(sent: SentenceMentions, p: PlaceMention) -> bool:
+    """The parse makes the place the object of "from" that qualifies a noun, not a verb ("families from
+    Misrata", "fighters from Kunduz"): where people or things came from."""
+    if p[0] < 0:
+        return False
+    tok = token_at(sent.span, p[0])
+    if tok is None:
+        return False
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "from" and prep.dep_ == "prep"
+            and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.i != prep.i)
+
+
+def _in_route_name(sent: SentenceMentions, p: PlaceMention) -> bool:
+    """A name inside a route's name ("the Maiduguri-Monguno road", "the Kandahar-Herat highway")."""
+    if p[0] < sent.start or p[1] > sent.end:
+        return False
+    at, end = p[0] - sent.start, p[1] - sent.start
+    if _ROUTE_NAME_AFTER.match(sent.text, end):
+        return True
+    return bool(_ROUTE_NAME_BEFORE.search(sent.text[:at])) and bool(_ROUTE_WORD_AFTER.match(sent.text, end))
 
 
 def cross_border(etype: str, detail: str | None, dest: list[PlaceMention], places: list[PlaceMention],
@@ -97,9 +167,12 @@ def cross_border(etype: str, detail: str | None, dest: list[PlaceMention], place
     return detail, places
 
 
-def drop_parents(places: list[PlaceMention], distance: int = 60) -> list[PlaceMention]:
+def drop_parents(places: list[PlaceMention], distance: int = 60,
+                 frames: set[int] | frozenset[int] = frozenset()) -> list[PlaceMention]:
     """Drop a province or country when a place inside it is also named within ``distance`` characters
-    ("Khwaja Ghar district of Takhar"), and a place named twice."""
+    ("Khwaja Ghar district of Takhar"), or anywhere in the sentence where the unit frames it (its start in
+    ``frames``: "In Kunduz, soldiers surrendered ... in Imam Sahib district"; the town named like its province
+    stands for the province there), and a place named twice."""
     provinces = [p for p in places if p[2].feature == "province"]
     if provinces:
         # "the Aqina border crossing ... in Faryab province": a place known only by name is in the province
@@ -117,8 +190,9 @@ def drop_parents(places: list[PlaceMention], distance: int = 60) -> list[PlaceMe
     for p in places:
         loc = p[2]
         inner = False
+        framing = p[0] in frames
         for q in places:
-            if q is p or (p[0] >= 0 and q[0] >= 0 and abs(p[0] - q[0]) > distance):
+            if q is p or (p[0] >= 0 and q[0] >= 0 and abs(p[0] - q[0]) > distance and not framing):
                 continue
             other = q[2]
             if loc.feature == "country" and other.country == loc.country and other.feature != "country":
@@ -142,7 +216,7 @@ def drop_parents(places: list[PlaceMention], distance: int = 60) -> list[PlaceMe
                 # "Deh Salah district of Baghlan": the town named like the province stands for the province.
                 loc.feature == "populated_place" and loc.admin1 and name_key(loc.name) == name_key(loc.admin1)
                 and other.admin1 == loc.admin1 and other.feature in ("district", "populated_place")
-                and name_key(other.name) != name_key(loc.name) and q[0] < p[0]
+                and name_key(other.name) != name_key(loc.name) and (q[0] < p[0] or framing)
             ):
                 inner = True
         if not inner:
