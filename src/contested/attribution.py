@@ -141,6 +141,7 @@ class Lexicon:
     passing_verbs: frozenset[str] = field(default=frozenset())
     every_determiners: frozenset[str] = field(default=frozenset())
     force_nouns: frozenset[str] = field(default=frozenset())
+    act_objects: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -218,6 +219,7 @@ def lexicon() -> Lexicon:
         passing_verbs=fs("passing_verbs"),
         every_determiners=fs("every_determiners"),
         force_nouns=fs("force_nouns"),
+        act_objects=fs("act_objects"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -1323,8 +1325,11 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         if lemma in lex.content_object_only and obj is not None and (
                 obj.pos_ == "PROPN" or obj.lower_ in ("him", "her", "me", "us", "you")
                 or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                or obj.lemma_.lower() in lex.unnamed_heads or obj.lemma_.lower() in lex.role_nouns):
-            return None  # "questioned the spokesman", "voters reject candidates": people, not a statement
+                or obj.lemma_.lower() in lex.unnamed_heads or obj.lemma_.lower() in lex.role_nouns
+                or obj.lemma_.lower() in lex.act_objects):
+            # "questioned the spokesman", "voters reject candidates": people, not a statement; "rejected the
+            # peace deal": a thing offered or agreed, refused
+            return None
         if lemma in lex.needs_document and (src is None or not (
                 src.lemma_.lower() in lex.medium_nouns or _kind(src, [src], lex) in ("document", "outlet"))):
             return None  # "the data showed", "footage showed", "Tolo TV showed"; not "the attackers showed"
@@ -2301,8 +2306,16 @@ def _made_document(att: Attribution, earlier: list[Attribution]) -> Attribution:
 
 def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
     """See ``_resolve_pronoun``; an outlet named again by a definite word alone is resolved too
-    (``resolve_outlets``)."""
-    return resolve_outlets(_resolve_pronoun(att, earlier), earlier)
+    (``resolve_outlets``). The sentence's other relations of the same pronoun ("He blamed government forces,
+    saying ...": one "he" for both cues) are resolved with it."""
+    resolved = resolve_outlets(_resolve_pronoun(att, earlier), earlier)
+    if resolved is att or not resolved.relations or att.source_span is None or att.source_kind != "pronoun":
+        return resolved
+    # (the relation that is the sentence's own attribution stays as said: it tells that a pronoun spoke)
+    relations = [resolve_outlets(_resolve_pronoun(r, earlier), earlier) if r is not att
+                 and r.source_span == att.source_span and r.source_kind == "pronoun" else r
+                 for r in resolved.relations]
+    return replace(resolved, relations=relations)
 
 
 def _resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:

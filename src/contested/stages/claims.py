@@ -809,7 +809,9 @@ def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, rec
     names = {p[2].name for p in sent.places if s <= p[0] < e and not _describes(sent, p[0], s, e)}
     # A document with no owner the parse gives ("A statement posted online denied any involvement") speaks
     # for itself, as what a video shows does: the claim is the document's, kept as its speaker.
-    named = [t for t in sent.triggers if s <= t.start < e]
+    # (not a word of a clause that says who the blamed are: "blamed the front, a faction of the group that
+    # rejected the 2016 peace deal")
+    named = [t for t in sent.triggers if s <= t.start < e and not _describes(sent, t.start, s, e)]
     types = {x for t in named for x in (COMPATIBLE.get(t.family) or (VIOLENCE_TYPE.get(t.family),))}
     pool = recent
     if names:
