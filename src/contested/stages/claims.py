@@ -15,6 +15,7 @@ from contested.attribution import content_refers, lexicon, owner_matches, report
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED, NEGATED, REFERENCE
 from contested.families import COMPATIBLE, VIOLENCE_TYPE
+from contested.quantities import parse_number
 from contested.records import Attribution, Claim, Document, Event, Evidence, Quantity
 from contested.stages.evidence import draft_evidence
 from contested.stages.figures import copy_quantity, figures_differ
@@ -33,6 +34,11 @@ FIGURE_CLAIM = re.compile(
     r"count|tally)\b|\b(number|figure|toll|tally)\s+(was|is|stood|stands)\s+(at|closer to)\b|\b(closer to|nearer to)\s+\d",
     re.IGNORECASE,
 )
+
+
+def figure_values(figure_stances: list[dict]) -> set[int]:
+    """The numbers of the figures a stance is on, in digits or words ("the police figure of seven dead": 7)."""
+    return {v for f in figure_stances if (v := parse_number(str(f.get("value") or ""))) is not None}
 
 
 def make_claim(doc: Document, sent: SentenceMentions, attribution: Attribution) -> Claim:
@@ -611,7 +617,7 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         pool = recent + [ev for ev in reversed(told) if ev not in recent] if reference or names or claimed else recent
         if attribution.about == "figure" and attribution.stance in ("denies", "doubts"):
             # "questioned the army's figure of 47 militants killed": the event told with that figure.
-            values = {int(f["value"]) for f in attribution.figure_stances if str(f.get("value") or "").isdigit()}
+            values = figure_values(attribution.figure_stances)
             target = next((ev for ev in recent + [e for e in reversed(told) if e not in recent]
                            if values & {q.value for q in ev.quantities}), None)
             if target is not None:
@@ -648,7 +654,7 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         if target is None:
             kept.append(draft)
             continue
-        add_claim(target, doc, sent, attribution, draft, draft.quantities)
+        add_claim(target, doc, sent, _named_by(sent, attribution, draft) or attribution, draft, draft.quantities)
         other_voices(doc, sent, attribution, draft, [target])
     _denials_beside(doc, sent, attribution, recent)
     _figure_stances_beside(doc, sent, attribution, recent, told, own=False)
@@ -660,6 +666,18 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
                     and rel.source_kind != "pronoun" and rel.cue_span != attribution.cue_span):
                 _on_perpetrator(doc, sent, rel, recent, told)
     return kept
+
+
+def _named_by(sent: SentenceMentions, attribution: Attribution, draft: Draft) -> Attribution | None:
+    """"Blaise K., a teacher who hid in the bush during the raid, told Example Wire that soldiers had gone from
+    house to house": an event told before, named again in the words that say who the speaker is, is what the
+    speaker's words are about; the claim on it is the speaker's, not the outlet's. None where the sentence has
+    a speaker of its own or the word lies in no named source's words."""
+    if attribution.attributed_to is not None:
+        return None
+    return next((r for r in attribution.relations or [] if r.attributed_to and r.source_kind != "pronoun"
+                 and r.source_span is not None and r.content_span is not None and r.stance == "asserts"
+                 and r.source_span[0] <= draft.trigger.start < r.source_span[1]), None)
 
 
 def _claimed_act(sent: SentenceMentions, attribution: Attribution, draft: Draft) -> bool:
@@ -775,7 +793,7 @@ def _figure_stances_beside(doc: Document, sent: SentenceMentions, attribution: A
         seen = {id(e) for e in recent}  # by identity: equal distinct events are not the same event
         pool = recent + [ev for ev in reversed(told) if id(ev) not in seen]
         owners = [f.get("owner") for f in rel.figure_stances if f.get("owner")]
-        values = {int(f["value"]) for f in rel.figure_stances if str(f.get("value") or "").isdigit()}
+        values = figure_values(rel.figure_stances)
         def owned(ev: Event, owners: list = owners) -> bool:
             return any(owner_matches(o, c.attributed_to) or any(owner_matches(o, link.get("organisation"))
                                                                 for link in c.chain)
