@@ -131,3 +131,45 @@ def test_pipeline_an_event_named_in_the_speakers_words_is_the_speakers_claim():
     assert told and all("Ngum" in (c.attributed_to or "") for c in told)
     said = [c for ev in events for c in ev.claims if c.cue == "said" and "roof" in c.sentence]
     assert said and all("Ngum" in (c.attributed_to or "") for c in said)
+
+
+def test_footage_broadcast_by_a_channel_is_the_channels_whatever_the_parse(nlp):
+    # spaCy reads "Footage broadcast" here as one noun with "broadcast" for its head
+    (rel,) = [r for r in relations(nlp, "Footage broadcast by Beacon TV showed burnt cars in the square.")
+              if r.cue == "showed"]
+    assert rel.attributed_to == "Beacon TV" and rel.source_kind == "outlet"
+
+
+def _sentence_attribution(nlp, text: str):
+    from contested.attribution import find_attribution
+
+    return find_attribution(next(iter(nlp(text).sents)))
+
+
+def test_the_doers_said_to_belong_to_a_group_is_a_stance_on_who_did_it(nlp):
+    att = _sentence_attribution(nlp, "The attackers were believed to belong to the Sahel Front.")
+    assert (att.attributed_to, att.hedged, att.about) == (None, True, "perpetrator")
+    (rel,) = relations(nlp, "Police said the gunmen were members of a local militia.")
+    assert rel.about == "perpetrator"
+    att = _sentence_attribution(nlp, "The victims were believed to belong to the same family.")
+    assert att.about == "event"
+
+
+def test_pipeline_the_outlets_hedged_word_on_who_did_it_is_on_the_event_just_told():
+    text = ("Gunmen attacked a village near the town of Lorvik on Sunday night, killing five people, police said. "
+            "The attackers were believed to belong to the Sahel Front.")
+    events = extract_text(text, published="2024-03-05", source="Example Wire")
+    on = [c for ev in events for c in ev.claims if "believed" in c.sentence]
+    assert on and all((c.attributed_to, c.hedged, c.about) == (None, True, "perpetrator") for c in on)
+
+
+def test_pipeline_fighters_said_to_be_still_patrolling_go_on_from_the_capture():
+    text = ("Rebels seized the town of Lorvik on Sunday, residents said. "
+            "Rebel fighters were said to be still patrolling the streets on Monday.")
+    events = extract_text(text, published="2024-03-05", source="Example Wire")
+    on = [(ev.type, c) for ev in events for c in ev.claims if "patrolling" in c.sentence]
+    assert on and all(t == "territory_captured" and c.hedged for t, c in on)
+    # not a thing of no fighter that still goes on
+    text = "Rebels seized the town of Lorvik on Sunday, residents said. Prices were still rising in the capital."
+    events = extract_text(text, published="2024-03-05", source="Example Wire")
+    assert not [c for ev in events for c in ev.claims if "Prices" in c.sentence]

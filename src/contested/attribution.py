@@ -142,6 +142,9 @@ class Lexicon:
     every_determiners: frozenset[str] = field(default=frozenset())
     force_nouns: frozenset[str] = field(default=frozenset())
     act_objects: frozenset[str] = field(default=frozenset())
+    doer_nouns: frozenset[str] = field(default=frozenset())
+    belonging_words: frozenset[str] = field(default=frozenset())
+    continuing_adverbs: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -220,6 +223,9 @@ def lexicon() -> Lexicon:
         every_determiners=fs("every_determiners"),
         force_nouns=fs("force_nouns"),
         act_objects=fs("act_objects"),
+        doer_nouns=fs("doer_nouns"),
+        belonging_words=fs("belonging_words"),
+        continuing_adverbs=fs("continuing_adverbs"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -1217,7 +1223,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     lemma = cue.lemma_.lower()
     low = cue.lower_
     according = low == "according"
-    quoted_by = quoter = None
+    quoted_by = quoter = misread_owner = None
     if lemma in lex.citing and cue.tag_ == "VBN" and any(
             c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" for g in c.children) for c in cue.children):
         return None  # "was quoted by state television as saying": the quoted speaks, through "saying"
@@ -1356,6 +1362,13 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
             # "questioned the spokesman", "voters reject candidates": people, not a statement; "rejected the
             # peace deal": an agreement refused
             return None
+        if src is not None and src.tag_ == "VBN" and src.dep_ in _SUBJ and (agent := _agent(src)) is not None and (
+                medium := next((c for c in src.children if c.dep_ == "compound"
+                                and c.lemma_.lower() in lex.medium_nouns), None)) is not None and (
+                _source_like(agent, lex)):
+            # "Footage broadcast by Beacon TV showed ...", parsed as a compound "Footage broadcast": the footage
+            # is the document, and whoever broadcast it owns it.
+            src, misread_owner = medium, agent
         if lemma in lex.needs_document and (src is None or not (
                 src.lemma_.lower() in lex.medium_nouns or _kind(src, [src], lex) in ("document", "outlet"))):
             return None  # "the data showed", "footage showed", "Tolo TV showed"; not "the attackers showed"
@@ -1401,7 +1414,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     document_span = None
     if (src is not None and src.lemma_.lower() in lex.medium_nouns and src.ent_type_ not in ("ORG", "PERSON")
             and not _named_outlet(src, lex)):
-        owner = _owner_of_document(src)
+        owner = _owner_of_document(src) or misread_owner
         document_span = _edge(_source_tokens(src, cue))
         via = _slice(doc, document_span[0], document_span[1]) if document_span else src.text
         if owner is not None:
@@ -1457,6 +1470,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         stance = "denies"  # "The brigade said its fighters were not in the area": its own part denied
     if not according and (own_absence or _on_perpetrator(cue, lex)
                           or stance == "asserts" and _says_own_side_did(pred, chain, lex)
+                          or stance == "asserts" and _names_the_doers(content, lex)
                           or stance == "denies" and (_denies_own_act(cue, pred, chain, lex)
                                                      or _denies_own_part(pred, chain, lex))):
         about = "perpetrator"
@@ -1566,6 +1580,32 @@ def _on_perpetrator(cue, lex: Lexicon) -> bool:
         return True
     return any(o.lemma_.lower() in lex.responsibility_nouns or o.lower_ in lex.responsibility_nouns
                or (lemma == "claim" and o.lemma_.lower() in lex.claimed_acts) for o in objs)
+
+
+def _subject_up(verb):
+    """The subject of a verb, or of the verbs it is the complement of ("were said to be still patrolling":
+    those said to)."""
+    v = verb
+    for _ in range(3):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or v.dep_ not in ("xcomp", "ccomp") or v.head.i == v.i:
+            return subj
+        v = v.head
+    return None
+
+
+def _names_the_doers(tokens, lex: Lexicon) -> bool:
+    """Whether the words say that those who did it belong to a group ("The attackers were believed to belong to
+    the Sahel Front", "the gunmen were members of a militia"): a word of belonging (data/attribution.json
+    ``belonging_words``) whose subject, up through "believed to", "said to be", is a noun of those who did the
+    act (``doer_nouns``). A stance on who did it."""
+    for t in tokens:
+        if t.lemma_.lower() not in lex.belonging_words and t.lower_ not in lex.belonging_words:
+            continue
+        subj = _subject_up(t.head if t.dep_ in ("attr", "acomp") else t)
+        if subj is not None and (subj.lemma_.lower() in lex.doer_nouns or subj.lower_ in lex.doer_nouns):
+            return True
+    return False
 
 
 def _denies_own_act(cue, pred, chain: list[dict], lex: Lexicon) -> bool:
@@ -2186,8 +2226,9 @@ def _find_attribution(sent, text: str | None = None, triggers=None) -> Attributi
         if verify:
             stance = verify[0].stance
             hedges += verify[0].hedges
+        about = verify[0].about if verify else "perpetrator" if hedges and _names_the_doers(sent, lex) else "event"
         return Attribution(None, None, stance, bool(hedges), relations=relations, negated=negated,
-                           hedges=hedges, about=verify[0].about if verify else "event",
+                           hedges=hedges, about=about,
                            figure_stances=list(verify[0].figure_stances) if verify else [])
     # Hedges anywhere in the sentence outside other relations' sources count for the primary relation.
     other_sources = [r.source_span for r in relations if r is not primary and r.source_span]
@@ -2480,7 +2521,8 @@ class Reference:
     names ("the fighters had left the village": fighter, village); ``own_denial``: it says that the speaker or
     its own people were not there or did not act ("its fighters were not in the area"); ``adds``: its verb says
     it adds to what was told ("a field clinic had also been damaged"); ``harm``: it names what an attack leaves
-    ("I saw bodies everywhere")."""
+    ("I saw bodies everywhere"); ``goes_on``: it says that what was told goes on ("fighters were said to be
+    still patrolling the streets")."""
 
     report: bool = False
     figure: bool = False
@@ -2488,6 +2530,7 @@ class Reference:
     own_denial: bool = False
     adds: bool = False
     harm: bool = False
+    goes_on: bool = False
 
 
 def reporting_hedge(hedges: list[str], lex: Lexicon | None = None) -> bool:
@@ -2531,4 +2574,9 @@ def content_refers(doc, rel: Attribution, lex: Lexicon | None = None) -> Referen
     harm = any(t.pos_ in ("NOUN", "ADJ", "VERB") and (t.lemma_.lower() in lex.harm_nouns or t.lower_ in lex.harm_nouns)
                and (t.dep_ not in ("amod", "compound") or any(c.dep_ == "nummod" for c in t.head.children))
                for t in toks)
-    return Reference(report, figure, nouns, own_denial, adds, harm)
+    # (said of those who fight: "fighters", "troops", "the gunmen"; not "prices were still rising")
+    fighters = lex.force_nouns | lex.doer_nouns
+    goes_on = any(t.dep_ == "advmod" and t.lower_ in lex.continuing_adverbs and t.head.pos_ in ("VERB", "AUX")
+                  and (subj := _subject_up(t.head)) is not None
+                  and (subj.lemma_.lower() in fighters or subj.lower_ in fighters) for t in toks)
+    return Reference(report, figure, nouns, own_denial, adds, harm, goes_on)

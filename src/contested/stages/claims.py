@@ -166,6 +166,11 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
             if rel.about == "perpetrator" and rel.attributed_to and (
                     rel is attribution or rel.cue_span != attribution.cue_span):
                 _on_perpetrator(doc, sent, rel, recent, state.told)
+        if (attribution.about == "perpetrator" and attribution.attributed_to is None
+                and reporting_hedge(attribution.hedges) and not _heard(recent[0], doc, sent, attribution)):
+            # "The attackers were believed to belong to the Sahel Front": the outlet's own word, hedged, on who
+            # did the event just told.
+            add_claim(recent[0], doc, sent, attribution, None, [])
         if attribution.about == "perpetrator":
             return
     # (a figure named by its owner or value is found among all the events told, however long ago)
@@ -374,6 +379,10 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
     elif ref.report or ref.own_denial or ref.adds:
         # "denied the report", "its fighters were not in the area", "a field clinic had also been damaged".
         targets = [ev for ev in told if told_there(ev)]
+    elif ref.goes_on:
+        # "Rebel fighters were said to be still patrolling the streets on Monday": what was told goes on, on a
+        # later day too.
+        targets = [ev for ev in told if not names or (ev.location is not None and ev.location.name in names)]
     elif ref.harm:
         # "I saw bodies everywhere", "the hospital had treated 23 wounded soldiers": the harm of the latest
         # event told of a type a word of killing can name (not of the retreat told just before).
