@@ -173,3 +173,41 @@ def test_pipeline_fighters_said_to_be_still_patrolling_go_on_from_the_capture():
     text = "Rebels seized the town of Lorvik on Sunday, residents said. Prices were still rising in the capital."
     events = extract_text(text, published="2024-03-05", source="Example Wire")
     assert not [c for ev in events for c in ev.claims if "Prices" in c.sentence]
+
+
+def test_pipeline_a_denial_beside_of_what_befell_a_thing_the_event_named_is_on_that_event():
+    text = ("The Ridge front said its fighters had attacked an army base near the town of Lorvik with drones on "
+            "Sunday night.\n\n"
+            "The army said its troops had shot down two drones over the town on Sunday night and denied that the "
+            "base had been damaged.")
+    events = extract_text(text, published="2024-03-05", source="Example Wire")
+    denied = [(ev, c) for ev in events for c in ev.claims if c.cue == "denied"]
+    assert denied and all(c.stance == "denies" and c.attributed_to == "The army" for _ev, c in denied)
+    assert all(any("attacked" in c.sentence for c in ev.claims) for ev, _c in denied)
+
+
+def test_pipeline_a_denial_at_a_place_is_on_the_event_told_there_even_if_placed_elsewhere(monkeypatch):
+    from contested.records import Event
+    from contested.stages import claims as stage
+
+    class _Sent:  # the few fields ``_told_in_words`` reads
+        places = [(20, 26, None)]
+
+    class _Claim:
+        doc_id = "d"
+
+        def __init__(self, sentence):
+            self.sentence = sentence
+
+    class _Doc:
+        doc_id = "d"
+        text = "The ministry denied Lorvik strikes."
+
+    def event(sentence):
+        ev = Event(id=sentence[:5], type="air_strike", acled_event_type="", acled_sub_event_type="")
+        ev.claims = [_Claim(sentence)]
+        return ev
+
+    there, elsewhere = event("Residents of Lorvik said a strike hit a house."), event("Jets struck hills near Osk.")
+    monkeypatch.setattr(stage, "_describes", lambda *_a: False)  # (no parse here: the place says where)
+    assert stage._told_in_words(_Doc, _Sent, [elsewhere, there], 0, 40) == [there]

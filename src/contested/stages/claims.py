@@ -569,10 +569,14 @@ def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, 
     def when_fits(ev: Event) -> bool:
         return not days or ev.date is None or any(d.start <= ev.date.end and ev.date.start <= d.end for d in days)
 
+    # (with no event at a place the denial names, the events whose own words name it: placed elsewhere by the
+    # place finder, they are still told there)
+    written = _told_in_words(doc, sent, recent, sent.start, sent.end) if names else []
     for t in negated:
         types = COMPATIBLE.get(t.family) or ((VIOLENCE_TYPE[t.family],) if t.family in VIOLENCE_TYPE else ())
         target = next((ev for ev in recent if ev.type in types and when_fits(ev) and (
-            not names or (ev.location is not None and ev.location.name in names))), None)
+            not names or (ev.location is not None and ev.location.name in names))), None) or next(
+            (ev for ev in written if ev.type in types and when_fits(ev)), None)
         if target is not None:
             if not _heard(target, doc, sent, attribution):
                 add_claim(target, doc, sent, attribution, None, sent.quantities)
@@ -731,10 +735,20 @@ def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribut
             if rel.about == "event":
                 _deny_told(doc, sent, rel, named, recent)
             continue
+        ref = content_refers(sent.span.doc, rel, lex) if sent.span is not None else None
         if rel.about == "figure":
             target = next((ev for ev in recent if ev.quantities or ev.fatalities is not None), recent[0])
-        elif sent.span is not None and content_refers(sent.span.doc, rel, lex).report:
+        elif ref is not None and ref.report:
             target = recent[0]
+        elif ref is not None and ref.nouns:
+            # "... and denied that the base had been damaged", after "its fighters had attacked an army base": a
+            # denial of what befell a thing the latest event told names again, on that event.
+            skip = lex.organisation_heads | lex.role_nouns | lex.medium_nouns | lex.report_nouns
+            keys = {k for n in ref.nouns if n not in skip and len(n) > 2 for k in _word_keys(n)}
+            target = next((ev for ev in recent if keys & {w for c in ev.claims if c.doc_id == doc.doc_id
+                                                          for w in _claim_words(sent.span.doc, c)}), None)
+            if target is None:
+                continue
         else:
             continue
         if not any(c.attributed_to == rel.attributed_to and c.stance == rel.stance and c.about == rel.about
@@ -848,10 +862,24 @@ def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, rec
         everyone = [*recent, *(ev for ev in reversed(told) if id(ev) not in seen)]
         pool = [ev for ev in everyone if ev.location is not None and ev.location.name in names] or [
             # "on a deployment point in Kharkiv", of a strike told in a district of the city
-            ev for ev in everyone if ev.location is not None and names & {ev.location.admin2, ev.location.admin1}]
+            ev for ev in everyone if ev.location is not None and names & {ev.location.admin2, ev.location.admin1}] or (
+            _told_in_words(doc, sent, everyone, s, e))
     target = next((ev for ev in pool if not types or ev.type in types), None)
     if target is not None and not any(c.cue_span == rel.cue_span for c in target.claims):
         add_claim(target, doc, sent, rel, None, [])
+
+
+def _told_in_words(doc: Document, sent: SentenceMentions, events: list[Event], s: int, e: int) -> list[Event]:
+    """The events (of ``events``, in order) whose own sentences name, as written, a place the words s..e name
+    ("denied that its aircraft had struck any house in Jawand", after "Residents of the Jawand district said an
+    air strike had hit a house", an event the place finder put elsewhere): where the places resolved differ,
+    the words the event was told with still say where it was."""
+    written = {doc.text[p[0]:p[1]] for p in sent.places if s <= p[0] < e and not _describes(sent, p[0], s, e)}
+    written = {w for w in written if len(w) > 2}
+    if not written:
+        return []
+    return [ev for ev in events if any(re.search(rf"\b{re.escape(w)}\b", c.sentence) for w in written
+                                       for c in ev.claims if c.doc_id == doc.doc_id)]
 
 
 def _describes(sent: SentenceMentions, start: int, s: int, e: int) -> bool:
