@@ -141,6 +141,10 @@ class Lexicon:
     passing_verbs: frozenset[str] = field(default=frozenset())
     every_determiners: frozenset[str] = field(default=frozenset())
     force_nouns: frozenset[str] = field(default=frozenset())
+    act_objects: frozenset[str] = field(default=frozenset())
+    doer_nouns: frozenset[str] = field(default=frozenset())
+    belonging_words: frozenset[str] = field(default=frozenset())
+    continuing_adverbs: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -218,6 +222,10 @@ def lexicon() -> Lexicon:
         passing_verbs=fs("passing_verbs"),
         every_determiners=fs("every_determiners"),
         force_nouns=fs("force_nouns"),
+        act_objects=fs("act_objects"),
+        doer_nouns=fs("doer_nouns"),
+        belonging_words=fs("belonging_words"),
+        continuing_adverbs=fs("continuing_adverbs"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs
@@ -820,6 +828,13 @@ def _inverted(cue):
     np = doc[j + 1: i + 1]
     if any(t.pos_ not in _NP_POS for t in np) or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in np):
         return None
+    first = doc[sent.start]
+    if first.dep_ == "prep" and first.head.i == cue.i and first.right_edge.i >= j - 1:
+        # "In a statement posted on X and quoted by El Cauca Hoy, the front denied any role in the bombing",
+        # parsed with the front hung on the outlet's name: the words before the comma say where it was said;
+        # what is said follows the cue.
+        content = [t for t in doc[cue.i + 1: sent.end] if not t.is_punct and not t.is_space]
+        return (np.root, content) if content else None
     content = [t for t in doc[sent.start: j] if t.text not in _PUNCT_EDGE or t.i > sent.start]
     return (np.root, content) if content else None
 
@@ -900,7 +915,8 @@ def _figure_of(noun, lex: Lexicon) -> dict | None:
     owner, value = None, counted.text if counted is not None and counted.like_num else None
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (
-                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))):
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
+                or c.pos_ == "NOUN" and c.lemma_.lower() in lex.organisation_heads)):  # "the police figure"
             owner = noun.doc[c.left_edge.i: c.i + 1].text.removesuffix("'s").removesuffix("'").strip()
         elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -1111,22 +1127,32 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
                 if _kind(obj, toks, lex) in ("outlet", "organisation"):
                     links.append(_link(obj, toks, "intermediary", lex))
             elif olemma in lex.medium_nouns or obj.ent_type_ == "ORG" and c.lower_ in ("on", "via"):
-                span = _edge(list(obj.subtree))
+                span = _edge(_before_speaker(obj, cue))
                 via = _slice(cue.doc, span[0], span[1]) if span else obj.text
-                for g in obj.children:  # "in an interview with the BBC"
+                # (and the participles joined to one: "a statement posted on X and quoted by El Cauca Hoy")
+                joined_acl = [x for g in obj.children if g.dep_ == "acl" and g.tag_ == "VBN"
+                              for x in g.children if x.dep_ == "conj" and x.tag_ == "VBN"]
+                # ("a post on Facebook quoted by the Mountain Post", the participle hung on the venue)
+                joined_acl += [g for p in obj.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"
+                               for g in x.children if g.dep_ == "acl" and g.tag_ == "VBN"
+                               and g.lemma_.lower() in lex.citing]
+                for g in [*obj.children, *joined_acl]:  # "in an interview with the BBC"
                     if g.dep_ == "prep" and g.lower_ in ("with", "to", "on"):
                         o2 = next((x for x in g.children if x.dep_ == "pobj"), None)
                         if o2 is not None and _kind(o2, list(o2.subtree), lex) in ("outlet", "organisation"):
                             links.append(_link(o2, list(o2.subtree), "intermediary", lex))
-                    elif g.dep_ == "acl" and g.tag_ == "VBN":
-                        # "in a statement carried by state media": the outlet that carried it passed it on.
+                    elif g.dep_ in ("acl", "conj") and g.tag_ == "VBN" and not (
+                            g.dep_ == "acl" and g.head.i != obj.i and g.lemma_.lower() not in lex.citing):
+                        # "in a statement carried by state media": the outlet that carried it passed it on; so
+                        # did any source that quoted it ("quoted by El Cauca Hoy").
                         agent = next((x for x in g.children if x.dep_ == "agent"), None)
                         o2 = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
                         if o2 is not None and (_kind(o2, list(o2.subtree), lex) == "outlet"
                                                or o2.lower_ in lex.outlet_words  # "state media"
                                                or any(x.dep_ == "compound" and x.lower_ in lex.outlet_words
-                                                      for x in o2.children)):  # "its media arm"
-                            links.append(_link(o2, list(o2.subtree), "intermediary", lex))
+                                                      for x in o2.children)  # "its media arm"
+                                               or g.lemma_.lower() in lex.citing and _source_like(o2, lex)):
+                            links.append(_link(o2, _before_speaker(o2, cue), "intermediary", lex))
                         # "in a statement read on state television", "published in the state-run X Daily",
                         # "released through its az-Zallaqa propaganda outlet": the outlet it went out on.
                         for p in g.children:
@@ -1135,6 +1161,14 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
                             if o3 is not None and _is_outlet(o3, lex):
                                 links.append(_link(o3, list(o3.subtree), "intermediary", lex))
     return links, via
+
+
+def _before_speaker(tok, cue) -> list:
+    """The words of a phrase before the cue, without an apposition that runs up to the cue ("quoted by El
+    Cauca Hoy, the Jaime Martinez front denied", parsed with the front hung on the outlet: the front speaks)."""
+    cut = {t.i for c in tok.subtree if c.i != tok.i and c.dep_ == "appos" and c.right_edge.i >= cue.i - 2
+           and c.i < cue.i for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in cut and not (t.i == cue.i - 1 and t.is_punct)]
 
 
 def _is_outlet(tok, lex: Lexicon) -> bool:
@@ -1189,7 +1223,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     lemma = cue.lemma_.lower()
     low = cue.lower_
     according = low == "according"
-    quoted_by = quoter = None
+    quoted_by = quoter = misread_owner = None
     if lemma in lex.citing and cue.tag_ == "VBN" and any(
             c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" for g in c.children) for c in cue.children):
         return None  # "was quoted by state television as saying": the quoted speaks, through "saying"
@@ -1323,8 +1357,18 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         if lemma in lex.content_object_only and obj is not None and (
                 obj.pos_ == "PROPN" or obj.lower_ in ("him", "her", "me", "us", "you")
                 or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                or obj.lemma_.lower() in lex.unnamed_heads or obj.lemma_.lower() in lex.role_nouns):
-            return None  # "questioned the spokesman", "voters reject candidates": people, not a statement
+                or obj.lemma_.lower() in lex.unnamed_heads or obj.lemma_.lower() in lex.role_nouns
+                or obj.lemma_.lower() in lex.act_objects):
+            # "questioned the spokesman", "voters reject candidates": people, not a statement; "rejected the
+            # peace deal": an agreement refused
+            return None
+        if src is not None and src.tag_ == "VBN" and src.dep_ in _SUBJ and (agent := _agent(src)) is not None and (
+                medium := next((c for c in src.children if c.dep_ == "compound"
+                                and c.lemma_.lower() in lex.medium_nouns), None)) is not None and (
+                _source_like(agent, lex)):
+            # "Footage broadcast by Beacon TV showed ...", parsed as a compound "Footage broadcast": the footage
+            # is the document, and whoever broadcast it owns it.
+            src, misread_owner = medium, agent
         if lemma in lex.needs_document and (src is None or not (
                 src.lemma_.lower() in lex.medium_nouns or _kind(src, [src], lex) in ("document", "outlet"))):
             return None  # "the data showed", "footage showed", "Tolo TV showed"; not "the attackers showed"
@@ -1370,7 +1414,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
     document_span = None
     if (src is not None and src.lemma_.lower() in lex.medium_nouns and src.ent_type_ not in ("ORG", "PERSON")
             and not _named_outlet(src, lex)):
-        owner = _owner_of_document(src)
+        owner = _owner_of_document(src) or misread_owner
         document_span = _edge(_source_tokens(src, cue))
         via = _slice(doc, document_span[0], document_span[1]) if document_span else src.text
         if owner is not None:
@@ -1426,6 +1470,7 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         stance = "denies"  # "The brigade said its fighters were not in the area": its own part denied
     if not according and (own_absence or _on_perpetrator(cue, lex)
                           or stance == "asserts" and _says_own_side_did(pred, chain, lex)
+                          or stance == "asserts" and _names_the_doers(content, lex)
                           or stance == "denies" and (_denies_own_act(cue, pred, chain, lex)
                                                      or _denies_own_part(pred, chain, lex))):
         about = "perpetrator"
@@ -1537,6 +1582,32 @@ def _on_perpetrator(cue, lex: Lexicon) -> bool:
                or (lemma == "claim" and o.lemma_.lower() in lex.claimed_acts) for o in objs)
 
 
+def _subject_up(verb):
+    """The subject of a verb, or of the verbs it is the complement of ("were said to be still patrolling":
+    those said to)."""
+    v = verb
+    for _ in range(3):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or v.dep_ not in ("xcomp", "ccomp") or v.head.i == v.i:
+            return subj
+        v = v.head
+    return None
+
+
+def _names_the_doers(tokens, lex: Lexicon) -> bool:
+    """Whether the words say that those who did it belong to a group ("The attackers were believed to belong to
+    the Sahel Front", "the gunmen were members of a militia"): a word of belonging (data/attribution.json
+    ``belonging_words``) whose subject, up through "believed to", "said to be", is a noun of those who did the
+    act (``doer_nouns``). A stance on who did it."""
+    for t in tokens:
+        if t.lemma_.lower() not in lex.belonging_words and t.lower_ not in lex.belonging_words:
+            continue
+        subj = _subject_up(t.head if t.dep_ in ("attr", "acomp") else t)
+        if subj is not None and (subj.lemma_.lower() in lex.doer_nouns or subj.lower_ in lex.doer_nouns):
+            return True
+    return False
+
+
 def _denies_own_act(cue, pred, chain: list[dict], lex: Lexicon) -> bool:
     """Whether a denial says the speaker did not do an act to others: its content is an act done to others
     (data/attribution.json ``perpetrated_acts``) with the speaker's own side for subject ("its forces", "we",
@@ -1638,8 +1709,17 @@ def _own_side(subj, chain: list[dict]) -> bool:
     if subj.lower_ == "we" or any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children):
         return True
     if any(c.dep_ == "poss" and c.lemma_.lower() in lexicon().organisation_heads
-           and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children) for c in subj.children):
-        return True  # "the group's fighters", "the movement's forces": the speaker's own, named again
+           and any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "its", "his", "her", "their", "our")
+                   for d in c.children) for c in subj.children):
+        # "the group's fighters", "the movement's forces", "his group's fighters": the speaker's own, named again
+        return True
+    if subj.lower_ == "they" and subj.head.head.dep_ == "conj":
+        # "denied that his group's fighters had killed the gendarmes, but said they had attacked a convoy":
+        # "they" of the second cue are those of the first cue's words
+        first = subj.head.head.head
+        before = next((x for c in first.children if c.dep_ == "ccomp" for x in c.children
+                       if x.dep_ in ("nsubj", "nsubjpass")), None)
+        return before is not None and before.lower_ != "they" and _own_side(before, chain)
     if not chain or chain[-1].get("link") != "speaker":
         return False
     link = chain[-1]
@@ -2146,8 +2226,9 @@ def _find_attribution(sent, text: str | None = None, triggers=None) -> Attributi
         if verify:
             stance = verify[0].stance
             hedges += verify[0].hedges
+        about = verify[0].about if verify else "perpetrator" if hedges and _names_the_doers(sent, lex) else "event"
         return Attribution(None, None, stance, bool(hedges), relations=relations, negated=negated,
-                           hedges=hedges, about=verify[0].about if verify else "event",
+                           hedges=hedges, about=about,
                            figure_stances=list(verify[0].figure_stances) if verify else [])
     # Hedges anywhere in the sentence outside other relations' sources count for the primary relation.
     other_sources = [r.source_span for r in relations if r is not primary and r.source_span]
@@ -2277,11 +2358,16 @@ def _made_document(att: Attribution, earlier: list[Attribution]) -> Attribution:
     before that spoke through a document of that kind (``via``) speaks; the document stays the way it was
     said. With none, the document speaks for itself."""
     word = att.chain[-1]["back"]
-    prev = next((p for p in reversed(earlier[-8:]) if p.attributed_to and p.chain
-                 and (word in (w := re.findall(r"\w+", (p.chain[-1].get("via") or "").lower()))
-                      or f"{word}s" in w)), None)  # "in statements", "The statement"
-    if prev is None:
+    recent = earlier[-8:]
+    at = next((k for k in range(len(recent) - 1, -1, -1) if recent[k].attributed_to and recent[k].chain
+               and (word in (w := re.findall(r"\w+", (recent[k].chain[-1].get("via") or "").lower()))
+                    or f"{word}s" in w)), None)  # "in statements", "The statement"
+    outlet = _outlet_named_again(att, word, recent, -1 if at is None else at)
+    if outlet is not None:
+        return outlet
+    if at is None:
         return att
+    prev = recent[at]
 
     def made(rel: Attribution) -> Attribution:
         last = dict(rel.chain[-1])
@@ -2301,8 +2387,16 @@ def _made_document(att: Attribution, earlier: list[Attribution]) -> Attribution:
 
 def resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
     """See ``_resolve_pronoun``; an outlet named again by a definite word alone is resolved too
-    (``resolve_outlets``)."""
-    return resolve_outlets(_resolve_pronoun(att, earlier), earlier)
+    (``resolve_outlets``). The sentence's other relations of the same pronoun ("He blamed government forces,
+    saying ...": one "he" for both cues) are resolved with it."""
+    resolved = resolve_outlets(_resolve_pronoun(att, earlier), earlier)
+    if resolved is att or not resolved.relations or att.source_span is None or att.source_kind != "pronoun":
+        return resolved
+    # (the relation that is the sentence's own attribution stays as said: it tells that a pronoun spoke)
+    relations = [resolve_outlets(_resolve_pronoun(r, earlier), earlier) if r is not att
+                 and r.source_span == att.source_span and r.source_kind == "pronoun" else r
+                 for r in resolved.relations]
+    return replace(resolved, relations=relations)
 
 
 def _resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attribution:
@@ -2337,6 +2431,33 @@ def _resolve_pronoun(att: Attribution, earlier: list[Attribution]) -> Attributio
         # between, goes on speaking to the same outlet.
         inter = inter + [dict(link) for link in prev.chain[:-1] if link.get("link") == "intermediary"]
     return replace(att, attributed_to=prev.attributed_to, source_kind=prev.source_kind, chain=inter + [last])
+
+
+def _outlet_named_again(att: Attribution, word: str, recent: list[Attribution], after: int) -> Attribution | None:
+    """"Sources confirmed to the Herat-based Jam TV channel that ... . The channel showed footage of ...": an
+    outlet word alone ("The channel", "the station") names again the latest outlet named with a name of its
+    own (an intermediary or a speaker), where it was named after the latest source that spoke through a
+    document of that kind (``after``, an index into ``recent``): the outlet is the speaker. None elsewhere."""
+    lex = lexicon()
+    if word not in lex.outlet_words:
+        return None
+    for k in range(len(recent) - 1, after, -1):
+        link = next((link for link in reversed(recent[k].chain) if link.get("name") and link.get("kind") == "outlet"
+                     and not _generic_outlet(link.get("name"), lex)), None)
+        if link is None:
+            continue
+
+        def spoken(rel: Attribution, link: dict = link) -> Attribution:
+            last = dict(rel.chain[-1])
+            last.update(name=link["name"], kind="outlet", title=None, organisation=None, plural=False,
+                        text=last.get("name"))
+            del last["back"]
+            return replace(rel, attributed_to=link["name"], source_kind="outlet", chain=rel.chain[:-1] + [last])
+
+        relations = att.relations and [spoken(r) if r.chain and r.chain[-1].get("back")
+                                       and r.source_span == att.source_span else r for r in att.relations]
+        return replace(spoken(att), relations=relations)
+    return None
 
 
 def _generic_outlet(name: str | None, lex: Lexicon) -> bool:
@@ -2400,7 +2521,8 @@ class Reference:
     names ("the fighters had left the village": fighter, village); ``own_denial``: it says that the speaker or
     its own people were not there or did not act ("its fighters were not in the area"); ``adds``: its verb says
     it adds to what was told ("a field clinic had also been damaged"); ``harm``: it names what an attack leaves
-    ("I saw bodies everywhere")."""
+    ("I saw bodies everywhere"); ``goes_on``: it says that what was told goes on ("fighters were said to be
+    still patrolling the streets")."""
 
     report: bool = False
     figure: bool = False
@@ -2408,6 +2530,7 @@ class Reference:
     own_denial: bool = False
     adds: bool = False
     harm: bool = False
+    goes_on: bool = False
 
 
 def reporting_hedge(hedges: list[str], lex: Lexicon | None = None) -> bool:
@@ -2451,4 +2574,9 @@ def content_refers(doc, rel: Attribution, lex: Lexicon | None = None) -> Referen
     harm = any(t.pos_ in ("NOUN", "ADJ", "VERB") and (t.lemma_.lower() in lex.harm_nouns or t.lower_ in lex.harm_nouns)
                and (t.dep_ not in ("amod", "compound") or any(c.dep_ == "nummod" for c in t.head.children))
                for t in toks)
-    return Reference(report, figure, nouns, own_denial, adds, harm)
+    # (said of those who fight: "fighters", "troops", "the gunmen"; not "prices were still rising")
+    fighters = lex.force_nouns | lex.doer_nouns
+    goes_on = any(t.dep_ == "advmod" and t.lower_ in lex.continuing_adverbs and t.head.pos_ in ("VERB", "AUX")
+                  and (subj := _subject_up(t.head)) is not None
+                  and (subj.lemma_.lower() in fighters or subj.lower_ in fighters) for t in toks)
+    return Reference(report, figure, nouns, own_denial, adds, harm, goes_on)

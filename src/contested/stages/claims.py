@@ -15,6 +15,7 @@ from contested.attribution import content_refers, lexicon, owner_matches, report
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED, NEGATED, REFERENCE
 from contested.families import COMPATIBLE, VIOLENCE_TYPE
+from contested.quantities import parse_number
 from contested.records import Attribution, Claim, Document, Event, Evidence, Quantity
 from contested.stages.evidence import draft_evidence
 from contested.stages.figures import copy_quantity, figures_differ
@@ -33,6 +34,11 @@ FIGURE_CLAIM = re.compile(
     r"count|tally)\b|\b(number|figure|toll|tally)\s+(was|is|stood|stands)\s+(at|closer to)\b|\b(closer to|nearer to)\s+\d",
     re.IGNORECASE,
 )
+
+
+def figure_values(figure_stances: list[dict]) -> set[int]:
+    """The numbers of the figures a stance is on, in digits or words ("the police figure of seven dead": 7)."""
+    return {v for f in figure_stances if (v := parse_number(str(f.get("value") or ""))) is not None}
 
 
 def make_claim(doc: Document, sent: SentenceMentions, attribution: Attribution) -> Claim:
@@ -160,6 +166,11 @@ def claim_without_event(doc: Document, sent: SentenceMentions, attribution: Attr
             if rel.about == "perpetrator" and rel.attributed_to and (
                     rel is attribution or rel.cue_span != attribution.cue_span):
                 _on_perpetrator(doc, sent, rel, recent, state.told)
+        if (attribution.about == "perpetrator" and attribution.attributed_to is None
+                and reporting_hedge(attribution.hedges) and not _heard(recent[0], doc, sent, attribution)):
+            # "The attackers were believed to belong to the Sahel Front": the outlet's own word, hedged, on who
+            # did the event just told.
+            add_claim(recent[0], doc, sent, attribution, None, [])
         if attribution.about == "perpetrator":
             return
     # (a figure named by its owner or value is found among all the events told, however long ago)
@@ -368,6 +379,10 @@ def _statement_on_told(doc: Document, sent: SentenceMentions, attribution: Attri
     elif ref.report or ref.own_denial or ref.adds:
         # "denied the report", "its fighters were not in the area", "a field clinic had also been damaged".
         targets = [ev for ev in told if told_there(ev)]
+    elif ref.goes_on:
+        # "Rebel fighters were said to be still patrolling the streets on Monday": what was told goes on, on a
+        # later day too.
+        targets = [ev for ev in told if not names or (ev.location is not None and ev.location.name in names)]
     elif ref.harm:
         # "I saw bodies everywhere", "the hospital had treated 23 wounded soldiers": the harm of the latest
         # event told of a type a word of killing can name (not of the retreat told just before).
@@ -554,10 +569,14 @@ def _deny_told(doc: Document, sent: SentenceMentions, attribution: Attribution, 
     def when_fits(ev: Event) -> bool:
         return not days or ev.date is None or any(d.start <= ev.date.end and ev.date.start <= d.end for d in days)
 
+    # (with no event at a place the denial names, the events whose own words name it: placed elsewhere by the
+    # place finder, they are still told there)
+    written = _told_in_words(doc, sent, recent, sent.start, sent.end) if names else []
     for t in negated:
         types = COMPATIBLE.get(t.family) or ((VIOLENCE_TYPE[t.family],) if t.family in VIOLENCE_TYPE else ())
         target = next((ev for ev in recent if ev.type in types and when_fits(ev) and (
-            not names or (ev.location is not None and ev.location.name in names))), None)
+            not names or (ev.location is not None and ev.location.name in names))), None) or next(
+            (ev for ev in written if ev.type in types and when_fits(ev)), None)
         if target is not None:
             if not _heard(target, doc, sent, attribution):
                 add_claim(target, doc, sent, attribution, None, sent.quantities)
@@ -611,7 +630,7 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         pool = recent + [ev for ev in reversed(told) if ev not in recent] if reference or names or claimed else recent
         if attribution.about == "figure" and attribution.stance in ("denies", "doubts"):
             # "questioned the army's figure of 47 militants killed": the event told with that figure.
-            values = {int(f["value"]) for f in attribution.figure_stances if str(f.get("value") or "").isdigit()}
+            values = figure_values(attribution.figure_stances)
             target = next((ev for ev in recent + [e for e in reversed(told) if e not in recent]
                            if values & {q.value for q in ev.quantities}), None)
             if target is not None:
@@ -648,7 +667,7 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         if target is None:
             kept.append(draft)
             continue
-        add_claim(target, doc, sent, attribution, draft, draft.quantities)
+        add_claim(target, doc, sent, _named_by(sent, attribution, draft) or attribution, draft, draft.quantities)
         other_voices(doc, sent, attribution, draft, [target])
     _denials_beside(doc, sent, attribution, recent)
     _figure_stances_beside(doc, sent, attribution, recent, told, own=False)
@@ -660,6 +679,18 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
                     and rel.source_kind != "pronoun" and rel.cue_span != attribution.cue_span):
                 _on_perpetrator(doc, sent, rel, recent, told)
     return kept
+
+
+def _named_by(sent: SentenceMentions, attribution: Attribution, draft: Draft) -> Attribution | None:
+    """"Blaise K., a teacher who hid in the bush during the raid, told Example Wire that soldiers had gone from
+    house to house": an event told before, named again in the words that say who the speaker is, is what the
+    speaker's words are about; the claim on it is the speaker's, not the outlet's. None where the sentence has
+    a speaker of its own or the word lies in no named source's words."""
+    if attribution.attributed_to is not None:
+        return None
+    return next((r for r in attribution.relations or [] if r.attributed_to and r.source_kind != "pronoun"
+                 and r.source_span is not None and r.content_span is not None and r.stance == "asserts"
+                 and r.source_span[0] <= draft.trigger.start < r.source_span[1]), None)
 
 
 def _claimed_act(sent: SentenceMentions, attribution: Attribution, draft: Draft) -> bool:
@@ -704,10 +735,20 @@ def _denials_beside(doc: Document, sent: SentenceMentions, attribution: Attribut
             if rel.about == "event":
                 _deny_told(doc, sent, rel, named, recent)
             continue
+        ref = content_refers(sent.span.doc, rel, lex) if sent.span is not None else None
         if rel.about == "figure":
             target = next((ev for ev in recent if ev.quantities or ev.fatalities is not None), recent[0])
-        elif sent.span is not None and content_refers(sent.span.doc, rel, lex).report:
+        elif ref is not None and ref.report:
             target = recent[0]
+        elif ref is not None and ref.nouns:
+            # "... and denied that the base had been damaged", after "its fighters had attacked an army base": a
+            # denial of what befell a thing the latest event told names again, on that event.
+            skip = lex.organisation_heads | lex.role_nouns | lex.medium_nouns | lex.report_nouns
+            keys = {k for n in ref.nouns if n not in skip and len(n) > 2 for k in _word_keys(n)}
+            target = next((ev for ev in recent if keys & {w for c in ev.claims if c.doc_id == doc.doc_id
+                                                          for w in _claim_words(sent.span.doc, c)}), None)
+            if target is None:
+                continue
         else:
             continue
         if not any(c.attributed_to == rel.attributed_to and c.stance == rel.stance and c.about == rel.about
@@ -775,7 +816,7 @@ def _figure_stances_beside(doc: Document, sent: SentenceMentions, attribution: A
         seen = {id(e) for e in recent}  # by identity: equal distinct events are not the same event
         pool = recent + [ev for ev in reversed(told) if id(ev) not in seen]
         owners = [f.get("owner") for f in rel.figure_stances if f.get("owner")]
-        values = {int(f["value"]) for f in rel.figure_stances if str(f.get("value") or "").isdigit()}
+        values = figure_values(rel.figure_stances)
         def owned(ev: Event, owners: list = owners) -> bool:
             return any(owner_matches(o, c.attributed_to) or any(owner_matches(o, link.get("organisation"))
                                                                 for link in c.chain)
@@ -809,7 +850,9 @@ def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, rec
     names = {p[2].name for p in sent.places if s <= p[0] < e and not _describes(sent, p[0], s, e)}
     # A document with no owner the parse gives ("A statement posted online denied any involvement") speaks
     # for itself, as what a video shows does: the claim is the document's, kept as its speaker.
-    named = [t for t in sent.triggers if s <= t.start < e]
+    # (not a word of a clause that says who the blamed are: "blamed the front, a faction of the group that
+    # rejected the 2016 peace deal")
+    named = [t for t in sent.triggers if s <= t.start < e and not _describes(sent, t.start, s, e)]
     types = {x for t in named for x in (COMPATIBLE.get(t.family) or (VIOLENCE_TYPE.get(t.family),))}
     pool = recent
     if names:
@@ -819,10 +862,24 @@ def _on_perpetrator(doc: Document, sent: SentenceMentions, rel: Attribution, rec
         everyone = [*recent, *(ev for ev in reversed(told) if id(ev) not in seen)]
         pool = [ev for ev in everyone if ev.location is not None and ev.location.name in names] or [
             # "on a deployment point in Kharkiv", of a strike told in a district of the city
-            ev for ev in everyone if ev.location is not None and names & {ev.location.admin2, ev.location.admin1}]
+            ev for ev in everyone if ev.location is not None and names & {ev.location.admin2, ev.location.admin1}] or (
+            _told_in_words(doc, sent, everyone, s, e))
     target = next((ev for ev in pool if not types or ev.type in types), None)
     if target is not None and not any(c.cue_span == rel.cue_span for c in target.claims):
         add_claim(target, doc, sent, rel, None, [])
+
+
+def _told_in_words(doc: Document, sent: SentenceMentions, events: list[Event], s: int, e: int) -> list[Event]:
+    """The events (of ``events``, in order) whose own sentences name, as written, a place the words s..e name
+    ("denied that its aircraft had struck any house in Jawand", after "Residents of the Jawand district said an
+    air strike had hit a house", an event the place finder put elsewhere): where the places resolved differ,
+    the words the event was told with still say where it was."""
+    written = {doc.text[p[0]:p[1]] for p in sent.places if s <= p[0] < e and not _describes(sent, p[0], s, e)}
+    written = {w for w in written if len(w) > 2}
+    if not written:
+        return []
+    return [ev for ev in events if any(re.search(rf"\b{re.escape(w)}\b", c.sentence) for w in written
+                                       for c in ev.claims if c.doc_id == doc.doc_id)]
 
 
 def _describes(sent: SentenceMentions, start: int, s: int, e: int) -> bool:

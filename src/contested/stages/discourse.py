@@ -20,6 +20,13 @@ def resolve_source(attribution: Attribution, state: DiscourseState) -> Attributi
             state.sources.append(attribution)  # "The statement" no one made before: it speaks, and is kept
         return resolved
     attribution = resolve_outlets(attribution, state.sources)  # "told the station": the outlet named before
+    # Every named voice of the sentence, in order, is one a later "he said" may stand for ("Blaise K., a teacher
+    # who hid during the raid, told Example Wire that ...", whose sentence is the outlet's: the raid is told in
+    # the teacher's name; then '"They set the roof on fire," he said.').
+    main = attribution.cue_span
+    for rel in attribution.relations or []:
+        if rel.attributed_to and rel.cue_span != main and not refers_back(rel):
+            state.sources.append(rel)
     if attribution.attributed_to:
         state.sources.append(attribution)
     return attribution
