@@ -211,3 +211,12 @@ def test_pipeline_a_denial_at_a_place_is_on_the_event_told_there_even_if_placed_
     there, elsewhere = event("Residents of Lorvik said a strike hit a house."), event("Jets struck hills near Osk.")
     monkeypatch.setattr(stage, "_describes", lambda *_a: False)  # (no parse here: the place says where)
     assert stage._told_in_words(_Doc, _Sent, [elsewhere, there], 0, 40) == [there]
+
+
+def test_pipeline_one_more_of_the_dead_is_a_claim_on_the_event_that_killed_them():
+    text = ("A roadside bomb struck an army patrol near the town of Lorvik on Sunday evening, killing two soldiers, "
+            "the army said. Security sources confirmed to Beacon TV that a third soldier had died in hospital "
+            "overnight.")
+    events = extract_text(text, published="2024-03-05", source="Example Wire")
+    assert len(events) == 1 and events[0].type == "explosive_device"
+    assert any(c.cue == "confirmed" for c in events[0].claims)

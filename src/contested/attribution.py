@@ -145,6 +145,7 @@ class Lexicon:
     doer_nouns: frozenset[str] = field(default=frozenset())
     belonging_words: frozenset[str] = field(default=frozenset())
     continuing_adverbs: frozenset[str] = field(default=frozenset())
+    additive_determiners: frozenset[str] = field(default=frozenset())
     cue_lemmas: frozenset[str] = field(default=frozenset())
     loop_lemmas: frozenset[str] = field(default=frozenset())
     trigger_words: frozenset[str] = field(default=frozenset())
@@ -226,6 +227,7 @@ def lexicon() -> Lexicon:
         doer_nouns=fs("doer_nouns"),
         belonging_words=fs("belonging_words"),
         continuing_adverbs=fs("continuing_adverbs"),
+        additive_determiners=fs("additive_determiners"),
     )
     # Words that make the token loop look closer: cue lemmas, "according", hedges, negations.
     loop = set(stance) | lex.verify | lex.figure_verbs

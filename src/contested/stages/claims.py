@@ -601,6 +601,15 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
         reference = sent.reasons.get(draft.trigger.start, "").startswith(REFERENCE)
         if reference:
             definite, own_date = True, []
+        if not draft.places and draft.family in VIOLENCE_TYPE and _one_more_harmed(sent, draft):
+            # "Security sources confirmed that a third soldier had died in hospital overnight", right after the
+            # bombing that killed two: one more of its dead, a claim on it (on a later day too).
+            harmful = COMPATIBLE.get("kill") or ()
+            more = next((ev for ev in recent if ev.type in harmful), None)
+            if more is not None:
+                add_claim(more, doc, sent, _named_by(sent, attribution, draft) or attribution, draft, draft.quantities)
+                other_voices(doc, sent, attribution, draft, [more])
+                continue
         thing = None if reference or draft.places else _definite_doer(sent, draft)
         if thing is not None:
             definite = True  # "the jets were believed to have targeted a drone workshop": the jets told before
@@ -679,6 +688,21 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
                     and rel.source_kind != "pronoun" and rel.cue_span != attribution.cue_span):
                 _on_perpetrator(doc, sent, rel, recent, told)
     return kept
+
+
+def _one_more_harmed(sent: SentenceMentions, draft: Draft) -> bool:
+    """Whether the draft's word tells harm to one more of those harmed before: its subject is named with an
+    ordinal past the first or an additive determiner ("a third soldier had died", "another civilian was killed";
+    data/attribution.json ``additive_determiners``), from the parse."""
+    tok = _token_at(sent, draft.trigger.start)
+    if tok is None:
+        return False
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    lex = lexicon()
+    return any(c.lower_ in lex.additive_determiners or (
+        c.ent_type_ == "ORDINAL" and c.lower_ not in ("first", "1st")) for c in subj.children)
 
 
 def _named_by(sent: SentenceMentions, attribution: Attribution, draft: Draft) -> Attribution | None:
