@@ -94,3 +94,48 @@ def test_words_between_offsets_are_those_of_the_walk(nlp, text):
                     else None
                 got = _token_at(sent, start, end)
                 assert (got.i if got is not None else None) == (expected.i if expected is not None else None)
+
+
+# Written for this test: sentences with speech and event words, a lemma that differs from the word ("said",
+# "clashed"), capitals ("Officials"), and an empty line between paragraphs.
+ATTRIBUTED = (
+    "Officials said gunmen clashed with police near the bridge. The army denied reports of shelling.\n\n"
+    "Witnesses told reporters that three houses were burned; a spokesman claimed the strike hit a depot. "
+    "Nobody confirmed it."
+)
+
+
+def test_trigger_word_tokens_are_those_of_the_token_loop(nlp):
+    from contested.attribution import _trigger_word_tokens, lexicon
+
+    words = lexicon().trigger_words
+    doc = nlp(ATTRIBUTED)
+    for span in [*doc.sents, doc[:], doc[2:9]]:
+        expected = [t.i for t in span if t.lower_ in words or t.lemma_.lower() in words]
+        assert [t.i for t in _trigger_word_tokens(span, words)] == expected
+        assert [t.i for t in _trigger_word_tokens(span, words)] == expected  # from the document's cache
+    assert any(_trigger_word_tokens(s, words) for s in doc.sents), "the text should hold trigger words"
+    other = frozenset({"police", "houses"})  # another word list: marked again, not read from the cache
+    assert [t.i for t in _trigger_word_tokens(doc[:], other)] == [t.i for t in doc if t.lower_ in other]
+
+
+def test_doc_text_is_the_joined_text(nlp):
+    from contested.stages.tokens import doc_text
+
+    doc = nlp(ATTRIBUTED)
+    assert doc_text(doc) == doc.text == ATTRIBUTED
+    assert doc_text(doc) is doc_text(doc)
+
+
+def test_overlap_test_is_the_any_over_the_spans():
+    import random
+
+    from contested.pipeline import _overlap_test
+
+    rng = random.Random(6)
+    for _ in range(300):
+        spans = [(s, s + rng.randint(0, 12)) for s in (rng.randint(0, 60) for _ in range(rng.randint(0, 8)))]
+        overlaps = _overlap_test(spans)
+        for start in range(-2, 75, 3):
+            for end in range(start, start + 15, 2):
+                assert overlaps(start, end) == any(start < e and s < end for s, e in spans), (spans, start, end)

@@ -72,6 +72,7 @@ from functools import lru_cache
 from importlib import resources
 
 from contested.records import Attribution
+from contested.stages.tokens import doc_text
 
 _DATA = "attribution.json"
 
@@ -2129,7 +2130,7 @@ def _person_before(sent, offset: int) -> dict | None:
     for ent in doc[first: sent.end].ents:
         if ent.label_ != "PERSON" or ent.start_char >= offset:
             continue
-        if "\n\n" in doc.text[ent.end_char: offset]:
+        if "\n\n" in doc_text(doc)[ent.end_char: offset]:
             best = None
             continue
         verb = ent.root.head

@@ -6,16 +6,19 @@ here; spaCy runs once per document through ``nlp.pipe`` so that batches stream.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gc
 import json
 import logging
+import operator
 import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import accumulate, repeat
 from pathlib import Path
 
 from contested.actors import load_actors
@@ -264,7 +267,8 @@ def _region_after(gaz: Gazetteer, text: str, mentions: list[PlaceMention]) -> li
             continue
         _, out = _take_region(gaz, hit, table, out)
     for m in sorted(out, key=lambda x: x.start):
-        if m not in out:
+        # (by identity first: the mentions' own equality compares every field, readings included)
+        if not any(map(operator.is_, out, repeat(m))) and m not in out:
             continue
         region = None
         hit = pattern.match(text, m.end)
@@ -604,6 +608,7 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
       country, as a country (not a town, not the event's place)."""
     ents = sdoc.ents if ents is None else ents
     persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    org_ents = tuple(e for e in ents if e.label_ in ("ORG", "FAC"))  # the only ones _inside_organisation reads
     # words of the people the text names in full ("Keith Williams"): alone elsewhere ("Williams said") they
     # are that person, not a town of that name
     person_words = {
@@ -625,7 +630,7 @@ def _not_places(gaz: Gazetteer, sdoc, text: str, mentions: list[PlaceMention],
         if _water_or_weapon(sdoc, text, m, mentions, rivers):
             continue
         if " " not in m.text.strip() and (
-            _part_of_longer_name(text, m) or (not hint and _inside_organisation(text, m, ents, fold(m.text)))
+            _part_of_longer_name(text, m) or (not hint and _inside_organisation(text, m, org_ents, fold(m.text)))
         ):
             continue
         if not hint and _heads_organisation_name(text, m):
@@ -1228,6 +1233,21 @@ FACILITY_WORDS = {"crossing": "border_crossing", "port": "border_crossing", "pos
                   "city": "populated_place", "district": "district"}
 
 
+def _overlap_test(spans) -> Callable[[int, int], bool]:
+    """Whether characters ``start``..``end`` overlap one of ``spans`` (``(start, end)`` pairs): what
+    ``any(start < e and s < end for s, e in spans)`` says, by bisection (the spans by start, each with the
+    furthest end among those up to it)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # the spans that start before ``end``
+        return k > 0 and reach[k - 1] > start  # one of them ends after ``start``
+
+    return overlaps
+
+
 def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = None,
                           described: list | None = None,
                           named_by_word: set[int] | None = None, text: str | None = None,
@@ -1240,10 +1260,11 @@ def _unknown_named_places(sdoc, gaz: Gazetteer, covered, ents: tuple | None = No
     of Zibane") go there too, their starts noted in ``named_by_word``."""
     out = []
     text = sdoc.text if text is None else text
+    overlaps = _overlap_test(covered)
     for ent in sdoc.ents if ents is None else ents:
         if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG") or len(ent.text) < 3:
             continue
-        if any(ent.start_char < ce and cs < ent.end_char for cs, ce in covered):
+        if overlaps(ent.start_char, ent.end_char):
             continue
         known = gaz.lookup(ent.text)
         written = fold(bare_name(ent.text))

@@ -35,6 +35,17 @@ def token_orths(doc) -> list[int]:
     return hit
 
 
+_TEXT_KEY = "contested.stages.doc_text"  # Doc.user_data: the document's text
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per document (spaCy joins the tokens again on every access)."""
+    hit = doc.user_data.get(_TEXT_KEY)
+    if hit is None or hit[0] != len(doc):
+        hit = doc.user_data[_TEXT_KEY] = (len(doc), doc.text)
+    return hit[1]
+
+
 def token_at(span, offset: int):
     """The token of ``span`` (a spaCy sentence or doc) whose characters hold ``offset`` (in the document's
     text), or None (no parse, or the offset outside the span, or on a token's trailing space). What
