@@ -278,7 +278,8 @@ def test_an_implied_denial_denies():
 
 def test_a_statement_on_another_matter_is_no_claim():
     for other in (" The minister said the economy was growing.",
-                  " Residents said the fighters had left Baghlan by evening.",  # another place
+                  # another place ("had left Baghlan" would now tell a withdrawal from Baghlan, an event of its own)
+                  " Residents said the fighters had come from Baghlan.",
                   "\n\nA week later, officials said schools had reopened.\n\nThe mayor said the budget was ready."):
         _ev, events = _claims_on_lead(LEAD + other)
         speakers = {c.attributed_to for e in events for c in e.claims}

@@ -116,8 +116,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             dates.note_dates(state, draft, when.span)
         discourse.note_place(state, si, sent, sentence_events)
         discourse.note_events(state, si, dedup.merge_twins(sentence_events, sent))
-    # one event per happening in the article; then a withdrawal no change of hands took in is one of its own
-    return event_types.settle_withdrawals(dedup.merge_retellings(state.told))
+    return dedup.merge_retellings(state.told)  # one event per happening in the article
 
 
 def rejections(doc: Document, sentences: list[SentenceMentions]) -> list[Rejection]:

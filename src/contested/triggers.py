@@ -398,6 +398,8 @@ class TriggerMatcher:
                     continue
                 if self.names[fi] in PLACE_OBJECT_FAMILIES and not _takes_a_name(doc, base, end_tok, cs):
                     continue
+                if self.names[fi] in NAME_OBJECT_FAMILIES and not _takes_a_name(doc, base, end_tok, cs, True):
+                    continue
                 taken.append((cs, ce))
                 out.append(Trigger(self.names[fi], cs, ce, word))
         out.sort(key=lambda t: t.start)
@@ -408,9 +410,13 @@ class TriggerMatcher:
 # town of Hsenwi"; not "took part", "took two hours", "was taken to hospital"): read on the parse here, and
 # against the gazetteer by contested.stages.grouping.
 PLACE_OBJECT_FAMILIES = frozenset({"take"})
+# Families whose word is an event only where its object is a name of any kind ("residents left Lashkar Gah",
+# which the parser may take for a person's name; not "the fighters had left by evening"): whether the name is a
+# place is asked of the gazetteer by contested.stages.grouping.
+NAME_OBJECT_FAMILIES = frozenset({"leave"})
 
 
-def _takes_a_name(doc, base: int, end_tok: int, char: int) -> bool:
+def _takes_a_name(doc, base: int, end_tok: int, char: int, any_name: bool = False) -> bool:
     """Whether the verb at character ``char`` acts on a place's name: its object (or, in the passive, its
     subject) is a name the parser takes for a place ("had taken Kaina"), or a place noun with "of" and a name
     ("the key town of Hsenwi"); not a person or an organisation ("took Jordan Clay into custody", "Parker
@@ -428,7 +434,7 @@ def _takes_a_name(doc, base: int, end_tok: int, char: int) -> bool:
     for c in tok.children:
         if c.dep_ not in ("dobj", "nsubjpass"):
             continue
-        if c.pos_ == "PROPN" and (c.ent_type_ in ("GPE", "LOC", "FAC") or _named_as_place(doc, c, PLACE_NOUNS)):
+        if c.pos_ == "PROPN" and (any_name or c.ent_type_ in ("GPE", "LOC", "FAC") or _named_as_place(doc, c, PLACE_NOUNS)):
             return True
         if PLACE_NOUNS.fullmatch(c.lower_) and any(
                 g.dep_ == "prep" and g.lower_ == "of" and any(h.dep_ == "pobj" and h.pos_ == "PROPN" for h in g.children)
