@@ -118,6 +118,22 @@ def _one_clause(a: Event, b: Event, span) -> Event | None:
     return None
 
 
+# The words after a name that call it a district or a town, not the province of its name.
+_BELOW_PROVINCE = frozenset({"district", "city", "town", "village", "township", "county", "municipality"})
+
+
+def _word_after(ev: Event) -> str:
+    """The word written right after the event's place name in its sentence, lower case ('' where none)."""
+    loc = ev.location
+    if loc is None or loc.start is None or loc.end is None or not ev.claims:
+        return ""
+    claim = ev.claims[0]
+    if not (claim.span[0] <= loc.start and loc.end <= claim.span[1]):
+        return ""
+    after = claim.sentence[loc.end - claim.span[0]:].split(None, 1)
+    return after[0].strip(",.;:()").lower() if after else ""
+
+
 def _province_named(unit: Event, place: Event, span) -> bool:
     """One word of the sentence told at two places, one named as the other's province though the gazetteer
     read it as a town of that name ("In Kunduz, ... surrendered in Imam Sahib district", "a bomb hit a convoy
@@ -131,8 +147,8 @@ def _province_named(unit: Event, place: Event, span) -> bool:
     key = name_key(a.name)
     if not key or key == name_key(b.name) or key != name_key(b.admin1) or name_key(a.text or a.name) != key:
         return False  # (the words written must be the province's name: not "Heroica Puebla de Zaragoza")
-    if span is None:
-        return False
+    if span is None or _word_after(unit) in _BELOW_PROVINCE:
+        return False  # ("in Ghazni district between Ghazni city and Andar district", "in Farah city and ...")
     ta, tb = _trigger_token(unit, span), _trigger_token(place, span)
     return ta is not None and tb is not None and ta.i == tb.i
 
@@ -648,6 +664,7 @@ def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | No
                 _day_off(told, ev) or _day_off(ev, told)):
             return f"told again at {ev.location.name}, a day from the date its main clause lent the other"
         if not same and ev.date is None and told.date is not None and ev.location.feature not in _UNITS and (
+                told.location.feature not in (*_UNITS, "district")) and (
                 ev.claims and told.claims and ev.claims[0].span[0] >= told.claims[0].span[1]) and _names_place_of(
                 told, ev) and not any(
                 u.location is not None and _same_place(u.location, ev.location) and (
