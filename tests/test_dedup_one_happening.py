@@ -98,3 +98,16 @@ def test_a_town_written_with_a_longer_name_is_not_taken_for_its_province():
     got = _events("On Sunday, in Heroica Puebla de Zaragoza, Puebla, a man was stabbed to death in colonia Lomas de "
                   "San Miguel, police said.")
     assert any(p == "Puebla" for _, p, _ in got), got
+
+
+def test_a_detail_at_a_place_the_leads_sentence_named_is_the_lead_told_again():
+    got = _events("Government forces captured Tal Hamra on the western edge of Aleppo on Monday, monitors said.\n\n"
+                  "Troops and allied militias entered Tal Hamra after two days of fighting with rebel factions, state "
+                  "media said, describing the town as liberated.")
+    assert got == [("territory_regained", "Tal Hamra", date(2021, 7, 5))], got
+
+
+def test_a_place_of_another_happening_of_the_leads_sentence_is_not_taken_for_the_lead():
+    got = _events("Fighters overran the centre of Khwaja Ghar district on Friday and fought soldiers on the edge of "
+                  "Taloqan, officials said. The fall of Khwaja Ghar came after a two-day siege, a councillor said.")
+    assert not any(t == "armed_clash" and p == "Khwajah Ghar" and d is not None for t, p, d in got), got

@@ -118,6 +118,22 @@ def _one_clause(a: Event, b: Event, span) -> Event | None:
     return None
 
 
+# The words after a name that call it a district or a town, not the province of its name.
+_BELOW_PROVINCE = frozenset({"district", "city", "town", "village", "township", "county", "municipality"})
+
+
+def _word_after(ev: Event) -> str:
+    """The word written right after the event's place name in its sentence, lower case ('' where none)."""
+    loc = ev.location
+    if loc is None or loc.start is None or loc.end is None or not ev.claims:
+        return ""
+    claim = ev.claims[0]
+    if not (claim.span[0] <= loc.start and loc.end <= claim.span[1]):
+        return ""
+    after = claim.sentence[loc.end - claim.span[0]:].split(None, 1)
+    return after[0].strip(",.;:()").lower() if after else ""
+
+
 def _province_named(unit: Event, place: Event, span) -> bool:
     """One word of the sentence told at two places, one named as the other's province though the gazetteer
     read it as a town of that name ("In Kunduz, ... surrendered in Imam Sahib district", "a bomb hit a convoy
@@ -131,8 +147,8 @@ def _province_named(unit: Event, place: Event, span) -> bool:
     key = name_key(a.name)
     if not key or key == name_key(b.name) or key != name_key(b.admin1) or name_key(a.text or a.name) != key:
         return False  # (the words written must be the province's name: not "Heroica Puebla de Zaragoza")
-    if span is None:
-        return False
+    if span is None or _word_after(unit) in _BELOW_PROVINCE:
+        return False  # ("in Ghazni district between Ghazni city and Andar district", "in Farah city and ...")
     ta, tb = _trigger_token(unit, span), _trigger_token(place, span)
     return ta is not None and tb is not None and ta.i == tb.i
 
@@ -531,6 +547,21 @@ def _day_off(lent: Event, other: Event) -> bool:
 
 
 _LEAD = "a lead's summary told in detail"
+_NAMED_LEAD = "told again at a place its lead's sentence named"
+
+
+def _names_place_of(told: Event, ev: Event) -> bool:
+    """``told``'s sentence names ``ev``'s place (as the words ``ev``'s place was written in), not as its own."""
+    loc = ev.location
+    if loc is None or not told.claims:
+        return False
+    words = (loc.text or loc.name or "").strip()
+    if len(words) < 3 or (told.location is not None and name_key(words) == name_key(told.location.text or "")):
+        return False
+    sentence = told.claims[0].sentence
+    i = sentence.find(words)
+    return i >= 0 and (i == 0 or not sentence[i - 1].isalnum()) and (
+        i + len(words) == len(sentence) or not sentence[i + len(words)].isalnum())
 
 
 def _in_unit(lead: Event, detail: Event) -> bool:
@@ -632,6 +663,17 @@ def _retelling(told: Event, ev: Event, earlier: list[Event], separate: bool | No
         if same and told.date is not None and ev.date is not None and (
                 _day_off(told, ev) or _day_off(ev, told)):
             return f"told again at {ev.location.name}, a day from the date its main clause lent the other"
+        if not same and ev.date is None and told.date is not None and ev.location.feature not in _UNITS and (
+                told.location.feature not in (*_UNITS, "district")) and (
+                ev.claims and told.claims and ev.claims[0].span[0] >= told.claims[0].span[1]) and _names_place_of(
+                told, ev) and not any(
+                u.location is not None and _same_place(u.location, ev.location) and (
+                    u.type == ev.type or (u.claims and u.claims[0].span == told.claims[0].span))
+                for u in earlier):
+            # "Syrian forces captured Khan al-Asal on the western edge of Aleppo on Monday" (placed at Aleppo),
+            # then "Troops entered Khan al-Asal after two days of fighting": the lead named the detail's place,
+            # where no other telling of its kind is, and no other happening of the lead's sentence.
+            return f"{_NAMED_LEAD}: {ev.location.name}"
         return None
     if told.type in _CONTROL_CHANGE and ev.type in _CONTROL_CHANGE | {"retreat"} and told.type != ev.type and (
             told.location is not None and told.date is not None) and (
@@ -682,6 +724,12 @@ def merge_retellings(events: list[Event]) -> list[Event]:
                     first.location.feature not in _UNITS):
                 detail = first  # (both dated: the finer place's telling is the detail)
             merged.location, merged.date = detail.location, detail.date
+            from contested.stages.summary import summarize
+
+            merged.summary = summarize(merged)
+        if why.startswith(_NAMED_LEAD):
+            # The place the lead named and the detail told, on the lead's day.
+            merged.location, merged.date = ev.location, first.date
             from contested.stages.summary import summarize
 
             merged.summary = summarize(merged)
