@@ -143,8 +143,7 @@ def test_python_api_on_a_string(event_validator):
         ("Heavy clashes between Taliban and Afghan forces continued in Ghazni on Monday.", "armed_clash"),
         ("Afghan forces arrested five Taliban suspects in Herat on Monday.", "arrest"),
         ("Taliban gunmen abducted 20 passengers on the highway in Takhar on Monday.", "abduction"),
-        # armed people leaving a place: the place changing hands without a fight (non-violent transfer)
-        ("Afghan soldiers abandoned their posts in Badakhshan on Monday.", "territory_captured"),
+        ("Afghan soldiers abandoned their posts in Badakhshan on Monday.", "retreat"),
         ("Forty soldiers surrendered to the Taliban in Kunduz on Monday.", "surrender"),
         ("Security forces defused a roadside bomb in Khost on Monday.", "weapons_seized"),
     ],
@@ -228,7 +227,7 @@ def district_reports():
         ("Murghab", "Badghis", "territory_captured", date(2021, 7, 3)),  # "Bala Murghab ... fell to the Taliban"
         ("Doshi", "Baghlan", "territory_regained", date(2021, 7, 2)),
         ("Aqina", "Faryab", "territory_captured", date(2021, 7, 8)),  # a crossing no package knows, "in Faryab"
-        ("Kohistan", "Faryab", "territory_captured", date(2021, 7, 7)),  # troops pulled out: non-violent transfer
+        ("Kohistan", "Faryab", "retreat", date(2021, 7, 7)),
     ],
 )
 def test_dated_captures_and_recaptures(district_reports, place, admin1, type_, day):
@@ -277,8 +276,7 @@ def test_in_control_of_by_a_day(claims_and_retreats):
 
 
 def test_a_retreat_happens_where_they_left_not_where_they_went(claims_and_retreats):
-    # (forces that left a place: a non-violent transfer of it, territory_captured with detail non_violent)
-    retreats = [e for e in claims_and_retreats if e.type == "territory_captured" and e.detail == "non_violent"]
+    retreats = [e for e in claims_and_retreats if e.type == "retreat"]
     assert [(e.location.name, e.date.start) for e in retreats] == [("Shor Tepah", date(2021, 7, 8))]
 
 

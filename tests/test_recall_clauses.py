@@ -124,8 +124,7 @@ def test_take_is_read_after_the_families_with_longer_phrases_of_it():
 def test_an_evacuation_of_civilians_is_a_displacement_and_of_a_base_a_retreat():
     assert _types("Volunteers evacuated 40 civilians, most of them elderly, from Kramatorsk on Monday.") == [
         "displacement"]
-    # (soldiers leaving a base: the place changing hands without a fight, ACLED's non-violent transfer)
-    assert _types("Soldiers evacuated the base at Kramatorsk on Monday.") == ["territory_captured"]
+    assert _types("Soldiers evacuated the base at Kramatorsk on Monday.") == ["retreat"]
 
 
 def test_carrying_off_goods_is_looting():

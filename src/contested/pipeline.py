@@ -69,7 +69,6 @@ from contested.metadata import dateline
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, Place, PlaceMention
-from contested.stages.event_types import settle_withdrawals
 from contested.stages.tokens import token_at
 from contested.textnorm import fold, name_key
 from contested.triggers import triggers_in
@@ -1883,8 +1882,6 @@ def extract_documents(
                 # The same event told twice in one article (lead and body) is one event with two claims;
                 # a date that disagrees with its paragraph's own frame is flagged.
                 events = fuse_article(absorb_fighting(events))
-                # Last: a withdrawal that no change of hands took in is one of its own (a non-violent transfer).
-                events = settle_withdrawals(events)
                 check_document(work.doc.text, work.doc.published, events)
                 return work.doc, events
             except Exception as exc:  # noqa: BLE001 - this document's problem, not the batch's

@@ -21,7 +21,7 @@ from contested.families import (
     WEAK_FAMILIES,
     WEAPON_FAMILIES,
 )
-from contested.records import ActorMention, Event
+from contested.records import ActorMention
 from contested.stages.grouping import told_apart
 from contested.stages.places import ANAPHOR_PLACE, INTO_ITS_TERRITORY, PLACE_NOUNS
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from contested.triggers import Trigger
 from contested.stages.roles import is_state
 from contested.stages.tokens import span_root
-from contested.taxonomy import acled_type
 
 # Units of figures that count people: "captured three militants" is an arrest.
 PEOPLE_UNITS = re.compile(
@@ -320,29 +319,6 @@ def _decide_type(draft: Draft, sent: SentenceMentions, agents: list[ActorMention
         # "seized a vehicle", "confiscated the mall": property taken, not weapons (looting).
         return "property_destruction", None, agents, patients
     return OTHER_TYPE.get(fam, "other"), None, agents, patients
-
-
-_OTHER_SIDE = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2", "assoc_actor_2": "assoc_actor_1"}
-_ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external"})
-
-
-def settle_withdrawals(events: list[Event]) -> list[Event]:
-    """A withdrawal from a place that the article tells as no side's capture or regain (none it was
-    merged into as a retelling: "junta troops left the town under a deal", "the insurgents pulled out of the
-    town and troops drove in without firing a shot") is the place changing hands without a fight: ACLED's
-    non-violent transfer of territory, the taxonomy's territory_captured with detail non_violent (the same
-    ACLED sub-event type as a retreat). A withdrawal with no place, or by no armed side named ("staff escaped
-    through a back gate"), stays a retreat."""
-    for ev in events:
-        if ev.type == "retreat" and ev.location is not None and any(
-                a.kind in _ARMED_KINDS for a in ev.actors):
-            ev.type, ev.detail = "territory_captured", "non_violent"
-            # Those who left are the losers (actor2); the other side, where named, holds the place (actor1).
-            for a in ev.actors:
-                a.role = _OTHER_SIDE.get(a.role or "", a.role)
-            kind = acled_type(ev.type, ev.detail)
-            ev.acled_event_type, ev.acled_sub_event_type = kind.event_type, kind.sub_event_type
-    return events
 
 
 def _main_verb_instead(draft: Draft, sent: SentenceMentions) -> Draft | None:
