@@ -924,15 +924,25 @@ def _one_country(locations: list, home: str | None, cfg: PlaceSettings) -> bool:
     return home is not None and len(placed) >= cfg.home_least and placed.count(home) >= cfg.home_share * len(placed)
 
 
+_INTO_BEFORE = re.compile(r"\b(?:into|to|towards)[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
+
+
 def _in_country(gaz: Gazetteer, text: str, p: tuple[int, int, Location], home: str,
                 others: list[tuple[int, str]], near: int) -> tuple[int, int, Location]:
     """A place known by name only, put in the story's country where no other country is named within ``near``
     characters of it, by name or by a word of nationality ("the Tajik town of ..."), and it is a town, village
     or named place of the text (not a base or crossing, which often lie on the other side)."""
     s, e, loc = p
-    if loc.country is not None or loc.feature not in ("populated_place", "area", None):
+    if loc.country is not None:
         return p
-    if any(abs(at - s) <= near for at, _ in others):
+    close = [at for at, _ in others if abs(at - s) <= near]
+    if loc.feature in ("border_crossing", "base"):
+        # "Torghundi, the main crossing into Turkmenistan": a crossing named with the country it leads into lies on
+        # the story's side; with no such word it may lie on either
+        if not close or not all(_INTO_BEFORE.search(text, max(0, at - 12), at) for at in close):
+            return p
+        return (s, e, dataclasses.replace(loc, country=home))
+    elif loc.feature not in ("populated_place", "area", None) or close:
         return p
     code = gaz.country_code(home)
     if any(cc != code for cc in gaz.text_hints(text[max(0, s - near):e + near])):
@@ -993,7 +1003,9 @@ def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[i
     the unit's point ("fled towns of the province ... / insurgents burned houses in Meza"): its admin1 and
     point, ACLED geo precision 3. None where the places around it lie in several units."""
     s, e, loc = p
-    if loc.admin1 is not None or loc.lat is not None or loc.feature not in ("populated_place", "area"):
+    if loc.admin1 is not None or loc.lat is not None or (
+            loc.feature not in ("populated_place", "area")
+            and not (loc.feature == "border_crossing" and loc.country is not None)):
         return p
     par = text.rfind("\n\n", 0, s)
     par = text.rfind("\n\n", 0, par) if par > 0 else 0
