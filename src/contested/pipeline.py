@@ -1003,9 +1003,7 @@ def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[i
     the unit's point ("fled towns of the province ... / insurgents burned houses in Meza"): its admin1 and
     point, ACLED geo precision 3. None where the places around it lie in several units."""
     s, e, loc = p
-    if loc.admin1 is not None or loc.lat is not None or (
-            loc.feature not in ("populated_place", "area")
-            and not (loc.feature == "border_crossing" and loc.country is not None)):
+    if loc.admin1 is not None or loc.lat is not None or loc.feature not in ("populated_place", "area"):
         return p
     par = text.rfind("\n\n", 0, s)
     par = text.rfind("\n\n", 0, par) if par > 0 else 0
