@@ -157,3 +157,26 @@ def test_a_landmark_abroad_by_name_gives_way_to_the_town_it_is_at():
     got = [loc for _t, loc in located(text, "2021-08-09") if loc is not None and loc.start is not None
            and loc.start > text.index("Late on")]
     assert got and all(loc.name == "Hairatan" for loc in got), got
+
+
+def test_a_foreign_country_named_only_as_an_origin_is_no_place():
+    """"has turned away from France and towards Russia" in a story about Mali: neither country is where anything
+    happened, even with no other place in the clause."""
+    text = ("Suspected jihadists killed 17 civilians in an attack on a village near Bandiagara in central Mali on "
+            "Monday, officials said.\n\n"
+            "The military has turned away from France and towards Russia, whose mercenaries now fight alongside "
+            "Malian troops.")
+    got = [loc for _t, loc in located(text, "2023-05-24")]
+    assert all(loc is None or loc.country == "Mali" for loc in got), got
+
+
+def test_a_crossing_into_another_country_lies_on_the_story_side():
+    """"Torghundi, the main crossing into Turkmenistan" in a story whose places lie in Afghanistan: Afghanistan (its
+    province is not guessed from the places around: a crossing lies at the edge, often of another province than the
+    story's; a crossing named with no such word may lie on either side and is not put in the story's country)."""
+    lead = ("Taliban fighters overran Karukh and Ghoriyan districts of Herat province on Monday, and fighting went on "
+            "near Herat city and in Kohsan, officials said.\n\n")
+    got = [loc for _t, loc in located(lead + "The Taliban seized Torghundi, the main crossing into Turkmenistan, "
+                                     "on Wednesday morning, a spokesman said.", "2021-07-29")
+           if loc is not None and loc.name == "Torghundi"]
+    assert got and got[0].country == "Afghanistan" and got[0].lat is None, got

@@ -929,15 +929,25 @@ def _one_country(locations: list, home: str | None, cfg: PlaceSettings) -> bool:
     return home is not None and len(placed) >= cfg.home_least and placed.count(home) >= cfg.home_share * len(placed)
 
 
+_INTO_BEFORE = re.compile(r"\b(?:into|to|towards)[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
+
+
 def _in_country(gaz: Gazetteer, text: str, p: tuple[int, int, Location], home: str,
                 others: list[tuple[int, str]], near: int) -> tuple[int, int, Location]:
     """A place known by name only, put in the story's country where no other country is named within ``near``
     characters of it, by name or by a word of nationality ("the Tajik town of ..."), and it is a town, village
     or named place of the text (not a base or crossing, which often lie on the other side)."""
     s, e, loc = p
-    if loc.country is not None or loc.feature not in ("populated_place", "area", None):
+    if loc.country is not None:
         return p
-    if any(abs(at - s) <= near for at, _ in others):
+    close = [at for at, _ in others if abs(at - s) <= near]
+    if loc.feature in ("border_crossing", "base"):
+        # "Torghundi, the main crossing into Turkmenistan": a crossing named with the country it leads into lies on
+        # the story's side; with no such word it may lie on either
+        if not close or not all(_INTO_BEFORE.search(text, max(0, at - 12), at) for at in close):
+            return p
+        return (s, e, dataclasses.replace(loc, country=home))
+    elif loc.feature not in ("populated_place", "area", None) or close:
         return p
     code = gaz.country_code(home)
     if any(cc != code for cc in gaz.text_hints(text[max(0, s - near):e + near])):

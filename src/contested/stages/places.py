@@ -96,6 +96,11 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
         # (not where the only other place is the unit that holds it: "citizens from Redeyef (Gafsa) protested")
         if origins and any(p not in origins and not any(_holds(p[2], o[2]) for o in origins) for p in own):
             own = [p for p in own if p not in origins]
+        elif sent.home_country is not None:
+            # "has turned away from France and towards Russia": a foreign country named only as where something
+            # came from is no place of what the story tells, even alone (its place is then read from the story)
+            own = [p for p in own if not (p in origins and p[2].feature == "country"
+                                          and p[2].country != sent.home_country)]
     # "shelled Sake, a town west of Goma": the place named to say where the other lies is not a second place of
     # the event; alone ("20 km north of Kabul") it places the event near it (ACLED geo precision 2)
     refs = [p for p in own if p[0] >= 0 and p[2].feature != "country" and _REFERENCE_BEFORE.search(before(p))]
