@@ -1717,7 +1717,9 @@ class Gazetteer:
                 break
         return out
 
-    def _province_point(self, prov: Place) -> tuple[float, float] | None:
+    def province_point(self, prov: Place) -> tuple[float, float] | None:
+        """The point that stands for a first-level unit: its seat's, else its boundary's centroid, else its
+        largest town's."""
         seat = self.seat_of(prov)
         if seat is not None and seat.lat is not None:
             return (seat.lat, seat.lon)
@@ -1803,7 +1805,7 @@ class Gazetteer:
             elif p.key in self._centroids:
                 (lon, lat), precision = self._centroids[p.key], 2
             elif (prov := self.province_of(p)) is not None and (
-                point := self._province_point(prov)
+                point := self.province_point(prov)
             ) is not None:
                 (lat, lon), precision = point, 3  # only the province is certain
             else:

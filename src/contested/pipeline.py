@@ -1035,7 +1035,7 @@ def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[i
     elif len(around) >= least and gaz is not None:
         country, admin1 = next(iter(units))
         province = gaz.match_province(admin1, gaz.country_code(country))
-        point = gaz._province_point(province) if province is not None else None
+        point = gaz.province_point(province) if province is not None else None
     if point is None:
         return p
     country, admin1 = next(iter(units))
