@@ -9,6 +9,7 @@ import re
 from datetime import timedelta
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from contested.config import ExtractionSettings
 from contested.dates import resolve_anaphoric
@@ -18,6 +19,9 @@ from contested.records import DateMention, DateSpan, Event
 from contested.stages.records import DateChoice, DiscourseState, Draft, PlaceChoice, SentenceMentions
 from contested.stages.tokens import token_at
 from contested.triggers import CONTROL_FAMILIES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # "days after it fell": another time than the event before it in the sentence.
 _SUBORDINATE_TIME = re.compile(r"\b(after|before|since|earlier|ago|previously|later|until|when)\b", re.IGNORECASE)
@@ -239,18 +243,21 @@ def _date_head(dm: DateMention, draft: Draft, sent: SentenceMentions):
 _OWN_DOER = frozenset({"nsubj", "nsubjpass"})
 
 
-def _date_of_joined_verb(draft: Draft, sent: SentenceMentions) -> DateMention | None:
-    """A day of the sentence (not an offset) that the parse hangs on the verb the draft's verb is joined to by
-    "and" (they share a subject and, unless either names its own, a time)."""
+def _draft_verb(draft: Draft, sent: SentenceMentions) -> Token | None:
+    """The verb that governs the draft's trigger word in the parse, or None without a parsed sentence."""
     if sent.span is None or not hasattr(sent.span, "__iter__"):
         return None
     from contested.eventness import governing_verb
 
     tok = token_at(sent.span, draft.trigger.start)
-    if tok is None:
-        return None
-    verb = governing_verb(tok)
-    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+    return None if tok is None else governing_verb(tok)
+
+
+def _date_of_joined_verb(draft: Draft, sent: SentenceMentions) -> DateMention | None:
+    """A day of the sentence (not an offset) that the parse hangs on the verb the draft's verb is joined to by
+    "and" (they share a subject and, unless either names its own, a time)."""
+    verb = _draft_verb(draft, sent)
+    if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     first = verb.head
     for dm in sent.dates:
@@ -265,14 +272,11 @@ def _date_of_joined_verb(draft: Draft, sent: SentenceMentions) -> DateMention | 
 def _in_time_clause(draft: Draft, sent: SentenceMentions) -> bool:
     """Whether the draft's word stands in a relative clause on a time ("in a week in which fighters killed three
     gendarmes", eventness.json ``time_clause_nouns``), through the verbs joined to the clause's first."""
-    if sent.span is None or not hasattr(sent.span, "__iter__"):
-        return False
-    from contested.eventness import governing_verb, load_words
+    from contested.eventness import load_words
 
-    tok = token_at(sent.span, draft.trigger.start)
-    if tok is None:
+    verb = _draft_verb(draft, sent)
+    if verb is None:
         return False
-    verb = governing_verb(tok)
     for _ in range(4):
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             break
