@@ -22,7 +22,7 @@ from contested.families import (
     WEAPON_FAMILIES,
 )
 from contested.records import ActorMention
-from contested.stages.grouping import told_apart
+from contested.stages.grouping import target_words, told_apart
 from contested.stages.places import ANAPHOR_PLACE, INTO_ITS_TERRITORY, PLACE_NOUNS
 from contested.stages.records import Draft, PlaceMention, SentenceMentions
 
@@ -679,7 +679,7 @@ def _told_by_main_verb(draft: Draft, sent: SentenceMentions) -> str | None:
     clashes")."""
     if sent.span is None or sent.reasons.get(draft.trigger.start, ASSERTED) != ASSERTED:
         return None
-    words = _target_words()
+    words = target_words()
     families = words.get("governing_families", frozenset())
     doc = sent.span.doc
     roots = list(_trigger_roots(draft, sent))
@@ -774,7 +774,7 @@ def _seized_weapons(draft: Draft, sent: SentenceMentions) -> bool:
         nouns.extend([n, *n.conjuncts])
     if not nouns:
         return False
-    words = _target_words()
+    words = target_words()
     place_words = words.get("place_objects", frozenset())
     if any(n.pos_ == "PROPN" or n.ent_type_ in ("GPE", "LOC", "FAC") or n.lemma_.lower() in place_words
            or "armed" in _noun_kind(n, words) or n.lower_ in ("it", "them")
@@ -788,7 +788,7 @@ def _took_place(draft: Draft, sent: SentenceMentions) -> bool:
     targets.json place_objects: "had taken the town to protect civilians"), whatever people are named after it."""
     if sent.span is None:
         return False
-    place_words = _target_words().get("place_objects", frozenset())
+    place_words = target_words().get("place_objects", frozenset())
     for tok in _trigger_roots(draft, sent):
         verb = tok if tok.pos_ == "VERB" else tok.head
         if verb.pos_ != "VERB":
@@ -824,7 +824,7 @@ def _regained_thing(draft: Draft, sent: SentenceMentions, places: list[PlaceMent
                 text_after) and not ANAPHOR_PLACE.match(text_after.strip()):
             return "other"
         return None
-    place_words = _target_words().get("place_objects", frozenset())
+    place_words = target_words().get("place_objects", frozenset())
     for tok in _trigger_roots(draft, sent):
         verb = tok if tok.pos_ == "VERB" else tok.head
         if verb.pos_ != "VERB" or not cues["place_or_thing_verbs"].fullmatch(verb.text):
@@ -902,7 +902,7 @@ def _state_subject(verb, a1: ActorMention | None) -> bool:
         return False
     if a1 is not None:
         return is_state(a1)
-    heads = _target_words()["state_subjects"]
+    heads = target_words()["state_subjects"]
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in heads for c in verb.children)
 
 
@@ -919,12 +919,6 @@ def _fought_in(sent: SentenceMentions) -> bool:
             if root is not None and root.pos_ == "VERB":
                 return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _target_words() -> dict[str, frozenset[str]]:
-    data = json.loads(resources.files("contested").joinpath("data/targets.json").read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
 def _noun_kind(tok, words: dict[str, frozenset[str]], key_armed: str = "armed") -> set[str]:
@@ -987,7 +981,7 @@ def _trigger_roots(draft: Draft, sent: SentenceMentions) -> Iterator[Token]:
 def _active_subjects(draft: Draft, sent: SentenceMentions) -> set[str]:
     """What kind of people are the subjects of the draft's violence words used as active verbs ("villagers
     attacked", "workers clashed"); a participle's subject is who it was done to ("left a student injured")."""
-    words = _target_words()
+    words = target_words()
     out: set[str] = set()
     for tok in _trigger_roots(draft, sent):
         if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBP", "VBZ", "VB", "VBG") or any(
@@ -1008,7 +1002,7 @@ def _active_subjects(draft: Draft, sent: SentenceMentions) -> set[str]:
 def _between(draft: Draft, sent: SentenceMentions) -> set[str]:
     """What kind of people a fight named as a noun is between ("a clash between two groups of villagers");
     the police there count as no armed group (a crowd fighting the police is a riot, not a battle)."""
-    words = _target_words()
+    words = target_words()
     out: set[str] = set()
     for root in _trigger_roots(draft, sent):
         if root.pos_ != "NOUN":
@@ -1044,7 +1038,7 @@ def _targets(draft: Draft, sent: SentenceMentions) -> tuple[set[str], set[str]]:
     parse: objects and passive subjects of the verbs, "on"/"at"/"against" phrases."""
     if sent.span is None:
         return set(), set()
-    words = _target_words()
+    words = target_words()
     targets: set[str] = set()
     attackers: set[str] = set()
     for tok in _trigger_roots(draft, sent):

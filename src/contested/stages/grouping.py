@@ -148,10 +148,19 @@ def _many_left(sent: SentenceMentions, t: Trigger) -> str | None:
     return None
 
 
-# People whom an evacuation moves from their homes ("police evacuated 23 civilians"): a displacement, not
-# a retreat of the evacuating side.
-_EVACUATED_PEOPLE = re.compile(r"\b(civilians|residents|families|villagers|inhabitants|people|children|women|"
-                               r"elderly|patients|households|locals)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def target_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/targets.json (whom or what violence was done to, who is moved), read once."""
+    data = json.loads(resources.files("contested").joinpath("data/targets.json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _moved_people() -> re.Pattern[str]:
+    """People whom an evacuation or a leaving moves from their homes (targets.json moved_people): "police evacuated
+    23 civilians" is a displacement, not a retreat of the evacuating side."""
+    words = sorted(target_words()["moved_people"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _moves_people(sent: SentenceMentions, t: Trigger, config: ExtractionSettings) -> bool:
@@ -160,7 +169,7 @@ def _moves_people(sent: SentenceMentions, t: Trigger, config: ExtractionSettings
     if not t.text.lower().startswith("evacuat") or capture_object(sent, t, config) != "people":
         return False
     after = sent.text[t.end - sent.start: t.end - sent.start + config.capture_after_chars]
-    return _EVACUATED_PEOPLE.search(re.split(r"[,;]|\b(?:in|on|at|near|from|to)\b", after)[0]) is not None
+    return _moved_people().search(re.split(r"[,;]|\b(?:in|on|at|near|from|to)\b", after)[0]) is not None
 
 
 def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: ExtractionSettings) -> list[Trigger]:
@@ -179,7 +188,7 @@ def refine_families(triggers: list[Trigger], sent: SentenceMentions, config: Ext
             if not _takes_place(sent, t, config) or left_by is None:
                 continue
             # "thousands of residents left the town" fled it; "the insurgents left the town" withdrew from it.
-            t = Trigger("flee" if _EVACUATED_PEOPLE.search(left_by) else "retreat", t.start, t.end, t.text)
+            t = Trigger("flee" if _moved_people().search(left_by) else "retreat", t.start, t.end, t.text)
         elif t.family == "retreat" and _moves_people(sent, t, config):
             t = Trigger("displacement", t.start, t.end, t.text)
         elif t.family == "capture" and not _PLACE_CAPTURE.match(t.text):
