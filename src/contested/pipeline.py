@@ -1700,7 +1700,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
 
 ProblemHandler = Callable[[object, str], None]
 # Cuts between pieces of a long text, best first: a paragraph break, a line break, a sentence's end, a space.
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+_PIECE_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
 # Padding that stands for the text before a piece: a few tokens from a small fixed set (a new string per
 # length would stay in spaCy's vocabulary for good), each block one heading-like line that analyse skips.
 _PAD_MARK = "\u2063"
@@ -1720,7 +1720,7 @@ def _pieces(text: str, size: int) -> list[tuple[int, int]]:
         if cut < 0 and (nl := text.rfind("\n", lo, hi)) >= 0:
             cut = nl + 1
         if cut < 0:
-            ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+            ends = [m.end() for m in _PIECE_SENTENCE_END.finditer(text, lo, hi)]
             cut = ends[-1] if ends else -1
         if cut < 0 and (sp := text.rfind(" ", lo, hi)) >= 0:
             cut = sp + 1
