@@ -115,6 +115,7 @@ from importlib import resources
 
 from contested.families import CROWD_FAMILIES
 from contested.records import DateMention
+from contested.stages.tokens import doc_text
 
 ASSERTED = "asserted"
 NEGATED = "negated"
@@ -1115,7 +1116,7 @@ def _names_place(sentence: _Sentence, places: tuple[tuple[int, int], ...], words
     hit a hospital in Kandahar" after a killing in Kabul tells another happening. (Which happening an earlier
     sentence told is not seen here: a place named before stands for that happening's place.)"""
     doc = sentence.span.doc
-    before = doc.text[:sentence.start_char]
+    before = doc_text(doc)[:sentence.start_char]
     end = sentence.start_char + len(sentence.text)
     found = [t for t in (doc[i] for i in range(sentence.start, sentence.end)) if any(
         s <= t.idx < e for s, e in places if sentence.start_char <= s < end) or t.ent_type_ in ("GPE", "LOC", "FAC")
