@@ -110,3 +110,19 @@ def text_relations(nlp, text: str) -> list:
                 earlier.append(rel)
             out.append(rel)
     return out
+
+
+@pytest.fixture(params=["off", "on"])
+def rules_and_default_model(request, monkeypatch):
+    """Each case holds for the rules alone and with the default type model's moves after them (use with
+    ``pytestmark = pytest.mark.usefixtures("rules_and_default_model")``)."""
+    from contested.typing_model import DEFAULT_ENV
+
+    monkeypatch.setenv(DEFAULT_ENV, request.param)
+
+
+def event_types_of(text: str, published: str = "2023-03-14") -> list[str]:
+    """The types of the events extracted from ``text``, in order."""
+    from contested.pipeline import extract_text
+
+    return [e.type for e in extract_text(text, published=published)]

@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import event_types_of
 from contested.pipeline import extract_text
-from contested.typing_model import DEFAULT_ENV
 
+pytestmark = pytest.mark.usefixtures("rules_and_default_model")
 
-@pytest.fixture(params=["off", "on"], autouse=True)
-def _rules_and_default_model(request, monkeypatch):
-    """Each case holds for the rules alone and with the default model's moves after them."""
-    monkeypatch.setenv(DEFAULT_ENV, request.param)
-
-
-def types(text: str) -> list[str]:
-    return [e.type for e in extract_text(text, published="2023-03-14")]
+types = event_types_of
 
 
 @pytest.mark.parametrize("text, expected", [
