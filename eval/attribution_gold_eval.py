@@ -84,7 +84,8 @@ event words must lie in it) and ``place`` (words of the place; an event that has
 is checked at the pipeline level only (the attribution level makes no events): the fact is right when one of
 the events that carry the claim fits all three and none that carries it is of another type (a denial put on
 an armed clash it did not deny is wrong even if it is also on the shelling it denies). Claims whose event the
-text leaves open (a prediction, "the death toll" of two strikes) have no ``event``.
+text leaves open (a prediction, "the death toll" of two strikes) have no ``event`` (or ``"event": null``, read
+the same way: not checked).
 
 Facts: each claim gives one fact for its speaker, one for its stance, one for its hedging, one for its
 chain where it has intermediaries, one for ``about`` where it is given and (pipeline) one for ``event``
@@ -177,7 +178,7 @@ def _facts(article: dict, claim: dict, found: Found | None, score: Score, events
             w.lower() in n.lower() for w, n in zip(claim["chain"], f.chain, strict=True))))
     if "about" in claim:
         checks.append(("about", lambda f: f.about == claim["about"]))
-    if "event" in claim and events:  # the pipeline level only
+    if claim.get("event") is not None and events:  # the pipeline level only; null, as absent: not said
         checks.append(("event", lambda f: _on_event(article["text"], claim["event"], f.events)))
     for name, ok in checks:
         score.marked += 1
