@@ -5,6 +5,8 @@ read (eval/writer_recall.py counts them on the project-written writers' corpus).
 - a base set up with words of its kind before the noun ("a new forward operating base");
 - a militia formed, men conscripted or armed; a weapon count written "15 AK-47 rifles" or "2,000";
 - people forced out of their homes or moved to relief camps; a round-up; a withdrawal's "pullout";
+- forces deserting their positions, handing over their last base; the air force as the doer of strikes; an accord signed;
+  people who left a town for another;
 - a situation report's list item told as a sentence is prose, a title in a list is not.
 
 The sentences are written for these tests (illustrative); each stands for a kind of sentence, not for one seen
@@ -41,6 +43,11 @@ def _families(text: str) -> list[tuple[str, str]]:
     ("Hundreds of families were forced out of their homes in Masisi on Monday by militiamen, officials said.",
      "displacement"),
     ("Police rounded up 40 men in Kano on Friday after the unrest, a spokesman said.", "arrest"),
+    ("The army units deserted their positions south of Gao overnight, a commander said.", "retreat"),
+    ("The air force carried out strikes on rebel positions near Kidal on Tuesday, a spokesman said.", "air_strike"),
+    ("Farmer and herder leaders in Mopti signed a local peace accord on Friday, a mediator said.", "agreement"),
+    ("More than 2,000 people left Ansongo for Gao on Wednesday, carrying what they could, officials said.",
+     "displacement"),
 ])
 def test_a_way_of_telling_the_happening_gives_its_event(text, expected):
     assert expected in _types(text)
@@ -49,6 +56,12 @@ def test_a_way_of_telling_the_happening_gives_its_event(text, expected):
 def test_a_number_with_a_thousands_separator_and_a_hyphenated_word_are_words_of_a_pattern():
     assert ("weapons", "recovered 2,000 rifles") in _families("Troops recovered 2,000 rifles in Gao.")
     assert ("weapons", "recovered 15 AK-47 rifles") in _families("Troops recovered 15 AK-47 rifles in Gao.")
+
+
+def test_a_base_handed_over_with_words_between_is_a_handover():
+    # who hands over decides the type (a withdrawal, a capture without a fight): here only the words are tested
+    assert _families("The peacekeepers handed over their last base in Gao to the army.")[0][0] == "surrender_place"
+    assert _families("The mission completed the handover of its camp in Gao.")[0][0] == "surrender_place"
 
 
 def test_a_list_item_told_as_a_sentence_is_read_but_a_title_in_a_list_is_not():
@@ -62,6 +75,7 @@ def test_a_list_item_told_as_a_sentence_is_read_but_a_title_in_a_list_is_not():
     "Troops destroyed enemy vehicles near the town, the army said.",  # battle damage, not looting or arson
     "The government said it would pull its police out of the district if the talks failed.",
     "The minister said the army had recruited more teachers for its schools than planned.",
+    "Nobody was hurt in the market, because residents had left the day before, he said.",
 ])
 def test_words_near_the_new_ones_make_no_property_or_retreat_event(text):
     types = _types(text)
