@@ -1209,7 +1209,7 @@ _BYLINE = re.compile(r"^\s*(By\s+[A-Z]|Published|Updated|Posted|(?:Photo(?:s|gra
                      r"media caption|copyright))", re.MULTILINE)
 # A sentence that is a link to another story ("[How a new kind of protest movement has arisen]"), an item of a
 # list ("* 2007 Bagram Airfield bombing") or a photo credit, wherever it stands in a line.
-_NOT_PROSE = re.compile(r"^\s*(\[[^\]]+\]\s*$|[*\u2022]\s|(Read more|Related|See also|Watch|image copyright|"
+_NOT_PROSE = re.compile(r"^\s*(\[[^\]]+\]\s*$|([*\u2022])\s|(Read more|Related|See also|Watch|image copyright|"
                         r"image caption|media caption|Photo(graph)?|Caption)\b)", re.IGNORECASE)
 
 
@@ -1220,8 +1220,13 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end].strip()
-    if _BYLINE.match(line) or _NOT_PROSE.match(text[start:end]):
+    if _BYLINE.match(line):
         return True
+    if (m := _NOT_PROSE.match(text[start:end])) is not None:
+        # an item of a list told as a sentence ("• 14/03 - Djugu: militia seized the trading centre.", a
+        # situation report's line) is prose; a link or a title in a list ("* 2007 Bagram Airfield bombing") is not
+        return not (m.group(2) is not None and line.endswith((".", "!", "?")) and len(line.split()) > 6)
+
     # A line with nothing after it is the text itself (a one-line dispatch without a full stop), not a heading.
     return (start - line_start <= 1 and len(line) < 200 and bool(text[line_end:].strip())
             and not line.endswith((".", "!", "?", '"', "\u201d", ":")))

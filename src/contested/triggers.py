@@ -170,9 +170,9 @@ def _token_regex(alts: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
     for a in alts:
         if a == "#":
-            parts.append(r"\d+")
+            parts.append(r"\d+(?:[,.]\d+)*")  # "15", "2,000", "1.5"
         elif a == "_":
-            parts.append(r"\w+")
+            parts.append(r"\w+(?:[-'\u2019]\w+)*")  # a word, also hyphenated ("AK-47", "pump-action")
         elif a.startswith("~"):
             parts.append("(?:" + a[1:] + ")")
         elif a.endswith("*"):
