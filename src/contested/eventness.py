@@ -818,6 +818,12 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
     present_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids)
     dated = next(_date_phrases(verb), None) is not None
+    if not present_perfect and token.pos_ == "NOUN" and _counted(token, words) and _happening(token, words, sentence):
+        period = _period(verb, words)
+        if period:
+            # "carried out more than 300 IED attacks in the first nine months", "80 grenade attacks were recorded
+            # over the past twelve months": happenings counted over a period, in any tense, are a tally.
+            return f"aggregate: {token.lower_} {period}"[:80]
     if present_perfect:
         period = _period(verb, words)
         if period:
