@@ -126,3 +126,46 @@ def test_training_is_deterministic():
     w1, w2 = mod.train(examples), mod.train(examples)
     assert json.dumps(w1, sort_keys=True) == json.dumps(w2, sort_keys=True)
     assert w1["a"] > 0 > w1["b"]
+
+
+def _trainer():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "train_gate", Path(__file__).resolve().parents[1] / "eval" / "train_eventness_gate.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_training_reads_writers_items_by_writer(tmp_path):
+    """The writers' corpus: a header line skipped, items grouped by their writer (one fold each), labelled by
+    ``event`` (illustrative rows)."""
+    path = tmp_path / "corpus.jsonl"
+    rows = [{"_about": "header"},
+            {"text": "Rebels took the town on Sunday.", "event": True, "type": "territory_captured", "writer": "A"},
+            {"text": "The war may drag on for years.", "event": False, "reason": "prediction", "writer": "A"},
+            {"text": "Police arrested nine men on Friday.", "event": True, "type": "arrest", "writer": "B"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    items = _trainer().corpus_items([path])
+    assert list(items) == ["writer_A", "writer_B"]
+    assert [it["event"] for it in items["writer_A"]] == [True, False]
+
+
+def test_items_are_scored_whole():
+    """An item is stored where any of its events is; gold, matched and detected count its event items."""
+    mod = _trainer()
+    model = gate.GateModel({"bias": 5.0}, 0.5)
+    rows = [{"article": {"event": True}, "drafts": [], "events": ["e"]},
+            {"article": {"event": False}, "drafts": [], "events": ["e", "f"]},
+            {"article": {"event": True}, "drafts": [], "events": []}]
+    c = mod.score_rows(rows, model, None, "items")
+    assert (c["stored"], c["gold"], c["matched"], c["detected"]) == (2, 2, 1, 1)
+
+
+def test_training_leaves_out_dropped_feature_families():
+    examples = [({"bias": 1.0, "w=town": 1.0, "modal": 1.0}, 0, 1.0), ({"bias": 1.0, "w=town": 1.0}, 1, 1.0),
+                ({"bias": 1.0, "modal": 1.0}, 0, 1.0), ({"bias": 1.0, "w=town": 1.0}, 1, 1.0)]
+    weights = _trainer().train(examples, ("w=",))
+    assert "w=town" not in weights and weights["modal"] < 0

@@ -818,6 +818,12 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
     present_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids)
     dated = next(_date_phrases(verb), None) is not None
+    if not present_perfect and token.pos_ == "NOUN" and _counted(token, words) and _happening(token, words, sentence):
+        period = _period(verb, words)
+        if period:
+            # "carried out more than 300 IED attacks in the first nine months", "80 grenade attacks were recorded
+            # over the past twelve months": happenings counted over a period, in any tense, are a tally.
+            return f"aggregate: {token.lower_} {period}"[:80]
     if present_perfect:
         period = _period(verb, words)
         if period:
@@ -959,6 +965,29 @@ def _happening(tok, words: Words, sentence: _Sentence) -> bool:
     """A noun that names a happening: a trigger word of the sentence, or an event noun of the word lists."""
     return tok.i in sentence.trigger_tokens or bool({tok.lower_, tok.lemma_.lower()} & (
         words.event_head_nouns | words.agent_event_nouns))
+
+
+def _habitual_subject(token, words: Words) -> str | None:
+    """A happening named as the subject of a present-tense clause that says how often it happens ("protests are
+    frequently dispersed with tear gas", "clashes between herders are common in the dry season"): a kind of
+    happening, not one (not a perfect, "clashes have often erupted", nor a progressive, "are continuing")."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "csubj") or token.head.i == token.i:
+        return None
+    verb = token.head
+    kids = list(verb.children)
+    if verb.tag_ in ("VBG", "VBD") or any(c.dep_ in ("aux", "auxpass") and (c.lemma_.lower() == "have" or c.tag_ == "VBD")
+                                        for c in kids):
+        return None
+    if not (verb.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in kids)):
+        return None
+    if any(c.dep_ in ("advmod", "npadvmod") and any(t.lemma_.lower() in words.habitual_words for t in c.subtree)
+           for c in kids):
+        return f"generic: habitual present ({token.lower_} ... {verb.lower_})"[:80]
+    predicate = next((c for c in kids if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words.habitual_predicates),
+                     None)
+    if predicate is not None:
+        return f"generic: {token.lower_} {verb.lower_} {predicate.lower_}"[:80]
+    return None
 
 
 def _negative_subject(verb, words: Words) -> bool:
@@ -1374,9 +1403,11 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
             return f"description: {v.head.lower_} who {v.lower_}"
         if v.dep_ == "ccomp" and v.head.lemma_.lower() in words.denial_verbs and not said_by:
             return NEGATED  # "denied that the town had fallen": a claim on the event it denies
-        if v.dep_ in ("acl", "relcl") and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in words.denial_verbs and (
-                not said_by):
-            return NEGATED  # "denied reports that a deal had been offered"
+        if v.dep_ in ("acl", "relcl", "ccomp") and v.head.dep_ == "dobj" and (
+                v.head.head.lemma_.lower() in words.denial_verbs) and not said_by:
+            return NEGATED  # "denied reports that a deal had been offered", "dismissed claims that it had used ..."
+        if v.dep_ == "xcomp" and v.tag_ == "VBG" and v.head.lemma_.lower() in words.denial_verbs and not said_by:
+            return NEGATED  # "denied kidnapping the councillor", "denied carrying out the bombing"
         if v.dep_ == "csubj" and v.tag_ == "VBG" and v.head.lemma_.lower() == "be":
             return f"generic: {v.lower_} as a subject"  # "Capturing drones with nets is one option"
         for c in kids:
@@ -1546,6 +1577,12 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                     g.dep_ == "pobj" and g.lemma_.lower() in words.indefinite_time_nouns
                     and not any(a.ent_type_ == "DATE" for a in g.subtree) for g in c.children):
                 return f"generic: {' '.join(t.lower_ for t in c.subtree)}"[:80]
+    habit = _habitual_subject(token, words)
+    if settings.generic_present and habit and (
+            # a habitual word with a date of the clause's own ("were dispersed on Friday") tells a happening;
+            # a habitual predicate ("are common in the dry season") does not, whatever time it gives
+            "habitual present" not in habit or next(_date_phrases(token.head), None) is None):
+        return habit
     finite_present = verb.tag_ in ("VBP", "VBZ") or (verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in kids)) or (
         # "here they stand and fight": the second verb shares the first's present tense.
         verb.tag_ == "VB" and verb.dep_ == "conj" and verb.head.tag_ in ("VBP", "VBZ")

@@ -6,7 +6,9 @@ the parse spaCy already made (no extra model runs): the trigger's family and lem
 mood of its clause, modal, negation, conditional and question marks, quotation marks, first and second
 person, the sentence's own date, place, figure and named actor, its attribution, its position in the article
 and paragraph, its length, heading cues and the lemmas of its common words. Proper names, numbers and
-the words of place, person and organisation names are never features (no country or article is learned).
+the words of place, person and organisation names are never features (no country or article is learned); the
+trainer leaves the word families (words, the trigger's lemma, the governing verb's lemma) out of the shipped
+weights, which learned the training text's topics with them.
 
 A draft scoring under the threshold is dropped as a rule rejection is: its reason (``gate: 0.21 < 0.35``) is
 kept in ``SentenceMentions.reasons`` for ``explain``/``rejections``; a kept event's evidence says its score.
