@@ -88,6 +88,7 @@ WATER_WORDS = _WORDS["water_words"]  # "the Dnipro river": a river, not the plac
 WATER_BEFORE = _WORDS["water_before"]  # "the far bank of the Dnipro": the same
 NAME_ABBREVIATIONS = dict(w.split(" ", 1) for w in _WORDS["name_abbreviations"])  # "St." -> Saint
 UNIT_WORDS = _WORDS["unit_words"]  # "Mand town (Kech district, ...)": a unit written after a name
+PEOPLE_AFTER_WORDS = _WORDS["people_after"]  # "Kunduz police": who people are, not where (pipeline.PEOPLE_AFTER)
 STRONG_LOCATIVE = _WORDS["strong_locative"]  # "in Kabul", not "in memory of Alex": surely a place
 TOWN_NOUNS = frozenset(_WORDS["town_nouns"])  # "fled the city": the nouns that point back at a town
 LANDMARK_WORDS = frozenset(_WORDS["landmark_words"])  # "Friendship Bridge": the landmark's name, not a namesake abroad
