@@ -31,7 +31,6 @@ from contested.events import SentenceMentions, build_events
 from contested.families import WEAPON_FAMILIES
 from contested.fusion import absorb_fighting, fuse_article
 from contested.gazetteer import (
-    PEOPLE_AFTER_WORDS,
     APPOSITION_AFTER,
     APPOSITION_NOUNS,
     AREA_WORDS,
@@ -46,6 +45,7 @@ from contested.gazetteer import (
     NEGOTIATION,
     NOT_NAME,
     ORGANISATION,
+    PEOPLE_AFTER_WORDS,
     PLACE_AFTER,
     SAYING_VERBS,
     SEA_WORDS,
