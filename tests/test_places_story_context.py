@@ -29,3 +29,11 @@ def test_a_later_sentence_goes_on_at_the_town_not_its_district():
             "a mill from them. The police responded with live fire and shot and killed a demonstrator.")
     got = [e.location for e in extract_text(text, published="2020-05-09")]
     assert got and all(loc is not None and loc.name == "Binga" for loc in got), got
+
+
+def test_the_place_people_are_taken_from_is_kept_beside_a_town_named_to_say_where_it_lies():
+    # "from Chai" qualifies the people abducted; the only other place, Macomia, says where Chai lies
+    text = ("On Tuesday night, gunmen abducted seven women and three children from Chai, a village on the main "
+            "road north of Macomia town, residents said.")
+    got = [e.location for e in extract_text(text, published="2021-08-11")]
+    assert got and got[0] is not None and got[0].name == "Chai", got
