@@ -21,6 +21,9 @@ def resolved(gaz, nlp, text):
         ("A number of fishermen held a protest in Kish on Monday.", "Kish", "Iran"),
         # the Iranian town Horr, not Horry County in the United States
         ("A group of unemployed youths in Horr staged a protest on Tuesday.", "Horr", "Iran"),
+        # a town of 90,000 spelt as written (Kasoa, Ghana) before a province only the lossy key joins (Kasai)
+        ("Residents of Kasoa demonstrated against plans to open an isolation centre at their school.", "Kasoa",
+         "Ghana"),
     ],
 )
 def test_a_town_spelt_as_written_outvotes_a_lossy_variant(gaz, nlp, text, name, country):

@@ -81,7 +81,7 @@ class PlaceSettings:
     """
 
     lossy_only: float = 0.72
-    lossy_vote: float = 0.5
+    lossy_vote: float = 0.4
     large_city_population: int = 500_000
     context_chars: int = 600
     taken_town_population: int = 100_000
