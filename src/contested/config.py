@@ -66,8 +66,7 @@ class PlaceSettings:
 
     ``lossy_only``: below this likeness a reading is a spelling only the lossy key joins to the text's
     (Gubi / Goba 0.50, Bulengo / Bolenge 0.71), not another transliteration of it (Islam Qala / Eslam Qaleh
-    0.74). ``lossy_vote``: where a name is spelt as written in some countries, the weight of its vote for a
-    country where only such a lossy variant lies. ``large_city_population``: a city this large may be meant abroad, outside the article's countries.
+    0.74). ``large_city_population``: a city this large may be meant abroad, outside the article's countries.
     ``context_chars``: the province of the latest name of one province's written at most this many characters
     before a name decides between its readings before the article's other names.
     ``taken_town_population``: a one-word name the parser calls a person, that a capture or seizure takes
@@ -81,7 +80,6 @@ class PlaceSettings:
     """
 
     lossy_only: float = 0.72
-    lossy_vote: float = 0.4
     large_city_population: int = 500_000
     context_chars: int = 600
     taken_town_population: int = 100_000

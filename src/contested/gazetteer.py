@@ -1444,7 +1444,6 @@ class Gazetteer:
         the text calls a province, district or town ("Ghor province") votes only with candidates of that kind."""
         votes: Counter = Counter()
         seen: set[str] = set()
-        lossy_vote = config.settings().places.lossy_vote
         for k, cands in enumerate(cand_lists):
             key = name_key(texts[k]) if texts else str(k)
             if not cands or key in seen:
@@ -1457,7 +1456,6 @@ class Gazetteer:
             by_c: dict[str, float] = {}
             written = fold(texts[k]) if texts else None
             bare = fold(bare_name(texts[k])) if texts else None
-            spelt: set[str] = set()
             if written is not None:
                 # the spelling as written says which countries: where a city of 100,000 people is spelt so, a
                 # country where only a variant the lossy key joins lies (Goma / Guma) does not vote (those with
@@ -1492,13 +1490,6 @@ class Gazetteer:
                 w = _FOCUS_WEIGHT.get(p.feature, 1.0)
                 if p.feature == "populated_place":
                     w = 2.0 if p.population >= 100_000 else 1.0 if p.population >= 5_000 else 0.3
-                if written is not None and spelt and p.country_code not in spelt and not (
-                        p.feature == "populated_place" and p.population >= 1_000_000
-                        and _near_same(fold(p.name), written)):
-                    # a country where only a variant the lossy key joins lies votes less than one where a place
-                    # is spelt as written (Kish: the Iranian island town, before Kisi in Nigeria), unless
-                    # it is a city of a million spelt nearly so (Odessa: Odesa, not Odessa, Texas)
-                    w *= lossy_vote
                 by_c[p.country_code] = max(by_c.get(p.country_code, 0.0), w)
             total = sum(w * w for w in by_c.values())
             top = max(by_c.values(), default=0.0)
