@@ -67,6 +67,8 @@ class PlaceSettings:
     ``lossy_only``: below this likeness a reading is a spelling only the lossy key joins to the text's
     (Gubi / Goba 0.50, Bulengo / Bolenge 0.71), not another transliteration of it (Islam Qala / Eslam Qaleh
     0.74). ``large_city_population``: a city this large may be meant abroad, outside the article's countries.
+    ``context_chars``: the province of the latest name of one province's written at most this many characters
+    before a name decides between its readings before the article's other names.
     ``taken_town_population``: a one-word name the parser calls a person, that a capture or seizure takes
     ("Rebels captured Jalalabad"), is a town of this many people or more spelt as written (a person is captured
     too; what is overrun or stormed is a place whatever its size).
@@ -79,6 +81,7 @@ class PlaceSettings:
 
     lossy_only: float = 0.72
     large_city_population: int = 500_000
+    context_chars: int = 600
     taken_town_population: int = 100_000
     home_share: float = 0.8
     home_least: int = 3

@@ -88,6 +88,7 @@ WATER_WORDS = _WORDS["water_words"]  # "the Dnipro river": a river, not the plac
 WATER_BEFORE = _WORDS["water_before"]  # "the far bank of the Dnipro": the same
 NAME_ABBREVIATIONS = dict(w.split(" ", 1) for w in _WORDS["name_abbreviations"])  # "St." -> Saint
 UNIT_WORDS = _WORDS["unit_words"]  # "Mand town (Kech district, ...)": a unit written after a name
+PEOPLE_AFTER_WORDS = _WORDS["people_after"]  # "Kunduz police": who people are, not where (pipeline.PEOPLE_AFTER)
 STRONG_LOCATIVE = _WORDS["strong_locative"]  # "in Kabul", not "in memory of Alex": surely a place
 TOWN_NOUNS = frozenset(_WORDS["town_nouns"])  # "fled the city": the nouns that point back at a town
 LANDMARK_WORDS = frozenset(_WORDS["landmark_words"])  # "Friendship Bridge": the landmark's name, not a namesake abroad
@@ -1601,6 +1602,13 @@ class Gazetteer:
                     [(provs[j], 1.0 / len(provs[j])) for j in others if 0 < len(provs[j]) <= 4],
                 )
             named_p, named_c, few = around[keys[k]]
+            # the province of the latest name written before this one (within ``context_chars``) whose readings all
+            # lie in one province: in a long article that names several provinces, the part of the story a name
+            # is told in says which of its readings it is before the article as a whole ("Faizabad district"
+            # after Mardyan and Sheberghan is Jawzjan's, though the article names Faryab more)
+            before = [j for j in range(len(mentions)) if keys[j] != keys[k] and len(provs[j]) == 1
+                      and 0 < m.start - mentions[j].start <= cfg.context_chars]
+            recent_p = next(iter(provs[max(before, key=lambda j: mentions[j].start)])) if before else None
             if named_p:
                 # a spelling only the lossy key joins to the written one ("Gubi" / Goba, "Bulengo" / Bolenge), in a
                 # province the article never names (nor any of its other places with few readings lies in) while it
@@ -1625,6 +1633,7 @@ class Gazetteer:
                 p: Place,
                 few=few,
                 named_p=named_p,
+                recent_p=recent_p,
                 named_c=named_c,
                 hint_feats=hint_feats,
                 key_set=key_set,
@@ -1641,6 +1650,7 @@ class Gazetteer:
                     for pj, share in few:
                         if pv in pj:
                             ctx += share
+                recent = 1 if pv is not None and pv == recent_p else 0
                 home_c = 1 if (p.country_code in focus or p.country_code in named_c) else 0
                 own = 1 if p.country_code in told else 0
                 hint_ok = 1 if p.feature in hint_feats else 0
@@ -1670,8 +1680,8 @@ class Gazetteer:
                 # context that decides (a province named, neighbours with one reading) comes before the
                 # spelling; then a country whose people or forces the text names; weak context (neighbours of
                 # many readings) only after them
-                return (home_c, round(ctx, 6) if ctx >= 1.0 else 0.0, major, exact, own, round(ctx, 6), hint_ok,
-                        rank, p.population)
+                return (home_c, recent, round(ctx, 6) if ctx >= 1.0 else 0.0, major, exact, own, round(ctx, 6),
+                        hint_ok, rank, p.population)
 
             scored = sorted(((score(p), p) for p in cands), key=lambda t: t[0], reverse=True)
             top_score, best = scored[0]
@@ -1682,7 +1692,7 @@ class Gazetteer:
                 tied_d = [
                     p
                     for s, p in scored
-                    if p.feature == "district" and p.country_code == best.country_code and s[:7] == top_score[:7]
+                    if p.feature == "district" and p.country_code == best.country_code and s[:8] == top_score[:8]
                 ]
                 tied = {self._prov(p) for p in tied_d}
                 if len(tied_d) >= 2 and (best.feature == "district" or self._prov(best) in tied):

@@ -45,6 +45,7 @@ from contested.gazetteer import (
     NEGOTIATION,
     NOT_NAME,
     ORGANISATION,
+    PEOPLE_AFTER_WORDS,
     PLACE_AFTER,
     SAYING_VERBS,
     SEA_WORDS,
@@ -99,10 +100,9 @@ _LANDMARK_AT_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*[ \t]+(?:" + "|".join(
     sorted((w.capitalize() for w in LANDMARK_WORDS), key=len, reverse=True)) + r")[ \t]+at[ \t]+\Z")
 # "the Friendship Bridge": a capitalised word of ``landmark_words`` after a name
 _LANDMARK_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+# "Kunduz police", "the Myanmar military": a place name that says who people are (data/place_words.json people_after)
 PEOPLE_AFTER = re.compile(
-    r"(?:'s)?\s+(?:provincial\s+|district\s+|local\s+)?(fighters|forces|militia|militias|militiamen|residents|officials|"
-    r"police|policemen|elders|people|lawmakers?|MPs?|council|governor|authorities|commanders?|leaders?|"
-    r"tribes?|tribesmen|natives?|refugees|spokesm[ae]n)\b"
+    r"(?:'s)?\s+(?:provincial\s+|district\s+|local\s+)?(" + word_alternation(PEOPLE_AFTER_WORDS) + r")\b"
 )
 # "John Smith, 34, of Iowa", "Smith, of Iowa": where a person lives, written after the person's name or
 # age, is no event's place.

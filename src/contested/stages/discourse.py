@@ -7,7 +7,7 @@ from __future__ import annotations
 from contested.attribution import refers_back, resolve_outlets, resolve_pronoun
 from contested.config import ExtractionSettings
 from contested.records import Attribution, Event
-from contested.stages.places import NAMED_FEATURES, destinations
+from contested.stages.places import NAMED_FEATURES, destinations, drop_parents
 from contested.stages.records import DiscourseState, SentenceMentions
 
 
@@ -49,7 +49,8 @@ def note_place(state: DiscourseState, si: int, sent: SentenceMentions, sentence_
         # "families left Sheberghan towards Khwaja Du Koh and Mardyan": where they went is not the place the
         # story is at, where the sentence names one that is not a destination
         staying = [p for p in named if p not in destinations(named, sent)] or named
-        state.last_place = staying[-1]
+        # "in Binga (Lisala, Mongala)": the town, not the district named after it to say where it lies
+        state.last_place = (drop_parents(staying) or staying)[-1]
         state.last_place_sentence, state.last_place_paragraph = si, sent.paragraph
 
 

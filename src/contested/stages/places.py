@@ -93,8 +93,11 @@ def split_destinations(draft: Draft, sent: SentenceMentions,
         # the parse makes the origin of a noun ("houses belonging to families from Misrata")
         origins = [p for p in own if (p[2].feature == "country" and _FROM_BEFORE.search(before(p)))
                    or _origin_of_noun(sent, p)]
-        # (not where the only other place is the unit that holds it: "citizens from Redeyef (Gafsa) protested")
-        if origins and any(p not in origins and not any(_holds(p[2], o[2]) for o in origins) for p in own):
+        # (not where the only other place is the unit that holds it: "citizens from Redeyef (Gafsa) protested",
+        # or one named to say where it lies: "abducted seven women from Chai, a village north of Macomia town")
+        if origins and any(p not in origins and not any(_holds(p[2], o[2]) for o in origins)
+                           and not (p[0] >= 0 and p[2].feature != "country" and _REFERENCE_BEFORE.search(before(p)))
+                           for p in own):
             own = [p for p in own if p not in origins]
         elif sent.home_country is not None:
             # "has turned away from France and towards Russia": a foreign country named only as where something
