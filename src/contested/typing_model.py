@@ -43,11 +43,18 @@ MODEL_NPZ = "model.npz"
 
 @dataclass(frozen=True, slots=True)
 class TrainSettings:
+    """``char_min``/``char_max``: character n-grams of each word (padded with spaces) as well as word n-grams, 0 for
+    none; ``digits``: every digit read as 0 (a figure's size says nothing about the type)."""
+
     max_features: int = 60000
     min_df: int = 2
     ngram_max: int = 2
     c: float = 8.0
     max_iter: int = 2000
+    char_min: int = 0
+    char_max: int = 0
+    digits: bool = False
+    class_weight: str | None = "balanced"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +67,25 @@ def clean(text: str) -> str:
     return _BOOKKEEPING.sub(" ", text)
 
 
-def _ngrams(text: str, n_max: int) -> list[str]:
-    words = _TOKEN.findall(clean(text).lower())
+_DIGIT = re.compile(r"\d")
+
+
+def _ngrams(text: str, n_max: int, char_min: int = 0, char_max: int = 0, digits: bool = False) -> list[str]:
+    """Word n-grams up to ``n_max`` and, where ``char_max``, each word's character n-grams of ``char_min``
+    to ``char_max`` (marked by a leading "#", so that they never meet a word): "attackers" and "attacked" share
+    " att", "atta", ..."""
+    lowered = clean(text).lower()
+    if digits:
+        lowered = _DIGIT.sub("0", lowered)
+    words = _TOKEN.findall(lowered)
     out = list(words)
     for n in range(2, n_max + 1):
         out.extend(" ".join(words[i: i + n]) for i in range(len(words) - n + 1))
+    if char_max:
+        for word in words:
+            padded = f" {word} "
+            for n in range(char_min, char_max + 1):
+                out.extend("#" + padded[i: i + n] for i in range(len(padded) - n + 1))
     return out
 
 
@@ -106,8 +127,10 @@ def read_acled(path: str | Path, months: Iterable[str] | None = None) -> list[tu
 
 
 def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainSettings | None = None,
-          stem: str = "model") -> dict:
-    """Fit and write the model (``out/<stem>.json`` and ``out/<stem>.npz``); returns a short description."""
+          stem: str = "model", label_kind: str = "sub") -> dict:
+    """Fit and write the model (``out/<stem>.json`` and ``out/<stem>.npz``); returns a short description.
+    ``label_kind``: "sub" where ``labels`` are ACLED sub-event types, "taxonomy" where they are taxonomy labels
+    (``CorpusItem.label``), which the model sums into sub-event types when it is applied."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -116,10 +139,12 @@ def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainS
     settings = settings or TrainSettings()
     if len(set(labels)) < 2:
         raise ValueError("training needs at least two sub-event types in the data")
-    vec = TfidfVectorizer(analyzer=lambda t: _ngrams(t, settings.ngram_max), sublinear_tf=True,
-                          min_df=settings.min_df if len(texts) > 50 else 1, max_features=settings.max_features)
+    vec = TfidfVectorizer(analyzer=lambda t: _ngrams(t, settings.ngram_max, settings.char_min, settings.char_max,
+                                                     settings.digits),
+                          sublinear_tf=True, min_df=settings.min_df if len(texts) > 50 else 1,
+                          max_features=settings.max_features)
     x = vec.fit_transform(texts)
-    clf = LogisticRegression(C=settings.c, max_iter=settings.max_iter, class_weight="balanced")
+    clf = LogisticRegression(C=settings.c, max_iter=settings.max_iter, class_weight=settings.class_weight)
     clf.fit(x, labels)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -129,7 +154,8 @@ def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainS
     np.savez_compressed(out / f"{stem}.npz", idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float32),
                         intercept=intercept.astype(np.float32))
     meta = {"kind": "tfidf-logreg", "classes": list(map(str, clf.classes_)), "vocabulary": vocab,
-            "ngram_max": settings.ngram_max, "trained_on": len(texts),
+            "ngram_max": settings.ngram_max, "char_ngrams": [settings.char_min, settings.char_max],
+            "digits": settings.digits, "label_kind": label_kind, "trained_on": len(texts),
             "class_counts": dict(Counter(labels).most_common())}
     (out / f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     return {"classes": len(meta["classes"]), "features": len(vocab), "examples": len(texts)}
@@ -143,16 +169,27 @@ class TypeModel:
         meta = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
         arrays = np.load(directory / f"{stem}.npz", allow_pickle=False)
         self.is_default = False
-        self.classes: list[str] = meta["classes"]
+        self.labels: list[str] = meta["classes"]  # what the model was trained to name
+        self._merge: np.ndarray | None = None
+        if meta.get("label_kind", "sub") == "taxonomy":  # taxonomy labels, summed into their sub-event types
+            self.classes: list[str] = sorted({label_sub_event_type(lab) for lab in self.labels})
+            self._merge = np.zeros((len(self.classes), len(self.labels)), dtype=np.float32)
+            for j, lab in enumerate(self.labels):
+                self._merge[self.classes.index(label_sub_event_type(lab)), j] = 1.0
+        else:
+            self.classes = self.labels
         self.class_index = {c: i for i, c in enumerate(self.classes)}
         self.index = {w: i for i, w in enumerate(meta["vocabulary"])}
         self.ngram_max = int(meta.get("ngram_max", 2))
+        self.char_min, self.char_max = (int(n) for n in meta.get("char_ngrams", (0, 0)))
+        self.digits = bool(meta.get("digits", False))
         self.idf = arrays["idf"]
         self.coef = arrays["coef"]
         self.intercept = arrays["intercept"]
 
     def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        counts = Counter(i for g in _ngrams(text, self.ngram_max) if (i := self.index.get(g)) is not None)
+        grams = _ngrams(text, self.ngram_max, self.char_min, self.char_max, self.digits)
+        counts = Counter(i for g in grams if (i := self.index.get(g)) is not None)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         idx = np.fromiter(counts.keys(), dtype=np.int64)
@@ -161,13 +198,24 @@ class TypeModel:
         norm = float(np.sqrt(w.dot(w)))  # np.linalg.norm of a vector, without its checks
         return idx, (w / norm if norm else w)
 
-    def proba(self, text: str) -> np.ndarray:
-        """The probability of each of ``classes`` for a text."""
+    def label_proba(self, text: str) -> np.ndarray:
+        """The probability of each of ``labels`` (what the model was trained to name) for a text."""
         idx, w = self._features(text)
         scores = self.intercept + (self.coef[:, idx] @ w if len(idx) else 0.0)
         scores = scores - scores.max()
         p = np.exp(scores)
         return p / p.sum()
+
+    def proba(self, text: str) -> np.ndarray:
+        """The probability of each of ``classes`` (ACLED sub-event types) for a text."""
+        p = self.label_proba(text)
+        return p if self._merge is None else self._merge @ p
+
+    def predict_label(self, text: str) -> TypePrediction:
+        """The likeliest of ``labels`` (a taxonomy label for a model of labels, else a sub-event type)."""
+        p = self.label_proba(text)
+        k = int(p.argmax())
+        return TypePrediction(self.labels[k], float(p[k]))
 
     def predict(self, text: str) -> TypePrediction:
         p = self.proba(text)
@@ -252,6 +300,97 @@ def default_settings() -> DefaultTypingSettings:
     return _policy()
 
 
+WRITERS_FILE = "typing_writers.jsonl"
+TEMPLATE_WRITER = "T"  # the template corpus (typing_corpus.jsonl), read as one more writer
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusItem:
+    """One passage of a project-written corpus: an event of a taxonomy type (and its ACLED sub-event type), or a
+    passage that tells no event (``event`` false, ``reason`` why: opinion, plan, tally ...)."""
+
+    text: str
+    writer: str
+    event: bool
+    sub_event_type: str | None = None
+    type: str | None = None
+    detail: str | None = None
+    hard: bool = False
+    reason: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        """The taxonomy type with its detail where the detail chooses the ACLED sub-event type ("protest/peaceful",
+        "territory_captured/non_violent"); None for a passage that tells no event."""
+        if not self.event or self.type is None:
+            return None
+        return f"{self.type}/{self.detail}" if (self.type, self.detail) in DETAIL_SUBTYPES else self.type
+
+
+def label_sub_event_type(label: str) -> str:
+    """The ACLED sub-event type of a taxonomy label (``CorpusItem.label``)."""
+    from contested.taxonomy import acled_type
+
+    etype, _, detail = label.partition("/")
+    return acled_type(etype, detail or None).sub_event_type
+
+
+def parse_item(row: dict, writer: str | None = None) -> CorpusItem:
+    """One corpus row as an item. ``writer`` names the writer of a row that names none (the template corpus). A row
+    with only ``sub_event_type`` takes its taxonomy type from ``type_for_sub_event``; a row without the detail that
+    its sub-event type needs takes the type's detail that maps to it ("territory_captured" told as "Non-violent
+    transfer of territory" is the non-violent capture); a row that still disagrees with the taxonomy is an error
+    (ValueError)."""
+    from contested.taxonomy import acled_type
+
+    who = str(row.get("writer") or writer or "")
+    if not row.get("event", True):
+        return CorpusItem(row["text"], who, False, reason=row.get("reason"))
+    sub, etype, detail = row.get("sub_event_type"), row.get("type"), row.get("detail") or None
+    if etype is None:
+        mapped = type_for_sub_event(sub or "")
+        if mapped is None:
+            raise ValueError(f"unknown sub-event type {sub!r}")
+        etype, detail = mapped
+    if etype not in EVENT_TYPES:
+        raise ValueError(f"unknown type {etype!r}")
+    if detail is not None and (etype, detail) not in DETAIL_SUBTYPES:
+        detail = None  # a detail that chooses nothing (the taxonomy names the details of a few types only)
+    if sub is None:
+        sub = acled_type(etype, detail).sub_event_type
+    if acled_type(etype, detail).sub_event_type != sub:
+        detail = next((d for (t, d), a in DETAIL_SUBTYPES.items() if t == etype and a.sub_event_type == sub), None)
+        if detail is None:
+            raise ValueError(f"{etype} is not {sub!r} in the taxonomy")
+    return CorpusItem(row["text"], who, True, sub, etype, detail, bool(row.get("hard", False)))
+
+
+def read_items(path: str | Path, writer: str | None = None) -> list[CorpusItem]:
+    """The items of a JSONL corpus (header lines, those with ``_about``, skipped); see ``parse_item``."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "_about" in row or "text" not in row:
+                continue
+            try:
+                out.append(parse_item(row, writer))
+            except ValueError as exc:
+                raise ValueError(f"{path}:{n}: {exc}") from None
+    return out
+
+
+def corpus_items(directory: str | Path | None = None) -> list[CorpusItem]:
+    """Every item the project wrote for typing: the writers' corpus and the template corpus (writer "T")."""
+    directory = Path(directory or DATA_DIR)
+    items = read_items(directory / CORPUS_FILE, writer=TEMPLATE_WRITER)
+    if (directory / WRITERS_FILE).exists():
+        items += read_items(directory / WRITERS_FILE)
+    return items
+
+
 def read_corpus(path: str | Path) -> tuple[list[str], list[str]]:
     """(texts, sub-event types) of a JSONL corpus: lines with ``text`` and ``sub_event_type`` (a header is skipped)."""
     texts, labels = [], []
@@ -267,12 +406,19 @@ def read_corpus(path: str | Path) -> tuple[list[str], list[str]]:
 
 
 DEFAULT_TRAIN = TrainSettings(max_features=20000, min_df=1, ngram_max=2, c=4.0, max_iter=3000)
+DEFAULT_LABELS = "sub"  # what the default model learns: "sub" (ACLED sub-event types) or "taxonomy" (labels)
+DEFAULT_WITH_TEMPLATE = True  # the template corpus trains it too
 
 
-def train_default(corpus: str | Path | None = None, out: str | Path | None = None) -> dict:
-    """Fit the default model on the project's corpus and write it beside it (``data/typing_default.*``)."""
-    texts, labels = read_corpus(corpus or DATA_DIR / CORPUS_FILE)
-    return train(texts, labels, out or DATA_DIR, DEFAULT_TRAIN, stem=DEFAULT_STEM)
+def train_default(data: str | Path | None = None, out: str | Path | None = None) -> dict:
+    """Fit the default model on the project's corpora (the writers' and, where ``DEFAULT_WITH_TEMPLATE``, the
+    template one; their event passages) and write it beside them (``data/typing_default.*``). The settings are
+    those eval/typing_lowo.py chose, leaving one writer out."""
+    items = [it for it in corpus_items(data) if it.event
+             and (DEFAULT_WITH_TEMPLATE or it.writer != TEMPLATE_WRITER)]
+    labels = [(it.label if DEFAULT_LABELS == "taxonomy" else it.sub_event_type) or "" for it in items]
+    return train([it.text for it in items], labels, out or DATA_DIR, DEFAULT_TRAIN, stem=DEFAULT_STEM,
+                 label_kind=DEFAULT_LABELS)
 
 
 @lru_cache(maxsize=1)
