@@ -1,6 +1,6 @@
 """Put the writers' typing corpus in the package: src/contested/data/typing_writers.jsonl.
 
-    python eval/ship_writer_corpus.py --from DIR       # DIR holds A.jsonl, B.jsonl, ... (one file per writer)
+    python eval/ship_writer_corpus.py --from DIR --writers A B C D   # DIR/A.jsonl ... (one file per writer)
 
 Each writer wrote, for the project, short news-style passages that tell one event of a taxonomy type (a third of
 them hard near-misses of a neighbouring type) and passages that tell no event (opinion, plan, tally ...), each in
@@ -56,11 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--from", dest="source", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--writers", nargs="+", required=True, help="the writers to ship (DIR/<writer>.jsonl each)")
     ap.add_argument("--min-per-type", type=int, default=12)
     args = ap.parse_args(argv)
     rows, seen = [], set()
     writers = []
-    for path in sorted(args.source.glob("*.jsonl")):
+    for path in (args.source / f"{w}.jsonl" for w in args.writers):
         good, bad = check_rows(path)
         for line in bad:
             print("left out:", line, file=sys.stderr)

@@ -28,15 +28,16 @@ from pathlib import Path
 from contested import typing_model as tm
 
 
-def splits(items: list[tm.CorpusItem], with_template: bool = True) -> list[tuple[str, list[tm.CorpusItem],
-                                                                              list[tm.CorpusItem]]]:
+def splits(items: list[tm.CorpusItem], with_template: bool = True, labels: str = "sub") -> list[
+        tuple[str, list[tm.CorpusItem], list[tm.CorpusItem]]]:
     """(held-out writer, training events, held-out events) for each writer other than the template one. Only event
-    passages take part; the template writer is only ever trained on (``with_template``), never held out."""
+    passages take part; the template writer is only ever trained on (``with_template``; see
+    ``typing_model.training_items``), never held out."""
     events = [it for it in items if it.event]
     writers = sorted({it.writer for it in events} - {tm.TEMPLATE_WRITER})
     out = []
     for held in writers:
-        train = [it for it in events if it.writer != held and (with_template or it.writer != tm.TEMPLATE_WRITER)]
+        train = tm.training_items([it for it in events if it.writer != held], labels, with_template)
         test = [it for it in events if it.writer == held]
         out.append((held, train, test))
     return out
@@ -68,7 +69,7 @@ def run(items: list[tm.CorpusItem], settings: tm.TrainSettings, labels: str = "s
     results: dict[str, dict] = {}
     pooled: dict[str, list[str]] = {"sub": [], "sub_pred": [], "label": [], "label_pred": []}
     pairs: Counter = Counter()
-    for held, train, test in splits(items, with_template):
+    for held, train, test in splits(items, with_template, labels):
         with tempfile.TemporaryDirectory() as tmp:
             tm.train([it.text for it in train], [target(it, labels) for it in train], tmp, settings,
                      label_kind=labels)

@@ -120,3 +120,86 @@ def test_a_model_of_taxonomy_labels_names_sub_event_types(tmp_path):
     assert model.predict("troops pulled back from the outpost under fire").sub_event_type == \
         "Non-violent transfer of territory"
     assert model.predict_label("troops pulled back from the outpost under fire").sub_event_type == "retreat"
+
+
+# ---------------------------------------------------------------- how the default model combines with the rules
+
+
+def _policy_module():
+    spec = importlib.util.spec_from_file_location("typing_policy_moves", REPO / "eval" / "typing_policy_moves.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_label_names_the_detail_its_sub_event_type_has():
+    assert tm.taxonomy_label("riot", None) == "riot/violent_demonstration"
+    assert tm.taxonomy_label("riot", "mob_violence") == "riot/mob_violence"
+    assert tm.taxonomy_label("protest", None) == "protest/peaceful"
+    assert tm.taxonomy_label("territory_captured", None) == "territory_captured"
+    assert tm.taxonomy_label("territory_captured", "non_violent") == "territory_captured/non_violent"
+    assert tm.taxonomy_label("killing", None) == "killing"
+    for label in ("riot/violent_demonstration", "territory_captured/non_violent", "retreat", "displacement"):
+        etype, _, detail = label.partition("/")
+        assert tm.label_sub_event_type(label) == acled_type(etype, detail or None).sub_event_type
+
+
+def test_a_move_is_kept_only_on_a_gain_that_no_kind_of_evidence_contradicts():
+    keep = _policy_module().keep_move
+    assert keep({"A": [2, 0], "B": [1, 0], "C": [3, 1]})  # three writers gain
+    assert not keep({"A": [1, 0], "B": [1, 0], "C": [1, 0]})  # ... but by one passage each: too thin
+    assert not keep({"A": [2, 0], "B": [3, 0]})  # two writers are not enough ...
+    assert keep({"A": [2, 0], "tune:A": [3, 1], "tune:B": [2, 0]})  # ... unless both ACLED sub-halves gain
+    assert keep({"A": [2, 0], "B": [1, 0], "C": [3, 0], "tune:A": [0, 1], "tune:B": [3, 1]})  # the half gains
+    assert not keep({"A": [2, 0], "B": [1, 0], "C": [3, 0], "tune:B": [0, 1]})  # the ACLED half loses
+    assert not keep({"A": [0, 5], "tune:A": [3, 1], "tune:B": [2, 0]})  # the writers lose
+    assert not keep({"tune:A": [3, 1], "tune:B": [2, 0]}, acled=())  # without ACLED notes, writers decide
+
+
+class _Actor:
+    def __init__(self, kind: str, role: str = "actor1"):
+        self.kind, self.role = kind, role
+
+
+class _Event:
+    def __init__(self, etype: str, detail: str | None = None, actors=()):
+        a = acled_type(etype, detail)
+        self.type, self.detail, self.actors, self.trigger, self.flags = etype, detail, list(actors), None, []
+        self.acled_event_type, self.acled_sub_event_type = a.event_type, a.sub_event_type
+
+
+@pytest.fixture(scope="module")
+def toy_label_model(tmp_path_factory):
+    pytest.importorskip("sklearn")
+    out = tmp_path_factory.mktemp("toy")
+    texts = ([f"villagers beat a thief {i} to death in the market" for i in range(15)]
+             + [f"gunmen shot dead {i} farmers in their fields" for i in range(15)]
+             + [f"troops fought rebels near post {i} for hours" for i in range(15)])
+    labels = ["riot/mob_violence"] * 15 + ["killing"] * 15 + ["armed_clash"] * 15
+    tm.train(texts, labels, out, tm.TrainSettings(min_df=1), label_kind="taxonomy")
+    model = tm.TypeModel(out)
+    model.is_default = True
+    return model
+
+
+def test_the_default_model_moves_a_label_only_where_the_policy_lets_it(toy_label_model):
+    text = "Villagers beat a thief to death in the market."
+    policy = tm.DefaultTypingSettings(ratio=2.0, min_probability=0.1, moves={"killing": ("riot/mob_violence",)},
+                                      not_by={"Mob violence": frozenset({"state_forces"})})
+    ev = _Event("killing")
+    tm.retype(ev, text, toy_label_model, 0.0, settings=policy)
+    assert (ev.type, ev.detail, ev.acled_sub_event_type) == ("riot", "mob_violence", "Mob violence")
+    assert "type_from_model" in ev.flags
+    # No move out of a label the policy does not name, nor to a label it does not list.
+    ev = _Event("armed_clash")
+    tm.retype(ev, text, toy_label_model, 0.0, settings=policy)
+    assert ev.type == "armed_clash" and not ev.flags
+    # The rules know who did it: soldiers are never a mob.
+    ev = _Event("killing", actors=[_Actor("state_forces")])
+    tm.retype(ev, text, toy_label_model, 0.0, settings=policy)
+    assert ev.type == "killing"
+    # Not much likelier: no move.
+    strict = tm.DefaultTypingSettings(ratio=1000.0, min_probability=0.1, moves=policy.moves)
+    ev = _Event("killing")
+    tm.retype(ev, text, toy_label_model, 0.0, settings=strict)
+    assert ev.type == "killing"

@@ -1,10 +1,14 @@
 """Sub-event type classifiers: the default one shipped with the package, and those analysts train on their own data.
 
-The default model (``data/typing_default.json`` + ``.npz``) is trained only on ``data/typing_corpus.jsonl``, a corpus
-of news-style sentences the project wrote for itself from ACLED's public codebook definitions (see
-``eval/make_typing_corpus.py``); ``python eval/train_default_typing.py`` rebuilds it. It is loaded once and cached,
-and it retypes an event only where the rules' type is one the measurements show rules get wrong across countries and
-the model is confident (``DefaultTypingSettings``). CONTESTED_DEFAULT_TYPE_MODEL=off switches it off (rules only).
+The default model (``data/typing_default.json`` + ``.npz``) is trained only on text the project wrote: the writers'
+corpus ``data/typing_writers.jsonl`` (news-style passages by several writers, each in their own regions and styles,
+every taxonomy type, a third of them hard near-misses) and the template corpus ``data/typing_corpus.jsonl``
+(``eval/make_typing_corpus.py``); ``python eval/train_default_typing.py`` rebuilds it. It names taxonomy labels (a
+type, with the detail where the detail chooses the ACLED sub-event type: a retreat, a withdrawal and a handover are
+one ACLED sub-event type but three labels) and sums them into sub-event types where asked. Its settings are chosen
+leaving one writer out (``eval/typing_lowo.py``). It is loaded once and cached, and it moves an event from the
+rules' label only along the moves of ``data/typing_policy.json`` (chosen by ``eval/typing_policy_moves.py``) and
+where it is much surer (``DefaultTypingSettings``). CONTESTED_DEFAULT_TYPE_MODEL=off switches it off (rules only).
 
 ``contested train --acled FILE.csv --out DIR`` fits TF-IDF features (words and word pairs) and a logistic
 regression on ACLED's notes and their ``sub_event_type`` (scikit-learn, needed for training only: ``pip install
@@ -179,6 +183,7 @@ class TypeModel:
         else:
             self.classes = self.labels
         self.class_index = {c: i for i, c in enumerate(self.classes)}
+        self.label_index = {c: i for i, c in enumerate(self.labels)}
         self.index = {w: i for i, w in enumerate(meta["vocabulary"])}
         self.ngram_max = int(meta.get("ngram_max", 2))
         self.char_min, self.char_max = (int(n) for n in meta.get("char_ngrams", (0, 0)))
@@ -265,13 +270,14 @@ POLICY_FILE = "typing_policy.json"
 class DefaultTypingSettings:
     """How the default model combines with the rules, read from ``data/typing_policy.json``.
 
-    The model may move an event from the rules' sub-event type only to one of ``moves[rules' type]`` (neighbouring
-    types the rules confuse), and only where the model finds that type ``ratio`` times likelier than the rules'
-    one and gives it at least ``min_probability``. ``enabled`` is switched by CONTESTED_DEFAULT_TYPE_MODEL (``off``
-    for the rules alone). ``not_by[type]`` lists the actor kinds that rule a move to that type out: the model
-    reads words, not who did it, and a riot or mob violence is a crowd's, never an armed group's (ACLED's codebook).
-    ``kept_by[type]`` names lists of data/typing_rules.json whose words in the sentence keep the rules' type: the
-    words that decided it ("beheaded": a killing of people held, whatever the words around it).
+    The model may move an event from the rules' taxonomy label (``taxonomy_label``: "killing",
+    "protest/with_intervention") only to one of ``moves[rules' label]``, and only where it finds that label ``ratio``
+    times likelier than the rules' one and gives it at least ``min_probability``. ``enabled`` is switched by
+    CONTESTED_DEFAULT_TYPE_MODEL (``off`` for the rules alone). ``not_by[sub-event type]`` lists the actor kinds that
+    rule a move to a label of that ACLED sub-event type out: the model reads words, not who did it, and a riot or
+    mob violence is a crowd's, never an armed group's (ACLED's codebook). ``kept_by[sub-event type]`` names lists of
+    data/typing_rules.json whose words in the sentence keep the rules' type: the words that decided it
+    ("beheaded": a killing of people held, whatever the words around it).
     """
 
     enabled: bool = True
@@ -286,7 +292,7 @@ class DefaultTypingSettings:
 def _policy() -> DefaultTypingSettings:
     data = json.loads((DATA_DIR / POLICY_FILE).read_text(encoding="utf-8"))
     return DefaultTypingSettings(enabled=True, ratio=float(data["ratio"]), min_probability=float(data["min_probability"]),
-                                 moves={k: tuple(v) for k, v in data["moves"].items()},
+                                 moves={k: tuple(v) for k, v in data["moves"].items() if not k.startswith("_")},
                                  not_by={k: frozenset(v) for k, v in data.get("not_by", {}).items()
                                              if not k.startswith("_")},
                                  kept_by={k: tuple(v) for k, v in data.get("kept_by", {}).items()
@@ -320,11 +326,21 @@ class CorpusItem:
 
     @property
     def label(self) -> str | None:
-        """The taxonomy type with its detail where the detail chooses the ACLED sub-event type ("protest/peaceful",
-        "territory_captured/non_violent"); None for a passage that tells no event."""
+        """The passage's taxonomy label (``taxonomy_label``); None for a passage that tells no event."""
         if not self.event or self.type is None:
             return None
-        return f"{self.type}/{self.detail}" if (self.type, self.detail) in DETAIL_SUBTYPES else self.type
+        return taxonomy_label(self.type, self.detail)
+
+
+def taxonomy_label(etype: str, detail: str | None) -> str:
+    """The taxonomy type with its detail where the detail chooses the ACLED sub-event type ("protest/peaceful",
+    "territory_captured/non_violent"); a type told without the detail its sub-event type has takes that detail
+    ("riot" is "riot/violent_demonstration"), so that one happening has one label."""
+    if (etype, detail) in DETAIL_SUBTYPES:
+        return f"{etype}/{detail}"
+    sub = EVENT_TYPES[etype].sub_event_type if etype in EVENT_TYPES else None
+    same = [d for (t, d), a in DETAIL_SUBTYPES.items() if t == etype and a.sub_event_type == sub]
+    return f"{etype}/{same[0]}" if same else etype
 
 
 def label_sub_event_type(label: str) -> str:
@@ -405,17 +421,29 @@ def read_corpus(path: str | Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-DEFAULT_TRAIN = TrainSettings(max_features=20000, min_df=1, ngram_max=2, c=4.0, max_iter=3000)
-DEFAULT_LABELS = "sub"  # what the default model learns: "sub" (ACLED sub-event types) or "taxonomy" (labels)
+DEFAULT_TRAIN = TrainSettings(max_features=20000, min_df=1, ngram_max=2, c=16.0, max_iter=3000)
+DEFAULT_LABELS = "taxonomy"  # what the default model learns: "sub" (ACLED sub-event types) or "taxonomy" (labels)
 DEFAULT_WITH_TEMPLATE = True  # the template corpus trains it too
+
+
+def _labels_known(item: CorpusItem) -> bool:
+    """Whether a template row's taxonomy label is known: its sub-event type maps to one taxonomy type only (an
+    "Other" row may be a displacement, a flight abroad, diplomacy ...: no example of any of them)."""
+    return len({etype for etype, _ in SUB_TO_TYPES.get(item.sub_event_type or "", [])}) == 1
+
+
+def training_items(items: list[CorpusItem], labels: str = "sub", with_template: bool = True) -> list[CorpusItem]:
+    """The event passages a model learns from: the writers' and, where ``with_template``, the template ones (for a
+    model of taxonomy labels, only those whose label is known)."""
+    return [it for it in items if it.event and (it.writer != TEMPLATE_WRITER or (
+        with_template and (labels == "sub" or _labels_known(it))))]
 
 
 def train_default(data: str | Path | None = None, out: str | Path | None = None) -> dict:
     """Fit the default model on the project's corpora (the writers' and, where ``DEFAULT_WITH_TEMPLATE``, the
     template one; their event passages) and write it beside them (``data/typing_default.*``). The settings are
     those eval/typing_lowo.py chose, leaving one writer out."""
-    items = [it for it in corpus_items(data) if it.event
-             and (DEFAULT_WITH_TEMPLATE or it.writer != TEMPLATE_WRITER)]
+    items = training_items(corpus_items(data), DEFAULT_LABELS, DEFAULT_WITH_TEMPLATE)
     labels = [(it.label if DEFAULT_LABELS == "taxonomy" else it.sub_event_type) or "" for it in items]
     return train([it.text for it in items], labels, out or DATA_DIR, DEFAULT_TRAIN, stem=DEFAULT_STEM,
                  label_kind=DEFAULT_LABELS)
@@ -471,6 +499,18 @@ def _apply(event, sub_event_type: str) -> bool:
     return True
 
 
+def _apply_label(event, label: str) -> None:
+    """Give an event a taxonomy label (type and detail) and the ACLED types it maps to."""
+    from contested.taxonomy import acled_type
+
+    etype, _, detail = label.partition("/")
+    acled = acled_type(etype, detail or None)
+    event.type, event.detail = etype, detail or None
+    event.acled_event_type, event.acled_sub_event_type = acled.event_type, acled.sub_event_type
+    if "type_from_model" not in event.flags:
+        event.flags.append("type_from_model")
+
+
 def _armed_doers(text: str, trigger: str | None) -> bool:
     """The sentence names armed people up to just after the event's trigger ("guerrillas and dissidents clashed"):
     the words of data/typing_rules.json ``armed_crowd``, which keep the rules from calling a crowd's violence mob
@@ -491,31 +531,35 @@ def _kept(text: str, cue_lists: tuple[str, ...]) -> bool:
     return any(name in cues and cues[name].search(text) for name in cue_lists)
 
 
-def retype(event, text: str, model: TypeModel, threshold: float, context: str | None = None) -> None:
+def retype(event, text: str, model: TypeModel, threshold: float, context: str | None = None,
+           settings: DefaultTypingSettings | None = None) -> None:
     """Give an event the model's sub-event type: a user's model where it is confident (``threshold``) and the
-    rules disagree; the default model only towards a neighbouring type it finds much likelier (the policy).
+    rules disagree; the default model (of taxonomy labels) only towards a label the policy lets it move the
+    rules' label to, and which it finds much likelier.
 
     ``text`` is the event's sentence; ``context``, where given, the paragraph that holds it, which the default
-    model reads instead (a protest's sentence seldom says that the police dispersed it; the next one does)."""
+    model reads instead (a protest's sentence seldom says that the police dispersed it; the next one does).
+    ``settings``: the default model's policy where not the shipped one (eval/typing_policy_moves.py)."""
     if model.is_default:
-        settings = default_settings()
-        allowed = settings.moves.get(event.acled_sub_event_type)
+        settings = settings or default_settings()
+        current = taxonomy_label(event.type, event.detail)
+        allowed = settings.moves.get(current)
         if not allowed:
             return
-        p = model.proba(context or text)
-        current = model.class_index.get(event.acled_sub_event_type)
-        candidates = [(p[i], c) for c in allowed if (i := model.class_index.get(c)) is not None]
-        if current is None or not candidates:
+        p = model.label_proba(context or text)
+        index = model.label_index
+        candidates = [(p[i], lab) for lab in allowed if (i := index.get(lab)) is not None]
+        if current not in index or not candidates:
             return
         best_p, best = max(candidates)
-        barred = settings.not_by.get(best, frozenset())
+        barred = settings.not_by.get(label_sub_event_type(best), frozenset())
         if barred and (any(a.role in (None, "actor1") and a.kind in barred for a in event.actors)
                        or _armed_doers(text, event.trigger)):
             return  # "militants attacked a truck": armed people, whatever the words around them suggest
         if _kept(text, settings.kept_by.get(event.acled_sub_event_type, ())):
             return  # "militants beheaded three men": the rules' type was decided by these very words
-        if best_p >= settings.ratio * p[current] and best_p >= settings.min_probability:
-            _apply(event, best)
+        if best_p >= settings.ratio * p[index[current]] and best_p >= settings.min_probability:
+            _apply_label(event, best)
         return
     pred = model.predict(text)
     if pred.probability < threshold or pred.sub_event_type == event.acled_sub_event_type:
