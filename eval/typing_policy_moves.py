@@ -11,7 +11,9 @@ gold sub-event type (ACLED), and loses where the rules had it right. A writer's 
 without that writer (eval/typing_lowo.py's folds); ACLED notes by the model trained on all writers. A move (rules'
 label -> model's label) is kept where a gain is shown (three of the four writers gain, by at least four passages
 together, or both ACLED sub-halves gain) and neither the writers together nor the ACLED tune half together lose by
-it (``keep_move``). Only the tune half is read; the report half and the news gold sets are never used to choose.
+it (``keep_move``); a move of the policy in place stays unless contradicted, and the policy's ``barred_moves`` are
+never kept. Only the tune half is read; the report half and the news gold sets are never used to choose moves (they
+showed why the barred ones are barred).
 
 Needs scikit-learn and ../shared/data (the ACLED sample); without it, the writers alone decide (three of four).
 """
@@ -102,15 +104,16 @@ def count_moves(cases: list[tuple[str, dict, str, tm.TypeModel]], settings: tm.D
     return table
 
 
-def keep_move(splits: dict[str, list[int]], acled: tuple[str, ...] = ("tune:A", "tune:B")) -> bool:
+def keep_move(splits: dict[str, list[int]], acled: tuple[str, ...] = ("tune:A", "tune:B"),
+              previous: bool = False) -> bool:
     """A gain shown (three of the four writers gain, by at least ``MIN_WRITER_GAIN`` passages together, or both
     ACLED sub-halves gain) and contradicted by neither kind of evidence (the writers together and the ACLED tune
-    half together do not lose)."""
+    half together do not lose). A move of the policy in place (``previous``) stays unless contradicted."""
     def net(names) -> int:
         return sum(splits.get(s, [0, 0])[0] - splits.get(s, [0, 0])[1] for s in names)
 
     writers_gaining = sum(net([w]) > 0 for w in WRITER_SPLITS)
-    shown = (writers_gaining >= 3 and net(WRITER_SPLITS) >= MIN_WRITER_GAIN) or (
+    shown = previous or (writers_gaining >= 3 and net(WRITER_SPLITS) >= MIN_WRITER_GAIN) or (
         bool(acled) and all(net([s]) > 0 for s in acled))
     return shown and net(WRITER_SPLITS) >= 0 and net(acled) >= 0
 
@@ -145,8 +148,10 @@ def main(argv: list[str] | None = None) -> int:
             acled = ("tune:A", "tune:B")
         table = count_moves(cases, settings, set(acled))
     moves: dict[str, list[str]] = {}
+    barred = {tuple(pair) for pair in json.loads((tm.DATA_DIR / tm.POLICY_FILE).read_text(encoding="utf-8")).get(
+        "barred_moves", [])}
     for (src, dst), splits in sorted(table.items(), key=lambda kv: -sum(w - lo for w, lo in kv[1].values())):
-        kept = keep_move(splits, acled)
+        kept = (src, dst) not in barred and keep_move(splits, acled, previous=dst in settings.moves.get(src, ()))
         if kept:
             moves.setdefault(src, []).append(dst)
         shown = " ".join(f"{s}:+{v[0]}-{v[1]}" for s, v in sorted(splits.items()) if v != [0, 0])

@@ -154,6 +154,9 @@ def test_a_move_is_kept_only_on_a_gain_that_no_kind_of_evidence_contradicts():
     assert not keep({"A": [2, 0], "B": [1, 0], "C": [3, 0], "tune:B": [0, 1]})  # the ACLED half loses
     assert not keep({"A": [0, 5], "tune:A": [3, 1], "tune:B": [2, 0]})  # the writers lose
     assert not keep({"tune:A": [3, 1], "tune:B": [2, 0]}, acled=())  # without ACLED notes, writers decide
+    # A move of the policy in place stays unless contradicted.
+    assert keep({"B": [1, 0], "tune:A": [0, 1], "tune:B": [1, 0]}, previous=True)
+    assert not keep({"B": [1, 0], "tune:A": [0, 2], "tune:B": [1, 0]}, previous=True)
 
 
 class _Actor:
