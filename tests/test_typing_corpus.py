@@ -201,16 +201,6 @@ def test_the_default_model_moves_a_label_only_where_the_policy_lets_it(toy_label
     ev = _Event("killing", actors=[_Actor("state_forces")])
     tm.retype(ev, text, toy_label_model, 0.0, settings=policy)
     assert ev.type == "killing"
-    # Done to civilians: never a fight.
-    to_clash = tm.DefaultTypingSettings(ratio=2.0, min_probability=0.1, moves={"riot/mob_violence": ("armed_clash",)},
-                                        not_against={"Armed clash": frozenset({"civilians"})})
-    fight = "Troops fought rebels near the post for hours."
-    ev = _Event("riot", "mob_violence", actors=[_Actor("civilians", "actor2")])
-    tm.retype(ev, fight, toy_label_model, 0.0, settings=to_clash)
-    assert ev.type == "riot"
-    ev = _Event("riot", "mob_violence", actors=[_Actor("rebels", "actor2")])
-    tm.retype(ev, fight, toy_label_model, 0.0, settings=to_clash)
-    assert ev.type == "armed_clash"
     # Not much likelier: no move.
     strict = tm.DefaultTypingSettings(ratio=1000.0, min_probability=0.1, moves=policy.moves)
     ev = _Event("killing")

@@ -277,9 +277,7 @@ class DefaultTypingSettings:
     rule a move to a label of that ACLED sub-event type out: the model reads words, not who did it, and a riot or
     mob violence is a crowd's, never an armed group's (ACLED's codebook). ``kept_by[sub-event type]`` names lists of
     data/typing_rules.json whose words in the sentence keep the rules' type: the words that decided it
-    ("beheaded": a killing of people held, whatever the words around it). ``not_against[sub-event type]`` lists the
-    actor kinds whose being the event's actor2 rules a move to that sub-event type out: an armed clash is a fight
-    between armed sides, and where the rules know the violence was done to civilians, it is not one.
+    ("beheaded": a killing of people held, whatever the words around it).
     """
 
     enabled: bool = True
@@ -288,7 +286,6 @@ class DefaultTypingSettings:
     moves: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_by: dict[str, frozenset[str]] = field(default_factory=dict)
     kept_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    not_against: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -299,9 +296,7 @@ def _policy() -> DefaultTypingSettings:
                                  not_by={k: frozenset(v) for k, v in data.get("not_by", {}).items()
                                              if not k.startswith("_")},
                                  kept_by={k: tuple(v) for k, v in data.get("kept_by", {}).items()
-                                          if not k.startswith("_")},
-                                 not_against={k: frozenset(v) for k, v in data.get("not_against", {}).items()
-                                              if not k.startswith("_")})
+                                          if not k.startswith("_")})
 
 
 def default_settings() -> DefaultTypingSettings:
@@ -557,14 +552,10 @@ def retype(event, text: str, model: TypeModel, threshold: float, context: str | 
         if current not in index or not candidates:
             return
         best_p, best = max(candidates)
-        best_sub = label_sub_event_type(best)
-        barred = settings.not_by.get(best_sub, frozenset())
+        barred = settings.not_by.get(label_sub_event_type(best), frozenset())
         if barred and (any(a.role in (None, "actor1") and a.kind in barred for a in event.actors)
                        or _armed_doers(text, event.trigger)):
             return  # "militants attacked a truck": armed people, whatever the words around them suggest
-        targets = settings.not_against.get(best_sub, frozenset())
-        if any(a.role == "actor2" and a.kind in targets for a in event.actors):
-            return  # "insurgents ambushed a convoy of residents": done to civilians, not a fight
         if _kept(text, settings.kept_by.get(event.acled_sub_event_type, ())):
             return  # "militants beheaded three men": the rules' type was decided by these very words
         if best_p >= settings.ratio * p[index[current]] and best_p >= settings.min_probability:
