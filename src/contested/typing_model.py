@@ -1,10 +1,14 @@
 """Sub-event type classifiers: the default one shipped with the package, and those analysts train on their own data.
 
-The default model (``data/typing_default.json`` + ``.npz``) is trained only on ``data/typing_corpus.jsonl``, a corpus
-of news-style sentences the project wrote for itself from ACLED's public codebook definitions (see
-``eval/make_typing_corpus.py``); ``python eval/train_default_typing.py`` rebuilds it. It is loaded once and cached,
-and it retypes an event only where the rules' type is one the measurements show rules get wrong across countries and
-the model is confident (``DefaultTypingSettings``). CONTESTED_DEFAULT_TYPE_MODEL=off switches it off (rules only).
+The default model (``data/typing_default.json`` + ``.npz``) is trained only on text the project wrote: the writers'
+corpus ``data/typing_writers.jsonl`` (news-style passages by several writers, each in their own regions and styles,
+every taxonomy type, a third of them hard near-misses) and the template corpus ``data/typing_corpus.jsonl``
+(``eval/make_typing_corpus.py``); ``python eval/train_default_typing.py`` rebuilds it. It names taxonomy labels (a
+type, with the detail where the detail chooses the ACLED sub-event type: a retreat, a withdrawal and a handover are
+one ACLED sub-event type but three labels) and sums them into sub-event types where asked. Its settings are chosen
+leaving one writer out (``eval/typing_lowo.py``). It is loaded once and cached, and it moves an event from the
+rules' label only along the moves of ``data/typing_policy.json`` (chosen by ``eval/typing_policy_moves.py``) and
+where it is much surer (``DefaultTypingSettings``). CONTESTED_DEFAULT_TYPE_MODEL=off switches it off (rules only).
 
 ``contested train --acled FILE.csv --out DIR`` fits TF-IDF features (words and word pairs) and a logistic
 regression on ACLED's notes and their ``sub_event_type`` (scikit-learn, needed for training only: ``pip install
@@ -43,11 +47,18 @@ MODEL_NPZ = "model.npz"
 
 @dataclass(frozen=True, slots=True)
 class TrainSettings:
+    """``char_min``/``char_max``: character n-grams of each word (padded with spaces) as well as word n-grams, 0 for
+    none; ``digits``: every digit read as 0 (a figure's size says nothing about the type)."""
+
     max_features: int = 60000
     min_df: int = 2
     ngram_max: int = 2
     c: float = 8.0
     max_iter: int = 2000
+    char_min: int = 0
+    char_max: int = 0
+    digits: bool = False
+    class_weight: str | None = "balanced"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +71,25 @@ def clean(text: str) -> str:
     return _BOOKKEEPING.sub(" ", text)
 
 
-def _ngrams(text: str, n_max: int) -> list[str]:
-    words = _TOKEN.findall(clean(text).lower())
+_DIGIT = re.compile(r"\d")
+
+
+def _ngrams(text: str, n_max: int, char_min: int = 0, char_max: int = 0, digits: bool = False) -> list[str]:
+    """Word n-grams up to ``n_max`` and, where ``char_max``, each word's character n-grams of ``char_min``
+    to ``char_max`` (marked by a leading "#", so that they never meet a word): "attackers" and "attacked" share
+    " att", "atta", ..."""
+    lowered = clean(text).lower()
+    if digits:
+        lowered = _DIGIT.sub("0", lowered)
+    words = _TOKEN.findall(lowered)
     out = list(words)
     for n in range(2, n_max + 1):
         out.extend(" ".join(words[i: i + n]) for i in range(len(words) - n + 1))
+    if char_max:
+        for word in words:
+            padded = f" {word} "
+            for n in range(char_min, char_max + 1):
+                out.extend("#" + padded[i: i + n] for i in range(len(padded) - n + 1))
     return out
 
 
@@ -106,8 +131,10 @@ def read_acled(path: str | Path, months: Iterable[str] | None = None) -> list[tu
 
 
 def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainSettings | None = None,
-          stem: str = "model") -> dict:
-    """Fit and write the model (``out/<stem>.json`` and ``out/<stem>.npz``); returns a short description."""
+          stem: str = "model", label_kind: str = "sub") -> dict:
+    """Fit and write the model (``out/<stem>.json`` and ``out/<stem>.npz``); returns a short description.
+    ``label_kind``: "sub" where ``labels`` are ACLED sub-event types, "taxonomy" where they are taxonomy labels
+    (``CorpusItem.label``), which the model sums into sub-event types when it is applied."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -116,10 +143,12 @@ def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainS
     settings = settings or TrainSettings()
     if len(set(labels)) < 2:
         raise ValueError("training needs at least two sub-event types in the data")
-    vec = TfidfVectorizer(analyzer=lambda t: _ngrams(t, settings.ngram_max), sublinear_tf=True,
-                          min_df=settings.min_df if len(texts) > 50 else 1, max_features=settings.max_features)
+    vec = TfidfVectorizer(analyzer=lambda t: _ngrams(t, settings.ngram_max, settings.char_min, settings.char_max,
+                                                     settings.digits),
+                          sublinear_tf=True, min_df=settings.min_df if len(texts) > 50 else 1,
+                          max_features=settings.max_features)
     x = vec.fit_transform(texts)
-    clf = LogisticRegression(C=settings.c, max_iter=settings.max_iter, class_weight="balanced")
+    clf = LogisticRegression(C=settings.c, max_iter=settings.max_iter, class_weight=settings.class_weight)
     clf.fit(x, labels)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -129,7 +158,8 @@ def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainS
     np.savez_compressed(out / f"{stem}.npz", idf=vec.idf_.astype(np.float32), coef=coef.astype(np.float32),
                         intercept=intercept.astype(np.float32))
     meta = {"kind": "tfidf-logreg", "classes": list(map(str, clf.classes_)), "vocabulary": vocab,
-            "ngram_max": settings.ngram_max, "trained_on": len(texts),
+            "ngram_max": settings.ngram_max, "char_ngrams": [settings.char_min, settings.char_max],
+            "digits": settings.digits, "label_kind": label_kind, "trained_on": len(texts),
             "class_counts": dict(Counter(labels).most_common())}
     (out / f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     return {"classes": len(meta["classes"]), "features": len(vocab), "examples": len(texts)}
@@ -143,16 +173,28 @@ class TypeModel:
         meta = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
         arrays = np.load(directory / f"{stem}.npz", allow_pickle=False)
         self.is_default = False
-        self.classes: list[str] = meta["classes"]
+        self.labels: list[str] = meta["classes"]  # what the model was trained to name
+        self._merge: np.ndarray | None = None
+        if meta.get("label_kind", "sub") == "taxonomy":  # taxonomy labels, summed into their sub-event types
+            self.classes: list[str] = sorted({label_sub_event_type(lab) for lab in self.labels})
+            self._merge = np.zeros((len(self.classes), len(self.labels)), dtype=np.float32)
+            for j, lab in enumerate(self.labels):
+                self._merge[self.classes.index(label_sub_event_type(lab)), j] = 1.0
+        else:
+            self.classes = self.labels
         self.class_index = {c: i for i, c in enumerate(self.classes)}
+        self.label_index = {c: i for i, c in enumerate(self.labels)}
         self.index = {w: i for i, w in enumerate(meta["vocabulary"])}
         self.ngram_max = int(meta.get("ngram_max", 2))
+        self.char_min, self.char_max = (int(n) for n in meta.get("char_ngrams", (0, 0)))
+        self.digits = bool(meta.get("digits", False))
         self.idf = arrays["idf"]
         self.coef = arrays["coef"]
         self.intercept = arrays["intercept"]
 
     def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        counts = Counter(i for g in _ngrams(text, self.ngram_max) if (i := self.index.get(g)) is not None)
+        grams = _ngrams(text, self.ngram_max, self.char_min, self.char_max, self.digits)
+        counts = Counter(i for g in grams if (i := self.index.get(g)) is not None)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         idx = np.fromiter(counts.keys(), dtype=np.int64)
@@ -161,13 +203,24 @@ class TypeModel:
         norm = float(np.sqrt(w.dot(w)))  # np.linalg.norm of a vector, without its checks
         return idx, (w / norm if norm else w)
 
-    def proba(self, text: str) -> np.ndarray:
-        """The probability of each of ``classes`` for a text."""
+    def label_proba(self, text: str) -> np.ndarray:
+        """The probability of each of ``labels`` (what the model was trained to name) for a text."""
         idx, w = self._features(text)
         scores = self.intercept + (self.coef[:, idx] @ w if len(idx) else 0.0)
         scores = scores - scores.max()
         p = np.exp(scores)
         return p / p.sum()
+
+    def proba(self, text: str) -> np.ndarray:
+        """The probability of each of ``classes`` (ACLED sub-event types) for a text."""
+        p = self.label_proba(text)
+        return p if self._merge is None else self._merge @ p
+
+    def predict_label(self, text: str) -> TypePrediction:
+        """The likeliest of ``labels`` (a taxonomy label for a model of labels, else a sub-event type)."""
+        p = self.label_proba(text)
+        k = int(p.argmax())
+        return TypePrediction(self.labels[k], float(p[k]))
 
     def predict(self, text: str) -> TypePrediction:
         p = self.proba(text)
@@ -217,13 +270,14 @@ POLICY_FILE = "typing_policy.json"
 class DefaultTypingSettings:
     """How the default model combines with the rules, read from ``data/typing_policy.json``.
 
-    The model may move an event from the rules' sub-event type only to one of ``moves[rules' type]`` (neighbouring
-    types the rules confuse), and only where the model finds that type ``ratio`` times likelier than the rules'
-    one and gives it at least ``min_probability``. ``enabled`` is switched by CONTESTED_DEFAULT_TYPE_MODEL (``off``
-    for the rules alone). ``not_by[type]`` lists the actor kinds that rule a move to that type out: the model
-    reads words, not who did it, and a riot or mob violence is a crowd's, never an armed group's (ACLED's codebook).
-    ``kept_by[type]`` names lists of data/typing_rules.json whose words in the sentence keep the rules' type: the
-    words that decided it ("beheaded": a killing of people held, whatever the words around it).
+    The model may move an event from the rules' taxonomy label (``taxonomy_label``: "killing",
+    "protest/with_intervention") only to one of ``moves[rules' label]``, and only where it finds that label ``ratio``
+    times likelier than the rules' one and gives it at least ``min_probability``. ``enabled`` is switched by
+    CONTESTED_DEFAULT_TYPE_MODEL (``off`` for the rules alone). ``not_by[sub-event type]`` lists the actor kinds that
+    rule a move to a label of that ACLED sub-event type out: the model reads words, not who did it, and a riot or
+    mob violence is a crowd's, never an armed group's (ACLED's codebook). ``kept_by[sub-event type]`` names lists of
+    data/typing_rules.json whose words in the sentence keep the rules' type: the words that decided it
+    ("beheaded": a killing of people held, whatever the words around it).
     """
 
     enabled: bool = True
@@ -238,7 +292,7 @@ class DefaultTypingSettings:
 def _policy() -> DefaultTypingSettings:
     data = json.loads((DATA_DIR / POLICY_FILE).read_text(encoding="utf-8"))
     return DefaultTypingSettings(enabled=True, ratio=float(data["ratio"]), min_probability=float(data["min_probability"]),
-                                 moves={k: tuple(v) for k, v in data["moves"].items()},
+                                 moves={k: tuple(v) for k, v in data["moves"].items() if not k.startswith("_")},
                                  not_by={k: frozenset(v) for k, v in data.get("not_by", {}).items()
                                              if not k.startswith("_")},
                                  kept_by={k: tuple(v) for k, v in data.get("kept_by", {}).items()
@@ -250,6 +304,107 @@ def default_settings() -> DefaultTypingSettings:
     if value in ("off", "0", "false", "no"):
         return DefaultTypingSettings(enabled=False)
     return _policy()
+
+
+WRITERS_FILE = "typing_writers.jsonl"
+TEMPLATE_WRITER = "T"  # the template corpus (typing_corpus.jsonl), read as one more writer
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusItem:
+    """One passage of a project-written corpus: an event of a taxonomy type (and its ACLED sub-event type), or a
+    passage that tells no event (``event`` false, ``reason`` why: opinion, plan, tally ...)."""
+
+    text: str
+    writer: str
+    event: bool
+    sub_event_type: str | None = None
+    type: str | None = None
+    detail: str | None = None
+    hard: bool = False
+    reason: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        """The passage's taxonomy label (``taxonomy_label``); None for a passage that tells no event."""
+        if not self.event or self.type is None:
+            return None
+        return taxonomy_label(self.type, self.detail)
+
+
+def taxonomy_label(etype: str, detail: str | None) -> str:
+    """The taxonomy type with its detail where the detail chooses the ACLED sub-event type ("protest/peaceful",
+    "territory_captured/non_violent"); a type told without the detail its sub-event type has takes that detail
+    ("riot" is "riot/violent_demonstration"), so that one happening has one label."""
+    if (etype, detail) in DETAIL_SUBTYPES:
+        return f"{etype}/{detail}"
+    sub = EVENT_TYPES[etype].sub_event_type if etype in EVENT_TYPES else None
+    same = [d for (t, d), a in DETAIL_SUBTYPES.items() if t == etype and a.sub_event_type == sub]
+    return f"{etype}/{same[0]}" if same else etype
+
+
+def label_sub_event_type(label: str) -> str:
+    """The ACLED sub-event type of a taxonomy label (``CorpusItem.label``)."""
+    from contested.taxonomy import acled_type
+
+    etype, _, detail = label.partition("/")
+    return acled_type(etype, detail or None).sub_event_type
+
+
+def parse_item(row: dict, writer: str | None = None) -> CorpusItem:
+    """One corpus row as an item. ``writer`` names the writer of a row that names none (the template corpus). A row
+    with only ``sub_event_type`` takes its taxonomy type from ``type_for_sub_event``; a row without the detail that
+    its sub-event type needs takes the type's detail that maps to it ("territory_captured" told as "Non-violent
+    transfer of territory" is the non-violent capture); a row that still disagrees with the taxonomy is an error
+    (ValueError)."""
+    from contested.taxonomy import acled_type
+
+    who = str(row.get("writer") or writer or "")
+    if not row.get("event", True):
+        return CorpusItem(row["text"], who, False, reason=row.get("reason"))
+    sub, etype, detail = row.get("sub_event_type"), row.get("type"), row.get("detail") or None
+    if etype is None:
+        mapped = type_for_sub_event(sub or "")
+        if mapped is None:
+            raise ValueError(f"unknown sub-event type {sub!r}")
+        etype, detail = mapped
+    if etype not in EVENT_TYPES:
+        raise ValueError(f"unknown type {etype!r}")
+    if detail is not None and (etype, detail) not in DETAIL_SUBTYPES:
+        detail = None  # a detail that chooses nothing (the taxonomy names the details of a few types only)
+    if sub is None:
+        sub = acled_type(etype, detail).sub_event_type
+    if acled_type(etype, detail).sub_event_type != sub:
+        detail = next((d for (t, d), a in DETAIL_SUBTYPES.items() if t == etype and a.sub_event_type == sub), None)
+        if detail is None:
+            raise ValueError(f"{etype} is not {sub!r} in the taxonomy")
+    return CorpusItem(row["text"], who, True, sub, etype, detail, bool(row.get("hard", False)))
+
+
+def read_items(path: str | Path, writer: str | None = None) -> list[CorpusItem]:
+    """The items of a JSONL corpus (header lines, those with ``_about``, skipped); see ``parse_item``."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "_about" in row or "text" not in row:
+                continue
+            try:
+                out.append(parse_item(row, writer))
+            except ValueError as exc:
+                raise ValueError(f"{path}:{n}: {exc}") from None
+    return out
+
+
+def corpus_items(directory: str | Path | None = None) -> list[CorpusItem]:
+    """Every item the project wrote for typing: the writers' corpus and the template corpus (writer "T")."""
+    directory = Path(directory or DATA_DIR)
+    items = read_items(directory / CORPUS_FILE, writer=TEMPLATE_WRITER)
+    if (directory / WRITERS_FILE).exists():
+        items += read_items(directory / WRITERS_FILE)
+    return items
 
 
 def read_corpus(path: str | Path) -> tuple[list[str], list[str]]:
@@ -266,13 +421,32 @@ def read_corpus(path: str | Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-DEFAULT_TRAIN = TrainSettings(max_features=20000, min_df=1, ngram_max=2, c=4.0, max_iter=3000)
+DEFAULT_TRAIN = TrainSettings(max_features=20000, min_df=1, ngram_max=2, c=16.0, max_iter=3000)
+DEFAULT_LABELS = "taxonomy"  # what the default model learns: "sub" (ACLED sub-event types) or "taxonomy" (labels)
+DEFAULT_WITH_TEMPLATE = True  # the template corpus trains it too
 
 
-def train_default(corpus: str | Path | None = None, out: str | Path | None = None) -> dict:
-    """Fit the default model on the project's corpus and write it beside it (``data/typing_default.*``)."""
-    texts, labels = read_corpus(corpus or DATA_DIR / CORPUS_FILE)
-    return train(texts, labels, out or DATA_DIR, DEFAULT_TRAIN, stem=DEFAULT_STEM)
+def _labels_known(item: CorpusItem) -> bool:
+    """Whether a template row's taxonomy label is known: its sub-event type maps to one taxonomy type only (an
+    "Other" row may be a displacement, a flight abroad, diplomacy ...: no example of any of them)."""
+    return len({etype for etype, _ in SUB_TO_TYPES.get(item.sub_event_type or "", [])}) == 1
+
+
+def training_items(items: list[CorpusItem], labels: str = "sub", with_template: bool = True) -> list[CorpusItem]:
+    """The event passages a model learns from: the writers' and, where ``with_template``, the template ones (for a
+    model of taxonomy labels, only those whose label is known)."""
+    return [it for it in items if it.event and (it.writer != TEMPLATE_WRITER or (
+        with_template and (labels == "sub" or _labels_known(it))))]
+
+
+def train_default(data: str | Path | None = None, out: str | Path | None = None) -> dict:
+    """Fit the default model on the project's corpora (the writers' and, where ``DEFAULT_WITH_TEMPLATE``, the
+    template one; their event passages) and write it beside them (``data/typing_default.*``). The settings are
+    those eval/typing_lowo.py chose, leaving one writer out."""
+    items = training_items(corpus_items(data), DEFAULT_LABELS, DEFAULT_WITH_TEMPLATE)
+    labels = [(it.label if DEFAULT_LABELS == "taxonomy" else it.sub_event_type) or "" for it in items]
+    return train([it.text for it in items], labels, out or DATA_DIR, DEFAULT_TRAIN, stem=DEFAULT_STEM,
+                 label_kind=DEFAULT_LABELS)
 
 
 @lru_cache(maxsize=1)
@@ -325,6 +499,18 @@ def _apply(event, sub_event_type: str) -> bool:
     return True
 
 
+def _apply_label(event, label: str) -> None:
+    """Give an event a taxonomy label (type and detail) and the ACLED types it maps to."""
+    from contested.taxonomy import acled_type
+
+    etype, _, detail = label.partition("/")
+    acled = acled_type(etype, detail or None)
+    event.type, event.detail = etype, detail or None
+    event.acled_event_type, event.acled_sub_event_type = acled.event_type, acled.sub_event_type
+    if "type_from_model" not in event.flags:
+        event.flags.append("type_from_model")
+
+
 def _armed_doers(text: str, trigger: str | None) -> bool:
     """The sentence names armed people up to just after the event's trigger ("guerrillas and dissidents clashed"):
     the words of data/typing_rules.json ``armed_crowd``, which keep the rules from calling a crowd's violence mob
@@ -345,31 +531,35 @@ def _kept(text: str, cue_lists: tuple[str, ...]) -> bool:
     return any(name in cues and cues[name].search(text) for name in cue_lists)
 
 
-def retype(event, text: str, model: TypeModel, threshold: float, context: str | None = None) -> None:
+def retype(event, text: str, model: TypeModel, threshold: float, context: str | None = None,
+           settings: DefaultTypingSettings | None = None) -> None:
     """Give an event the model's sub-event type: a user's model where it is confident (``threshold``) and the
-    rules disagree; the default model only towards a neighbouring type it finds much likelier (the policy).
+    rules disagree; the default model (of taxonomy labels) only towards a label the policy lets it move the
+    rules' label to, and which it finds much likelier.
 
     ``text`` is the event's sentence; ``context``, where given, the paragraph that holds it, which the default
-    model reads instead (a protest's sentence seldom says that the police dispersed it; the next one does)."""
+    model reads instead (a protest's sentence seldom says that the police dispersed it; the next one does).
+    ``settings``: the default model's policy where not the shipped one (eval/typing_policy_moves.py)."""
     if model.is_default:
-        settings = default_settings()
-        allowed = settings.moves.get(event.acled_sub_event_type)
+        settings = settings or default_settings()
+        current = taxonomy_label(event.type, event.detail)
+        allowed = settings.moves.get(current)
         if not allowed:
             return
-        p = model.proba(context or text)
-        current = model.class_index.get(event.acled_sub_event_type)
-        candidates = [(p[i], c) for c in allowed if (i := model.class_index.get(c)) is not None]
-        if current is None or not candidates:
+        p = model.label_proba(context or text)
+        index = model.label_index
+        candidates = [(p[i], lab) for lab in allowed if (i := index.get(lab)) is not None]
+        if current not in index or not candidates:
             return
         best_p, best = max(candidates)
-        barred = settings.not_by.get(best, frozenset())
+        barred = settings.not_by.get(label_sub_event_type(best), frozenset())
         if barred and (any(a.role in (None, "actor1") and a.kind in barred for a in event.actors)
                        or _armed_doers(text, event.trigger)):
             return  # "militants attacked a truck": armed people, whatever the words around them suggest
         if _kept(text, settings.kept_by.get(event.acled_sub_event_type, ())):
             return  # "militants beheaded three men": the rules' type was decided by these very words
-        if best_p >= settings.ratio * p[current] and best_p >= settings.min_probability:
-            _apply(event, best)
+        if best_p >= settings.ratio * p[index[current]] and best_p >= settings.min_probability:
+            _apply_label(event, best)
         return
     pred = model.predict(text)
     if pred.probability < threshold or pred.sub_event_type == event.acled_sub_event_type:
