@@ -962,7 +962,10 @@ def unheard(doc: Document, sent: SentenceMentions, attribution: Attribution, sta
         if any(c.doc_id == doc.doc_id and c.cue_span == rel.cue_span for ev in state.told for c in ev.claims):
             continue  # on the record already
         if rel is not attribution and rel.source_kind == "pronoun":
-            rel = resolve_pronoun(rel, state.sources)
+            # ("Its spokesman, X, said ..., and he denied ...": the voices named before it in the sentence too)
+            named = [r for r in attribution.relations or [] if r.attributed_to and r.source_kind != "pronoun"
+                     and r.cue_span is not None and r.cue_span[0] < rel.cue_span[0]]
+            rel = resolve_pronoun(rel, [*state.sources, *named])
         if rel.attributed_to is None and rel.stance not in ("denies", "doubts"):
             continue  # the outlet's own words with a cue: only its doubts and denials are claims of their own
         if rel.attributed_to is not None and rel.attributed_to.lower() in lex.pronouns:
@@ -991,14 +994,19 @@ def carry_found(doc: Document, unheard: list[tuple[SentenceMentions, list[Attrib
     looked at (a claim is on what was told before it or in its own sentence)."""
     lex = lexicon()
     starts = [sent.start for sent, _ in unheard]
+    last_figure: Quantity | None = None  # the figure told last before the sentence
     for k, (sent, rels) in enumerate(unheard):
+        if k and unheard[k - 1][0].quantities:
+            last_figure = unheard[k - 1][0].quantities[-1]
         if not rels or sent.span is None:
             continue
         lately = starts[max(0, k - 3)]
         for rel in rels:
             if any(c.doc_id == doc.doc_id and c.cue_span == rel.cue_span for ev in events for c in ev.claims):
                 continue
-            target = _pointed_at(doc, sent, rel, events, lately, lex)
+            content = _content_of(sent, rel)
+            before = [q for q in sent.quantities if content is not None and q.end <= content[0]]
+            target = _pointed_at(doc, sent, rel, events, lately, lex, before[-1] if before else last_figure)
             if target is not None:
                 add_claim(target, doc, sent, rel, None, [])
 
@@ -1026,7 +1034,7 @@ def _content_of(sent: SentenceMentions, rel: Attribution) -> tuple[int, int] | N
 
 
 def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: list[Event], lately: int,
-                lex) -> Event | None:
+                lex, last_figure: Quantity | None = None) -> Event | None:
     """The event a found claim's words point at (see ``carry_found``), or None."""
     span = _content_of(sent, rel)
     if span is None:
@@ -1042,12 +1050,13 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
     names = {p[2].name for p in places}
     written = {doc.text[p[0]:p[1]] for p in places if p[1] - p[0] > 2}
 
-    def at_place(ev: Event) -> bool:
+    def at_place(ev: Event) -> int:
+        """2: the event is at a place the words name; 1: its sentences name it (placed elsewhere); 0: neither."""
         loc = ev.location
         if loc is not None and names & {loc.name, loc.admin2, loc.admin1}:
-            return True
-        return any(re.search(rf"\b{re.escape(w)}\b", c.sentence) for w in written
-                   for c in ev.claims if c.doc_id == doc.doc_id)
+            return 2
+        return int(any(re.search(rf"\b{re.escape(w)}\b", c.sentence) for w in written
+                       for c in ev.claims if c.doc_id == doc.doc_id))
 
     # Event words: the types they can name, and their lemmas (an event typed otherwise, told with the same word).
     words = [t for t in sent.triggers if s <= t.start < e and not _describes(sent, t.start, s, e)
@@ -1071,6 +1080,11 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
     if span_words is not None:
         owners += [doc.text[w.left_edge.idx: w.idx + len(w)] for w in span_words
                    if w.dep_ == "poss" and w.head.lemma_.lower() in report_heads and w.pos_ in ("PROPN", "NOUN")]
+    # A figure named again ("the figure", "that count"; data/attribution.json ``figure_nouns``), not one given.
+    names_figure = span_words is not None and any(
+        w.lemma_.lower() in lex.figure_nouns and w.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those") for c in w.children)
+        and not any(c.like_num for c in w.subtree) for w in span_words)
     ref = content_refers(pdoc, dataclasses.replace(rel, content_span=span), lex)
     skip = lex.organisation_heads | lex.role_nouns | lex.medium_nouns | lex.report_nouns
     nouns = {k for n in ref.nouns if n not in skip and len(n) > 2 for k in _word_keys(n)}
@@ -1087,13 +1101,17 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
             return -1
         spoke = rel.attributed_to is not None and any(
             c.attributed_to == rel.attributed_to and any(c is x for x in ev.claims) for c in before)
-        there = bool(places) and at_place(ev)
+        there = at_place(ev) if places else 0
         if places and not there and (any_at_place or not spoke):
             return -1  # it names another place: another event's, or one no event here was told at
         same_word = bool(lemmas & claim_words(ev)) if lemmas else False
         if words and ev.type not in types and not same_word:
             return -1
-        n = int(there) + int(spoke) + int(bool(words) and (ev.type in types or same_word))
+        n = there + int(spoke) + int(bool(words) and (ev.type in types or same_word))
+        # "said the figure should be treated with caution", "rejected that figure": the figure told last before
+        # it, where an event carries it
+        n += int(names_figure and last_figure is not None and any(
+            q.start == last_figure.start and q.value == last_figure.value for q in ev.quantities))
         n += int(bool(values) and bool(values & {q.value for q in ev.quantities}))
         n += int(bool(owners) and any(owner_matches(o, c.attributed_to) for o in owners for c in ev.claims
                                       if c.doc_id == doc.doc_id))

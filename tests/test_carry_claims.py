@@ -1,0 +1,51 @@
+"""Claims the finder found that no event carried after the claim stages are carried to the event their own
+words point at (``stages.claims.carry_found``), never to an event elsewhere. The articles are ILLUSTRATIVE,
+written for these tests; not real reports."""
+
+from __future__ import annotations
+
+from contested.pipeline import extract_text
+
+_LEAD = ("Insurgents attacked the town of Kunduz on Monday, killing 12 soldiers, the provincial governor said.\n\n"
+         "Floods closed the main road to the capital for a third day, officials said.\n\n")
+
+
+def _claims_of(events, name: str):
+    return [(ev, c) for ev in events for c in ev.claims if c.attributed_to and name in c.attributed_to]
+
+
+def test_a_statement_told_paragraphs_later_goes_on_the_event_at_the_place_its_words_name():
+    text = _LEAD + ("A spokesman for the group, Ahmad Karimi, said in a post online that the fighters in Kunduz had "
+                    "been ordered to hold their positions.")
+    events = extract_text(text, published="2021-07-13", source="Example Wire")
+    found = _claims_of(events, "Karimi")
+    assert found, [(ev.type, [c.attributed_to for c in ev.claims]) for ev in events]
+    assert all(ev.location is not None and ev.location.name == "Kunduz" for ev, _ in found)
+
+
+def test_a_statement_whose_words_point_at_no_event_stays_off_the_record():
+    text = _LEAD + "A teacher, Farid Noori, said the schools of the province would open again in September."
+    events = extract_text(text, published="2021-07-13", source="Example Wire")
+    assert not _claims_of(events, "Noori")
+
+
+def test_a_pronoun_after_a_named_voice_of_its_own_sentence_is_that_voice():
+    text = ("Insurgents attacked the town of Kunduz on Monday, the provincial governor said.\n\n"
+            "Fighters of the group also surrendered to the army in Kunduz, an official said.\n\n"
+            "The group's spokesman, Ahmad Karimi, said its fighters had pulled back in good order, and he denied "
+            "that any of its fighters had surrendered.")
+    events = extract_text(text, published="2021-07-13", source="Example Wire")
+    denials = [c for ev in events for c in ev.claims if c.cue == "denied"]
+    assert denials
+    assert all("Karimi" in (c.attributed_to or "") for c in denials)
+
+
+def test_a_figure_named_again_is_on_the_event_that_gave_it():
+    text = ("Insurgents attacked the town of Kunduz on Monday, the provincial governor said.\n\n"
+            "In a statement, the army said 40 insurgents had been killed in the fighting in Kunduz.\n\n"
+            "Zahra Amiri, a researcher at an institute in the capital, said the figure should be treated with "
+            "caution.")
+    events = extract_text(text, published="2021-07-13", source="Example Wire")
+    found = _claims_of(events, "Amiri")
+    assert found
+    assert all(any(q.value == 40 for q in ev.quantities) for ev, _ in found)
