@@ -49,3 +49,28 @@ def test_a_figure_named_again_is_on_the_event_that_gave_it():
     found = _claims_of(events, "Amiri")
     assert found
     assert all(any(q.value == 40 for q in ev.quantities) for ev, _ in found)
+
+
+def test_neither_account_could_be_confirmed_doubts_what_was_told(nlp):
+    from conftest import relations
+
+    for text in ("Neither account could be independently confirmed.",
+                 "Neither side's account could be independently verified."):
+        (rel,) = relations(nlp, text)
+        assert (rel.attributed_to, rel.stance, rel.hedged) == (None, "doubts", True), text
+    assert relations(nlp, "Both accounts were confirmed by the hospital.")[0].stance == "asserts"
+
+
+def test_two_claims_of_one_speaker_in_one_sentence_stay_two_when_events_are_fused():
+    from contested.fusion import _claim_key
+    from contested.records import Claim
+
+    def claim(cue_span, about):
+        return Claim(doc_id="d", source="Example Wire", published=None, attributed_to="a ministry official",
+                     attribution_text=None, stance="denies", hedged=False, sentence="s", span=(0, 90),
+                     cue="c", cue_span=cue_span, source_span=None, content_span=None, chain=[],
+                     source_kind="unnamed", about=about, figure_stances=[], hedges=[])
+
+    rejected, saying = claim((40, 48), "figure"), claim((60, 66), "event")
+    assert _claim_key(rejected) != _claim_key(saying)
+    assert _claim_key(rejected) == _claim_key(claim((40, 48), "figure"))

@@ -134,6 +134,7 @@ class Lexicon:
     harm_nouns: frozenset[str] = field(default=frozenset())
     involvement_verbs: frozenset[str] = field(default=frozenset())
     none_denies: frozenset[str] = field(default=frozenset())
+    no_one_words: frozenset[str] = field(default=frozenset())  # "none of", "no figure", "neither account"
     victim_states: frozenset[str] = field(default=frozenset())
     self_naming_verbs: frozenset[str] = field(default=frozenset())
     picture_making_verbs: frozenset[str] = field(default=frozenset())
@@ -216,6 +217,7 @@ def lexicon() -> Lexicon:
         harm_nouns=fs("harm_nouns"),
         involvement_verbs=fs("involvement_verbs"),
         none_denies=fs("none_denies"),
+        no_one_words=fs("no_one_words"),
         victim_states=fs("victim_states"),
         self_naming_verbs=fs("self_naming_verbs"),
         picture_making_verbs=fs("picture_making_verbs"),
@@ -1267,9 +1269,13 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         passive = any(c.dep_ == "auxpass" for c in cue.children) or (
             cue.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in cue.children))
         if passive and lemma in lex.verify and not negated_cue and any(
-                c.dep_ == "nsubjpass" and (c.lower_ in ("none", "nothing") or any(
-                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in cue.children):
-            negated_cue = True  # "None of the tolls could be verified", "no figure could be confirmed"
+                c.dep_ == "nsubjpass" and (c.lower_ in lex.no_one_words or any(
+                    d.dep_ in ("det", "preconj") and d.lower_ in lex.no_one_words
+                    for d in [*c.children, *(x for p in c.children if p.dep_ == "poss" for x in p.children)]))
+                for c in cue.children):
+            # "None of the tolls could be verified", "no figure could be confirmed", "Neither account could be
+            # confirmed", "Neither side's account could be verified"
+            negated_cue = True
         cue_toks = [cue] + [c for c in cue.children if c.dep_ in ("neg", "prt") or (
             c.dep_ in ("aux", "auxpass") and (negated_cue or refused))]
         src = None

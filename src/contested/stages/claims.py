@@ -1085,6 +1085,12 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
         w.lemma_.lower() in lex.figure_nouns and w.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those") for c in w.children)
         and not any(c.like_num for c in w.subtree) for w in span_words)
+    # A report named again ("the reports", "neither account", "the task force's claim"): of what the sentence
+    # just before told.
+    names_report = span_words is not None and any(
+        w.lemma_.lower() in lex.report_nouns - lex.figure_nouns and w.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss", "preconj") for c in w.children) for w in span_words)
+    just_before = {id(ev) for ev in _told_just_before(doc, sent, events)} if names_report else set()
     ref = content_refers(pdoc, dataclasses.replace(rel, content_span=span), lex)
     skip = lex.organisation_heads | lex.role_nouns | lex.medium_nouns | lex.report_nouns
     nouns = {k for n in ref.nouns if n not in skip and len(n) > 2 for k in _word_keys(n)}
@@ -1110,6 +1116,7 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
         n = there + int(spoke) + int(bool(words) and (ev.type in types or same_word))
         # "said the figure should be treated with caution", "rejected that figure": the figure told last before
         # it, where an event carries it
+        n += int(id(ev) in just_before)
         n += int(names_figure and last_figure is not None and any(
             q.start == last_figure.start and q.value == last_figure.value for q in ev.quantities))
         n += int(bool(values) and bool(values & {q.value for q in ev.quantities}))
