@@ -74,3 +74,14 @@ def test_two_claims_of_one_speaker_in_one_sentence_stay_two_when_events_are_fuse
     rejected, saying = claim((40, 48), "figure"), claim((60, 66), "event")
     assert _claim_key(rejected) != _claim_key(saying)
     assert _claim_key(rejected) == _claim_key(claim((40, 48), "figure"))
+
+
+def test_a_speaker_set_off_by_a_participle_before_the_cue_is_the_source(nlp):
+    from conftest import relations
+
+    (rel,) = relations(nlp, "A nurse in Lorvik, reached through a messaging app, said the clinic had run out of "
+                            "bandages.")
+    assert rel.attributed_to is not None and "nurse" in rel.attributed_to
+    (rel,) = relations(nlp, "Back in the capital, a driver who fled the town on Tuesday, speaking on condition of "
+                            "anonymity, said the bridge had been blown up.")
+    assert rel.attributed_to is not None and "driver" in rel.attributed_to

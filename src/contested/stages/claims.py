@@ -1115,10 +1115,11 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
             return -1
         n = there + int(spoke) + int(bool(words) and (ev.type in types or same_word))
         # "said the figure should be treated with caution", "rejected that figure": the figure told last before
-        # it, where an event carries it
+        # it (that very figure, or one of the same value and unit an event was told with)
         n += int(id(ev) in just_before)
         n += int(names_figure and last_figure is not None and any(
-            q.start == last_figure.start and q.value == last_figure.value for q in ev.quantities))
+            q.value == last_figure.value and (q.start == last_figure.start or q.unit == last_figure.unit)
+            for q in ev.quantities))
         n += int(bool(values) and bool(values & {q.value for q in ev.quantities}))
         n += int(bool(owners) and any(owner_matches(o, c.attributed_to) for o in owners for c in ev.claims
                                       if c.doc_id == doc.doc_id))
