@@ -85,3 +85,20 @@ def test_a_speaker_set_off_by_a_participle_before_the_cue_is_the_source(nlp):
     (rel,) = relations(nlp, "Back in the capital, a driver who fled the town on Tuesday, speaking on condition of "
                             "anonymity, said the bridge had been blown up.")
     assert rel.attributed_to is not None and "driver" in rel.attributed_to
+
+
+def test_one_of_the_speakers_going_on_speaks_of_what_they_told():
+    text = ("Two traders said gunmen had looted shops in the main market of Kunduz on Monday. "
+            '"They took everything we had," one of them said.')
+    events = extract_text(text, published="2021-07-13", source="Example Wire")
+    (looting,) = [ev for ev in events if any(c.attributed_to and "traders" in c.attributed_to for c in ev.claims)]
+    assert any(c.attributed_to == "one of them" for c in looting.claims)
+
+
+def test_a_speakers_further_words_after_a_participle_are_part_of_the_claim():
+    text = ("More than 1,000 soldiers crossed into Tajikistan on Tuesday after clashes in Badakhshan province, border "
+            "officials said. A security analyst in Kabul doubted the officials' figure, saying the real number was "
+            "closer to 400.")
+    events = extract_text(text, published="2021-07-13", source="Example Wire")
+    cues = [c.cue for ev in events for c in ev.claims if c.attributed_to and "analyst" in c.attributed_to]
+    assert "doubted" in cues and "saying" not in cues

@@ -970,8 +970,34 @@ def unheard(doc: Document, sent: SentenceMentions, attribution: Attribution, sta
             continue  # the outlet's own words with a cue: only its doubts and denials are claims of their own
         if rel.attributed_to is not None and rel.attributed_to.lower() in lex.pronouns:
             continue  # a pronoun no source named before stands for
+        if _further_words(sent, rel, attribution):
+            continue
         out.append(rel)
     return out
+
+
+def _further_words(sent: SentenceMentions, rel: Attribution, attribution: Attribution) -> bool:
+    """Whether a relation's cue is a participle that gives the speaker's own figure after that speaker's doubt
+    or denial of a figure in its sentence ("doubted the officials' figure, saying the real number was closer to
+    400"): the figure it sets against the one doubted is part of that claim, not a claim of its own. (Other
+    words after a participle, "denied that the post had fallen, saying the volunteers had held their position",
+    are a claim of their own.)"""
+    tok = token_at(sent.span, rel.cue_span[0]) if rel.cue_span is not None else None
+    if tok is None or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") or rel.content_span is None:
+        return False
+    if not any(rel.content_span[0] <= q.start < rel.content_span[1] for q in sent.quantities):
+        return False
+    heads = []
+    up = tok
+    for _ in range(3):
+        if up.head.i == up.i:
+            break
+        up = up.head
+        heads.append(up.idx)
+    return any(r.cue_span is not None and r.cue_span != rel.cue_span and r.attributed_to == rel.attributed_to
+               and r.about == "figure" and r.stance in ("denies", "doubts")
+               and r.cue_span[0] <= h < r.cue_span[1] for r in [attribution, *(attribution.relations or [])]
+               for h in heads)
 
 
 def carry_found(doc: Document, unheard: list[tuple[SentenceMentions, list[Attribution]]], events: list[Event]) -> None:
@@ -1106,7 +1132,8 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
         if days and ev.date is not None and not any(d.start <= ev.date.end and ev.date.start <= d.end for d in days):
             return -1
         spoke = rel.attributed_to is not None and any(
-            c.attributed_to == rel.attributed_to and any(c is x for x in ev.claims) for c in before)
+            (c.attributed_to == rel.attributed_to or _one_of(pdoc, rel, c)) and any(c is x for x in ev.claims)
+            for c in before)
         there = at_place(ev) if places else 0
         if places and not there and (any_at_place or not spoke):
             return -1  # it names another place: another event's, or one no event here was told at
@@ -1134,3 +1161,25 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
     if not scored:
         return None
     return max(scored, key=lambda x: (x[0], x[1], x[2]))[3]
+
+
+def _one_of(pdoc, rel: Attribution, earlier: Claim) -> bool:
+    """Whether the speaker is one of an earlier speaker's people ("one of them said", "one of the herders
+    said" after "Herders from the area said"): a partitive whose "of" names a pronoun or a noun of the earlier
+    speaker's words, from the parse."""
+    if rel.source_span is None or not earlier.attributed_to or pdoc is None:
+        return False
+    span = pdoc.char_span(rel.source_span[0], rel.source_span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    if not (head.like_num or head.pos_ == "NUM" or head.lower_ == "one"):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", earlier.attributed_to)}
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (obj.pos_ == "PRON" or obj.lower_ in words or obj.lemma_.lower() in words):
+                return True
+    return False
