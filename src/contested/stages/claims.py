@@ -973,7 +973,7 @@ def unheard(doc: Document, sent: SentenceMentions, attribution: Attribution, sta
         if _further_words(sent, rel, attribution):
             continue
         out.append(rel)
-    return out
+    return sorted(out, key=lambda r: r.cue_span or (0, 0))  # in the order said: "said ..., noting ..."
 
 
 def _further_words(sent: SentenceMentions, rel: Attribution, attribution: Attribution) -> bool:
@@ -1033,7 +1033,11 @@ def carry_found(doc: Document, unheard: list[tuple[SentenceMentions, list[Attrib
             content = _content_of(sent, rel)
             before = [q for q in sent.quantities if content is not None and q.end <= content[0]]
             target = _pointed_at(doc, sent, rel, events, lately, lex, before[-1] if before else last_figure)
-            if target is not None:
+            # (a speaker heard on the event in this sentence with the same stance on the same thing, "denied
+            # the claim, saying ...", is not heard twice: as ``other_voices`` reads it)
+            if target is not None and not any(
+                    c.doc_id == doc.doc_id and c.span == (sent.start, sent.end) and c.attributed_to == rel.attributed_to
+                    and c.stance == rel.stance and c.about == rel.about for c in target.claims):
                 add_claim(target, doc, sent, rel, None, [])
 
 
@@ -1071,10 +1075,15 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
     if not events:
         return None
     # Places: the places its words name (not those that say who a noun is, nor an outlet's).
-    places = [p for p in sent.places if s <= p[0] < e and not _describes(sent, p[0], s, e)
-              and not _in_outlet_name(rel, p[0])]
+    # (a place that only says who people are, "the troops in Khedir", still says where they were)
+    places = [p for p in [*sent.places, *sent.weak_places] if s <= p[0] < e and p[2] is not None
+              and not _describes(sent, p[0], s, e) and not _in_outlet_name(rel, p[0])]
     names = {p[2].name for p in places}
     written = {doc.text[p[0]:p[1]] for p in places if p[1] - p[0] > 2}
+
+    def elsewhere(ev: Event) -> list[Claim]:
+        """The event's claims of other sentences (its words in this sentence say nothing of which it is)."""
+        return [c for c in ev.claims if c.doc_id == doc.doc_id and c.span != (sent.start, sent.end)]
 
     def at_place(ev: Event) -> int:
         """2: the event is at a place the words name; 1: its sentences name it (placed elsewhere); 0: neither."""
@@ -1082,7 +1091,7 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
         if loc is not None and names & {loc.name, loc.admin2, loc.admin1}:
             return 2
         return int(any(re.search(rf"\b{re.escape(w)}\b", c.sentence) for w in written
-                       for c in ev.claims if c.doc_id == doc.doc_id))
+                       for c in elsewhere(ev)))
 
     # Event words: the types they can name, and their lemmas (an event typed otherwise, told with the same word).
     words = [t for t in sent.triggers if s <= t.start < e and not _describes(sent, t.start, s, e)
@@ -1095,7 +1104,7 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
             lemmas |= _word_keys(tok.lemma_.lower())
 
     def claim_words(ev: Event) -> set[str]:
-        return {w for c in ev.claims if c.doc_id == doc.doc_id for w in _claim_words(pdoc, c)}
+        return {w for c in elsewhere(ev) for w in _claim_words(pdoc, c)}
 
     days = [d.span for d in sent.dates if d.span is not None and not d.anaphoric and s <= d.start < e]
     values = figure_values(rel.figure_stances) | {q.value for q in sent.quantities if s <= q.start < e
