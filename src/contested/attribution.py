@@ -135,6 +135,7 @@ class Lexicon:
     involvement_verbs: frozenset[str] = field(default=frozenset())
     none_denies: frozenset[str] = field(default=frozenset())
     no_one_words: frozenset[str] = field(default=frozenset())  # "none of", "no figure", "neither account"
+    naming_again_determiners: frozenset[str] = field(default=frozenset())  # "the figure", "that count"
     victim_states: frozenset[str] = field(default=frozenset())
     self_naming_verbs: frozenset[str] = field(default=frozenset())
     picture_making_verbs: frozenset[str] = field(default=frozenset())
@@ -218,6 +219,7 @@ def lexicon() -> Lexicon:
         involvement_verbs=fs("involvement_verbs"),
         none_denies=fs("none_denies"),
         no_one_words=fs("no_one_words"),
+        naming_again_determiners=fs("naming_again_determiners"),
         victim_states=fs("victim_states"),
         self_naming_verbs=fs("self_naming_verbs"),
         picture_making_verbs=fs("picture_making_verbs"),

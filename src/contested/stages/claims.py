@@ -1074,8 +1074,8 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
     events = [ev for ev in told if any(c.doc_id == doc.doc_id and c.span[0] <= sent.start for c in ev.claims)]
     if not events:
         return None
-    # Places: the places its words name (not those that say who a noun is, nor an outlet's).
-    # (a place that only says who people are, "the troops in Khedir", still says where they were)
+    # Places: the places its words name (not those that say who a noun is, nor an outlet's; a place that only
+    # says who people are, "the troops in Khedir", still says where they were).
     places = [p for p in [*sent.places, *sent.weak_places] if s <= p[0] < e and p[2] is not None
               and not _describes(sent, p[0], s, e) and not _in_outlet_name(rel, p[0])]
     names = {p[2].name for p in places}
@@ -1118,7 +1118,7 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
     # A figure named again ("the figure", "that count"; data/attribution.json ``figure_nouns``), not one given.
     names_figure = span_words is not None and any(
         w.lemma_.lower() in lex.figure_nouns and w.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those") for c in w.children)
+            c.dep_ == "det" and c.lower_ in lex.naming_again_determiners for c in w.children)
         and not any(c.like_num for c in w.subtree) for w in span_words)
     # A report named again ("the reports", "neither account", "the task force's claim"): of what the sentence
     # just before told.
@@ -1150,9 +1150,9 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
         if words and ev.type not in types and not same_word:
             return -1
         n = there + int(spoke) + int(bool(words) and (ev.type in types or same_word))
+        n += int(id(ev) in just_before)  # "neither account could be confirmed": what was just told
         # "said the figure should be treated with caution", "rejected that figure": the figure told last before
         # it (that very figure, or one of the same value and unit an event was told with)
-        n += int(id(ev) in just_before)
         n += int(names_figure and last_figure is not None and any(
             q.value == last_figure.value and (q.start == last_figure.start or q.unit == last_figure.unit)
             for q in ev.quantities))
