@@ -134,6 +134,8 @@ class Lexicon:
     harm_nouns: frozenset[str] = field(default=frozenset())
     involvement_verbs: frozenset[str] = field(default=frozenset())
     none_denies: frozenset[str] = field(default=frozenset())
+    no_one_words: frozenset[str] = field(default=frozenset())  # "none of", "no figure", "neither account"
+    naming_again_determiners: frozenset[str] = field(default=frozenset())  # "the figure", "that count"
     victim_states: frozenset[str] = field(default=frozenset())
     self_naming_verbs: frozenset[str] = field(default=frozenset())
     picture_making_verbs: frozenset[str] = field(default=frozenset())
@@ -216,6 +218,8 @@ def lexicon() -> Lexicon:
         harm_nouns=fs("harm_nouns"),
         involvement_verbs=fs("involvement_verbs"),
         none_denies=fs("none_denies"),
+        no_one_words=fs("no_one_words"),
+        naming_again_determiners=fs("naming_again_determiners"),
         victim_states=fs("victim_states"),
         self_naming_verbs=fs("self_naming_verbs"),
         picture_making_verbs=fs("picture_making_verbs"),
@@ -348,6 +352,8 @@ def _subject(tok, lex: Lexicon, depth: int = 4):
             subj = next((c for c in tok.children if _name_as_clause(c, tok)), None)
         if subj is None and not inherited:
             subj = _stranded_name(tok)
+        if subj is None and not inherited:
+            subj = _named_before_participle(tok)
         if subj is not None and subj.dep_ == "csubj" and subj.tag_ == "VBN":
             # "Photos posted online by the group appeared to show" parsed with "posted" for the clause's
             # subject: the thing posted is the subject.
@@ -408,6 +414,31 @@ def _stranded_name(cue):
     if name.pos_ != "PROPN" or name.dep_ not in ("dep", "prep", "npadvmod", "punct", "appos") or name.i < cue.sent.start:
         return None
     return name
+
+
+def _named_before_participle(cue):
+    """"A woman in Kherson, reached through a messaging app, said ..." parsed with the woman as the subject of
+    "reached", or "Back in the city, a shopkeeper who fled the town, speaking on condition of anonymity, said
+    ..." with the shopkeeper hung on the place: a cue with no subject, with a participle set off by a comma
+    before it: the noun phrase right before that comma (its head, up through its prepositions and relative
+    clause) is the cue's subject, where the parse makes it a subject or an appositive. None elsewhere."""
+    if not cue.tag_.startswith("VB") or cue.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    doc = cue.doc
+    # (a participle the tagger took for a past tense, "reached", only where the clause ends right before the cue)
+    part = next((c for c in cue.children if c.i < cue.i and c.dep_ in ("advcl", "ccomp", "acl")
+                 and c.i >= cue.sent.start + 2 and doc[c.i - 1].text == "," and (c.tag_ in ("VBN", "VBG") or (
+                     c.tag_ == "VBD" and c.right_edge.i in (cue.i - 2, cue.i - 1) and doc[cue.i - 1].text == ","))), None)
+    if part is None:
+        return None
+    tok = doc[part.i - 2]
+    for _ in range(8):
+        if tok.dep_ not in ("pobj", "prep", "relcl", "dobj", "compound", "npadvmod") or tok.head.i >= part.i:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "appos") or tok.i < cue.sent.start:
+        return None
+    return tok
 
 
 # ---------------------------------------------------------------- the source phrase
@@ -1267,9 +1298,13 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         passive = any(c.dep_ == "auxpass" for c in cue.children) or (
             cue.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in cue.children))
         if passive and lemma in lex.verify and not negated_cue and any(
-                c.dep_ == "nsubjpass" and (c.lower_ in ("none", "nothing") or any(
-                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in cue.children):
-            negated_cue = True  # "None of the tolls could be verified", "no figure could be confirmed"
+                c.dep_ == "nsubjpass" and (c.lower_ in lex.no_one_words or any(
+                    d.dep_ in ("det", "preconj") and d.lower_ in lex.no_one_words
+                    for d in [*c.children, *(x for p in c.children if p.dep_ == "poss" for x in p.children)]))
+                for c in cue.children):
+            # "None of the tolls could be verified", "no figure could be confirmed", "Neither account could be
+            # confirmed", "Neither side's account could be verified"
+            negated_cue = True
         cue_toks = [cue] + [c for c in cue.children if c.dep_ in ("neg", "prt") or (
             c.dep_ in ("aux", "auxpass") and (negated_cue or refused))]
         src = None

@@ -53,8 +53,11 @@ __all__ = ["OTHER_TYPE", "PEOPLE_UNITS", "PLACE_NOUNS", "UNIT_GROUPS", "VIOLENCE
 
 
 def build_events(doc: Document, sentences: list[SentenceMentions],
-                 config: ExtractionSettings | None = None) -> list[Event]:
-    """The events the sentences of one document tell, by running the extraction stages in order."""
+                 config: ExtractionSettings | None = None, found: list | None = None) -> list[Event]:
+    """The events the sentences of one document tell, by running the extraction stages in order. The claims
+    found that no event carries after them go on the events their words point at (``claims.carry_found``);
+    where ``found`` is given they are put there instead, for the caller to carry once the article's events
+    are fused (what a carried claim's sentence names is then no evidence that two events are one)."""
     config = config or settings().extraction
     gate_cfg = settings().gate  # the learned event-or-not gate after the clause rules (stages.gate)
     gate_model = gate.read_model(gate_cfg.model) if gate_cfg.model else gate.shipped_model()
@@ -71,6 +74,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             following.insert(0, sentences[i].text)
             del following[8:]  # a paragraph's first sentences are context enough
             rest_of_paragraph[i] = " ".join(following)
+    unheard: list = []  # per sentence, the claims the finder found that no event carried when it was read
     for si, sent in enumerate(sentences):
         attribution = discourse.resolve_source(sent.attribution, state)
         drafts = grouping.drafts_of(sent, config)
@@ -78,6 +82,7 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
         recent = discourse.recent_events(state, si, config)
         if not drafts:
             claims.claim_without_event(doc, sent, attribution, recent, state, si, config)
+            unheard.append((sent, claims.unheard(doc, sent, attribution, state)))
             discourse.note_place(state, si, sent, [])  # a sentence without events still names places
             continue
         distribute.distribute_mentions(drafts, sent, config)
@@ -116,7 +121,13 @@ def build_events(doc: Document, sentences: list[SentenceMentions],
             dates.note_dates(state, draft, when.span)
         discourse.note_place(state, si, sent, sentence_events)
         discourse.note_events(state, si, dedup.merge_twins(sentence_events, sent))
-    return dedup.merge_retellings(state.told)  # one event per happening in the article
+        unheard.append((sent, claims.unheard(doc, sent, attribution, state)))
+    events = dedup.merge_retellings(state.told)  # one event per happening in the article
+    if found is not None:
+        found.extend(unheard)
+    else:
+        claims.carry_found(doc, unheard, events)  # the claims found that no event carries yet: by what they say
+    return events
 
 
 def rejections(doc: Document, sentences: list[SentenceMentions]) -> list[Rejection]:

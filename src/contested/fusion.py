@@ -604,7 +604,9 @@ def confidence(ev: Event, base: float) -> tuple[float, str]:
 
 
 def _claim_key(c) -> tuple:
-    return (c.doc_id, c.span[0], c.span[1], c.attributed_to, c.stance)
+    # (one claim told by two mentions is one; two of one speaker in one sentence, with their own cues or on
+    # different things, "rejected that figure, saying two soldiers had died", are two)
+    return (c.doc_id, c.span[0], c.span[1], c.attributed_to, c.stance, c.cue_span, c.about)
 
 
 def _append(target: Event, other: Event) -> dict[int, int]:

@@ -70,6 +70,7 @@ from contested.metadata import dateline
 from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, Place, PlaceMention
+from contested.stages.claims import carry_found
 from contested.stages.tokens import token_at
 from contested.textnorm import fold, name_key
 from contested.triggers import triggers_in
@@ -1877,7 +1878,7 @@ def extract_documents(
             pending.append(work)
             yield text, work
 
-    def in_pieces(work: _Work) -> list[Event]:
+    def in_pieces(work: _Work, found: list) -> list[Event]:
         """A long text, a few pieces at a time; each piece padded to its place in the whole, so that the
         offsets of its spaCy doc (a Doc made by the tokenizer: spaCy's length check is for whole texts)
         are the document's."""
@@ -1885,18 +1886,20 @@ def extract_documents(
         padded = (nlp.tokenizer(_padding(start) + text[start:end]) for start, end in work.cuts)
         events: list[Event] = []
         for sdoc in nlp.pipe(padded, batch_size=2):
-            events.extend(build_events(work.doc, analyse(work.doc, sdoc, gaz)))
+            events.extend(build_events(work.doc, analyse(work.doc, sdoc, gaz), found=found))
         return events
 
     def take(sdoc, work: _Work) -> tuple[Document, list[Event]] | None:
         """The document's result, or None where it has a problem (which is reported)."""
         if work.problem is None and work.doc is not None:
             try:
-                events = in_pieces(work) if work.cuts else build_events(
-                    work.doc, analyse(work.doc, sdoc, gaz, text=work.doc.text))  # spaCy's doc of this very text
+                found: list = []  # the claims found that no event carries, carried once the events are fused
+                events = in_pieces(work, found) if work.cuts else build_events(
+                    work.doc, analyse(work.doc, sdoc, gaz, text=work.doc.text), found=found)  # spaCy's doc of it
                 # The same event told twice in one article (lead and body) is one event with two claims;
                 # a date that disagrees with its paragraph's own frame is flagged.
                 events = fuse_article(absorb_fighting(events))
+                carry_found(work.doc, found, events)
                 check_document(work.doc.text, work.doc.published, events)
                 return work.doc, events
             except Exception as exc:  # noqa: BLE001 - this document's problem, not the batch's

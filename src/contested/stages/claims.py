@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from contested.attribution import content_refers, lexicon, owner_matches, reporting_hedge
+from contested.attribution import content_refers, lexicon, owner_matches, reporting_hedge, resolve_pronoun
 from contested.config import ExtractionSettings
 from contested.eventness import ASSERTED, NEGATED, REFERENCE
 from contested.families import COMPATIBLE, VIOLENCE_TYPE
@@ -944,3 +944,251 @@ def other_voices(doc: Document, sent: SentenceMentions, attribution: Attribution
                                                       and c.about == rel.about) for c in ev.claims):
                 add_claim(ev, doc, sent, rel, draft, [])
 
+
+
+def unheard(doc: Document, sent: SentenceMentions, attribution: Attribution, state: DiscourseState) -> list[Attribution]:
+    """The claims the finder found in a sentence (its relations, a pronoun resolved against the sources named
+    so far) that no event carries once the stages above have read it: a named speaker's, or the outlet's own
+    doubt or denial with a cue."""
+    if sent.span is None:
+        return []
+    lex = lexicon()
+    out: list[Attribution] = []
+    seen: set = set()
+    for rel in [attribution, *(attribution.relations or [])]:
+        if rel.cue_span is None or rel.cue_span in seen:
+            continue
+        seen.add(rel.cue_span)
+        if any(c.doc_id == doc.doc_id and c.cue_span == rel.cue_span for ev in state.told for c in ev.claims):
+            continue  # on the record already
+        if rel is not attribution and rel.source_kind == "pronoun":
+            # ("Its spokesman, X, said ..., and he denied ...": the voices named before it in the sentence too)
+            named = [r for r in attribution.relations or [] if r.attributed_to and r.source_kind != "pronoun"
+                     and r.cue_span is not None and r.cue_span[0] < rel.cue_span[0]]
+            rel = resolve_pronoun(rel, [*state.sources, *named])
+        if rel.attributed_to is None and rel.stance not in ("denies", "doubts"):
+            continue  # the outlet's own words with a cue: only its doubts and denials are claims of their own
+        if rel.attributed_to is not None and rel.attributed_to.lower() in lex.pronouns:
+            continue  # a pronoun no source named before stands for
+        if _further_words(sent, rel, attribution):
+            continue
+        out.append(rel)
+    return sorted(out, key=lambda r: r.cue_span or (0, 0))  # in the order said: "said ..., noting ..."
+
+
+def _further_words(sent: SentenceMentions, rel: Attribution, attribution: Attribution) -> bool:
+    """Whether a relation's cue is a participle that gives the speaker's own figure after that speaker's doubt
+    or denial of a figure in its sentence ("doubted the officials' figure, saying the real number was closer to
+    400"): the figure it sets against the one doubted is part of that claim, not a claim of its own. (Other
+    words after a participle, "denied that the post had fallen, saying the volunteers had held their position",
+    are a claim of their own.)"""
+    tok = token_at(sent.span, rel.cue_span[0]) if rel.cue_span is not None else None
+    if tok is None or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj") or rel.content_span is None:
+        return False
+    if not any(rel.content_span[0] <= q.start < rel.content_span[1] for q in sent.quantities):
+        return False
+    heads = []
+    up = tok
+    for _ in range(3):
+        if up.head.i == up.i:
+            break
+        up = up.head
+        heads.append(up.idx)
+    return any(r.cue_span is not None and r.cue_span != rel.cue_span and r.attributed_to == rel.attributed_to
+               and r.about == "figure" and r.stance in ("denies", "doubts")
+               and r.cue_span[0] <= h < r.cue_span[1] for r in [attribution, *(attribution.relations or [])]
+               for h in heads)
+
+
+def carry_found(doc: Document, unheard: list[tuple[SentenceMentions, list[Attribution]]], events: list[Event]) -> None:
+    """The last stage: every claim the finder found that no event carries after the stages above (``unheard``,
+    per sentence in order: its event told paragraphs before, built under another type, or not built from its
+    own sentence) goes on the event its own words point at, read from what the claim says, not from the
+    sentence's shape (``_pointed_at``):
+
+    - where its content names places, an event at one of them (or whose sentences name it);
+    - where it names event words, an event of a type they can name (or whose sentences use the word);
+    - where it names figures, the event with that figure; where it names whose report it doubts or denies
+      ("the task force's claim", "the army's tally"), the event that report is on;
+    - where its speaker spoke just before in the same paragraph (a quotation going on), the event that speaker
+      spoke of; where it names again a definite thing an event told in the sentences just before was told
+      with, that event.
+
+    An event at another place, of a type none of its event words can name, or on another day named, is never
+    one; with no pointer at all, the claim stays off the record (a statement on another matter). Among
+    several, the one most pointers name, then the one spoken of latest. Only events told by then are
+    looked at (a claim is on what was told before it or in its own sentence)."""
+    lex = lexicon()
+    starts = [sent.start for sent, _ in unheard]
+    last_figure: Quantity | None = None  # the figure told last before the sentence
+    for k, (sent, rels) in enumerate(unheard):
+        if k and unheard[k - 1][0].quantities:
+            last_figure = unheard[k - 1][0].quantities[-1]
+        if not rels or sent.span is None:
+            continue
+        lately = starts[max(0, k - 3)]
+        for rel in rels:
+            if any(c.doc_id == doc.doc_id and c.cue_span == rel.cue_span for ev in events for c in ev.claims):
+                continue
+            content = _content_of(sent, rel)
+            before = [q for q in sent.quantities if content is not None and q.end <= content[0]]
+            target = _pointed_at(doc, sent, rel, events, lately, lex, before[-1] if before else last_figure)
+            # (a speaker heard on the event in this sentence with the same stance on the same thing, "denied
+            # the claim, saying ...", is not heard twice: as ``other_voices`` reads it)
+            if target is not None and not any(
+                    c.doc_id == doc.doc_id and c.span == (sent.start, sent.end) and c.attributed_to == rel.attributed_to
+                    and c.stance == rel.stance and c.about == rel.about for c in target.claims):
+                add_claim(target, doc, sent, rel, None, [])
+
+
+def _content_of(sent: SentenceMentions, rel: Attribution) -> tuple[int, int] | None:
+    """The words a claim says: its content, or (for the outlet's doubt of something named as the subject of
+    its cue: "the task force's claim could not be verified") that subject."""
+    if rel.content_span is not None:
+        return rel.content_span
+    tok = token_at(sent.span, rel.cue_span[0]) if rel.cue_span is not None else None
+    while tok is not None and tok.dep_ in ("aux", "auxpass", "neg", "advmod") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None:
+        return None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            words = list(subj.subtree)
+            return words[0].idx, words[-1].idx + len(words[-1])
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: list[Event], lately: int,
+                lex, last_figure: Quantity | None = None) -> Event | None:
+    """The event a found claim's words point at (see ``carry_found``), or None."""
+    span = _content_of(sent, rel)
+    if span is None:
+        return None
+    s, e = span
+    pdoc = sent.span.doc
+    events = [ev for ev in told if any(c.doc_id == doc.doc_id and c.span[0] <= sent.start for c in ev.claims)]
+    if not events:
+        return None
+    # Places: the places its words name (not those that say who a noun is, nor an outlet's; a place that only
+    # says who people are, "the troops in Khedir", still says where they were).
+    places = [p for p in [*sent.places, *sent.weak_places] if s <= p[0] < e and p[2] is not None
+              and not _describes(sent, p[0], s, e) and not _in_outlet_name(rel, p[0])]
+    names = {p[2].name for p in places}
+    written = {doc.text[p[0]:p[1]] for p in places if p[1] - p[0] > 2}
+
+    def elsewhere(ev: Event) -> list[Claim]:
+        """The event's claims of other sentences (its words in this sentence say nothing of which it is)."""
+        return [c for c in ev.claims if c.doc_id == doc.doc_id and c.span != (sent.start, sent.end)]
+
+    def at_place(ev: Event) -> int:
+        """2: the event is at a place the words name; 1: its sentences name it (placed elsewhere); 0: neither."""
+        loc = ev.location
+        if loc is not None and names & {loc.name, loc.admin2, loc.admin1}:
+            return 2
+        return int(any(re.search(rf"\b{re.escape(w)}\b", c.sentence) for w in written
+                       for c in elsewhere(ev)))
+
+    # Event words: the types they can name, and their lemmas (an event typed otherwise, told with the same word).
+    words = [t for t in sent.triggers if s <= t.start < e and not _describes(sent, t.start, s, e)
+             and not _word_sense(sent, t)]
+    types = {x for t in words for x in (COMPATIBLE.get(t.family) or (VIOLENCE_TYPE.get(t.family),)) if x}
+    lemmas = set()
+    for t in words:
+        tok = token_at(sent.span, t.start)
+        if tok is not None:
+            lemmas |= _word_keys(tok.lemma_.lower())
+
+    def claim_words(ev: Event) -> set[str]:
+        return {w for c in elsewhere(ev) for w in _claim_words(pdoc, c)}
+
+    days = [d.span for d in sent.dates if d.span is not None and not d.anaphoric and s <= d.start < e]
+    values = figure_values(rel.figure_stances) | {q.value for q in sent.quantities if s <= q.start < e
+                                                  and q.value is not None}
+    owners = [f.get("owner") for f in rel.figure_stances if f.get("owner")]
+    span_words = pdoc.char_span(s, e, alignment_mode="expand")
+    report_heads = lex.report_nouns | lex.figure_nouns
+    if span_words is not None:
+        owners += [doc.text[w.left_edge.idx: w.idx + len(w)] for w in span_words
+                   if w.dep_ == "poss" and w.head.lemma_.lower() in report_heads and w.pos_ in ("PROPN", "NOUN")]
+    # A figure named again ("the figure", "that count"; data/attribution.json ``figure_nouns``), not one given.
+    names_figure = span_words is not None and any(
+        w.lemma_.lower() in lex.figure_nouns and w.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in lex.naming_again_determiners for c in w.children)
+        and not any(c.like_num for c in w.subtree) for w in span_words)
+    # A report named again ("the reports", "neither account", "the task force's claim"): of what the sentence
+    # just before told.
+    names_report = span_words is not None and any(
+        w.lemma_.lower() in lex.report_nouns - lex.figure_nouns and w.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss", "preconj") for c in w.children) for w in span_words)
+    just_before = {id(ev) for ev in _told_just_before(doc, sent, events)} if names_report else set()
+    ref = content_refers(pdoc, dataclasses.replace(rel, content_span=span), lex)
+    skip = lex.organisation_heads | lex.role_nouns | lex.medium_nouns | lex.report_nouns
+    nouns = {k for n in ref.nouns if n not in skip and len(n) > 2 for k in _word_keys(n)}
+    # The speaker's own account going on: a claim of the same speaker, in the same paragraph, just before.
+    before = [c for ev in events for c in ev.claims if c.doc_id == doc.doc_id and c.span[1] <= sent.start
+              and "\n\n" not in doc.text[c.span[1]:sent.start].strip() and sent.start - c.span[1] < 400]
+    # (the events spoken of in the sentences just before: a definite noun names again what was told lately)
+    near = {id(ev) for ev in events if any(c.doc_id == doc.doc_id and lately <= c.span[0] < sent.start
+                                           for c in ev.claims)}
+    any_at_place = bool(places) and any(at_place(ev) for ev in events)
+
+    def pointers(ev: Event) -> int:
+        if days and ev.date is not None and not any(d.start <= ev.date.end and ev.date.start <= d.end for d in days):
+            return -1
+        spoke = rel.attributed_to is not None and any(
+            (c.attributed_to == rel.attributed_to or _one_of(pdoc, rel, c)) and any(c is x for x in ev.claims)
+            for c in before)
+        there = at_place(ev) if places else 0
+        if places and not there and (any_at_place or not spoke):
+            return -1  # it names another place: another event's, or one no event here was told at
+        same_word = bool(lemmas & claim_words(ev)) if lemmas else False
+        if words and ev.type not in types and not same_word:
+            return -1
+        n = there + int(spoke) + int(bool(words) and (ev.type in types or same_word))
+        n += int(id(ev) in just_before)  # "neither account could be confirmed": what was just told
+        # "said the figure should be treated with caution", "rejected that figure": the figure told last before
+        # it (that very figure, or one of the same value and unit an event was told with)
+        n += int(names_figure and last_figure is not None and any(
+            q.value == last_figure.value and (q.start == last_figure.start or q.unit == last_figure.unit)
+            for q in ev.quantities))
+        n += int(bool(values) and bool(values & {q.value for q in ev.quantities}))
+        n += int(bool(owners) and any(owner_matches(o, c.attributed_to) for o in owners for c in ev.claims
+                                      if c.doc_id == doc.doc_id))
+        n += int(bool(nouns) and id(ev) in near and bool(nouns & claim_words(ev)))
+        return n
+
+    def latest(ev: Event) -> int:
+        return max((c.span[0] for c in ev.claims if c.doc_id == doc.doc_id and c.span[0] <= sent.start), default=-1)
+
+    scored = [(pointers(ev), latest(ev), i, ev) for i, ev in enumerate(events)]
+    scored = [x for x in scored if x[0] > 0]
+    if not scored:
+        return None
+    return max(scored, key=lambda x: (x[0], x[1], x[2]))[3]
+
+
+def _one_of(pdoc, rel: Attribution, earlier: Claim) -> bool:
+    """Whether the speaker is one of an earlier speaker's people ("one of them said", "one of the herders
+    said" after "Herders from the area said"): a partitive whose "of" names a pronoun or a noun of the earlier
+    speaker's words, from the parse."""
+    if rel.source_span is None or not earlier.attributed_to or pdoc is None:
+        return False
+    span = pdoc.char_span(rel.source_span[0], rel.source_span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    if not (head.like_num or head.pos_ == "NUM" or head.lower_ == "one"):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", earlier.attributed_to)}
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (obj.pos_ == "PRON" or obj.lower_ in words or obj.lemma_.lower() in words):
+                return True
+    return False

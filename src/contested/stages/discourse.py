@@ -15,7 +15,12 @@ def resolve_source(attribution: Attribution, state: DiscourseState) -> Attributi
     """"he said", "they added", "The statement denied": the source named before; a source named here is kept
     for later ones."""
     if refers_back(attribution):
-        resolved = resolve_pronoun(attribution, state.sources)
+        # ("Its spokesman, X, said ..., and he denied ...": a voice named before the pronoun in its own sentence
+        # is the latest source it can stand for)
+        named = [r for r in attribution.relations or [] if r.attributed_to and not refers_back(r)
+                 and r.cue_span is not None and attribution.cue_span is not None
+                 and r.cue_span[0] < attribution.cue_span[0]]
+        resolved = resolve_pronoun(attribution, [*state.sources, *named])
         if resolved is attribution and attribution.attributed_to and attribution.chain[-1].get("back"):
             state.sources.append(attribution)  # "The statement" no one made before: it speaks, and is kept
         return resolved
