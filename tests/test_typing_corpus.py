@@ -153,6 +153,12 @@ def test_a_move_is_kept_only_on_a_gain_that_no_kind_of_evidence_contradicts():
     assert keep({"A": [2, 0], "B": [1, 0], "C": [3, 0], "tune:A": [0, 1], "tune:B": [3, 1]})  # the half gains
     assert not keep({"A": [2, 0], "B": [1, 0], "C": [3, 0], "tune:B": [0, 1]})  # the ACLED half loses
     assert not keep({"A": [0, 5], "tune:A": [3, 1], "tune:B": [2, 0]})  # the writers lose
+    assert keep({"A": [0, 1], "tune:A": [3, 1], "tune:B": [2, 0]})  # ... by one passage: no contradiction
+    assert not keep({"A": [0, 1], "B": [0, 1], "tune:A": [3, 1], "tune:B": [2, 0]})  # by two, it is
+    # with six writers, three quarters is five of them
+    six = ("A", "B", "C", "D", "E", "F")
+    assert not keep({"A": [2, 0], "B": [1, 0], "C": [3, 0], "D": [1, 0]}, acled=(), writers=six)
+    assert keep({"A": [2, 0], "B": [1, 0], "C": [3, 0], "D": [1, 0], "E": [1, 0]}, acled=(), writers=six)
     assert not keep({"tune:A": [3, 1], "tune:B": [2, 0]}, acled=())  # without ACLED notes, writers decide
     # A move of the policy in place stays unless contradicted.
     assert keep({"B": [1, 0], "tune:A": [0, 1], "tune:B": [1, 0]}, previous=True)
