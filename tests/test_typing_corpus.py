@@ -15,11 +15,16 @@ from contested import typing_model as tm
 from contested.taxonomy import EVENT_TYPES, acled_type
 
 
-def _lowo():
-    spec = importlib.util.spec_from_file_location("typing_lowo", REPO / "eval" / "typing_lowo.py")
+def _eval_module(name: str):
+    """A script of eval/ loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "eval" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _lowo():
+    return _eval_module("typing_lowo")
 
 
 def test_a_row_reads_as_an_item_of_the_taxonomy():
@@ -126,10 +131,7 @@ def test_a_model_of_taxonomy_labels_names_sub_event_types(tmp_path):
 
 
 def _policy_module():
-    spec = importlib.util.spec_from_file_location("typing_policy_moves", REPO / "eval" / "typing_policy_moves.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _eval_module("typing_policy_moves")
 
 
 def test_a_label_names_the_detail_its_sub_event_type_has():
