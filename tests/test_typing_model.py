@@ -48,14 +48,38 @@ def test_the_corpus_is_marked_as_written_for_the_project():
 
 def test_the_default_model_is_plain_data_and_loaded_once():
     npz = np.load(tm.DATA_DIR / f"{tm.DEFAULT_STEM}.npz", allow_pickle=False)
-    assert set(npz.files) == {"idf", "coef", "intercept"}
+    # weights as whole numbers with a step per class (TrainSettings.weight_levels), no pickle
+    assert set(npz.files) == {"idf", "coef_q", "coef_scale", "intercept"}
+    assert npz["coef_q"].dtype == np.int16 and int(np.abs(npz["coef_q"]).max()) <= tm.DEFAULT_TRAIN.weight_levels
     meta = json.loads((tm.DATA_DIR / f"{tm.DEFAULT_STEM}.json").read_text(encoding="utf-8"))
     # It names taxonomy labels (31: the types, with the details that choose a sub-event type) and sums them into
     # ACLED's 25 sub-event types.
     assert meta["label_kind"] == "taxonomy" and len(meta["classes"]) == 31
-    assert npz["coef"].shape == (31, len(meta["vocabulary"]))
+    assert npz["coef_q"].shape == tm.default_model().coef.shape == (31, len(meta["vocabulary"]))
     assert len(tm.default_model().classes) == 25
     assert tm.default_model() is tm.default_model()  # cached: no load per document
+
+
+def test_weights_written_in_steps_read_back_within_half_a_step():
+    rng = np.random.default_rng(0)
+    coef = rng.normal(0, 3, size=(4, 50))
+    coef[2] = 0.0  # a class with no weight at all
+    for levels in (2047, 127):
+        arrays = tm._coef_arrays(coef, levels)
+        back = tm._coef(_Arrays(arrays))
+        step = np.abs(coef).max(axis=1, keepdims=True) / levels
+        assert np.all(np.abs(back - coef) <= step / 2 + 1e-6)
+        assert not back[2].any()
+    plain = tm._coef(_Arrays(tm._coef_arrays(coef, 0)))
+    assert plain.dtype == np.float32 and np.allclose(plain, coef, atol=1e-5)
+
+
+class _Arrays(dict):
+    """A dict that answers ``files`` as a loaded .npz does."""
+
+    @property
+    def files(self) -> list[str]:
+        return list(self)
 
 
 @pytest.mark.parametrize(("text", "sub_event_type"), RARE)
