@@ -430,17 +430,9 @@ def corpus_items(directory: str | Path | None = None) -> list[CorpusItem]:
 
 
 def read_corpus(path: str | Path) -> tuple[list[str], list[str]]:
-    """(texts, sub-event types) of a JSONL corpus: lines with ``text`` and ``sub_event_type`` (a header is skipped)."""
-    texts, labels = [], []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if "text" in row and "sub_event_type" in row:
-                texts.append(row["text"])
-                labels.append(row["sub_event_type"])
-    return texts, labels
+    """(texts, sub-event types) of the event passages of a JSONL corpus (``read_items``)."""
+    events = [it for it in read_items(path) if it.event]
+    return [it.text for it in events], [it.sub_event_type or "" for it in events]
 
 
 DEFAULT_TRAIN = TrainSettings(max_features=20000, min_df=1, ngram_max=2, c=16.0, max_iter=3000)
@@ -511,23 +503,24 @@ def _apply(event, sub_event_type: str) -> bool:
     etype, detail = mapped
     if detail is None and etype == event.type and acled_type(etype, event.detail).sub_event_type == sub_event_type:
         detail = event.detail
-    acled = acled_type(etype, detail)
-    if acled.sub_event_type != sub_event_type:
+    if acled_type(etype, detail).sub_event_type != sub_event_type:
         return False
-    event.type, event.detail = etype, detail
-    event.acled_event_type, event.acled_sub_event_type = acled.event_type, acled.sub_event_type
-    if "type_from_model" not in event.flags:
-        event.flags.append("type_from_model")
+    _set_type(event, etype, detail)
     return True
 
 
 def _apply_label(event, label: str) -> None:
-    """Give an event a taxonomy label (type and detail) and the ACLED types it maps to."""
+    """Give an event a taxonomy label ("protest/peaceful": type and detail)."""
+    etype, _, detail = label.partition("/")
+    _set_type(event, etype, detail or None)
+
+
+def _set_type(event, etype: str, detail: str | None) -> None:
+    """Give an event the model's type and detail and the ACLED types they map to, flagged as the model's."""
     from contested.taxonomy import acled_type
 
-    etype, _, detail = label.partition("/")
-    acled = acled_type(etype, detail or None)
-    event.type, event.detail = etype, detail or None
+    acled = acled_type(etype, detail)
+    event.type, event.detail = etype, detail
     event.acled_event_type, event.acled_sub_event_type = acled.event_type, acled.sub_event_type
     if "type_from_model" not in event.flags:
         event.flags.append("type_from_model")
