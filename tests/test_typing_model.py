@@ -172,3 +172,17 @@ def test_the_default_model_never_makes_armed_people_a_mob(monkeypatch):
         assert events and events[0].acled_sub_event_type != "Mob violence", text
     assert tm._armed_doers("Guerrillas clashed in a village.", "clashed")
     assert not tm._armed_doers("Villagers armed with sticks clashed with traders.", "clashed")
+
+
+def test_a_model_whose_two_files_come_from_two_trainings_is_refused(tmp_path):
+    pytest.importorskip("sklearn")
+    looting = [f"Rioters looted {n} shops in the market of Tarvo on Monday." for n in range(12)]
+    clash = [f"Soldiers clashed with {n} rebels near the bridge of Tarvo on Monday." for n in range(12)]
+    labels = ["Looting/property destruction"] * 12 + ["Armed clash"] * 12
+    tm.train(looting + clash, labels, tmp_path / "a")
+    tm.train([t.replace("Monday", "Friday night") for t in looting + clash], labels, tmp_path / "b")
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["model.json", "model.npz"]  # no temporary left
+    tm.TypeModel(tmp_path / "a")  # whole: loads
+    (tmp_path / "a" / "model.npz").write_bytes((tmp_path / "b" / "model.npz").read_bytes())
+    with pytest.raises(ValueError, match="two trainings"):
+        tm.TypeModel(tmp_path / "a")

@@ -24,6 +24,8 @@ A model trained on someone's coded data is theirs and stays out of the repositor
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 import json
 import math
 import os
@@ -159,13 +161,21 @@ def train(texts: list[str], labels: list[str], out: str | Path, settings: TrainS
     vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
     coef = clf.coef_ if len(clf.classes_) > 2 else np.vstack([-clf.coef_[0], clf.coef_[0]])
     intercept = clf.intercept_ if len(clf.classes_) > 2 else np.array([-clf.intercept_[0], clf.intercept_[0]])
-    np.savez_compressed(out / f"{stem}.npz", idf=vec.idf_.astype(np.float32), intercept=intercept.astype(np.float32),
+    # Each file is written whole under another name and then renamed over the old one, the arrays first; the
+    # description names the arrays' digest, so that a model whose two files come from two trainings (a run
+    # killed between the renames, two runs at once) is refused on loading instead of read wrong.
+    tmp_npz = out / f"{stem}.tmp{os.getpid()}.npz"
+    np.savez_compressed(tmp_npz, idf=vec.idf_.astype(np.float32), intercept=intercept.astype(np.float32),
                         **_coef_arrays(coef, settings.weight_levels))
     meta = {"kind": "tfidf-logreg", "classes": list(map(str, clf.classes_)), "vocabulary": vocab,
             "ngram_max": settings.ngram_max, "char_ngrams": [settings.char_min, settings.char_max],
             "digits": settings.digits, "label_kind": label_kind, "trained_on": len(texts),
-            "class_counts": dict(Counter(labels).most_common())}
-    (out / f"{stem}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            "class_counts": dict(Counter(labels).most_common()),
+            "arrays_sha1": hashlib.sha1(tmp_npz.read_bytes()).hexdigest()}
+    tmp_json = out / f"{stem}.tmp{os.getpid()}.json"
+    tmp_json.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp_npz, out / f"{stem}.npz")
+    os.replace(tmp_json, out / f"{stem}.json")
     return {"classes": len(meta["classes"]), "features": len(vocab), "examples": len(texts)}
 
 
@@ -193,7 +203,11 @@ class TypeModel:
     def __init__(self, directory: str | Path, stem: str = "model"):
         directory = Path(directory)
         meta = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
-        arrays = np.load(directory / f"{stem}.npz", allow_pickle=False)
+        raw = (directory / f"{stem}.npz").read_bytes()
+        if meta.get("arrays_sha1") not in (None, hashlib.sha1(raw).hexdigest()):
+            raise ValueError(f"{directory}: {stem}.npz is not the one {stem}.json was written with "
+                             "(two trainings mixed): train the model again")
+        arrays = np.load(io.BytesIO(raw), allow_pickle=False)
         self.is_default = False
         self.labels: list[str] = meta["classes"]  # what the model was trained to name
         self._merge: np.ndarray | None = None
