@@ -69,6 +69,7 @@ def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: Ext
     for i, places in nearest(sent.places, lambda p: (p[0], p[1]), drafts, config.place_before_weight,
                              sent.text, sent.start, config.boundary_penalty, referred, sent.span).items():
         drafts[i].places = places
+    _places_to_their_word(drafts, sent)
     for i, dates in nearest(sent.dates, lambda d: (d.start, d.end), drafts, config.date_before_weight,
                             sent.text, sent.start, config.boundary_penalty, referred, sent.span).items():
         drafts[i].dates = dates
@@ -76,6 +77,44 @@ def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: Ext
     for i, quantities in nearest(sent.quantities, lambda q: (q.start, q.end), drafts,
                                  config.quantity_before_weight).items():
         drafts[i].quantities = quantities
+
+
+def _places_to_their_word(drafts: list[Draft], sent: SentenceMentions) -> None:
+    """A place the parse hangs in another draft's clause goes to that draft, however near this draft's word it
+    stands ("pushed into Lashkar Gah and battled commandos, while across the line in Kandahar soldiers pulled
+    out": Kandahar is where they pulled out, not a second place of the battle). The parse is followed up from
+    the place's word to the first word of a draft's own; a verb of no draft on the way stops it (the place is
+    then the nearest draft's, as before)."""
+    if len(drafts) < 2 or sent.span is None or not hasattr(sent.span, "__iter__"):
+        return
+    owner: dict[int, int] = {}
+    for i, d in enumerate(drafts):
+        for t in (d.trigger, *d.extra):
+            owner.setdefault(t.start, i)
+    span = sent.span
+    for i, d in enumerate(drafts):
+        for p in list(d.places):
+            tok = next((t for t in span if p[0] <= t.idx < p[1]), None)
+            j = _owning_draft(tok, owner)
+            if j is not None and j != i:
+                d.places.remove(p)
+                drafts[j].places.append(p)
+                drafts[j].places.sort(key=lambda q: q[0])
+
+
+def _owning_draft(tok, owner: dict[int, int]) -> int | None:
+    """The draft whose word the parse hangs ``tok`` under, walking up its heads: None where a verb of no draft,
+    or the sentence's root, comes first."""
+    node = tok
+    for _ in range(12):
+        if node is None or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.idx in owner:
+            return owner[node.idx]
+        if node.pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _dates_to_their_word(drafts: list[Draft], sent: SentenceMentions) -> None:
