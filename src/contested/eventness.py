@@ -432,7 +432,14 @@ def _background(verb, year: int | None, settings: EventnessSettings, words: Word
             sub = list(child.subtree)
             if any(t.lower_ == "ago" for t in sub) and {t.lemma_.lower() for t in sub} & words.ago_units:
                 return "background: dated years ago"
-        if child.dep_ == "prep" and child.lower_ in ("in", "during", "since", "by", "until") and year:
+        if child.dep_ == "prep" and child.lower_ == "before" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in words.situation_nouns and _definite(g, words)
+                for g in child.children):
+            # "the two communities fought over grazing land well before the current war": a happening told as
+            # older than the war the article tells of is its history.
+            return f"background: before the {next(g for g in child.children if g.dep_ == 'pobj').lower_}"
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "since", "by", "until", "between") and year:
+            # ("killed between 2001 and 2014": a range of years.)
             for g in child.children:
                 y = _year(g) if g.dep_ == "pobj" else None
                 if y is not None and (year - y) * 365 > settings.background_days:
@@ -817,6 +824,11 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
     kids = list(verb.children)
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
     present_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in kids)
+    if not present_perfect and verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in kids):
+        # "has killed thousands and displaced two million": the bare second participle shares the perfect.
+        present_perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ")
+                              for c in verb.head.children)
     dated = next(_date_phrases(verb), None) is not None
     if not present_perfect and token.pos_ == "NOUN" and _counted(token, words) and _happening(token, words, sentence):
         period = _period(verb, words)
@@ -844,6 +856,10 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
         if counted is not None:
             return f"aggregate: {' '.join(t.lower_ for t in counted.subtree)}"[:80]
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in kids):
+            # ("the conflict has killed about 35,000 people and displaced more than two million": the second
+            # verb shares the first's subject and its perfect.)
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if token.i == verb.i and subj is not None and subj.lemma_.lower() in words.situation_nouns and not dated:
             # "The conflict has displaced more than two million people": what a war has done, a tally.
             return f"aggregate: the {subj.lower_} has {verb.lower_}"
@@ -1199,6 +1215,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                                   published)
         if old:
             return old
+    if (token.pos_ == "NOUN" or token.tag_ == "VBG") and token.dep_ in ("pobj", "pcomp") and (
+            token.head.lower_ in ("during", "in", "amid")) and token.head.head.pos_ == "NOUN" and (
+            _happening(token.head.head, words, sentence)):
+        # "after the death of the leader in May 2021 during fighting with ISWAP": a happening told as the time
+        # of another happening, long before, is as old as that one.
+        old = _phrase_long_before(token.head.head, published.year if published else reference_year(token.doc),
+                                  settings, published)
+        if old:
+            return f"{old} (the {token.head.head.lower_} it is {token.head.lower_})"
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and token.head.lower_ in words.reference_preps and any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in token.children):
         return f"{REFERENCE}: {token.head.lower_} {token.lower_}"  # "after the arrests": an event told before
@@ -1513,6 +1538,14 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                 bg = _phrase_long_before(subj, year, settings, published)
                 if bg:
                     return f"{bg} (its subject)"
+            if subj.dep_ in ("nsubj", "nsubjpass"):
+                # "most of the soldiers killed in the province between 2001 and 2014 died in Helmand": a subject
+                # told by a happening long before (a participle of its own, dated) tells of that time.
+                for part in (t for t in subj.subtree if t.dep_ == "acl" and t.tag_ == "VBN"
+                             and t.i in sentence.trigger_tokens):
+                    bg = _background(part, year, settings, words, published)
+                    if bg:
+                        return f"{bg} (its subject)"
     if bg:
         return bg
     if purpose:
@@ -1667,6 +1700,11 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
     # country".)
     holders = [verb, *(c for c in kids if c.dep_ == "conj"), *((verb.head,) if verb.dep_ == "conj" else ())]
     wide = [*holders, *((token,) if token.pos_ == "NOUN" else ())]  # "set off protests across the country"
+    # ("had died in two days of unrest across the country": the period the verb is counted over may hold it.)
+    periods = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "over", "during")
+               for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in words.period_units | {"day"}]
+    wide += periods + [n for g in periods for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for n in c.children if n.dep_ == "pobj"]  # ("two days of protests across the country")
     for c in (c for h in wide for c in h.children):
         if c.dep_ == "prep" and c.lower_ in ("across", "throughout") and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in words.wide_area_nouns for g in c.children):
