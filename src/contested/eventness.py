@@ -1260,6 +1260,15 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
         if holder.lemma_.lower() in words.aftermath_verbs:
             # "residents described burnt shops", "videos showed destroyed houses": what is left, described.
             return f"description: {holder.lower_} {state.lower_} {host.lower_}"
+    if token.dep_ == "prep" and token.head.i == verb.i and verb.lemma_.lower() in words.plan_governors and (
+            verb.i not in sentence.trigger_tokens) and any(c.dep_ == "dobj" for c in verb.children):
+        # "urged supporters onto the streets": where someone is asked to go is not yet a happening.
+        return f"plan: {verb.lower_} ... {token.lower_}"
+    if token.dep_ == "oprd" and token.head.lemma_.lower() in words.naming_verbs and any(
+            c.dep_ == "dobj" and _definite(c, words) for c in token.head.children):
+        # 'called the detention "an abduction"': the name a speaker gives a happening named in the clause is
+        # that happening, not another.
+        return f"{REFERENCE}: {token.head.lower_} it {token.lower_}"
     if token.pos_ in ("NOUN", "PROPN"):
         # "this cowardly attack", "Saturday's attack", "condemned the bombing": an event told before.
         if any((c.dep_ == "det" and c.lower_ in words.reference_determiners) or (c.dep_ == "poss"
@@ -1440,7 +1449,12 @@ def clause_reason(token, *, published: date | None = None, settings: EventnessSe
                     g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in words.duration_units
                     and not any(n.dep_ == "nummod" for n in g.children) for g in c.children):
                 return "generic: for years"  # "For years, she was known for aiding protesters"
-        if v.dep_ == "xcomp" or (v.dep_ == "ccomp" and v.tag_ == "VB"):
+        # ('urged residents on Friday to "evacuate"': the parse may hang the infinitive of an appeal to someone
+        # as an adverbial clause.)
+        appeal = v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and (
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)) and any(
+            c.dep_ == "dobj" for c in v.head.children)
+        if v.dep_ == "xcomp" or (v.dep_ == "ccomp" and v.tag_ == "VB") or appeal:
             head = v.head
             lemma = head.lemma_.lower()
             if lemma in words.plan_governors:
