@@ -39,6 +39,9 @@ PUBLISHED = date(2022, 9, 20)
         # A tally across a country, inside the period the verb is counted over.
         ("The ministry said 12 people had died in three days of protests across the country.", "died",
          "aggregate"),
+        # A move counted since a date weeks before publication is a tally.
+        ("Aid agencies say 40,000 people have been displaced in the province since late August.", "displaced",
+         "aggregate"),
         # An appeal to someone is not yet done, however the parse hangs its infinitive or its phrase.
         ('The provincial authorities had urged villagers on Sunday to "evacuate" to the coast.', "evacuate", "plan"),
         ("The opposition condemned the verdict and urged its supporters onto the streets.", "onto the streets",
@@ -60,6 +63,7 @@ def test_history_and_tallies_are_not_events(text: str, word: str, kind: str) -> 
         ("The army said 12 people had died in the attack on the market on Saturday.", "died"),
         ("Fighting broke out on Sunday during talks between the two sides.", "Fighting"),
         ("Villagers fled to the coast on Sunday, officials said.", "fled"),
+        ("About 3,000 people have fled the town since Monday, officials said.", "fled"),
     ],
 )
 def test_news_stays_news(text: str, word: str) -> None:
@@ -75,3 +79,10 @@ def test_a_place_in_another_clause_is_that_clause_s() -> None:
         by_trigger.setdefault(ev.trigger or "", set()).add(ev.location.name if ev.location else "")
     stormed = next(places for trig, places in by_trigger.items() if trig.startswith("stormed"))
     assert stormed == {"Kidal"}, by_trigger
+
+
+def test_a_country_as_the_subject_that_acts_is_who_did_it_not_where() -> None:
+    text = ("Russia struck back on Sunday evening with missiles that set a power station on the edge of Kharkiv on "
+            "fire, the mayor said.")
+    events = extract_text(text, published="2022-09-12", source="Example Wire")
+    assert [ev.location.name if ev.location else None for ev in events] == ["Kharkiv"]

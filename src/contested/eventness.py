@@ -134,6 +134,9 @@ class EventnessSettings:
     # 2021", "since 2015") resolves to a span that ends more than this many days before publication is
     # background: history told around the news, which an analyst codes from its own reports.
     recent_days: int = 31
+    # A move in the perfect counted "since" a date at least this many days before publication ("have been
+    # displaced since mid-July" in a mid-August article) is a tally, as one counted since a happening began is.
+    since_tally_days: int = 28
     # Present simple verbs are generic only with a habitual word or a bare plural subject.
     generic_present: bool = True
     # Any present simple clause with no date is generic ("a regime that rules by violence"); dated present
@@ -878,6 +881,14 @@ def _tally_or_generic(token, verb, words: Words, sentence: _Sentence, published:
             if spans and all((sp.end - sp.start).days >= 6 for sp in spans):
                 # "have been killed in the fighting this year", "since last week": a tally over a period.
                 return f"aggregate: a tally over {spans[0].text}"[:80]
+        if published is not None and family in _MOVE_FAMILIES:
+            phrases = list(_date_phrases(verb))
+            spans = list(_own_date_spans(verb, published))
+            if spans and len(spans) == len(phrases) and all(
+                    getattr(head, "lower_", "") == "since" for head, _ in phrases) and all(
+                    (published - sp.start).days >= settings.since_tally_days for sp in spans):
+                # "76,000 people have been displaced in the region since mid-July": a tally over the weeks since.
+                return f"aggregate: a tally since {spans[0].text}"[:80]
     if verb.dep_ == "xcomp" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and (
             not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)):
         head = verb.head

@@ -251,6 +251,11 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
     if first.dep_ == "pobj" and first.head.dep_ == "agent":
         # "fighters backed by Uganda attacked ...": a country as the one who does (by), not a place.
         return "names who did it (by)"
+    if tok.dep_ == "nsubj" and tok.head.i == clause_verb.i and clause_verb.pos_ == "VERB" and any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "with") for c in clause_verb.children):
+        # "Russia hit back with missiles that set a power plant in Kharkiv on fire": a place as the subject of a
+        # verb that acts on something or with something is the one who did it (not "Kupiansk fell").
+        return "names who did it (the subject)"
     unit = first.head if first.dep_ == "compound" and first.head.pos_ == "NOUN" else first  # "Farah province"
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN" and (
             unit.head.head.lemma_.lower() in words.place_subject_nouns) and any(
