@@ -86,3 +86,10 @@ def test_a_country_as_the_subject_that_acts_is_who_did_it_not_where() -> None:
             "fire, the mayor said.")
     events = extract_text(text, published="2022-09-12", source="Example Wire")
     assert [ev.location.name if ev.location else None for ev in events] == ["Kharkiv"]
+
+
+def test_places_of_a_campaign_s_clause_are_not_a_second_place() -> None:
+    text = ("Rebels captured the centre of Kidal on Tuesday, officials said, as the rebels' dry-season offensive swept "
+            "through the regions of Gao, Timbuktu and Menaka.")
+    events = extract_text(text, published="2022-09-21", source="Example Wire")
+    assert [ev.location.name if ev.location else None for ev in events] == ["Kidal"]

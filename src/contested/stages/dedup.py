@@ -337,9 +337,10 @@ def _in_passing(place_tok, clause_verb, words, trigger=None, named: frozenset[in
             return f"in another clause ({node.lower_})"
         if node.dep_ in ("advcl", "ccomp", "conj") and node.pos_ in ("VERB", "AUX") and clause_verb.i not in (
                 t.i for t in node.subtree) and any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "advcl") and (
-                    c.lemma_.lower() in words.event_head_nouns or c.lower_ in words.event_head_nouns)
+                    {c.lemma_.lower(), c.lower_} & (words.event_head_nouns | words.campaign_nouns))
                     for c in node.children):
-            # "struck Mekelle ..., as fighting went on in Amhara": the place of another happening.
+            # "struck Mekelle ..., as fighting went on in Amhara": the place of another happening ("as the
+            # summer offensive swept through the provinces of X and Y": of a campaign).
             return f"in another happening's clause ({node.lower_})"
         if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.i == clause_verb.i and (
                 trigger is None or trigger.i not in (t.i for t in node.subtree)) and any(
