@@ -69,7 +69,7 @@ def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: Ext
     for i, places in nearest(sent.places, lambda p: (p[0], p[1]), drafts, config.place_before_weight,
                              sent.text, sent.start, config.boundary_penalty, referred, sent.span).items():
         drafts[i].places = places
-    _places_to_their_word(drafts, sent)
+    _places_to_their_word(drafts, sent, referred)
     for i, dates in nearest(sent.dates, lambda d: (d.start, d.end), drafts, config.date_before_weight,
                             sent.text, sent.start, config.boundary_penalty, referred, sent.span).items():
         drafts[i].dates = dates
@@ -79,18 +79,20 @@ def distribute_mentions(drafts: list[Draft], sent: SentenceMentions, config: Ext
         drafts[i].quantities = quantities
 
 
-def _places_to_their_word(drafts: list[Draft], sent: SentenceMentions) -> None:
+def _places_to_their_word(drafts: list[Draft], sent: SentenceMentions, referred: frozenset[int] = frozenset()) -> None:
     """A place the parse hangs in another draft's clause goes to that draft, however near this draft's word it
     stands ("pushed into Lashkar Gah and battled commandos, while across the line in Kandahar soldiers pulled
     out": Kandahar is where they pulled out, not a second place of the battle). The parse is followed up from
     the place's word to the first word of a draft's own; a verb of no draft on the way stops it (the place is
-    then the nearest draft's, as before)."""
+    then the nearest draft's, as before). Only a draft's own word counts, not the words joined to it, and a
+    draft that only names what another is about ("detained nine men in raids in Kabul in connection with the
+    bombing", ``referred``) takes no place this way."""
     if len(drafts) < 2 or sent.span is None or not hasattr(sent.span, "__iter__"):
         return
     owner: dict[int, int] = {}
     for i, d in enumerate(drafts):
-        for t in (d.trigger, *d.extra):
-            owner.setdefault(t.start, i)
+        if i not in referred:
+            owner.setdefault(d.trigger.start, i)
     span = sent.span
     for i, d in enumerate(drafts):
         for p in list(d.places):
