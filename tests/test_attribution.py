@@ -760,3 +760,32 @@ def test_a_list_of_sources_before_the_cue_stays_whole(nlp, text, words):
     sent, _ = sent_of(nlp, text)
     att = find_attribution(sent, text)
     assert text[att.start: att.end] == words
+
+
+def test_strict_speaker_check_refuses_a_name_of_another_speaker_of_the_article(monkeypatch):
+    """eval/attribution_gold_eval.py ``--strict-speaker``: a found speaker that holds a gold word but also names
+    ANOTHER speaker of the article is wrong; the loose default (the figures kept comparable) takes it.
+    ILLUSTRATIVE gold lines, written for this test."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "eval" / "attribution_gold_eval.py"
+    spec = importlib.util.spec_from_file_location("attribution_gold_eval", path)
+    gold = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = gold
+    spec.loader.exec_module(gold)
+    article = {"claims": [{"speaker": ["Ministry of Defence", "ministry"]},
+                          {"speaker": ["Ministry of Interior", "ministry"]},
+                          {"speaker": ["Karimi", "spokesman", "Herat police"]},
+                          {"speaker": ["Hashimi", "spokesman", "police"]}]}
+    defence, karimi = article["claims"][0]["speaker"], article["claims"][2]["speaker"]
+    wrong = "Ministry of Interior in Kabul"
+    assert gold._speaker_right(article, wrong, defence)  # loose: "ministry" is in it
+    monkeypatch.setattr(gold, "STRICT_SPEAKER", True)
+    assert not gold._speaker_right(article, wrong, defence)
+    assert gold._speaker_right(article, "The Ministry of Defence", defence)
+    # words shared with the claim's own ("police" inside "Herat police") name no other speaker
+    assert gold._speaker_right(article, "Abdul Ghani Karimi, a spokesman for the Herat police", karimi)
+    assert not gold._speaker_right(article, "Sayed Hashimi, a spokesman for the police", karimi)
+    assert gold._speaker_right(article, None, None)
