@@ -137,3 +137,15 @@ def test_harm_told_again_is_of_the_latest_event_that_harms_not_a_clash_told_befo
     residents = _claims_of(events, "Residents")
     assert residents, [(ev.type, [c.attributed_to for c in ev.claims]) for ev in events]
     assert all(ev.type == "air_strike" for ev, _ in residents)
+
+
+def test_a_picture_that_could_not_be_geolocated_is_the_outlets_doubt_on_the_event_just_told():
+    # ILLUSTRATIVE: "geolocate" verifies where a picture was taken (data/attribution.json ``verify``).
+    text = ("Officials said drones had struck the town of Ashford overnight, setting fire to a grain store.\n\n"
+            "Mira Holt, a journalist who covers the region, wrote online that the building had stored ammunition. "
+            "A video she posted with the message could not be geolocated.")
+    events = extract_text(text, published="2023-05-02", source="Example Wire")
+    doubts = [(ev, c) for ev in events for c in ev.claims if c.cue and "geolocated" in c.cue]
+    assert doubts, [(ev.type, [(c.cue, c.attributed_to) for c in ev.claims]) for ev in events]
+    assert all(c.attributed_to is None and c.stance == "doubts" and c.hedged for _, c in doubts)
+    assert all(ev.type == "air_strike" for ev, _ in doubts)
