@@ -789,3 +789,16 @@ def test_strict_speaker_check_refuses_a_name_of_another_speaker_of_the_article(m
     assert gold._speaker_right(article, "Abdul Ghani Karimi, a spokesman for the Herat police", karimi)
     assert not gold._speaker_right(article, "Sayed Hashimi, a spokesman for the police", karimi)
     assert gold._speaker_right(article, None, None)
+
+
+def test_a_statement_carried_by_an_outlet_hung_on_the_object_still_passes_through_it(nlp):
+    """"claimed responsibility for the attack in a statement carried by its media arm", parsed with "in a
+    statement" on "attack": the outlet that carried the statement is an intermediary of the claim. ILLUSTRATIVE."""
+    text = ("The Valley Front claimed responsibility for the attack in a statement carried by its media arm, saying "
+            "its fighters had killed 12 soldiers.")
+    rels = relations(nlp, text)
+    claimed = [r for r in rels if r.cue == "claimed"]
+    assert claimed
+    for rel in rels:
+        inter = [link["name"] for link in rel.chain if link["link"] == "intermediary"]
+        assert inter and "media arm" in inter[0], (rel.cue, rel.chain)

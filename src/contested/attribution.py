@@ -1128,7 +1128,13 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
     links, via = [], None
     lemma = cue.lemma_.lower()
     joined: set[int] = set()
-    for c in cue.children:
+    # "claimed responsibility for the attack in a statement carried by its media arm": the parse hangs the way it
+    # was said on the cue's object (or on what the object is for); it is the cue's all the same.
+    hung = [p for o in cue.children if o.dep_ == "dobj"
+            for x in [o, *(y for q in o.children if q.dep_ == "prep" for y in q.children if y.dep_ == "pobj")]
+            for p in x.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "via", "through") and any(
+                y.dep_ == "pobj" and y.lemma_.lower() in lex.medium_nouns for y in p.children)]
+    for c in [*cue.children, *hung]:
         if c.i in joined:
             continue
         if c.dep_ in ("dative", "dobj") and lemma in ("tell", "inform", "confirm") and c.pos_ in ("NOUN", "PROPN"):
