@@ -802,3 +802,18 @@ def test_a_statement_carried_by_an_outlet_hung_on_the_object_still_passes_throug
     for rel in rels:
         inter = [link["name"] for link in rel.chain if link["link"] == "intermediary"]
         assert inter and "media arm" in inter[0], (rel.cue, rel.chain)
+
+
+def test_a_that_clause_parsed_as_a_conjunct_is_what_is_said_and_a_citing_before_it_names_the_speaker(nlp):
+    """"X reported on Thursday, citing an unnamed official, that ...", parsed with the clause as a conjunct of
+    "reported" and "citing" hung on it: the official speaks through X, the clause is what is said.
+    ILLUSTRATIVE."""
+    text = ("The daily Valley Courier reported on Thursday, citing an unnamed security official, that commandos "
+            "flown in from the capital had retaken the district centre overnight.")
+    rels = [r for r in relations(nlp, text) if r.cue and r.cue.startswith("reported")]
+    if not rels:
+        pytest.skip("parsed otherwise")
+    (rel,) = rels
+    assert "official" in (rel.attributed_to or "")
+    assert any(link["link"] == "intermediary" and "Courier" in link["name"] for link in rel.chain)
+    assert rel.content_span is not None and text[rel.content_span[0]:].startswith("that commandos")
