@@ -98,10 +98,11 @@ sentence's attribution) has it. Two levels:
 - **pipeline**: the claims on the events ``contested.pipeline.extract_text`` makes (a claim the events
   builder does not attach to any event counts wrong in every fact).
 
-``--strict-speaker`` tightens the speaker fact: the found name must hold a gold word AND name no OTHER speaker
-of the article (no word of another claim's speaker that is not one of this claim's own words: "the Ministry of
-Interior in Kabul" for the Ministry of Defence's claim, right by the loose check since both name "ministry", is
-wrong). The loose check stays the default so that the figures above and in the README stay comparable.
+``--strict-speaker`` tightens the speaker fact: the found name must hold a gold word AND, unless it holds the
+claim's own first (most specific) word, name no OTHER speaker of the article (the first word of another claim's
+speaker: "the Ministry of Interior in Kabul" for the Ministry of Defence's claim, right by the loose check since
+both name "ministry", is wrong; "Issouf Dicko, the president of the Collective ..." for Dicko's claim is right
+though the Collective speaks elsewhere). The loose check stays the default so that the figures above and in the README stay comparable.
 
 **Wrong speakers**, two counts. ``unannotated``: claims whose speaker is none of the article's annotated
 speakers (the count this eval gave before; it also counts real statements the analyst did not mark, such
@@ -176,18 +177,23 @@ def _names_match(name: str | None, words: list[str] | None) -> bool:
     return name is not None and any(w.lower() in name.lower() for w in words)
 
 
-# ``--strict-speaker``: a found speaker is right only where it also names no OTHER speaker of the article (the
-# loose check, the default and the figures kept comparable, takes any gold word inside the found name: "the
-# Ministry of Interior in Kabul" for the Ministry of Defence's claim, which both name "ministry", counts right).
+# ``--strict-speaker``: a found speaker is right only where it also names no OTHER speaker of the article in
+# place of its own (the loose check, the default and the figures kept comparable, takes any gold word inside the
+# found name: "the Ministry of Interior in Kabul" for the Ministry of Defence's claim, which both name
+# "ministry", counts right).
 STRICT_SPEAKER = False
 
 
-def _others_words(article: dict, words: list[str]) -> set[str]:
-    """The words that name the article's other speakers: those of every other claim's speaker that are not
-    words of this one, nor inside one of its words ("police" beside "Herat police")."""
+def _others_names(article: dict, words: list[str]) -> set[str]:
+    """The names of the article's other speakers: the first (most specific) word of every other claim's speaker,
+    where it is not inside one of this claim's words ("police" beside "Herat police")."""
     mine = [w.lower() for w in words]
-    return {w.lower() for c in article["claims"] for w in c["speaker"] or []
-            if not any(w.lower() in m for m in mine)}
+    return {c["speaker"][0].lower() for c in article["claims"] if c["speaker"]
+            and not any(c["speaker"][0].lower() in m for m in mine)}
+
+
+def _has(name: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name) is not None
 
 
 def _speaker_right(article: dict, name: str | None, words: list[str] | None) -> bool:
@@ -196,7 +202,9 @@ def _speaker_right(article: dict, name: str | None, words: list[str] | None) -> 
     if not STRICT_SPEAKER or name is None or words is None:
         return True
     low = name.lower()
-    return not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in _others_words(article, words))
+    if _has(low, words[0].lower()):
+        return True  # its own most specific name ("Issouf Dicko, the president of the Collective ...")
+    return not any(_has(low, w) for w in _others_names(article, words))
 
 
 def _facts(article: dict, claim: dict, found: Found | None, score: Score, events: bool = False) -> None:
