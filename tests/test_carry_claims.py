@@ -102,3 +102,50 @@ def test_a_speakers_further_words_after_a_participle_are_part_of_the_claim():
     events = extract_text(text, published="2021-07-13", source="Example Wire")
     cues = [c.cue for ev in events for c in ev.claims if c.attributed_to and "analyst" in c.attributed_to]
     assert "doubted" in cues and "saying" not in cues
+
+
+def test_a_speakers_further_words_in_the_same_sentence_go_on_the_event_its_first_claim_is_on():
+    # ILLUSTRATIVE: the participle's words name no place and no event word of their own.
+    text = ("In Ashford, a car bomb killed a local official on Sunday evening, police said.\n\n"
+            "A group calling itself the Valley Front claimed responsibility for the blast in a post online, "
+            "saying its members had watched the official for weeks before striking.")
+    events = extract_text(text, published="2023-05-02", source="Example Wire")
+    saying = [(ev, c) for ev in events for c in ev.claims if c.cue == "saying"]
+    assert saying, [(ev.type, [(c.cue, c.attributed_to) for c in ev.claims]) for ev in events]
+    assert all("Valley Front" in (c.attributed_to or "") and ev.type == "explosive_device" for ev, c in saying)
+
+
+def test_a_voice_told_inside_anothers_words_is_on_the_event_that_account_is_on():
+    # ILLUSTRATIVE: "residents had told her": the residents speak through the journalist, of what she wrote on.
+    text = ("Officials said drones had struck the town of Ashford overnight, setting fire to a grain store.\n\n"
+            "Mira Holt, a journalist who covers the region, wrote online that residents of Ashford had told her "
+            "the building was being used to store ammunition.")
+    events = extract_text(text, published="2023-05-02", source="Example Wire")
+    told = [(ev, c) for ev in events for c in ev.claims if c.cue == "told"]
+    wrote = [ev for ev in events for c in ev.claims if c.cue == "wrote"]
+    assert told and wrote
+    assert all(ev in wrote and "residents" in (c.attributed_to or "") for ev, c in told)
+
+
+def test_harm_told_again_is_of_the_latest_event_that_harms_not_a_clash_told_before():
+    # ILLUSTRATIVE: a count of the harmed with no place or day, right after the strike on the house.
+    text = ("Fighting broke out near the airport of Ashford on Wednesday, and 19 insurgents died in three hours "
+            "of fighting, police said.\n\n"
+            "In Brockton district, an air strike late on Tuesday hit a house near the bazaar. Residents told a "
+            "local radio station that eight members of one family had been killed.")
+    events = extract_text(text, published="2021-07-08", source="Example Wire")
+    residents = _claims_of(events, "Residents")
+    assert residents, [(ev.type, [c.attributed_to for c in ev.claims]) for ev in events]
+    assert all(ev.type == "air_strike" for ev, _ in residents)
+
+
+def test_a_picture_that_could_not_be_geolocated_is_the_outlets_doubt_on_the_event_just_told():
+    # ILLUSTRATIVE: "geolocate" verifies where a picture was taken (data/attribution.json ``verify``).
+    text = ("Officials said drones had struck the town of Ashford overnight, setting fire to a grain store.\n\n"
+            "Mira Holt, a journalist who covers the region, wrote online that the building had stored ammunition. "
+            "A video she posted with the message could not be geolocated.")
+    events = extract_text(text, published="2023-05-02", source="Example Wire")
+    doubts = [(ev, c) for ev in events for c in ev.claims if c.cue and "geolocated" in c.cue]
+    assert doubts, [(ev.type, [(c.cue, c.attributed_to) for c in ev.claims]) for ev in events]
+    assert all(c.attributed_to is None and c.stance == "doubts" and c.hedged for _, c in doubts)
+    assert all(ev.type == "air_strike" for ev, _ in doubts)

@@ -699,6 +699,14 @@ def _content_tokens(cue, lex: Lexicon, exclude: set[int]) -> list:
         if c.dep_ == "xcomp" and lemma not in ("tell", "warn", "ask", "urge", "order"):
             return [t for t in c.subtree if t.i not in exclude]
     for c in cue.children:
+        # "reported on Thursday, citing an unnamed official, that commandos had retaken the town", the clause
+        # parsed as a conjunct of the cue: a clause opened by "that", with a subject of its own, is no second
+        # main clause; it is what is said.
+        mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "that"), None)
+        if c.dep_ == "conj" and c.i > cue.i and c.pos_ in ("VERB", "AUX") and mark is not None and any(
+                g.dep_ in _SUBJ for g in c.children):
+            return [t for t in c.subtree if t.i not in exclude and t.i >= mark.i]
+    for c in cue.children:
         # "said in a statement that its forces had repelled the attack" with the clause hung on the statement.
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "during", "via"):
             obj = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -1128,7 +1136,13 @@ def _chain_from_cue(cue, lex: Lexicon) -> tuple[list, str | None]:
     links, via = [], None
     lemma = cue.lemma_.lower()
     joined: set[int] = set()
-    for c in cue.children:
+    # "claimed responsibility for the attack in a statement carried by its media arm": the parse hangs the way it
+    # was said on the cue's object (or on what the object is for); it is the cue's all the same.
+    hung = [p for o in cue.children if o.dep_ == "dobj"
+            for x in [o, *(y for q in o.children if q.dep_ == "prep" for y in q.children if y.dep_ == "pobj")]
+            for p in x.children if p.dep_ == "prep" and p.lower_ in ("in", "on", "via", "through") and any(
+                y.dep_ == "pobj" and y.lemma_.lower() in lex.medium_nouns for y in p.children)]
+    for c in [*cue.children, *hung]:
         if c.i in joined:
             continue
         if c.dep_ in ("dative", "dobj") and lemma in ("tell", "inform", "confirm") and c.pos_ in ("NOUN", "PROPN"):
@@ -1426,6 +1440,17 @@ def _relation(cue, lex: Lexicon) -> Attribution | None:
         cited_verb, cited = _citing(cue, lex)
         if cited is None and src is not None:
             cited_verb, cited = _citing(src, lex)  # "The Courier, quoting a tweet by X, reported"
+        if cited is None:
+            # "reported on Thursday, citing an unnamed official, that ...", the participle hung on the clause
+            # said: it names who speaks all the same, where it comes before the clause's "that".
+            for clause in (c for c in cue.children if c.dep_ in ("ccomp", "conj") and c.i > cue.i):
+                mark = next((g for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"), None)
+                verb, named = _citing(clause, lex)
+                if mark is not None and named is not None and cue.i < verb.i < mark.i:
+                    cited_verb, cited = verb, named
+                    citing_words = {t.i for t in verb.subtree}
+                    content = [t for t in content if t.i not in citing_words]
+                    break
         if (cited is not None and cited.lemma_.lower() in lex.medium_nouns and not _named_outlet(cited, lex)
                 and cited.ent_type_ not in ("ORG", "PERSON") and _owner_of_document(cited) is None
                 and not (cited.lemma_.lower() in lex.outlet_words and any(c.dep_ in ("amod", "compound")

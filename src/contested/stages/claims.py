@@ -650,7 +650,13 @@ def claims_on_told(doc: Document, sent: SentenceMentions, attribution: Attributi
                            if ev.fatalities is not None and (
                 not names or (ev.location is not None and ev.location.name in names))), None)
             prefs = () if target is not None else prefs
-        for etype in prefs:
+        if target is None and draft.family == "kill" and thing is None:
+            # Harm told again ("eight members of one family had been killed", right after the air strike on their
+            # house): the harm of the latest event told lately that can harm, not of a clash told paragraphs
+            # before (an event word named again, "the attack", goes by its type first, below).
+            target = next((ev for ev in recent if ev.type in prefs and (
+                not names or (ev.location is not None and ev.location.name in names))), None)
+        for etype in prefs if target is None else ():
             target = next((ev for ev in pool if ev.type == etype and (
                 not names or (ev.location is not None and ev.location.name in names))), None)
             if target is not None:
@@ -1010,9 +1016,11 @@ def carry_found(doc: Document, unheard: list[tuple[SentenceMentions, list[Attrib
     - where it names event words, an event of a type they can name (or whose sentences use the word);
     - where it names figures, the event with that figure; where it names whose report it doubts or denies
       ("the task force's claim", "the army's tally"), the event that report is on;
-    - where its speaker spoke just before in the same paragraph (a quotation going on), the event that speaker
-      spoke of; where it names again a definite thing an event told in the sentences just before was told
-      with, that event.
+    - where its speaker spoke just before in the same paragraph (a quotation going on), or earlier in the same
+      sentence ("claimed responsibility for the blast, saying ..."), the event that speaker spoke of; where it is
+      a voice told inside another's words in its sentence, or tells another's ("wrote that residents had told
+      her ..."), the event that account is on; where it names again a definite thing an event told in the
+      sentences just before was told with, that event.
 
     An event at another place, of a type none of its event words can name, or on another day named, is never
     one; with no pointer at all, the claim stays off the record (a statement on another matter). Among
@@ -1136,13 +1144,23 @@ def _pointed_at(doc: Document, sent: SentenceMentions, rel: Attribution, told: l
     near = {id(ev) for ev in events if any(c.doc_id == doc.doc_id and lately <= c.span[0] < sent.start
                                            for c in ev.claims)}
     any_at_place = bool(places) and any(at_place(ev) for ev in events)
+    # The voices of its own sentence already on an event: the same speaker's earlier cue ("claimed
+    # responsibility for the blast, saying its members had watched the official"), or a voice told inside
+    # another's words or telling another's ("wrote that residents had told her the building stored ammunition"):
+    # one account, on the event that account is on.
+    cue_at = rel.cue_span[0] if rel.cue_span is not None else s
+    within = [c for ev in events for c in ev.claims if c.doc_id == doc.doc_id and c.span == (sent.start, sent.end)
+              and c.cue_span is not None and c.cue_span != rel.cue_span and (
+                  (rel.attributed_to is not None and c.attributed_to == rel.attributed_to and c.cue_span[0] < cue_at)
+                  or (c.content_span is not None and c.content_span[0] <= cue_at < c.content_span[1])
+                  or s <= c.cue_span[0] < e)]
 
     def pointers(ev: Event) -> int:
         if days and ev.date is not None and not any(d.start <= ev.date.end and ev.date.start <= d.end for d in days):
             return -1
         spoke = rel.attributed_to is not None and any(
             (c.attributed_to == rel.attributed_to or _one_of(pdoc, rel, c)) and any(c is x for x in ev.claims)
-            for c in before)
+            for c in before) or any(c is x for c in within for x in ev.claims)
         there = at_place(ev) if places else 0
         if places and not there and (any_at_place or not spoke):
             return -1  # it names another place: another event's, or one no event here was told at
