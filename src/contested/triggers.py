@@ -455,8 +455,9 @@ _PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "
 
 def _is_person(tok, persons: frozenset[str], depth: int = 0) -> bool:
     """Whether a noun phrase's head names people: a person's name, a personal pronoun, a noun for people
-    (``persons``), a number or quantifier "of" such ("eight of them"), or a list with one ("the deputy and his
-    driver")."""
+    (``persons``), a number or quantifier "of" such ("eight of them"), or a name listed with a person ("Baryalai
+    and his driver"; not "goods, police and shopkeepers said", where the parser joins the speakers to the
+    goods)."""
     if tok.ent_type_ == "PERSON" or (tok.pos_ == "PRON" and tok.lower_ in _PERSON_PRONOUNS):
         return True
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in persons or tok.lower_ in persons):
@@ -464,8 +465,8 @@ def _is_person(tok, persons: frozenset[str], depth: int = 0) -> bool:
     if depth > 2:
         return False
     for c in tok.children:
-        if c.dep_ == "conj" and _is_person(c, persons, depth + 1):
-            return True
+        if c.dep_ == "conj" and tok.pos_ == "PROPN" and _is_person(c, persons, depth + 1):
+            return True  # a name the parser did not label, and a person ("Baryalai and his driver")
         if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in ("NUM", "PRON", "ADJ", "NOUN", "DET") and any(
                 g.dep_ == "pobj" and _is_person(g, persons, depth + 1) for g in c.children):
             return True  # "eight of them", "dozens of villagers"
