@@ -34,6 +34,9 @@ class PatternSpec:
 
     pattern: str
     not_after: frozenset[str] = frozenset()
+    # "person": the words tell the event only where what the verb acts on is a person (its object, or in the
+    # passive its subject, with an armed doer after "by"): "took away two rangers", not "took away the goods".
+    acts_on: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,9 @@ class FamilyTable:
     """The families in matching order (a span matched by an earlier family is not matched again)."""
 
     families: tuple[Family, ...]
+    person_nouns: frozenset[str] = frozenset()  # lemmas of nouns for people, for patterns that act on a person
+    armed_nouns: frozenset[str] = frozenset()  # lemmas of nouns for armed people, the doers of such a passive
+    needs_doer: frozenset[str] = frozenset()  # verbs whose passive acts on a person only with an armed doer
 
     def by_name(self, name: str) -> Family:
         for f in self.families:
@@ -155,12 +161,15 @@ def _pattern(raw, where: str) -> PatternSpec:
     if isinstance(raw, str) and raw.strip():
         return PatternSpec(_expand_actor_classes(raw, where))
     if isinstance(raw, dict) and isinstance(raw.get("pattern"), str):
-        unknown = set(raw) - {"pattern", "not_after"}
+        unknown = set(raw) - {"pattern", "not_after", "acts_on"}
         if unknown:
             raise FamilyTableError(f"{where}: unknown keys {sorted(unknown)}")
+        acts_on = raw.get("acts_on")
+        if acts_on not in (None, "person"):
+            raise FamilyTableError(f"{where}: acts_on must be 'person'")
         return PatternSpec(_expand_actor_classes(raw["pattern"], where),
-                           frozenset(w.lower() for w in _strs(raw.get("not_after", []), where)))
-    raise FamilyTableError(f"{where}: a pattern is a string or {{'pattern': ..., 'not_after': [...]}}")
+                           frozenset(w.lower() for w in _strs(raw.get("not_after", []), where)), acts_on)
+    raise FamilyTableError(f"{where}: a pattern is a string or {{'pattern': ..., 'not_after': [...], 'acts_on': ...}}")
 
 
 _FIELDS = {"name", "kind", "type", "rank", "weapon", "crowd", "compatible", "patterns", "context", "_note"}
@@ -228,7 +237,13 @@ def parse_table(data: dict) -> FamilyTable:
             compatible=compatible,
             context=context,
         ))
-    return FamilyTable(tuple(families))
+    people = data.get("people", {})
+    if not isinstance(people, dict):
+        raise FamilyTableError("'people': expected an object")
+    return FamilyTable(tuple(families),
+                       frozenset(w.lower() for w in _strs(people.get("persons", ["person"]), "people.persons")),
+                       frozenset(w.lower() for w in _strs(people.get("armed", ["fighter"]), "people.armed")),
+                       frozenset(w.lower() for w in _strs(people.get("needs_doer", ["take"]), "people.needs_doer")))
 
 
 def load_families(path: str | Path | None = None) -> FamilyTable:

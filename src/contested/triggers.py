@@ -193,6 +193,7 @@ class _Rule:
     rank: int  # lower wins at one position
     canonical: str | None = None  # phrase rules: the text a match must read (spacing included)
     not_after: frozenset[str] = frozenset()
+    acts_on: str | None = None  # "person": kept only where the parse says the verb acts on a person
 
 
 class TriggerMatcher:
@@ -226,20 +227,24 @@ class TriggerMatcher:
             rank = 0
             for spec in fam.patterns:
                 for seq in _sequences(_parse(spec.pattern)):
-                    rank = self._add(fi, rank, seq, spec.not_after)
+                    rank = self._add(fi, rank, seq, spec.not_after, spec.acts_on)
 
-    def _key(self, fi: int, rank: int, canonical: str | None, not_after: frozenset[str]) -> str:
+    def _key(self, fi: int, rank: int, canonical: str | None, not_after: frozenset[str],
+             acts_on: str | None = None) -> str:
         key = f"{self.names[fi]}#{rank}"
-        self._rules[self.nlp.vocab.strings.add(key)] = _Rule(fi, rank, canonical, not_after)
+        self._rules[self.nlp.vocab.strings.add(key)] = _Rule(fi, rank, canonical, not_after, acts_on)
         return key
 
-    def _add(self, fi: int, rank: int, seq: tuple[_Tok, ...], not_after: frozenset[str]) -> int:
+    def _add(self, fi: int, rank: int, seq: tuple[_Tok, ...], not_after: frozenset[str],
+             acts_on: str | None = None) -> int:
+        if acts_on is not None and len(seq) < 2:
+            raise FamilyTableError(f"{self.names[fi]}: a pattern that acts on a person needs two words or more")
         if all(t.literal for t in seq):
             for words in _phrases(seq):
                 canonical = " ".join(words)
-                key = self._key(fi, rank, canonical, not_after)
+                key = self._key(fi, rank, canonical, not_after, acts_on)
                 self._phrase.add(key, [self.nlp.make_doc(canonical)])
-                if _WORD.fullmatch(canonical):
+                if _WORD.fullmatch(canonical) and acts_on is None:
                     self._words.setdefault(canonical, []).append((fi, rank, not_after))
                 rank += 1
             return rank
@@ -274,7 +279,7 @@ class TriggerMatcher:
             if t.optional:
                 spec["OP"] = "?"
             pattern.append(spec)
-        key = self._key(fi, rank, None, not_after)
+        key = self._key(fi, rank, None, not_after, acts_on)
         self._matcher.add(key, [pattern])
         self._patterns.append((key, pattern))
         self._n_matcher_rules += 1
@@ -383,6 +388,8 @@ class TriggerMatcher:
                 continue  # "detonation :" is not "detonation:"
             if rule.not_after and s > base and doc[s - 1].whitespace_ and doc[s - 1].lower_ in rule.not_after:
                 continue  # "the crossing into", not a crossing
+            if rule.acts_on is not None and not _acts_on_person(doc, s, e, self.table):
+                continue  # "took away the goods", "was taken by ambulance"
             by_family.setdefault(rule.family, []).append((cs, -rule.rank, ce))
         if not by_family:
             return []
@@ -441,6 +448,60 @@ def _takes_a_name(doc, base: int, end_tok: int, char: int, any_name: bool = Fals
                 for g in c.children):
             return True
     return False
+
+
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "we", "me", "i"})
+
+
+def _is_person(tok, persons: frozenset[str], depth: int = 0) -> bool:
+    """Whether a noun phrase's head names people: a person's name, a personal pronoun, a noun for people
+    (``persons``), a number or quantifier "of" such ("eight of them"), or a name listed with a person ("Baryalai
+    and his driver"; not "goods, police and shopkeepers said", where the parser joins the speakers to the
+    goods)."""
+    if tok.ent_type_ == "PERSON" or (tok.pos_ == "PRON" and tok.lower_ in _PERSON_PRONOUNS):
+        return True
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in persons or tok.lower_ in persons):
+        return True
+    if depth > 2:
+        return False
+    for c in tok.children:
+        if c.dep_ == "conj" and tok.pos_ == "PROPN" and _is_person(c, persons, depth + 1):
+            return True  # a name the parser did not label, and a person ("Baryalai and his driver")
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ in ("NUM", "PRON", "ADJ", "NOUN", "DET") and any(
+                g.dep_ == "pobj" and _is_person(g, persons, depth + 1) for g in c.children):
+            return True  # "eight of them", "dozens of villagers"
+    return False
+
+
+def _is_armed(tok, armed: frozenset[str]) -> bool:
+    """Whether a doer is armed: a noun for armed people ("fighters", "Russian forces"), people described as
+    armed ("armed men", "masked men": an adjective of ``armed``), or a named group."""
+    if tok.lemma_.lower() in armed or tok.lower_ in armed or tok.ent_type_ in ("ORG", "NORP"):
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in armed for c in tok.children)
+
+
+def _acts_on_person(doc, s: int, e: int, table: FamilyTable) -> bool:
+    """Whether the verb of a match (tokens ``s``..``e``) acts on people: in the active, its object is a person
+    ("took away two game rangers", "forced him into a car"); in the passive, its subject is, and the doer after
+    "by" is armed ("eight of them were taken by fighters"; not "was taken by ambulance"). False without a
+    parse."""
+    if not doc.has_annotation("DEP"):
+        return False
+    verb = next((doc[i] for i in range(s, e) if doc[i].pos_ == "VERB"), doc[s])
+    kids = list(verb.children)
+    agents = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    passive = bool(agents) or any(c.dep_ in ("nsubjpass", "auxpass") for c in kids)
+    if passive:
+        subjects = [c for c in kids if c.dep_ == "nsubjpass"]
+        if not subjects and verb.dep_ in ("acl", "relcl"):
+            subjects = [verb.head]  # "eight women taken by gunmen"
+        if agents:
+            doer = any(_is_armed(g, table.armed_nouns) for g in agents)
+        else:  # "was snatched at a checkpoint"; not "was taken to hospital", "were led away to safety"
+            doer = verb.lemma_.lower() not in table.needs_doer
+        return doer and any(_is_person(t, table.person_nouns) for t in subjects)
+    return any(_is_person(c, table.person_nouns) for c in kids if c.dep_ == "dobj")
 
 
 def _named_as_place(doc, name, place_nouns) -> bool:
