@@ -71,6 +71,7 @@ from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, Place, PlaceMention
 from contested.stages.claims import carry_found
+from contested.stages.places import in_story_unit
 from contested.stages.tokens import token_at
 from contested.textnorm import fold, name_key
 from contested.triggers import triggers_in
@@ -1048,6 +1049,21 @@ def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[i
                                       precision=3))
 
 
+def _story_unit(text: str, at: int, placed: list[tuple[int, int, Location]], others: list[tuple[int, str]],
+                near: int, gaz: Gazetteer, least: int) -> Location | None:
+    """The first-level unit the story is at where a sentence begins at ``at`` (as ``_in_story_unit`` finds it
+    for a town known by name only: every place named around it lies in it), as that province: the place of
+    last resort of an event there that names no place and takes none from the story ("recaptured Ewa" after
+    "the town of Gulina in Ethiopia's Afar region", where no package knows Ewa): the level that is certain,
+    ACLED geo precision 3. None where the places around lie in several units."""
+    probe = Location(name="", text=None, country=None, admin1=None, admin2=None, lat=None, lon=None,
+                     feature="populated_place")
+    unit = _in_story_unit(text, (at, at, probe), placed, others, near, gaz, least)[2]
+    if unit.admin1 is None or unit.lat is None:
+        return None
+    return dataclasses.replace(unit, name=unit.admin1, text=None, feature="province", start=None, end=None)
+
+
 def _foreign_unnamed(locations: list, mentions) -> list:
     """A place abroad is kept only where its country is part of the story (named in the text), so that a
     village across the border that shares a name with a town of the story's country does not win over it.
@@ -1686,6 +1702,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
             report_dates=[d for d, by in zip(all_dates, said, strict=True) if d.span is not None and by],
             source_places=[p for p in here if not not_said_at(p[0])],
             home_country=home_country,
+            story_unit=_story_unit(text, s, placed, others, near, gaz, least),
         )
         triggers = sm.triggers
         if triggers:
@@ -1878,15 +1895,17 @@ def extract_documents(
             pending.append(work)
             yield text, work
 
-    def in_pieces(work: _Work, found: list) -> list[Event]:
+    def in_pieces(work: _Work, found: list, sentences: list[SentenceMentions]) -> list[Event]:
         """A long text, a few pieces at a time; each piece padded to its place in the whole, so that the
         offsets of its spaCy doc (a Doc made by the tokenizer: spaCy's length check is for whole texts)
-        are the document's."""
+        are the document's. The sentences read are added to ``sentences``."""
         text = work.doc.text
         padded = (nlp.tokenizer(_padding(start) + text[start:end]) for start, end in work.cuts)
         events: list[Event] = []
         for sdoc in nlp.pipe(padded, batch_size=2):
-            events.extend(build_events(work.doc, analyse(work.doc, sdoc, gaz), found=found))
+            piece = analyse(work.doc, sdoc, gaz)
+            sentences.extend(piece)
+            events.extend(build_events(work.doc, piece, found=found))
         return events
 
     def take(sdoc, work: _Work) -> tuple[Document, list[Event]] | None:
@@ -1894,11 +1913,18 @@ def extract_documents(
         if work.problem is None and work.doc is not None:
             try:
                 found: list = []  # the claims found that no event carries, carried once the events are fused
-                events = in_pieces(work, found) if work.cuts else build_events(
-                    work.doc, analyse(work.doc, sdoc, gaz, text=work.doc.text), found=found)  # spaCy's doc of it
+                sentences: list[SentenceMentions] = []
+                if work.cuts:
+                    events = in_pieces(work, found, sentences)
+                else:
+                    sentences = analyse(work.doc, sdoc, gaz, text=work.doc.text)  # spaCy's doc of it
+                    events = build_events(work.doc, sentences, found=found)
                 # The same event told twice in one article (lead and body) is one event with two claims;
                 # a date that disagrees with its paragraph's own frame is flagged.
                 events = fuse_article(absorb_fighting(events))
+                # an event still placed nowhere: the unit the story is at there (after fusion, which it changes
+                # not: an unplaced retelling still joins the article's placed event)
+                in_story_unit(events, sentences)
                 carry_found(work.doc, found, events)
                 check_document(work.doc.text, work.doc.published, events)
                 return work.doc, events
