@@ -551,6 +551,12 @@ def _first_of_unknown_name(text: str, m: PlaceMention, mentions: list[PlaceMenti
     written = fold(bare_name(m.text))
     if any(fold(p.name) == written or fold(bare_name(p.name)) == written for p in m.candidates):
         return False
+    return _name_goes_on(text, m, mentions)
+
+
+def _name_goes_on(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """A capitalised word that goes on with the name follows it ("Melina Torres", "Boko Haram"): not a word of
+    place ("Kabol Province"), nor another place ("Kandahar Herat highway")."""
     nxt = _NAME_WORD_AFTER.match(text, m.end)
     if nxt is None:
         return False
@@ -572,6 +578,18 @@ def _lossy_reading(text: str, m: PlaceMention, loc: Location | None, mentions: l
     if close_spelling(fold(bare_name(loc.name)), written) or close_spelling(fold(loc.name), written):
         return False
     return not _used_as_place(text, m, mentions)
+
+
+def _lossy_first_word(text: str, m: PlaceMention, loc: Location | None, mentions: list[PlaceMention]) -> bool:
+    """A one-word name read only through another spelling (not as written: Boki for "Boko"), and followed by a
+    capitalised word that goes on with the name ("a gathering of Boko Haram commanders": Boki, Nigeria): the
+    first word of a longer name no package knows, not that place, even after "of" or "in"."""
+    if loc is None or " " in m.text.strip() or getattr(m, "hint", None) or getattr(m, "from_ner", False):
+        return False
+    written = fold(bare_name(m.text)).lower()
+    if fold(bare_name(loc.name)).lower() == written or fold(loc.name).lower() == written:
+        return False
+    return _name_goes_on(text, m, mentions)
 
 
 def _inside_organisation(text: str, m: PlaceMention, ents: tuple, written: str) -> bool:
@@ -1609,9 +1627,9 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     hints = gaz.text_hints(text)
     locations = _foreign_unnamed(gaz.resolve(mentions, hints, _said_at(sdoc, mentions)), mentions)
     persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
-    locations = [None if _lossy_reading(text, m, loc, mentions) and any(
-                     s <= m.start and m.end <= e for s, e in persons) else loc
-                 for m, loc in zip(mentions, locations, strict=True)]
+    locations = [None if (_lossy_reading(text, m, loc, mentions) and any(
+                     s <= m.start and m.end <= e for s, e in persons)) or _lossy_first_word(text, m, loc, mentions)
+                 else loc for m, loc in zip(mentions, locations, strict=True)]
     home_country = _home_country(gaz, locations, hints)
     locations, home_country = _landmark_abroad(gaz, text, mentions, locations, hints, home_country)
     locations = _framed_elsewhere(text, mentions, locations, settings().places.large_city_population)
