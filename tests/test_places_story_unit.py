@@ -37,3 +37,10 @@ def test_the_first_word_of_a_longer_name_read_through_another_spelling_is_no_pla
             "dozens of fighters, the air force said.")
     got = _places(text)
     assert got and all(loc is None or loc.admin1 == "Borno" for loc in got), got
+
+
+def test_another_country_named_in_the_possessive_says_whose_not_where():
+    text = ("Soldiers of Russia's 72nd brigade seized the village of Qorvelanka north of Bakhmut on Tuesday, "
+            "Ukrainian officials said.")
+    got = [e.location for e in extract_text(text, published="2023-03-15")]
+    assert got and all(loc is not None and loc.country == "Ukraine" for loc in got), got

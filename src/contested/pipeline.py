@@ -1067,6 +1067,9 @@ def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[i
                                       precision=3))
 
 
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s[ \t]+\w")
+
+
 def _story_unit(text: str, at: int, placed: list[tuple[int, int, Location]], others: list[tuple[int, str]],
                 near: int, gaz: Gazetteer, least: int) -> Location | None:
     """The first-level unit the story is at where a sentence begins at ``at`` (as ``_in_story_unit`` finds it
@@ -1643,8 +1646,12 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     person_ends = {e.end_char for e in ents if e.label_ == "PERSON"}
     locations = [None if loc is not None and _home_of_person(text, m.start, person_ends) else loc
                  for m, loc in zip(mentions, locations, strict=True)]
+    # "Fighters of Russia's Wagner group seized ...", "Rwanda's army": another country than the story's, named
+    # in the possessive, says whose, not where (a place of last resort, as "Kunduz police")
     last_resort = [loc is not None and (PEOPLE_AFTER.match(text, m.end) is not None
-                                        or filed_from[0] <= m.start < filed_from[1])
+                                        or filed_from[0] <= m.start < filed_from[1]
+                                        or (loc.feature == "country" and loc.country != home_country
+                                            and _POSSESSIVE_AFTER.match(text, m.end) is not None))
                    for m, loc in zip(mentions, locations, strict=True)]
     weak = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True) if lr]
     placed = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True)
