@@ -250,7 +250,12 @@ def _on_event(text: str, gold: dict, events: list) -> bool:
         if places and ev.location is not None:
             # "Port" for "Port Ashby": the place's words, cut short by the place finder, still name it.
             names = [n.lower() for n in (ev.location.name, ev.location.text) if n]
-            return any(w.lower() in n or n in w.lower() for w in places for n in names)
+            if any(w.lower() in n or n in w.lower() for w in places for n in names):
+                return True
+            # a province spelt otherwise ("Daikundi" / the gazetteer's "Daykundi"): the same unit
+            from contested.evaluate import same_unit
+
+            return ev.location.feature == "province" and any(same_unit(w, ev.location.name) for w in places)
         return True
 
     return any(fits(ev) for ev in events)

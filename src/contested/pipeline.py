@@ -71,6 +71,7 @@ from contested.nlp import load_nlp
 from contested.quantities import find_quantities
 from contested.records import Document, Event, Location, Place, PlaceMention
 from contested.stages.claims import carry_found
+from contested.stages.places import in_story_unit
 from contested.stages.tokens import token_at
 from contested.textnorm import fold, name_key
 from contested.triggers import triggers_in
@@ -550,6 +551,12 @@ def _first_of_unknown_name(text: str, m: PlaceMention, mentions: list[PlaceMenti
     written = fold(bare_name(m.text))
     if any(fold(p.name) == written or fold(bare_name(p.name)) == written for p in m.candidates):
         return False
+    return _name_goes_on(text, m, mentions)
+
+
+def _name_goes_on(text: str, m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """A capitalised word that goes on with the name follows it ("Melina Torres", "Boko Haram"): not a word of
+    place ("Kabol Province"), nor another place ("Kandahar Herat highway")."""
     nxt = _NAME_WORD_AFTER.match(text, m.end)
     if nxt is None:
         return False
@@ -571,6 +578,18 @@ def _lossy_reading(text: str, m: PlaceMention, loc: Location | None, mentions: l
     if close_spelling(fold(bare_name(loc.name)), written) or close_spelling(fold(loc.name), written):
         return False
     return not _used_as_place(text, m, mentions)
+
+
+def _lossy_first_word(text: str, m: PlaceMention, loc: Location | None, mentions: list[PlaceMention]) -> bool:
+    """A one-word name read only through another spelling (not as written: Boki for "Boko"), and followed by a
+    capitalised word that goes on with the name ("a gathering of Boko Haram commanders": Boki, Nigeria): the
+    first word of a longer name no package knows, not that place, even after "of" or "in"."""
+    if loc is None or " " in m.text.strip() or getattr(m, "hint", None) or getattr(m, "from_ner", False):
+        return False
+    written = fold(bare_name(m.text)).lower()
+    if fold(bare_name(loc.name)).lower() == written or fold(loc.name).lower() == written:
+        return False
+    return _name_goes_on(text, m, mentions)
 
 
 def _inside_organisation(text: str, m: PlaceMention, ents: tuple, written: str) -> bool:
@@ -1046,6 +1065,24 @@ def _in_story_unit(text: str, p: tuple[int, int, Location], placed: list[tuple[i
         return p
     return (s, e, dataclasses.replace(loc, country=country, admin1=admin1, lat=point[0], lon=point[1],
                                       precision=3))
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s[ \t]+\w")
+
+
+def _story_unit(text: str, at: int, placed: list[tuple[int, int, Location]], others: list[tuple[int, str]],
+                near: int, gaz: Gazetteer, least: int) -> Location | None:
+    """The first-level unit the story is at where a sentence begins at ``at`` (as ``_in_story_unit`` finds it
+    for a town known by name only: every place named around it lies in it), as that province: the place of
+    last resort of an event there that names no place and takes none from the story ("recaptured Ewa" after
+    "the town of Gulina in Ethiopia's Afar region", where no package knows Ewa): the level that is certain,
+    ACLED geo precision 3. None where the places around lie in several units."""
+    probe = Location(name="", text=None, country=None, admin1=None, admin2=None, lat=None, lon=None,
+                     feature="populated_place")
+    unit = _in_story_unit(text, (at, at, probe), placed, others, near, gaz, least)[2]
+    if unit.admin1 is None or unit.lat is None:
+        return None
+    return dataclasses.replace(unit, name=unit.admin1, text=None, feature="province", start=None, end=None)
 
 
 def _foreign_unnamed(locations: list, mentions) -> list:
@@ -1593,9 +1630,9 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     hints = gaz.text_hints(text)
     locations = _foreign_unnamed(gaz.resolve(mentions, hints, _said_at(sdoc, mentions)), mentions)
     persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
-    locations = [None if _lossy_reading(text, m, loc, mentions) and any(
-                     s <= m.start and m.end <= e for s, e in persons) else loc
-                 for m, loc in zip(mentions, locations, strict=True)]
+    locations = [None if (_lossy_reading(text, m, loc, mentions) and any(
+                     s <= m.start and m.end <= e for s, e in persons)) or _lossy_first_word(text, m, loc, mentions)
+                 else loc for m, loc in zip(mentions, locations, strict=True)]
     home_country = _home_country(gaz, locations, hints)
     locations, home_country = _landmark_abroad(gaz, text, mentions, locations, hints, home_country)
     locations = _framed_elsewhere(text, mentions, locations, settings().places.large_city_population)
@@ -1609,8 +1646,12 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
     person_ends = {e.end_char for e in ents if e.label_ == "PERSON"}
     locations = [None if loc is not None and _home_of_person(text, m.start, person_ends) else loc
                  for m, loc in zip(mentions, locations, strict=True)]
+    # "Fighters of Russia's Wagner group seized ...", "Rwanda's army": another country than the story's, named
+    # in the possessive, says whose, not where (a place of last resort, as "Kunduz police")
     last_resort = [loc is not None and (PEOPLE_AFTER.match(text, m.end) is not None
-                                        or filed_from[0] <= m.start < filed_from[1])
+                                        or filed_from[0] <= m.start < filed_from[1]
+                                        or (loc.feature == "country" and loc.country != home_country
+                                            and _POSSESSIVE_AFTER.match(text, m.end) is not None))
                    for m, loc in zip(mentions, locations, strict=True)]
     weak = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True) if lr]
     placed = [(m.start, m.end, loc) for m, loc, lr in zip(mentions, locations, last_resort, strict=True)
@@ -1686,6 +1727,7 @@ def analyse(doc: Document, sdoc, gaz: Gazetteer | None = None, *, text: str | No
             report_dates=[d for d, by in zip(all_dates, said, strict=True) if d.span is not None and by],
             source_places=[p for p in here if not not_said_at(p[0])],
             home_country=home_country,
+            story_unit=_story_unit(text, s, placed, others, near, gaz, least),
         )
         triggers = sm.triggers
         if triggers:
@@ -1878,15 +1920,17 @@ def extract_documents(
             pending.append(work)
             yield text, work
 
-    def in_pieces(work: _Work, found: list) -> list[Event]:
+    def in_pieces(work: _Work, found: list, sentences: list[SentenceMentions]) -> list[Event]:
         """A long text, a few pieces at a time; each piece padded to its place in the whole, so that the
         offsets of its spaCy doc (a Doc made by the tokenizer: spaCy's length check is for whole texts)
-        are the document's."""
+        are the document's. The sentences read are added to ``sentences``."""
         text = work.doc.text
         padded = (nlp.tokenizer(_padding(start) + text[start:end]) for start, end in work.cuts)
         events: list[Event] = []
         for sdoc in nlp.pipe(padded, batch_size=2):
-            events.extend(build_events(work.doc, analyse(work.doc, sdoc, gaz), found=found))
+            piece = analyse(work.doc, sdoc, gaz)
+            sentences.extend(piece)
+            events.extend(build_events(work.doc, piece, found=found))
         return events
 
     def take(sdoc, work: _Work) -> tuple[Document, list[Event]] | None:
@@ -1894,11 +1938,18 @@ def extract_documents(
         if work.problem is None and work.doc is not None:
             try:
                 found: list = []  # the claims found that no event carries, carried once the events are fused
-                events = in_pieces(work, found) if work.cuts else build_events(
-                    work.doc, analyse(work.doc, sdoc, gaz, text=work.doc.text), found=found)  # spaCy's doc of it
+                sentences: list[SentenceMentions] = []
+                if work.cuts:
+                    events = in_pieces(work, found, sentences)
+                else:
+                    sentences = analyse(work.doc, sdoc, gaz, text=work.doc.text)  # spaCy's doc of it
+                    events = build_events(work.doc, sentences, found=found)
                 # The same event told twice in one article (lead and body) is one event with two claims;
                 # a date that disagrees with its paragraph's own frame is flagged.
                 events = fuse_article(absorb_fighting(events))
+                # an event still placed nowhere: the unit the story is at there (after fusion, which it changes
+                # not: an unplaced retelling still joins the article's placed event)
+                in_story_unit(events, sentences)
                 carry_found(work.doc, found, events)
                 check_document(work.doc.text, work.doc.published, events)
                 return work.doc, events

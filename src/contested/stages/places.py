@@ -3,6 +3,7 @@ a place inside it is dropped; a draft naming no place takes one from the sentenc
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -312,3 +313,20 @@ def from_context(places: list[PlaceMention], draft: Draft, sent: SentenceMention
             anaphor = ANAPHOR_PLACE.search(sent.text)
             return PlaceChoice([(-1, -1, _of_kind(anaphor.group(2) if anaphor else None, last[2], state))], True)
     return PlaceChoice(places)
+
+
+
+def in_story_unit(events: list[Event], sentences: list[SentenceMentions]) -> None:
+    """An event left with no place (it names none, takes none from the story told before, and no retelling
+    gave one) is placed in the first-level unit the story is at around its first claim's sentence
+    (``SentenceMentions.story_unit``), where there is one: the level that is certain, not a town, and not
+    nothing ("recaptured Ewa", a town no package knows, in a story told in Afar region; "soldiers were wounded
+    at unspecified locations" after "near Marinka, Donetsk"). Done once the events are fused, so that it
+    changes no fusion."""
+    starts = [s.start for s in sentences]
+    for ev in events:
+        if ev.location is not None or not ev.claims:
+            continue
+        k = bisect.bisect_right(starts, ev.claims[0].span[0]) - 1
+        if k >= 0 and sentences[k].story_unit is not None:
+            ev.location = sentences[k].story_unit

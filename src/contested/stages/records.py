@@ -39,6 +39,9 @@ class SentenceMentions:
     reasons: dict[int, str] = field(default_factory=dict)
     span: object | None = None  # the spaCy sentence, for stages that read the parse
     home_country: str | None = None  # the country the article is about (gazetteer focus), for "foreign"
+    # the first-level unit the story is at here (every place named around the sentence lies in it), for an
+    # event that names no place and takes none from the story: the level that is certain
+    story_unit: Location | None = None
 
 
 @dataclass(slots=True)
