@@ -214,3 +214,29 @@ def test_the_default_model_moves_a_label_only_where_the_policy_lets_it(toy_label
     ev = _Event("killing")
     tm.retype(ev, text, toy_label_model, 0.0, settings=strict)
     assert ev.type == "killing"
+
+
+def test_shipping_applies_label_fixes_by_the_taxonomy(tmp_path):
+    """eval/ship_writer_corpus.py: a fix gives the one passage it names its label (and that label's sub-event type);
+    a fix that names no passage, or a label the taxonomy does not have, is an error; the shipped fixes all apply."""
+    ship = _eval_module("ship_writer_corpus")
+    rows = [{"text": "Fighters blew up a culvert on the valley road overnight.", "event": True,
+             "type": "property_destruction", "detail": None, "sub_event_type": "Looting/property destruction",
+             "writer": "Q"},
+            {"text": "Fighters burned the grain store.", "event": True, "type": "property_destruction",
+             "writer": "Q"}]
+    assert ship.apply_fixes(rows, [{"writer": "Q", "starts": "Fighters blew up", "type": "explosive_device",
+                                    "detail": None}]) == 1
+    assert (rows[0]["type"], rows[0]["sub_event_type"]) == ("explosive_device", "Remote explosive/landmine/IED")
+    assert rows[1]["type"] == "property_destruction"
+    with pytest.raises(ValueError):
+        ship.apply_fixes(rows, [{"writer": "Q", "starts": "Nobody wrote this", "type": "other"}])
+    with pytest.raises(ValueError):
+        ship.apply_fixes(rows, [{"writer": "Q", "starts": "Fighters", "type": "other"}])  # two passages
+    with pytest.raises(ValueError):
+        ship.apply_fixes(rows, [{"writer": "Q", "starts": "Fighters burned", "type": "no_such_type"}])
+    # Every shipped fix names one shipped passage, which carries the fixed label.
+    shipped = {(it.writer, it.text): it for it in tm.read_items(tm.DATA_DIR / tm.WRITERS_FILE)}
+    for fix in ship.read_fixes(ship.FIXES):
+        hits = [it for (w, text), it in shipped.items() if w == fix["writer"] and text.startswith(fix["starts"])]
+        assert len(hits) == 1 and hits[0].type == fix["type"], fix["starts"]
