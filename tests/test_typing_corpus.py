@@ -287,3 +287,18 @@ def test_a_withdrawal_is_never_made_of_forces_the_rules_know_are_not_foreign():
     ev = _Event("retreat", actors=[_Actor("external")])
     tm.retype(ev, text, tm.default_model(), 0.0, settings=settings)
     assert ev.type == "withdrawal" and "type_from_model" in ev.flags
+
+
+def test_no_clash_is_made_of_violence_the_rules_know_was_done_to_civilians(toy_label_model):
+    """``not_on`` bars a move to a label by actor2's kind: an armed clash is fought between armed groups, and the rules
+    know whom the violence was done to. (Illustrative toy model.)"""
+    text = "Troops fought rebels near the post for hours."
+    settings = tm.DefaultTypingSettings(ratio=2.0, min_probability=0.1, moves={"killing": ("armed_clash",)},
+                                        not_on={"armed_clash": frozenset({"civilians"})})
+    ev = _Event("killing", actors=[_Actor("civilians", role="actor2")])
+    tm.retype(ev, text, toy_label_model, 0.0, settings=settings)
+    assert ev.type == "killing" and not ev.flags
+    ev = _Event("killing", actors=[_Actor("state_forces", role="actor2")])
+    tm.retype(ev, text, toy_label_model, 0.0, settings=settings)
+    assert ev.type == "armed_clash"
+    assert tm._policy().not_on["armed_clash"] == frozenset({"civilians"})
