@@ -12,7 +12,10 @@ without that writer (eval/typing_lowo.py's folds); ACLED notes by the model trai
 label -> model's label) is kept where a gain is shown (three quarters of the writers gain, by at least four passages
 together, or both ACLED sub-halves gain) and neither the writers together nor the ACLED tune half together lose by
 it (``keep_move``); a move of the policy in place stays unless contradicted, and the policy's ``barred_moves`` are
-never kept. Only the tune half is read; the report half and the news gold sets are never used to choose moves (they
+never kept. With ``--outright`` the model decides outright from a rules' label (its moves ``["*"]``,
+``keep_outright``) where the sum of all its moves gains for more than half of the writers and on the ACLED check
+sub-half B, and loses on neither sub-half (not shipped: it undoes what the rules know of the actors). Only the tune
+half is read; the report half and the news gold sets are never used to choose moves (they
 showed why the barred ones are barred).
 
 Needs scikit-learn and ../shared/data (the ACLED sample); without it, the writers alone decide (three quarters of them).
@@ -111,20 +114,50 @@ def keep_move(splits: dict[str, list[int]], acled: tuple[str, ...] = ("tune:A", 
     ``MIN_WRITER_GAIN`` passages together, or both ACLED sub-halves gain) and contradicted by neither kind of
     evidence (the writers together do not lose more than one passage, the ACLED tune half together does not lose).
     A move of the policy in place
-    (``previous``) stays unless contradicted."""
+    (``previous``) stays unless contradicted (by more than one note on the ACLED tune half: one note is what a
+    single odd note gives, as one passage is for the writers)."""
     def net(names) -> int:
         return sum(splits.get(s, [0, 0])[0] - splits.get(s, [0, 0])[1] for s in names)
 
     writers_gaining = sum(net([w]) > 0 for w in writers)
     shown = previous or (writers_gaining >= math.ceil(0.75 * len(writers)) and net(writers) >= MIN_WRITER_GAIN) or (
         bool(acled) and all(net([s]) > 0 for s in acled))
-    # one passage lost is what a single odd passage gives: no more a contradiction than one gained is a gain
-    return shown and net(writers) >= -1 and net(acled) >= 0
+    # one passage lost is what a single odd passage gives: no more a contradiction than one gained is a gain; the
+    # same of one ACLED note against a move in place
+    return shown and net(writers) >= -1 and net(acled) >= (-1 if previous else 0)
+
+
+def keep_outright(splits: dict[str, int], acled: tuple[str, ...] = ("tune:A", "tune:B"),
+                  writers: tuple[str, ...] = WRITER_SPLITS) -> bool:
+    """Whether the model may decide outright (any move, ``tm.ANY``) from a rules' label, given the net gain of every
+    move from it per split (``splits``): more than half of the writers gain, by at least ``MIN_WRITER_GAIN`` passages
+    together, and the ACLED check sub-half (the last of ``acled``, whose errors are never read) gains while no
+    ACLED sub-half loses. Without ACLED notes the writers alone decide."""
+    gaining = sum(splits.get(w, 0) > 0 for w in writers)
+    shown = gaining > len(writers) / 2 and sum(splits.get(w, 0) for w in writers) >= MIN_WRITER_GAIN
+    if not acled:
+        return shown
+    return shown and splits.get(acled[-1], 0) > 0 and all(splits.get(s, 0) >= 0 for s in acled)
+
+
+def outright_nets(table: dict[tuple[str, str], dict[str, list[int]]], barred: set[tuple[str, str]]) -> dict[
+        str, dict[str, int]]:
+    """Per rules' label, the net gain per split of all its moves (the barred ones left out)."""
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (src, dst), splits in table.items():
+        if (src, dst) in barred:
+            continue
+        for split, (won, lost) in splits.items():
+            out[src][split] += won - lost
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--outright", action="store_true",
+                    help="let the model decide outright (moves [\"*\"]) from the rules' labels keep_outright picks "
+                         "(tried on ten writers and not shipped: the rules' knowledge of actors is lost, see README)")
     args = ap.parse_args(argv)
     import typing_eval
     import typing_lowo
@@ -163,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
         shown = " ".join(f"{s}:+{v[0]}-{v[1]}" for s, v in sorted(splits.items()) if v != [0, 0])
         if kept or sum(w + lo for w, lo in splits.values()) >= 3:
             print(f"{'*' if kept else ' '} {src:32s} -> {dst:32s} {shown}")
+    for src, nets in sorted(outright_nets(table, barred).items()) if args.outright else ():
+        if keep_outright(nets, acled, writers):
+            moves[src] = [tm.ANY]
+        shown = " ".join(f"{s}:{v:+d}" for s, v in sorted(nets.items()) if v)
+        print(f"{'*' if moves.get(src) == [tm.ANY] else ' '} {src:32s} -> (any) {shown}")
     print(json.dumps(moves, indent=1))
     if args.write:
         path = tm.DATA_DIR / tm.POLICY_FILE

@@ -164,7 +164,9 @@ def test_a_move_is_kept_only_on_a_gain_that_no_kind_of_evidence_contradicts():
     assert not keep({"tune:A": [3, 1], "tune:B": [2, 0]}, acled=())  # without ACLED notes, writers decide
     # A move of the policy in place stays unless contradicted.
     assert keep({"B": [1, 0], "tune:A": [0, 1], "tune:B": [1, 0]}, previous=True)
-    assert not keep({"B": [1, 0], "tune:A": [0, 2], "tune:B": [1, 0]}, previous=True)
+    assert keep({"B": [1, 0], "tune:A": [0, 2], "tune:B": [1, 0]}, previous=True)  # one note: no contradiction
+    assert not keep({"B": [1, 0], "tune:A": [0, 3], "tune:B": [1, 0]}, previous=True)
+    assert not keep({"A": [2, 0], "B": [1, 0], "C": [3, 0], "tune:A": [0, 2], "tune:B": [1, 0]})  # not in place
 
 
 class _Actor:
@@ -214,3 +216,89 @@ def test_the_default_model_moves_a_label_only_where_the_policy_lets_it(toy_label
     ev = _Event("killing")
     tm.retype(ev, text, toy_label_model, 0.0, settings=strict)
     assert ev.type == "killing"
+
+
+def test_shipping_applies_label_fixes_by_the_taxonomy(tmp_path):
+    """eval/ship_writer_corpus.py: a fix gives the one passage it names its label (and that label's sub-event type);
+    a fix that names no passage, or a label the taxonomy does not have, is an error; the shipped fixes all apply."""
+    ship = _eval_module("ship_writer_corpus")
+    rows = [{"text": "Fighters blew up a culvert on the valley road overnight.", "event": True,
+             "type": "property_destruction", "detail": None, "sub_event_type": "Looting/property destruction",
+             "writer": "Q"},
+            {"text": "Fighters burned the grain store.", "event": True, "type": "property_destruction",
+             "writer": "Q"}]
+    assert ship.apply_fixes(rows, [{"writer": "Q", "starts": "Fighters blew up", "type": "explosive_device",
+                                    "detail": None}]) == 1
+    assert (rows[0]["type"], rows[0]["sub_event_type"]) == ("explosive_device", "Remote explosive/landmine/IED")
+    assert rows[1]["type"] == "property_destruction"
+    with pytest.raises(ValueError):
+        ship.apply_fixes(rows, [{"writer": "Q", "starts": "Nobody wrote this", "type": "other"}])
+    with pytest.raises(ValueError):
+        ship.apply_fixes(rows, [{"writer": "Q", "starts": "Fighters", "type": "other"}])  # two passages
+    with pytest.raises(ValueError):
+        ship.apply_fixes(rows, [{"writer": "Q", "starts": "Fighters burned", "type": "no_such_type"}])
+    # Every shipped fix names one shipped passage, which carries the fixed label.
+    shipped = {(it.writer, it.text): it for it in tm.read_items(tm.DATA_DIR / tm.WRITERS_FILE)}
+    for fix in ship.read_fixes(ship.FIXES):
+        hits = [it for (w, text), it in shipped.items() if w == fix["writer"] and text.startswith(fix["starts"])]
+        assert len(hits) == 1 and hits[0].type == fix["type"], fix["starts"]
+
+
+def test_the_model_decides_outright_where_the_policy_says_any_but_never_a_barred_move(toy_label_model):
+    """A ``moves`` list of ``tm.ANY`` lets the model move the rules' label to any label it names, where it is much
+    likelier; a barred (rules' label, label) pair stays barred. (Illustrative toy model.)"""
+    text = "Villagers beat a thief to death in the market."
+    anywhere = tm.DefaultTypingSettings(ratio=2.0, min_probability=0.1, moves={"armed_clash": (tm.ANY,)})
+    ev = _Event("armed_clash")
+    tm.retype(ev, text, toy_label_model, 0.0, settings=anywhere)
+    assert (ev.type, ev.detail) == ("riot", "mob_violence") and "type_from_model" in ev.flags
+    barred = tm.DefaultTypingSettings(ratio=2.0, min_probability=0.1, moves=anywhere.moves,
+                                      barred=frozenset({("armed_clash", "riot/mob_violence")}))
+    ev = _Event("armed_clash")
+    tm.retype(ev, text, toy_label_model, 0.0, settings=barred)
+    assert ev.type != "riot" or ev.detail != "mob_violence"
+    # The shipped policy's barred moves are read into its settings.
+    assert ("armed_clash", "mobilization") in tm._policy().barred
+
+
+def test_outright_needs_most_writers_and_the_acled_check_half():
+    keep = _policy_module().keep_outright
+    four = ("A", "B", "C", "D")
+    assert keep({"A": 2, "B": 1, "C": 3, "D": -1, "tune:A": 0, "tune:B": 1}, writers=four)
+    assert not keep({"A": 2, "B": 1, "C": 3, "D": -1, "tune:A": 0, "tune:B": 0}, writers=four)  # B does not gain
+    assert not keep({"A": 2, "B": 1, "C": 3, "tune:A": -1, "tune:B": 4}, writers=four)  # A loses
+    assert not keep({"A": 5, "B": 1, "tune:A": 1, "tune:B": 1}, writers=four)  # two of four is no majority
+    assert not keep({"A": 1, "B": 1, "C": 1, "tune:B": 1}, writers=four)  # three passages: too few
+    assert keep({"A": 2, "B": 1, "C": 3}, acled=(), writers=four)  # without ACLED notes, writers decide
+
+
+def test_a_withdrawal_is_never_made_of_forces_the_rules_know_are_not_foreign():
+    """``not_by`` keyed by a taxonomy label bars a move to it by actor1's kind: the model reads "handed the base over
+    and left"; the rules know whether the forces were the country's own (a retreat) or foreign (a withdrawal).
+    (Illustrative sentence; the shipped model and policy.)"""
+    text = "The last troops handed the base over to the national army and left the district on Monday."
+    policy = tm._policy()
+    assert "state_forces" in policy.not_by["withdrawal"] and "external" not in policy.not_by["withdrawal"]
+    settings = tm.DefaultTypingSettings(ratio=2.0, min_probability=0.1, moves={"retreat": ("withdrawal",)},
+                                        not_by=policy.not_by)
+    ev = _Event("retreat", actors=[_Actor("state_forces")])
+    tm.retype(ev, text, tm.default_model(), 0.0, settings=settings)
+    assert ev.type == "retreat" and not ev.flags
+    ev = _Event("retreat", actors=[_Actor("external")])
+    tm.retype(ev, text, tm.default_model(), 0.0, settings=settings)
+    assert ev.type == "withdrawal" and "type_from_model" in ev.flags
+
+
+def test_no_clash_is_made_of_violence_the_rules_know_was_done_to_civilians(toy_label_model):
+    """``not_on`` bars a move to a label by actor2's kind: an armed clash is fought between armed groups, and the rules
+    know whom the violence was done to. (Illustrative toy model.)"""
+    text = "Troops fought rebels near the post for hours."
+    settings = tm.DefaultTypingSettings(ratio=2.0, min_probability=0.1, moves={"killing": ("armed_clash",)},
+                                        not_on={"armed_clash": frozenset({"civilians"})})
+    ev = _Event("killing", actors=[_Actor("civilians", role="actor2")])
+    tm.retype(ev, text, toy_label_model, 0.0, settings=settings)
+    assert ev.type == "killing" and not ev.flags
+    ev = _Event("killing", actors=[_Actor("state_forces", role="actor2")])
+    tm.retype(ev, text, toy_label_model, 0.0, settings=settings)
+    assert ev.type == "armed_clash"
+    assert tm._policy().not_on["armed_clash"] == frozenset({"civilians"})

@@ -311,9 +311,14 @@ class DefaultTypingSettings:
     times likelier than the rules' one and gives it at least ``min_probability``. ``enabled`` is switched by
     CONTESTED_DEFAULT_TYPE_MODEL (``off`` for the rules alone). ``not_by[sub-event type]`` lists the actor kinds that
     rule a move to a label of that ACLED sub-event type out: the model reads words, not who did it, and a riot or
-    mob violence is a crowd's, never an armed group's (ACLED's codebook). ``kept_by[sub-event type]`` names lists of
+    mob violence is a crowd's, never an armed group's (ACLED's codebook); ``not_by[taxonomy label]`` the actor1
+    kinds that rule a move to that label out (a withdrawal is foreign forces': never a country's own);
+    ``not_on[taxonomy label]`` the actor2 kinds that do (an armed clash is fought between armed groups: never on
+    civilians). ``kept_by[sub-event type]`` names lists of
     data/typing_rules.json whose words in the sentence keep the rules' type: the words that decided it
-    ("beheaded": a killing of people held, whatever the words around it).
+    ("beheaded": a killing of people held, whatever the words around it). A ``moves`` list that holds ``ANY`` ("*")
+    lets the model move that label to any label it names but those of ``barred`` ((rules' label, label) pairs):
+    the model decides the type outright where the rules' label is one the held-out evidence shows the rules weak on.
     """
 
     enabled: bool = True
@@ -322,6 +327,11 @@ class DefaultTypingSettings:
     moves: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_by: dict[str, frozenset[str]] = field(default_factory=dict)
     kept_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    barred: frozenset[tuple[str, str]] = frozenset()
+    not_on: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+ANY = "*"  # in a policy's ``moves``: any label the model names (but the barred ones)
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +342,10 @@ def _policy() -> DefaultTypingSettings:
                                  not_by={k: frozenset(v) for k, v in data.get("not_by", {}).items()
                                              if not k.startswith("_")},
                                  kept_by={k: tuple(v) for k, v in data.get("kept_by", {}).items()
-                                          if not k.startswith("_")})
+                                          if not k.startswith("_")},
+                                 barred=frozenset((a, b) for a, b in data.get("barred_moves", [])),
+                                 not_on={k: frozenset(v) for k, v in data.get("not_on", {}).items()
+                                         if not k.startswith("_")})
 
 
 def default_settings() -> DefaultTypingSettings:
@@ -575,6 +588,8 @@ def retype(event, text: str, model: TypeModel, threshold: float, context: str | 
         allowed = settings.moves.get(current)
         if not allowed:
             return
+        if ANY in allowed:  # the model decides outright, but for the barred moves
+            allowed = tuple(lab for lab in model.labels if lab != current and (current, lab) not in settings.barred)
         p = model.label_proba(context or text)
         index = model.label_index
         candidates = [(p[i], lab) for lab in allowed if (i := index.get(lab)) is not None]
@@ -585,6 +600,12 @@ def retype(event, text: str, model: TypeModel, threshold: float, context: str | 
         if barred and (any(a.role in (None, "actor1") and a.kind in barred for a in event.actors)
                        or _armed_doers(text, event.trigger)):
             return  # "militants attacked a truck": armed people, whatever the words around them suggest
+        kinds = settings.not_by.get(best, frozenset())  # a label's own bar: the actor kinds alone
+        if kinds and any(a.role in (None, "actor1") and a.kind in kinds for a in event.actors):
+            return  # "government troops left the town": a country's own forces retreat, only foreign ones withdraw
+        victims = settings.not_on.get(best, frozenset())  # the actor2 kinds that rule the label out
+        if victims and any(a.role == "actor2" and a.kind in victims for a in event.actors):
+            return  # "gunmen killed 14 villagers in an attack": no clash, whatever the words around it
         if _kept(text, settings.kept_by.get(event.acled_sub_event_type, ())):
             return  # "militants beheaded three men": the rules' type was decided by these very words
         if best_p >= settings.ratio * p[index[current]] and best_p >= settings.min_probability:
