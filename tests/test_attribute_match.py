@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from contested.attribute_match import AttributeMatch, speed_up
+from contested.attribute_match import AttributeMatch, FastLemmas, speed_up, speed_up_lemmas
 
 # Sentences written for this test: ordinary news prose, and the shapes the shipped rules of more than one token
 # read ("gon na", "got ta", "let 's", "ai n't", "there is" after an expletive), spaces and line breaks.
@@ -26,6 +26,7 @@ def shipped():
     plain = load_spacy_model()
     fast = load_spacy_model()
     speed_up(fast)
+    speed_up_lemmas(fast)
     return plain, fast
 
 
@@ -47,6 +48,19 @@ def test_tokens_read_the_same(shipped, text):
         (t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph)) for t in b]
 
 
+def test_streams_read_the_same(shipped):
+    """Through ``nlp.pipe`` (where the lemmas are written per distinct word) every token's analysis is spaCy's,
+    a lemma the ruler set included ("gon na": go, to)."""
+    plain, fast = shipped
+    assert isinstance(fast.get_pipe("lemmatizer").pipe.__self__, FastLemmas)
+    texts = TEXTS + ["", "a"]
+    read = [[(t.lemma_, t.pos_, str(t.morph)) for t in d] for d in plain.pipe(texts, batch_size=2)]
+    assert read == [[(t.lemma_, t.pos_, str(t.morph)) for t in d] for d in fast.pipe(texts, batch_size=2)]
+    # twice: the second time from what the first kept
+    assert read == [[(t.lemma_, t.pos_, str(t.morph)) for t in d] for d in fast.pipe(texts, batch_size=2)]
+    assert ("go", "VERB") in [(lemma, pos) for d in read for lemma, pos, _ in d]
+
+
 def test_rules_of_every_form(shipped):
     """A rule with two patterns that fit one token matches it once; longer patterns, a wildcard, a negative
     index and an operator (left to spaCy's Matcher) give what spaCy gives."""
@@ -64,6 +78,8 @@ def test_rules_of_every_form(shipped):
     assert fast.has_rest and len(fast.single) == 3 and len(fast.multi) == 3
     assert fast(doc) == ruler.match(doc)
     assert fast(plain("")) == ruler.match(plain("")) == []
+    ruler.add([[{"LOWER": "b"}]], {"LEMMA": "t"})  # a rule added later is read
+    assert fast(doc) == ruler.match(doc) and len(fast.single) == 4
 
 
 def test_speed_up_once_and_only_for_spacys_ruler(shipped):
@@ -73,6 +89,9 @@ def test_speed_up_once_and_only_for_spacys_ruler(shipped):
     speed_up(fast)
     assert ruler.match is first
     speed_up(fast, "no_such_component")  # nothing to do
+    lemmas = fast.get_pipe("lemmatizer").pipe
+    speed_up_lemmas(fast)
+    assert fast.get_pipe("lemmatizer").pipe.__self__ is lemmas.__self__
 
 
 def test_contested_pipeline_uses_it():

@@ -1,4 +1,5 @@
-"""The English pipeline's attribute ruler, matched per distinct word instead of per token.
+"""The English pipeline's attribute ruler (and its rule lemmatizer), worked out per distinct word instead of per
+token.
 
 spaCy's ``attribute_ruler`` (tag -> part of speech and morphology, a few lemmas) runs its Matcher over every token
 with all of its rules (179 in ``en_core_web_sm``): about a seventh of the pipeline's time. Nearly every rule is
@@ -11,6 +12,11 @@ speech, morphology and lemma are what spaCy's ruler gives.
 
 A rule of any form this module does not read (an operator, another predicate, an attribute it does not know) is
 left to the Matcher; a ruler whose rules it cannot list is left as it is.
+
+The rule lemmatizer gives a word the lemma its text, part of speech and morphology give (spaCy's
+``rule_lemmatize`` reads nothing else): ``FastLemmas`` asks it once per distinct (word, part of speech,
+morphology) and writes the lemmas of a document from an array, where spaCy makes and sets each token in Python.
+It is used for streams of documents (``nlp.pipe``); one document alone (``nlp(text)``) goes spaCy's own way.
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ class AttributeMatch:
         from spacy.matcher import Matcher
 
         strings = ruler.vocab.strings
+        self.ruler = ruler
+        self.state = (ruler.matcher, len(ruler.attrs))  # read again where rules are added or replaced
         self.strings = strings
         used: dict[str, int] = {}  # attribute name -> its column
         specs: list[list[tuple[int, Callable]]] = []  # every distinct token test: (column, test) pairs
@@ -121,6 +129,8 @@ class AttributeMatch:
         return tuple(singles), tuple(s for s in sorted(self.multi_specs) if passes(s))
 
     def __call__(self, doc) -> list[tuple[int, int, int, int]]:
+        if self.state != (self.ruler.matcher, len(self.ruler.attrs)):
+            self.__init__(self.ruler)  # the ruler's rules changed since they were read
         out: list[tuple[int, int, int, int]] = []
         n = len(doc)
         if n and (self.single or self.multi):
@@ -168,4 +178,75 @@ def speed_up(nlp, name: str = "attribute_ruler") -> None:
             return
         ruler.match = AttributeMatch(ruler)
     except Exception:  # noqa: BLE001 - any surprise: spaCy's own matching stays
+        return
+
+
+class FastLemmas:
+    """``pipe`` for a rule lemmatizer: the lemma of each distinct (word, part of speech, morphology) asked of
+    the lemmatizer once (kept across documents), a document's lemmas written from one array. A token that has
+    a lemma already (from the attribute ruler) keeps it, as spaCy's does (without ``overwrite``)."""
+
+    def __init__(self, lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def lemmas(self, doc):
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        lem = self.lemmatizer
+        n = len(doc)
+        if not n:
+            return doc
+        if not lem._validated:
+            from spacy.errors import Errors
+
+            lem._validate_tables(Errors.E1004)
+        memo = self.memo
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        todo = range(n) if lem.overwrite else numpy.flatnonzero(lemmas == 0).tolist()
+        if not len(todo):
+            return doc
+        strings = doc.vocab.strings
+        keys = rows[:, :3].tolist()
+        for i in todo:
+            key = tuple(keys[i])
+            lemma = memo.get(key)
+            if lemma is None:
+                lemma = memo[key] = strings.add(lem.lemmatize(doc[i])[0])
+            lemmas[i] = lemma
+        doc.from_array([LEMMA], lemmas.reshape(n, 1))
+        return doc
+
+    def pipe(self, stream, *, batch_size: int = 128):
+        error_handler = self.lemmatizer.get_error_handler()
+        for doc in stream:
+            try:
+                yield self.lemmas(doc)
+            except Exception as e:  # noqa: BLE001 - as spaCy's Pipe.pipe
+                error_handler(self.lemmatizer.name, self.lemmatizer, [doc], e)
+
+
+def speed_up_lemmas(nlp, name: str = "lemmatizer") -> None:
+    """Give the pipeline's rule lemmatizer (where it has one) ``FastLemmas``' pipe; any other lemmatizer is left
+    as it is."""
+    if name not in nlp.pipe_names:
+        return
+    lem = nlp.get_pipe(name)
+    try:
+        from spacy.pipeline import Lemmatizer
+
+        if not isinstance(lem, Lemmatizer) or getattr(lem, "mode", None) != "rule" or isinstance(
+                getattr(lem.pipe, "__self__", None), FastLemmas):
+            return
+        from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+        if getattr(lem.lemmatize, "__func__", None) is not Lemmatizer.rule_lemmatize or type(lem).is_base_form not in (
+                Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form):
+            return  # (a lemmatizer of its own kind: its lemmas may read more than the word and its tags)
+        lem.pipe = FastLemmas(lem).pipe
+    except Exception:  # noqa: BLE001 - any surprise: spaCy's own lemmatizer stays
         return
