@@ -139,3 +139,52 @@ def test_overlap_test_is_the_any_over_the_spans():
         for start in range(-2, 75, 3):
             for end in range(start, start + 15, 2):
                 assert overlaps(start, end) == any(start < e and s < end for s, e in spans), (spans, start, end)
+
+
+def test_trigger_word_marks_kept_across_documents_and_lists(nlp):
+    from contested.attribution import _trigger_word_tokens
+
+    words = frozenset({"said", "say", "told", "claim"})
+    other = frozenset({"police", "house"})
+    for text in (ATTRIBUTED, "Police said the houses were searched; a witness told reporters so."):
+        doc = nlp(text)
+        for word_list in (words, other, words):  # the kept answers start again with each list
+            expected = [t.i for t in doc if t.lower_ in word_list or t.lemma_.lower() in word_list]
+            doc.user_data.clear()
+            assert [t.i for t in _trigger_word_tokens(doc[:], word_list)] == expected
+
+
+def test_type_model_features_and_last_text():
+    import math
+    from collections import Counter
+
+    import numpy as np
+
+    from contested.typing_model import _ngrams, default_model
+
+    model = default_model()
+    if model is None:
+        return
+    text = "Gunmen attacked a police post and killed two officers; gunmen fled."  # written for this test
+    grams = _ngrams(text, model.ngram_max, model.char_min, model.char_max, model.digits)
+    counts = Counter(i for g in grams if (i := model.index.get(g)) is not None)
+    idx, w = model._features(text)
+    assert idx.tolist() == list(counts)
+    tf = np.array([1.0 + math.log(c) for c in counts.values()], dtype=np.float32) * model.idf[idx]
+    assert np.array_equal(w, tf / np.float32(np.sqrt(tf.dot(tf))))
+    first = model.label_proba(text)
+    assert model.label_proba(text) is first and not first.flags.writeable  # the last text's answer, read-only
+    other = model.label_proba("Protesters marched peacefully to the parliament.")
+    assert not np.array_equal(other, first)
+    assert np.array_equal(model.label_proba(text), first)  # worked out again, the same
+
+
+def test_idiom_gate_finds_any_idiom():
+    from contested.eventness import _idiom_gate, load_words
+
+    idioms = load_words().idioms
+    gate = _idiom_gate(idioms)
+    sentences = ["firefighters fought the fire for hours", "the army gave advance warning of the strike",
+                 "gunmen attacked a convoy", ""] + [f"x {idiom} y" for idiom in sorted(idioms)]
+    for low in sentences:
+        assert (gate.search(low) is not None) == any(idiom in low for idiom in idioms), low

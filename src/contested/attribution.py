@@ -2202,25 +2202,49 @@ def _person_before(sent, offset: int) -> dict | None:
 
 
 _MARKS_KEY = "contested.attribution.trigger_word_marks"  # Doc.user_data: (word list, a mark per token)
+# Whether a word (by the hash of its lower case) or a lemma (by the hash of the lemma as spaCy writes it) is one
+# of a word list, kept across documents for the last word list asked about: a hash always names the same string,
+# so the answer for it never changes; most documents' words were seen in earlier ones.
+_MARK_MEMO: list = [None, {}, {}]
+_MARK_MEMO_MAX = 200_000
+
+
+def _marks_of(values, memo: dict, strings, test) -> list:
+    """``test(strings[v])`` for each distinct value of ``values`` (a numpy array of string hashes), looked up in
+    ``memo`` first; the answers in the order of ``numpy.unique``."""
+    out = []
+    for v in values.tolist():
+        mark = memo.get(v)
+        if mark is None:
+            mark = memo[v] = test(strings[v])
+        out.append(mark)
+    return out
 
 
 def _trigger_word_tokens(sent, trigger_words: frozenset[str]) -> list:
     """The tokens of ``sent`` whose lower case or lemma (in lower case) is one of ``trigger_words``: what
     ``[t for t in sent if t.lower_ in trigger_words or t.lemma_.lower() in trigger_words]`` gives, read once
-    per document from its arrays (a sentence has few such words; no Token is made for the others)."""
+    per document from its arrays, per distinct word and lemma (a sentence has few such words; no Token is made
+    for the others)."""
     doc = sent.doc
     hit = doc.user_data.get(_MARKS_KEY)
     if hit is None or hit[0] is not trigger_words or len(hit[1]) != len(doc):
+        import numpy
         from spacy.attrs import LEMMA, LOWER
 
-        strings, memo = doc.vocab.strings, {}
-        marks = []
-        for lower, lemma in (doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []):
-            key = (lower, lemma)
-            mark = memo.get(key)
-            if mark is None:
-                mark = memo[key] = strings[lower] in trigger_words or strings[lemma].lower() in trigger_words
-            marks.append(mark)
+        if _MARK_MEMO[0] is not trigger_words or len(_MARK_MEMO[1]) + len(_MARK_MEMO[2]) > _MARK_MEMO_MAX:
+            _MARK_MEMO[:] = [trigger_words, {}, {}]
+        marks: list = []
+        if len(doc):
+            strings = doc.vocab.strings
+            arr = doc.to_array([LOWER, LEMMA])
+            lowers, at_lower = numpy.unique(arr[:, 0], return_inverse=True)
+            lemmas, at_lemma = numpy.unique(arr[:, 1], return_inverse=True)
+            by_lower = numpy.array(_marks_of(lowers, _MARK_MEMO[1], strings, trigger_words.__contains__),
+                                   dtype=bool)
+            by_lemma = numpy.array(_marks_of(lemmas, _MARK_MEMO[2], strings,
+                                             lambda lemma: lemma.lower() in trigger_words), dtype=bool)
+            marks = (by_lower[at_lower.ravel()] | by_lemma[at_lemma.ravel()]).tolist()
         hit = doc.user_data[_MARKS_KEY] = (trigger_words, marks)
     marks = hit[1]
     return [doc[i] for i in range(getattr(sent, "start", 0), getattr(sent, "end", len(doc))) if marks[i]]

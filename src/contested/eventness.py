@@ -597,6 +597,13 @@ _CLOSERS = ('"', "\u201d", "'", "\u2019", ")")
 _QUOTE_KEY = "contested.eventness.quote_speaker"
 
 
+@lru_cache(maxsize=4)
+def _idiom_gate(idioms: frozenset[str]) -> re.Pattern[str]:
+    """A pattern that finds any of ``idioms`` anywhere in a text: one search says whether a sentence holds
+    any of them at all."""
+    return re.compile("|".join(re.escape(idiom) for idiom in sorted(idioms)))
+
+
 class _Sentence:
     """What the readings below take from a trigger's sentence, worked out once per sentence: a sentence holds
     about two triggers, and each reading used to walk the sentence's tokens and rebuild its text (spaCy joins
@@ -644,7 +651,7 @@ class _Sentence:
         # Each idiom of the word list (in the list's order) with where it stands, word-bounded, in the sentence.
         low = self.low
         hits = []
-        for idiom in words.idioms:
+        for idiom in words.idioms if _idiom_gate(words.idioms).search(low) else ():  # (most hold none)
             at = low.find(idiom)
             found = []
             while at >= 0:

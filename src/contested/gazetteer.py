@@ -264,6 +264,7 @@ def _near_same(a: str, b: str) -> bool:
     return _likeness(a, b) >= 0.85
 
 
+@lru_cache(maxsize=65536)
 def _same_core(a: str, b: str) -> bool:
     """Two keys that differ only in spelling, not in a word of their own: once what they share at the start
     (or the end) is set aside, what is left of each must still look alike (Nesh / Naish: yes; Yangon-West /
@@ -1544,6 +1545,10 @@ class Gazetteer:
         named_all = set().union(*named_countries)  # every country the article names, once for all mentions
         cfg = config.settings().places  # lossy_only, large_city_population
         large = cfg.large_city_population
+        # (Worked out once for all mentions, filtered by key below: the names whose readings lie in few
+        # provinces, with their weights, and those whose readings lie in one, with where they are written.)
+        few_all = [(j, (pv, 1.0 / len(pv))) for j, pv in enumerate(provs) if 0 < len(pv) <= 4]
+        single = [(j, mentions[j].start) for j, pv in enumerate(provs) if len(pv) == 1]
         for k, m in enumerate(mentions):
             cands = cand_lists[k]
             written_b = fold(bare_name(m.text))
@@ -1599,15 +1604,15 @@ class Gazetteer:
                     set().union(*(named_provs[j] for j in others)) if others else set(),
                     set().union(*(named_countries[j] for j in others)) if others else set(),
                     # a name found in many provinces says little
-                    [(provs[j], 1.0 / len(provs[j])) for j in others if 0 < len(provs[j]) <= 4],
+                    [fw for j, fw in few_all if keys[j] != keys[k]],
                 )
             named_p, named_c, few = around[keys[k]]
             # the province of the latest name written before this one (within ``context_chars``) whose readings all
             # lie in one province: in a long article that names several provinces, the part of the story a name
             # is told in says which of its readings it is before the article as a whole ("Faizabad district"
             # after Mardyan and Sheberghan is Jawzjan's, though the article names Faryab more)
-            before = [j for j in range(len(mentions)) if keys[j] != keys[k] and len(provs[j]) == 1
-                      and 0 < m.start - mentions[j].start <= cfg.context_chars]
+            context_chars = cfg.context_chars
+            before = [j for j, at in single if 0 < m.start - at <= context_chars and keys[j] != keys[k]]
             recent_p = next(iter(provs[max(before, key=lambda j: mentions[j].start)])) if before else None
             if named_p:
                 # a spelling only the lossy key joins to the written one ("Gubi" / Goba, "Bulengo" / Bolenge), in a

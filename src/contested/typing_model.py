@@ -227,25 +227,36 @@ class TypeModel:
         self.idf = arrays["idf"]
         self.coef = _coef(arrays)
         self.intercept = arrays["intercept"]
+        self._last: tuple[str, np.ndarray] | None = None  # label_proba's last text and answer
 
     def _features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         grams = _ngrams(text, self.ngram_max, self.char_min, self.char_max, self.digits)
-        counts = Counter(i for g in grams if (i := self.index.get(g)) is not None)
+        # (Counted in C, the n-grams out of the vocabulary under None, dropped after: the same counts, in the
+        # order each index first appears.)
+        counts = Counter(map(self.index.get, grams))
+        counts.pop(None, None)
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        idx = np.fromiter(counts.keys(), dtype=np.int64)
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         tf = np.array([1.0 + math.log(c) for c in counts.values()], dtype=np.float32)
         w = tf * self.idf[idx]
         norm = float(np.sqrt(w.dot(w)))  # np.linalg.norm of a vector, without its checks
         return idx, (w / norm if norm else w)
 
     def label_proba(self, text: str) -> np.ndarray:
-        """The probability of each of ``labels`` (what the model was trained to name) for a text."""
+        """The probability of each of ``labels`` (what the model was trained to name) for a text (read-only: the
+        last text's answer is kept, as the events of one paragraph ask about the same text one after another)."""
+        last = self._last
+        if last is not None and last[0] == text:
+            return last[1]
         idx, w = self._features(text)
         scores = self.intercept + (self.coef[:, idx] @ w if len(idx) else 0.0)
         scores = scores - scores.max()
         p = np.exp(scores)
-        return p / p.sum()
+        p = p / p.sum()
+        p.flags.writeable = False
+        self._last = (text, p)
+        return p
 
     def proba(self, text: str) -> np.ndarray:
         """The probability of each of ``classes`` (ACLED sub-event types) for a text."""
