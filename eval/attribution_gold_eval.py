@@ -137,7 +137,7 @@ BLIND3 = FIXTURES / "attribution_gold_blind3_illustrative.jsonl"
 BLIND4 = FIXTURES / "attribution_gold_blind4_illustrative.jsonl"
 BLIND5 = FIXTURES / "attribution_gold_blind5_illustrative.jsonl"
 GOLD_SETS = (GOLD, FIXTURES / "attribution_gold_conflict.jsonl", UNSEEN, BLIND3, BLIND4, BLIND5,
-             *(FIXTURES / f"attribution_gold_blind{n}_illustrative.jsonl" for n in (6, 7, 8, 9)))
+             *(FIXTURES / f"attribution_gold_blind{n}_illustrative.jsonl" for n in (6, 7, 8, 9, 10)))
 
 
 @dataclass
